@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { systemClock } from '../../lib/domain/clock';
+import { createDbOpener } from '../../lib/db/open';
+import { createMessageListener } from '../../lib/protocol/listener';
+import { ownIdentity } from '../../lib/platform/identity';
+import { readSettings } from '../../lib/platform/settings';
+import { syncScanRegistration } from '../../lib/platform/scan-registration';
+import { forgetTabFindings, readTabFindings, saveTabFindings } from '../../lib/platform/tab-findings';
+import { createHandlers } from './handlers';
+import { scanTab } from './scan-tab';
+
+/**
+ * The worker is stopped when idle and woken by events, so every listener is added
+ * synchronously here, at the top, and nothing that matters lives only in memory.
+ */
+export default defineBackground(() => {
+  const handlers = createHandlers({
+    repo: { getDb: createDbOpener(), clock: systemClock, settings: readSettings },
+    findings: { save: saveTabFindings, read: readTabFindings },
+    scanTab,
+  });
+  browser.runtime.onMessage.addListener(createMessageListener(handlers, ownIdentity()));
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
+  browser.runtime.onInstalled.addListener(() => void syncScanRegistration());
+  browser.permissions.onAdded.addListener(() => void syncScanRegistration());
+  browser.permissions.onRemoved.addListener(() => void syncScanRegistration());
+});

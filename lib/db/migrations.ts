@@ -1,0 +1,37 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ClienteleSchema } from './schema';
+
+type UpgradeDb = IDBPDatabase<ClienteleSchema>;
+type UpgradeTx = IDBPTransaction<
+  ClienteleSchema,
+  StoreNames<ClienteleSchema>[],
+  'versionchange'
+>;
+
+/**
+ * The version ladder. Each step takes a database at version N-1 to N; a database
+ * at any earlier version climbs every step it has not seen. Steps are only ever
+ * appended: an existing step is what users' databases already ran.
+ */
+export function upgradeSchema(db: UpgradeDb, oldVersion: number, _tx: UpgradeTx): void {
+  if (oldVersion < 1) {
+    const parties = db.createObjectStore('parties', { keyPath: 'id' });
+    parties.createIndex('byEmail', 'emails', { multiEntry: true });
+    parties.createIndex('byPhone', 'phones', { multiEntry: true });
+    parties.createIndex('byDomain', 'domains', { multiEntry: true });
+    parties.createIndex('byNextCheckIn', 'nextCheckInAt');
+
+    const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+    interactions.createIndex('byPartyAt', ['partyId', 'at', 'id']);
+    interactions.createIndex('byRequestId', 'requestId', { unique: true });
+
+    const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+    followUps.createIndex('byParty', 'partyId');
+    followUps.createIndex('byDue', 'dueAt');
+
+    db.createObjectStore('services', { keyPath: 'id' });
+    db.createObjectStore('engagements', { keyPath: 'id' }).createIndex('byParty', 'partyId');
+    db.createObjectStore('purchases', { keyPath: 'id' }).createIndex('byParty', 'partyId');
+    db.createObjectStore('searchBuckets', { keyPath: 'bucket' });
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  changeKind,
+  describeIssues,
+  emailDomain,
+  newId,
+  newParty,
+  nextCheckIn,
+  PartyDraftSchema,
+  PartySchema,
+  withoutUndefined,
+  err,
+  ok,
+  type CadenceDefaults,
+  type Clock,
+  type Party,
+  type PartyDraft,
+  type RelationshipKind,
+  type Result,
+} from '../domain';
+import { isFreeMailDomain } from './free-mail';
+import type { ClienteleDb, GetDb } from './open';
+import { projectParty } from './search-projection';
+
+export interface RepositoryContext {
+  getDb: GetDb;
+  clock: Clock;
+  /** Read when needed, so a change in the options applies at once. */
+  settings: () => Promise<{ region: string; cadence: CadenceDefaults }>;
+}
+
+export type CreatePartyOutcome =
+  | { created: true; party: Party }
+  | { created: false; party: Party; matchedBy: 'email' | 'phone' };
+
+const WRITE = { durability: 'strict' } as const;
+
+/**
+ * Creates a party, or returns the existing one when a normalised email or phone is
+ * already on file (the caller says so to the user). Lookup and write share one
+ * transaction, so two simultaneous captures of the same address make one record.
+ */
+export async function createParty(
+  context: RepositoryContext,
+  draft: PartyDraft,
+): Promise<Result<CreatePartyOutcome>> {
+  const parsed = PartyDraftSchema.safeParse(draft);
+  if (!parsed.success) return err({ code: 'invalid', message: describeIssues(parsed.error) });
+  const { region, cadence } = await context.settings();
+  const built = newParty(parsed.data, { id: newId(), now: context.clock(), region, cadence });
+  if (!built.ok) return built;
+  const party = built.value;
+
+  const db = await context.getDb();
+  const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
+  const parties = tx.objectStore('parties');
+  for (const email of party.emails) {
+    const existing = await parties.index('byEmail').get(email);
+    if (existing) return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'email' });
+  }
+  for (const phone of party.phones) {
+    const existing = await parties.index('byPhone').get(phone);
+    if (existing) return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'phone' });
+  }
+  const organization = await organizationFor(party, (domain) => parties.index('byDomain').get(domain));
+  const stored = organization
+    ? { ...party, organizationId: organization.id, organizationName: party.organizationName ?? organization.name }
+    : party;
+  await parties.add(stored);
+  await projectParty(tx, stored);
+  await tx.done;
+  return ok({ created: true, party: stored });
+}
+
+/** A person whose address is at an organization's domain works there (free-mail aside). */
+async function organizationFor(
+  party: Party,
+  byDomain: (domain: string) => Promise<Party | undefined>,
+): Promise<Party | undefined> {
+  if (party.type !== 'person') return undefined;
+  for (const email of party.emails) {
+    const domain = emailDomain(email);
+    if (isFreeMailDomain(domain)) continue;
+    const organization = await byDomain(domain);
+    if (organization?.type === 'organization') return organization;
+  }
+  return undefined;
+}
+
+export async function getParty(getDb: GetDb, id: string): Promise<Party | undefined> {
+  const db = await getDb();
+  const value = await db.get('parties', id);
+  return value === undefined ? undefined : PartySchema.parse(value);
+}
+
+/**
+ * Which of these normalised addresses belong to a party, in one read transaction
+ * (the content script asks about every address on a page at once).
+ */
+export async function findPartiesByEmails(
+  db: ClienteleDb,
+  emails: readonly string[],
+): Promise<Map<string, Party>> {
+  const tx = db.transaction('parties', 'readonly');
+  const index = tx.store.index('byEmail');
+  const unique = [...new Set(emails)];
+  const found = await Promise.all(unique.map((email) => index.get(email)));
+  await tx.done;
+  const byEmail = new Map<string, Party>();
+  unique.forEach((email, i) => {
+    const party = found[i];
+    if (party) byEmail.set(email, PartySchema.parse(party));
+  });
+  return byEmail;
+}
+
+/** Moves a party to another kind; the change is dated in its history. */
+export async function setPartyKind(
+  context: RepositoryContext,
+  id: string,
+  kind: RelationshipKind,
+  reason?: string,
+): Promise<Result<Party>> {
+  const { cadence } = await context.settings();
+  const db = await context.getDb();
+  const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
+  const current = await tx.objectStore('parties').get(id);
+  if (!current) return err({ code: 'not_found', message: 'That record no longer exists.' });
+  const moved = changeKind(PartySchema.parse(current), kind, context.clock(), reason);
+  const updated = withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) });
+  await tx.objectStore('parties').put(updated);
+  await projectParty(tx, updated);
+  await tx.done;
+  return ok(updated);
+}

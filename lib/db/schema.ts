@@ -1,0 +1,51 @@
+import type { DBSchema } from 'idb';
+import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';
+import type { SearchBucket } from './search-row';
+
+export const DB_NAME = 'clientele';
+
+/**
+ * The current schema version. Raising it means appending a step to the ladder in
+ * migrations.ts and a fixture for the old version in tests; steps are never edited.
+ */
+export const DB_VERSION = 1;
+
+export interface ClienteleSchema extends DBSchema {
+  parties: {
+    key: string;
+    value: Party;
+    indexes: {
+      byEmail: string;
+      byPhone: string;
+      byDomain: string;
+      byNextCheckIn: number;
+    };
+  };
+  interactions: {
+    key: string;
+    value: Interaction;
+    indexes: {
+      byPartyAt: [string, number, string];
+      byRequestId: string;
+    };
+  };
+  followUps: {
+    key: string;
+    value: FollowUp;
+    indexes: { byParty: string; byDue: number };
+  };
+  services: { key: string; value: Service };
+  engagements: { key: string; value: Engagement; indexes: { byParty: string } };
+  purchases: { key: string; value: Purchase; indexes: { byParty: string } };
+  /** The search projection, sharded so a write touches one small value (see search-row.ts). */
+  searchBuckets: { key: number; value: SearchBucket };
+}
+
+export type StoreName =
+  | 'parties'
+  | 'interactions'
+  | 'followUps'
+  | 'services'
+  | 'engagements'
+  | 'purchases'
+  | 'searchBuckets';

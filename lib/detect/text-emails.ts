@@ -1,0 +1,24 @@
+import { normalizeEmail } from '../domain/email';
+import { forEachReadableText } from './readable-text';
+import type { Finding } from './types';
+
+// Candidate addresses; normalizeEmail then validates each one.
+const CANDIDATE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// Looks like an address but is a file (`logo@2x.png`) or a scoped package.
+const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|avif|css|js|mjs|ts|json|map|woff2?)$/i;
+
+/** Plain-text addresses in the page's readable text. */
+export function findTextEmails(root: ParentNode): Finding[] {
+  const findings: Finding[] = [];
+  forEachReadableText(root, (node) => {
+    const text = node.data;
+    if (!text.includes('@')) return;
+    for (const match of text.matchAll(CANDIDATE)) {
+      const raw = match[0].replace(/[.-]+$/, '');
+      if (FILE_LIKE.test(raw)) continue;
+      const email = normalizeEmail(raw);
+      if (email) findings.push({ email, source: 'text-email', confidence: 0.6 });
+    }
+  });
+  return findings;
+}

@@ -1,0 +1,53 @@
+// No zod here: the content script uses this module and must stay small.
+
+/**
+ * Normalises an email address for storage and matching: trimmed, lower-cased, and
+ * an internationalised domain turned into its ASCII (punycode) form, so
+ * `Zoë@Bücher.de` and `zoë@xn--bcher-kva.de` are the same address.
+ * Returns `null` for anything that is not a plausible address.
+ *
+ * @example normalizeEmail(' Ada@Example.COM ') // 'ada@example.com'
+ */
+export function normalizeEmail(raw: string): string | null {
+  const trimmed = raw.trim().replace(/^mailto:/i, '');
+  if (trimmed.length > 254) return null;
+  const at = trimmed.lastIndexOf('@');
+  if (at <= 0 || at === trimmed.length - 1) return null;
+  const local = trimmed.slice(0, at).toLowerCase();
+  const domain = toAsciiDomain(trimmed.slice(at + 1));
+  if (domain === null || !isValidLocalPart(local)) return null;
+  return `${local}@${domain}`;
+}
+
+// Dot-atom local parts only (RFC 5322 §3.4.1); quoted local parts are legal but are
+// not seen in the wild for people's addresses and make matching ambiguous.
+const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+
+function isValidLocalPart(local: string): boolean {
+  return local.length <= 64 && LOCAL_PART.test(local);
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/** The URL parser applies IDNA (UTS #46) mapping, so we do not hand-roll punycode. */
+function toAsciiDomain(raw: string): string | null {
+  const candidate = raw.trim().replace(/\.$/, '');
+  if (candidate === '' || /[\s/?#@:[\]\\]/.test(candidate)) return null;
+  let host: string;
+  try {
+    host = new URL(`http://${candidate}`).hostname;
+  } catch {
+    return null;
+  }
+  const labels = host.split('.');
+  if (labels.length < 2) return null;
+  if (!labels.every((label) => LABEL.test(label))) return null;
+  // A top-level domain is never all digits: this rejects IPv4 literals.
+  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return null;
+  return host;
+}
+
+/** The domain part of an already normalised address. */
+export function emailDomain(normalized: string): string {
+  return normalized.slice(normalized.lastIndexOf('@') + 1);
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Record ids are random UUIDs: unique across devices, so merges and imports never collide. */
+export const IdSchema = z.string().min(1).max(64);
+export type Id = z.infer<typeof IdSchema>;
+
+export function newId(): Id {
+  return crypto.randomUUID();
+}
+
+/** Epoch milliseconds; every stored instant uses this one form. */
+export const InstantSchema = z.number().int().nonnegative();
+export type Instant = z.infer<typeof InstantSchema>;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { EmailSchema } from './email-schema';
+import { IdSchema, InstantSchema } from './ids';
+import { PhoneSchema } from './phone-schema';
+import { KindChangeSchema, RelationshipKindSchema } from './relationship';
+
+export const PartyTypeSchema = z.enum(['person', 'organization']);
+export type PartyType = z.infer<typeof PartyTypeSchema>;
+
+export const PROSPECT_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation'] as const;
+export const ProspectStageSchema = z.enum(PROSPECT_STAGES);
+
+/** Only prospects carry these: where they came from and what happens next. */
+export const ProspectInfoSchema = z.object({
+  source: z.string().max(200).optional(),
+  stage: ProspectStageSchema,
+  nextStep: z.string().max(500).optional(),
+});
+
+/** Where a party was first captured: the page and the moment. */
+export const CaptureSchema = z.object({
+  url: z.string().max(2048),
+  at: InstantSchema,
+});
+
+const shortText = z.string().trim().max(500);
+
+/**
+ * A person or an organization the user has a relationship with. Emails and phones
+ * are stored normalised (lower-cased address, E.164), so lookups are exact.
+ */
+export const PartySchema = z.object({
+  id: IdSchema,
+  type: PartyTypeSchema,
+  name: z.string().trim().min(1).max(500),
+  kind: RelationshipKindSchema,
+  kindHistory: z.array(KindChangeSchema).min(1),
+  emails: z.array(EmailSchema),
+  phones: z.array(PhoneSchema),
+  /** For organizations: the email domains that link people to it. */
+  domains: z.array(z.string().max(253)),
+  organizationId: IdSchema.optional(),
+  organizationName: shortText.optional(),
+  title: shortText.optional(),
+  website: z.string().max(2048).optional(),
+  tags: z.array(z.string().trim().min(1).max(100)),
+  notes: z.string().max(100_000),
+  captured: CaptureSchema.optional(),
+  prospect: ProspectInfoSchema.optional(),
+  /** Per-party check-in cadence in days; absent means the default for its kind. */
+  checkInDays: z.number().int().min(1).max(3650).optional(),
+  lastInteractionAt: InstantSchema.optional(),
+  nextCheckInAt: InstantSchema.optional(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type Party = z.infer<typeof PartySchema>;
+
+/**
+ * What a user (or an import) supplies to create a party. Emails and phones arrive
+ * as written; the store normalises them and refuses what cannot be normalised.
+ */
+export const PartyDraftSchema = z.object({
+  type: PartyTypeSchema.default('person'),
+  name: z.string().trim().min(1, 'a name is required').max(500),
+  kind: RelationshipKindSchema,
+  emails: z.array(z.string().max(320)).max(50).default([]),
+  phones: z.array(z.string().max(64)).max(50).default([]),
+  domains: z.array(z.string().max(253)).max(50).default([]),
+  organizationName: shortText.optional(),
+  title: shortText.optional(),
+  website: z.string().max(2048).optional(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  notes: z.string().max(100_000).default(''),
+  captured: CaptureSchema.optional(),
+  prospect: ProspectInfoSchema.optional(),
+  checkInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type PartyDraft = z.input<typeof PartyDraftSchema>;
+export type ParsedPartyDraft = z.output<typeof PartyDraftSchema>;
+
+/** Changes a user may make to an existing party; kind changes go through lifecycle. */
+export const PartyPatchSchema = PartyDraftSchema.omit({ kind: true, captured: true }).partial();
+export type PartyPatch = z.input<typeof PartyPatchSchema>;

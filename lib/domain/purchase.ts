@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { CalendarDateSchema } from './engagement';
+import { IdSchema, InstantSchema } from './ids';
+import { MoneySchema } from './money';
+
+/** A customer's transaction: what was bought, when, for how much, once or recurring. */
+export const PurchaseSchema = z.object({
+  id: IdSchema,
+  partyId: IdSchema,
+  on: CalendarDateSchema,
+  amount: MoneySchema,
+  description: z.string().trim().min(1).max(1000),
+  recurrence: z.enum(['one-time', 'recurring']),
+  createdAt: InstantSchema,
+});
+export type Purchase = z.infer<typeof PurchaseSchema>;

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+
+const SCRIPT_ID = 'clientele-scan';
+export const SCAN_SCRIPT_FILE = '/content-scripts/scan.js';
+
+/**
+ * Keeps the scanning content script registered for exactly the sites the user has
+ * granted (webmail at install, others from the popup's "always scan this site").
+ * Registrations persist across worker restarts, so this runs only when grants change.
+ */
+export async function syncScanRegistration(): Promise<void> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (origins.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      matches: origins,
+      js: [SCAN_SCRIPT_FILE],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import { CadenceDefaultsSchema, DEFAULT_CADENCE } from '../domain/cadence';
+import { RegionSchema } from '../domain/phone-schema';
+
+export const SettingsSchema = z.object({
+  /** Region used to read national phone numbers (`(212) 555-0100` in US). */
+  region: RegionSchema,
+  cadence: CadenceDefaultsSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The browser's own region (`en-GB` → `GB`), or US when it names none. */
+export function defaultRegion(language: string | undefined): string {
+  const region = language?.split('-')[1]?.toUpperCase();
+  return region && /^[A-Z]{2}$/.test(region) ? region : 'US';
+}
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { version: 1 });
+
+/**
+ * Settings are validated on every read: a value written by an older version, or
+ * damaged, falls back field by field to the defaults instead of breaking the worker.
+ */
+export async function readSettings(): Promise<Settings> {
+  const defaults: Settings = {
+    region: defaultRegion(globalThis.navigator?.language),
+    cadence: DEFAULT_CADENCE,
+  };
+  const stored = await settingsItem.getValue();
+  const parsed = SettingsSchema.partial().safeParse(stored ?? {});
+  return parsed.success ? { ...defaults, ...parsed.data } : defaults;
+}
+
+export async function writeSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(SettingsSchema.parse(settings));
+}

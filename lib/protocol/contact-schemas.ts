@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { PartySchema } from '../domain/party';
+import { HEALTHS } from '../domain/cadence';
+
+/**
+ * A contact as a content script reports it. Everything here came from a web page,
+ * so every field is bounded and nothing is trusted beyond its shape.
+ */
+export const DetectedContactSchema = z.object({
+  name: z.string().max(200).optional(),
+  emails: z.array(z.string().max(320)).max(20),
+  phones: z.array(z.string().max(64)).max(20),
+  organization: z.string().max(200).optional(),
+  title: z.string().max(200).optional(),
+  website: z.string().max(2048).optional(),
+  role: z.enum(['sender', 'recipient', 'cc', 'quoted', 'signature']).optional(),
+  sources: z.array(z.string().max(40)).max(20),
+  confidence: z.number().min(0).max(1),
+});
+export type DetectedContactMessage = z.infer<typeof DetectedContactSchema>;
+
+export const PageFindingsSchema = z.object({
+  url: z.string().max(2048),
+  contacts: z.array(DetectedContactSchema).max(2000),
+});
+export type PageFindings = z.infer<typeof PageFindingsSchema>;
+
+/** A party as the surfaces show it: the record plus its check-in health now. */
+export const PartyViewSchema = z.object({
+  party: PartySchema,
+  health: z.enum(HEALTHS),
+});
+export type PartyView = z.infer<typeof PartyViewSchema>;
+
+/** A contact found on a page, and the record it belongs to when it is known. */
+export const PageContactSchema = z.object({
+  contact: DetectedContactSchema,
+  known: PartyViewSchema.optional(),
+});
+export type PageContact = z.infer<typeof PageContactSchema>;
+
+export const PageContactsSchema = z.object({
+  /** False when the page has not been scanned (nothing reported yet). */
+  scanned: z.boolean(),
+  url: z.string().max(2048).optional(),
+  contacts: z.array(PageContactSchema),
+});
+export type PageContacts = z.infer<typeof PageContactsSchema>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CHANNEL } from './channel';
+
+export { CHANNEL };
+
+/**
+ * Every message we send is wrapped in this envelope. Anything else arriving at the
+ * listener (another extension's message, a page forging shapes) is not ours and is
+ * left unanswered.
+ */
+export const EnvelopeSchema = z.object({
+  channel: z.literal(CHANNEL),
+  name: z.string().min(1).max(100),
+  request: z.unknown(),
+});
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+
+export const ERROR_CODES = [
+  'unknown_message',
+  'bad_request',
+  'forbidden',
+  'invalid',
+  'invalid_email',
+  'invalid_phone',
+  'not_found',
+  'internal',
+] as const;
+
+export const ProtocolErrorSchema = z.object({
+  code: z.string().max(100),
+  message: z.string().max(2000),
+});
+export type ProtocolError = z.infer<typeof ProtocolErrorSchema>;
+
+export const ReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ProtocolErrorSchema }),
+]);
+export type Reply = z.infer<typeof ReplySchema>;

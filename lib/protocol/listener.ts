@@ -1,0 +1,61 @@
+import type { Runtime } from 'webextension-polyfill';
+import type { Result } from '../domain/result';
+import { EnvelopeSchema, type Reply } from './envelope';
+import { isMessageName, messages, type MessageName, type Request, type Response } from './messages';
+import { senderIsAllowed, type OwnIdentity } from './sender';
+
+export type MessageSender = Runtime.MessageSender;
+
+export type Handler<N extends MessageName> = (
+  request: Request<N>,
+  sender: MessageSender,
+) => Promise<Result<Response<N>>>;
+
+/** One handler per message; a missing one is a compile error. */
+export type Handlers = { [N in MessageName]: Handler<N> };
+
+/**
+ * Builds the background's `runtime.onMessage` listener. It answers only our own
+ * envelopes, refuses a sender that may not send the message, parses the request
+ * before any handler sees it, and always replies with plain data. Replies go
+ * through `sendResponse` with `return true`, which native Chrome, Firefox, the
+ * polyfill and the unit tests' fake browser all honour.
+ */
+export function createMessageListener(handlers: Handlers, identity: OwnIdentity) {
+  return (message: unknown, sender: MessageSender, sendResponse: (reply: Reply) => void) => {
+    const envelope = EnvelopeSchema.safeParse(message);
+    if (!envelope.success) return undefined; // not ours: stay silent, change nothing
+    void dispatch(handlers, identity, envelope.data.name, envelope.data.request, sender).then(
+      sendResponse,
+    );
+    return true;
+  };
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  identity: OwnIdentity,
+  name: string,
+  rawRequest: unknown,
+  sender: MessageSender,
+): Promise<Reply> {
+  if (!isMessageName(name)) return failure('unknown_message', `No message is named “${name}”.`);
+  const definition = messages[name];
+  if (!senderIsAllowed(definition.sender, sender, identity)) {
+    return failure('forbidden', `“${name}” may not be sent from here.`);
+  }
+  const request = definition.request.safeParse(rawRequest);
+  if (!request.success) return failure('bad_request', `“${name}” has a malformed request.`);
+  try {
+    const handler = handlers[name] as Handler<typeof name>;
+    const result = await handler(request.data as Request<typeof name>, sender);
+    return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+  } catch (error) {
+    console.error(`Clientele: ${name} failed`, error);
+    return failure('internal', 'Something went wrong while saving or reading records.');
+  }
+}
+
+function failure(code: string, message: string): Reply {
+  return { ok: false, error: { code, message } };
+}

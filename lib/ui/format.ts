@@ -1,0 +1,48 @@
+import type { Health, RelationshipKind } from '../domain';
+
+export const KIND_LABELS: Record<RelationshipKind, string> = {
+  prospect: 'Prospect',
+  customer: 'Customer',
+  client: 'Client',
+  former: 'Former',
+};
+
+export const HEALTH_LABELS: Record<Health, string> = {
+  'on-time': 'On time',
+  'due-soon': 'Check-in due soon',
+  overdue: 'Check-in overdue',
+  none: 'No check-ins',
+};
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "in 2 weeks", "just now": the way people say when something happened. */
+export function relativeTime(at: number, now: number, locale?: string): string {
+  const delta = at - now;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
+  }
+  return 'just now';
+}
+
+/** A `datetime-local` input's value for an instant, in the user's time zone. */
+export function toLocalInputValue(at: number): string {
+  const date = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Reads a `datetime-local` or `date` input's value as an instant in the user's time zone. */
+export function fromLocalInputValue(value: string): number | undefined {
+  if (value === '') return undefined;
+  const at = new Date(value.length === 10 ? `${value}T09:00` : value).getTime();
+  return Number.isNaN(at) ? undefined : at;
+}

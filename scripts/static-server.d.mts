@@ -1,0 +1,1 @@
+export declare function serveFolder(folder: string, port?: number): Promise<{ base: string; close: () => Promise<void> }>;
