@@ -35,7 +35,13 @@ const TYPE_LABELS: Record<InteractionType, string> = {
  * Logs a touch with one party. The summary has focus first; Enter saves; the
  * time defaults to now, so a call is logged with a type and a few words.
  */
-export function InteractionForm({ partyName, now, busy, defaultType = 'call', onSubmit }: InteractionFormProps) {
+export function InteractionForm({
+  partyName,
+  now,
+  busy,
+  defaultType = 'call',
+  onSubmit,
+}: InteractionFormProps) {
   const [type, setType] = useState<InteractionType>(defaultType);
   const [direction, setDirection] = useState<Direction>('outbound');
   const [when, setWhen] = useState(() => toLocalInputValue(now));
@@ -48,7 +54,8 @@ export function InteractionForm({ partyName, now, busy, defaultType = 'call', on
     const at = fromLocalInputValue(when);
     if (at === undefined) return setProblem('Enter when it happened.');
     const followUpAt = fromLocalInputValue(followUp);
-    if (followUpAt !== undefined && followUpAt <= at) return setProblem('The follow-up must come after the interaction.');
+    if (followUpAt !== undefined && followUpAt <= at)
+      return setProblem('The follow-up must come after the interaction.');
     setProblem(null);
     onSubmit({ type, direction, at, summary, ...(followUpAt !== undefined ? { followUpAt } : {}) });
     setSummary('');
@@ -56,11 +63,20 @@ export function InteractionForm({ partyName, now, busy, defaultType = 'call', on
   };
 
   return (
-    <form class="log-form" data-testid="log-form" onSubmit={submit} aria-label={`Log an interaction with ${partyName}`}>
+    <form
+      class="log-form"
+      data-testid="log-form"
+      onSubmit={submit}
+      aria-label={`Log an interaction with ${partyName}`}
+    >
       <div class="row">
         <label>
           Type
-          <select value={type} onChange={(e) => setType(e.currentTarget.value as InteractionType)} data-testid="log-type">
+          <select
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value as InteractionType)}
+            data-testid="log-type"
+          >
             {INTERACTION_TYPES.map((value) => (
               <option key={value} value={value}>
                 {TYPE_LABELS[value]}
@@ -70,7 +86,10 @@ export function InteractionForm({ partyName, now, busy, defaultType = 'call', on
         </label>
         <label>
           Direction
-          <select value={direction} onChange={(e) => setDirection(e.currentTarget.value as Direction)}>
+          <select
+            value={direction}
+            onChange={(e) => setDirection(e.currentTarget.value as Direction)}
+          >
             {DIRECTIONS.map((value) => (
               <option key={value} value={value}>
                 {value === 'outbound' ? 'I reached out' : 'They reached out'}
@@ -94,7 +113,12 @@ export function InteractionForm({ partyName, now, busy, defaultType = 'call', on
       <div class="row">
         <label>
           When
-          <input type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} required />
+          <input
+            type="datetime-local"
+            value={when}
+            onInput={(e) => setWhen(e.currentTarget.value)}
+            required
+          />
         </label>
         <label>
           Follow up on

@@ -26,7 +26,13 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
         const email = contact.emails[0] ?? '';
         const label = contact.name ?? known?.party.name ?? email;
         return (
-          <li key={email} class="contact" data-testid="page-contact" data-email={email} data-known={known ? 'true' : 'false'}>
+          <li
+            key={email}
+            class="contact"
+            data-testid="page-contact"
+            data-email={email}
+            data-known={known ? 'true' : 'false'}
+          >
             <div class="contact-main">
               <span class="contact-name">{label}</span>
               {label !== email && <span class="contact-email">{email}</span>}
@@ -43,7 +49,11 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
                     ? `Last contact ${relativeTime(known.party.lastInteractionAt, now)}`
                     : 'No contact logged yet'}
                 </span>
-                <button type="button" onClick={() => onOpen(known.party.id)} aria-label={`Open ${label}`}>
+                <button
+                  type="button"
+                  onClick={() => onOpen(known.party.id)}
+                  aria-label={`Open ${label}`}
+                >
                   Open
                 </button>
               </div>

@@ -14,7 +14,12 @@ export interface PartyCardProps {
 export function PartyCard({ view, now, busy, onChangeKind }: PartyCardProps) {
   const { party, health } = view;
   return (
-    <section class="party-card" data-testid="party-card" data-party-id={party.id} aria-label={party.name}>
+    <section
+      class="party-card"
+      data-testid="party-card"
+      data-party-id={party.id}
+      aria-label={party.name}
+    >
       <header>
         <h2 data-testid="party-name">{party.name}</h2>
         <KindBadge kind={party.kind} />

@@ -25,7 +25,10 @@ export function Timeline({ interactions, now, hasMore, onMore }: TimelineProps) 
             <span class="timeline-type">
               {interaction.type} · {interaction.direction === 'inbound' ? 'in' : 'out'}
             </span>
-            <time dateTime={new Date(interaction.at).toISOString()} title={new Date(interaction.at).toLocaleString()}>
+            <time
+              dateTime={new Date(interaction.at).toISOString()}
+              title={new Date(interaction.at).toLocaleString()}
+            >
               {relativeTime(interaction.at, now)}
             </time>
             {interaction.summary && <p>{interaction.summary}</p>}

@@ -9,9 +9,15 @@ export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
 /** The system Chromium (Playwright's own browser download is not used). */
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error('No Chromium found: install Debian\'s "chromium" or set CHROMIUM_PATH.');
   return found;
 }
 

@@ -1,1 +1,4 @@
-export declare function serveFolder(folder: string, port?: number): Promise<{ base: string; close: () => Promise<void> }>;
+export declare function serveFolder(
+  folder: string,
+  port?: number,
+): Promise<{ base: string; close: () => Promise<void> }>;

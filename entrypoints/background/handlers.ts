@@ -73,7 +73,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'parties/get': async ({ id }) => {
       const party = await getParty(repo.getDb, id);
-      if (!party) return { ok: false, error: { code: 'not_found', message: 'That record no longer exists.' } };
+      if (!party)
+        return {
+          ok: false,
+          error: { code: 'not_found', message: 'That record no longer exists.' },
+        };
       return ok(await view(party));
     },
     'parties/setKind': async ({ id, kind, reason }) => {
@@ -84,7 +88,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const logged = await logInteraction(repo, draft);
       if (!logged.ok) return logged;
       const { interaction, party, followUp, replayed } = logged.value;
-      return ok({ interaction, replayed, view: await view(party), ...(followUp ? { followUp } : {}) });
+      return ok({
+        interaction,
+        replayed,
+        view: await view(party),
+        ...(followUp ? { followUp } : {}),
+      });
     },
     'interactions/list': async ({ partyId, limit, before }) =>
       ok(await listInteractions(repo.getDb, partyId, before ? { limit, before } : { limit })),
@@ -93,5 +102,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 }
 
 function normalized(emails: readonly string[]): string[] {
-  return emails.map((email) => normalizeEmail(email)).filter((email): email is string => email !== null);
+  return emails
+    .map((email) => normalizeEmail(email))
+    .filter((email): email is string => email !== null);
 }

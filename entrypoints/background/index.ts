@@ -6,7 +6,11 @@ import { createMessageListener } from '../../lib/protocol/listener';
 import { ownIdentity } from '../../lib/platform/identity';
 import { readSettings } from '../../lib/platform/settings';
 import { syncScanRegistration } from '../../lib/platform/scan-registration';
-import { forgetTabFindings, readTabFindings, saveTabFindings } from '../../lib/platform/tab-findings';
+import {
+  forgetTabFindings,
+  readTabFindings,
+  saveTabFindings,
+} from '../../lib/platform/tab-findings';
 import { createHandlers } from './handlers';
 import { scanTab } from './scan-tab';
 

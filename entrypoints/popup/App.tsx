@@ -7,7 +7,10 @@ import { draftFromContact } from '../../lib/ui/draft-from-contact';
 import { PartyPanel } from './PartyPanel';
 import { targetTabId } from './target-tab';
 
-type Load = { state: 'loading' } | { state: 'ready'; page: PageContacts } | { state: 'failed'; message: string };
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; page: PageContacts }
+  | { state: 'failed'; message: string };
 
 /** The toolbar popup: who is on this page, and the record of whoever the user picks. */
 export function App() {
@@ -21,7 +24,11 @@ export function App() {
     if (tab === undefined) return setLoad({ state: 'failed', message: 'No tab to look at.' });
     let result = await sendMessage('page/contacts', { tabId: tab });
     if (result.ok && !result.value.scanned) result = await sendMessage('page/scan', { tabId: tab });
-    setLoad(result.ok ? { state: 'ready', page: result.value } : { state: 'failed', message: result.error.message });
+    setLoad(
+      result.ok
+        ? { state: 'ready', page: result.value }
+        : { state: 'failed', message: result.error.message },
+    );
   }, []);
 
   useEffect(() => {
@@ -34,11 +41,18 @@ export function App() {
   const add = async (contact: PageContact['contact'], kind: RelationshipKind) => {
     setBusy(true);
     const url = load.state === 'ready' ? load.page.url : undefined;
-    const result = await sendMessage('parties/create', draftFromContact(contact, kind, url, Date.now()));
+    const result = await sendMessage(
+      'parties/create',
+      draftFromContact(contact, kind, url, Date.now()),
+    );
     setBusy(false);
     if (!result.ok) return setNotice(result.error.message);
     const { view, created, matchedBy } = result.value;
-    setNotice(created ? `Added ${view.party.name} as ${kind}.` : `${view.party.name} is already on file (same ${matchedBy}).`);
+    setNotice(
+      created
+        ? `Added ${view.party.name} as ${kind}.`
+        : `${view.party.name} is already on file (same ${matchedBy}).`,
+    );
     setSelected(view.party.id);
     await refresh(tabId);
   };
@@ -74,7 +88,9 @@ export function App() {
         </p>
       )}
       {load.state === 'ready' && !load.page.scanned && (
-        <p class="empty">This page can't be scanned (browser pages and the extension gallery are off limits).</p>
+        <p class="empty">
+          This page can't be scanned (browser pages and the extension gallery are off limits).
+        </p>
       )}
       {load.state === 'ready' && load.page.scanned && load.page.contacts.length === 0 && (
         <p class="empty" data-testid="page-contacts-empty">

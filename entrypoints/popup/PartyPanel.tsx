@@ -43,7 +43,11 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
   const log = async (input: InteractionInput) => {
     setBusy(true);
     pendingRequest.current ??= crypto.randomUUID();
-    const result = await sendMessage('interactions/log', { partyId, ...input, requestId: pendingRequest.current });
+    const result = await sendMessage('interactions/log', {
+      partyId,
+      ...input,
+      requestId: pendingRequest.current,
+    });
     setBusy(false);
     if (!result.ok) return setMessage(`Not saved: ${result.error.message}`);
     pendingRequest.current = null;
@@ -82,9 +86,24 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
       )}
       {view ? (
         <>
-          <PartyCard view={view} now={now} busy={busy} onChangeKind={(kind) => void changeKind(kind)} />
-          <InteractionForm partyName={view.party.name} now={now} busy={busy} onSubmit={(input) => void log(input)} />
-          <Timeline interactions={timeline} now={now} hasMore={next !== undefined} onMore={() => void more()} />
+          <PartyCard
+            view={view}
+            now={now}
+            busy={busy}
+            onChangeKind={(kind) => void changeKind(kind)}
+          />
+          <InteractionForm
+            partyName={view.party.name}
+            now={now}
+            busy={busy}
+            onSubmit={(input) => void log(input)}
+          />
+          <Timeline
+            interactions={timeline}
+            now={now}
+            hasMore={next !== undefined}
+            onMore={() => void more()}
+          />
         </>
       ) : (
         <p class="muted">Loading…</p>

@@ -103,8 +103,15 @@ export async function listInteractions(
   options: { limit: number; before?: { at: number; id: string } },
 ): Promise<TimelinePage> {
   const db = await getDb();
-  const upper = options.before ? [partyId, options.before.at, options.before.id] : [partyId, Infinity, ''];
-  const range = IDBKeyRange.bound([partyId, -Infinity, ''], upper, false, options.before !== undefined);
+  const upper = options.before
+    ? [partyId, options.before.at, options.before.id]
+    : [partyId, Infinity, ''];
+  const range = IDBKeyRange.bound(
+    [partyId, -Infinity, ''],
+    upper,
+    false,
+    options.before !== undefined,
+  );
   const tx = db.transaction('interactions', 'readonly');
   const interactions: Interaction[] = [];
   let cursor = await tx.store.index('byPartyAt').openCursor(range, 'prev');

@@ -2,11 +2,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ClienteleSchema } from './schema';
 
 type UpgradeDb = IDBPDatabase<ClienteleSchema>;
-type UpgradeTx = IDBPTransaction<
-  ClienteleSchema,
-  StoreNames<ClienteleSchema>[],
-  'versionchange'
->;
+type UpgradeTx = IDBPTransaction<ClienteleSchema, StoreNames<ClienteleSchema>[], 'versionchange'>;
 
 /**
  * The version ladder. Each step takes a database at version N-1 to N; a database

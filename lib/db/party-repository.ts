@@ -29,8 +29,7 @@ export interface RepositoryContext {
 }
 
 export type CreatePartyOutcome =
-  | { created: true; party: Party }
-  | { created: false; party: Party; matchedBy: 'email' | 'phone' };
+  { created: true; party: Party } | { created: false; party: Party; matchedBy: 'email' | 'phone' };
 
 const WRITE = { durability: 'strict' } as const;
 
@@ -55,15 +54,23 @@ export async function createParty(
   const parties = tx.objectStore('parties');
   for (const email of party.emails) {
     const existing = await parties.index('byEmail').get(email);
-    if (existing) return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'email' });
+    if (existing)
+      return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'email' });
   }
   for (const phone of party.phones) {
     const existing = await parties.index('byPhone').get(phone);
-    if (existing) return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'phone' });
+    if (existing)
+      return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'phone' });
   }
-  const organization = await organizationFor(party, (domain) => parties.index('byDomain').get(domain));
+  const organization = await organizationFor(party, (domain) =>
+    parties.index('byDomain').get(domain),
+  );
   const stored = organization
-    ? { ...party, organizationId: organization.id, organizationName: party.organizationName ?? organization.name }
+    ? {
+        ...party,
+        organizationId: organization.id,
+        organizationName: party.organizationName ?? organization.name,
+      }
     : party;
   await parties.add(stored);
   await projectParty(tx, stored);

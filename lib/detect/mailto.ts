@@ -19,7 +19,12 @@ export function findMailtoLinks(root: ParentNode): Finding[] {
       .filter((email): email is string => email !== null);
     const name = nameFrom(anchor.textContent ?? '') ?? nameFrom(anchor.title);
     for (const email of emails) {
-      findings.push({ email, source: 'mailto', confidence: 0.9, ...(emails.length === 1 && name ? { name } : {}) });
+      findings.push({
+        email,
+        source: 'mailto',
+        confidence: 0.9,
+        ...(emails.length === 1 && name ? { name } : {}),
+      });
     }
   }
   return findings;
@@ -36,7 +41,8 @@ function safeDecode(text: string): string {
 /** Link text is a name when it is short, has letters, and is not itself an address or a call to action. */
 function nameFrom(text: string): string | undefined {
   const name = text.replace(/\s+/g, ' ').trim();
-  if (name.length < 2 || name.length > 80 || name.includes('@') || !/\p{L}/u.test(name)) return undefined;
+  if (name.length < 2 || name.length > 80 || name.includes('@') || !/\p{L}/u.test(name))
+    return undefined;
   if (/^(e-?mail|contact|write|send|mail|click|here|reach)\b/i.test(name)) return undefined;
   return name;
 }

@@ -2,7 +2,17 @@
  * Elements whose text is never read: code, styling, templates, and anything the
  * user is typing into (form fields, editable regions), which is theirs, not the page's.
  */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'svg',
+]);
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
@@ -16,7 +26,7 @@ export function isSkippedElement(element: Element): boolean {
  */
 export function forEachReadableText(root: ParentNode, visit: (text: Text) => void): void {
   const document = (root as Node).ownerDocument ?? (root as Document);
-  const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let lastParent: Element | null = null;
   let lastSkipped = false;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {

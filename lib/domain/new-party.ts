@@ -11,7 +11,8 @@ export function normalizeEmails(raw: readonly string[]): Result<string[]> {
   for (const value of raw) {
     if (value.trim() === '') continue;
     const email = normalizeEmail(value);
-    if (email === null) return err({ code: 'invalid_email', message: `“${value}” is not an email address.` });
+    if (email === null)
+      return err({ code: 'invalid_email', message: `“${value}” is not an email address.` });
     if (!out.includes(email)) out.push(email);
   }
   return ok(out);

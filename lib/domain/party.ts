@@ -7,7 +7,13 @@ import { KindChangeSchema, RelationshipKindSchema } from './relationship';
 export const PartyTypeSchema = z.enum(['person', 'organization']);
 export type PartyType = z.infer<typeof PartyTypeSchema>;
 
-export const PROSPECT_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation'] as const;
+export const PROSPECT_STAGES = [
+  'new',
+  'contacted',
+  'qualified',
+  'proposal',
+  'negotiation',
+] as const;
 export const ProspectStageSchema = z.enum(PROSPECT_STAGES);
 
 /** Only prospects carry these: where they came from and what happens next. */

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from './ids';
 import { MoneySchema } from './money';
 
-export const PRICING_MODELS = ['hourly', 'fixed-fee', 'retainer', 'subscription', 'one-time'] as const;
+export const PRICING_MODELS = [
+  'hourly',
+  'fixed-fee',
+  'retainer',
+  'subscription',
+  'one-time',
+] as const;
 export const PricingModelSchema = z.enum(PRICING_MODELS);
 export type PricingModel = z.infer<typeof PricingModelSchema>;
 

@@ -19,13 +19,18 @@ export async function sendMessage<N extends MessageName>(
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'unreachable', message: `Clientele's background did not answer (${String(error)}).` },
+      error: {
+        code: 'unreachable',
+        message: `Clientele's background did not answer (${String(error)}).`,
+      },
     };
   }
   const reply = ReplySchema.safeParse(raw);
-  if (!reply.success) return { ok: false, error: { code: 'bad_reply', message: 'An unreadable answer came back.' } };
+  if (!reply.success)
+    return { ok: false, error: { code: 'bad_reply', message: 'An unreadable answer came back.' } };
   if (!reply.data.ok) return { ok: false, error: reply.data.error };
   const value = messages[name].response.safeParse(reply.data.value);
-  if (!value.success) return { ok: false, error: { code: 'bad_reply', message: `An unreadable answer to ${name}.` } };
+  if (!value.success)
+    return { ok: false, error: { code: 'bad_reply', message: `An unreadable answer to ${name}.` } };
   return { ok: true, value: value.data as Response<N> };
 }

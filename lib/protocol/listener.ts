@@ -48,7 +48,7 @@ export async function dispatch(
   if (!request.success) return failure('bad_request', `“${name}” has a malformed request.`);
   try {
     const handler = handlers[name] as Handler<typeof name>;
-    const result = await handler(request.data as Request<typeof name>, sender);
+    const result = await handler(request.data, sender);
     return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
   } catch (error) {
     console.error(`Clientele: ${name} failed`, error);

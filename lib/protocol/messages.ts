@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { InteractionDraftSchema, InteractionSchema } from '../domain/interaction';
 import { FollowUpSchema } from '../domain/follow-up';
-import { PartyDraftSchema, PartySchema } from '../domain/party';
+import { PartyDraftSchema } from '../domain/party';
 import { RelationshipKindSchema } from '../domain/relationship';
 import { SearchRowSchema } from '../db/search-row';
 import { defineMessage } from './define';
-import {
-  PageContactsSchema,
-  PageFindingsSchema,
-  PartyViewSchema,
-} from './contact-schemas';
+import { PageContactsSchema, PageFindingsSchema, PartyViewSchema } from './contact-schemas';
 
 const TabIdSchema = z.object({ tabId: z.number().int().nonnegative() });
 const PartyIdSchema = z.object({ id: z.string().min(1).max(64) });
@@ -24,7 +20,9 @@ export const messages = {
   'page/contactsFound': defineMessage({
     sender: 'content',
     request: PageFindingsSchema,
-    response: z.object({ known: z.array(z.object({ email: z.string(), kind: RelationshipKindSchema })) }),
+    response: z.object({
+      known: z.array(z.object({ email: z.string(), kind: RelationshipKindSchema })),
+    }),
   }),
   /** What was found on a tab, each contact with its record when known. */
   'page/contacts': defineMessage({
