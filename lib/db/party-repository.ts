@@ -63,7 +63,7 @@ export async function createParty(
       return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'phone' });
   }
   const organization = await organizationFor(party, (domain) =>
-    parties.index('byDomain').get(domain),
+    parties.index('byDomain').getAll(domain),
   );
   const stored = organization
     ? {
@@ -81,14 +81,15 @@ export async function createParty(
 /** A person whose address is at an organization's domain works there (free-mail aside). */
 async function organizationFor(
   party: Party,
-  byDomain: (domain: string) => Promise<Party | undefined>,
+  byDomain: (domain: string) => Promise<Party[]>,
 ): Promise<Party | undefined> {
   if (party.type !== 'person') return undefined;
   for (const email of party.emails) {
     const domain = emailDomain(email);
     if (isFreeMailDomain(domain)) continue;
-    const organization = await byDomain(domain);
-    if (organization?.type === 'organization') return organization;
+    // Any party may list domains: look past people to the organization among them.
+    const organization = (await byDomain(domain)).find((match) => match.type === 'organization');
+    if (organization) return organization;
   }
   return undefined;
 }

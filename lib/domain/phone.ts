@@ -1,9 +1,11 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { PhoneSchema } from './phone-schema';
 
 /**
  * Validates a phone number as written and returns it in E.164 (`+4930123456`), or
- * `null` when libphonenumber-js does not consider it a valid number. National forms
- * are read in `region` (an ISO 3166 alpha-2 code such as `US` or `DE`).
+ * `null` when libphonenumber-js does not consider it a valid number or it does not
+ * fit the stored form (`PhoneSchema`). National forms are read in `region` (an
+ * ISO 3166 alpha-2 code such as `US` or `DE`).
  * An extension is kept in RFC 3966 style: `+12125550100;ext=12`.
  *
  * @example normalizePhone('(212) 555-0100', 'US') // '+12125550100'
@@ -16,7 +18,11 @@ export function normalizePhone(raw: string, region: string): string | null {
     extract: false,
   });
   if (!parsed?.isValid()) return null;
-  return parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number;
+  const e164 = parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number;
+  // libphonenumber also accepts forms the stored schema refuses (4-digit German and
+  // Austrian numbers, extensions of 11+ digits); storing one would make the record
+  // unreadable, so they are refused here.
+  return PhoneSchema.safeParse(e164).success ? e164 : null;
 }
 
 function isRegion(region: string): region is CountryCode {

@@ -21,12 +21,38 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
 }
 
 /**
- * Stops the extension's service worker, as Chrome does after 30 s idle. The next
- * message wakes a fresh worker with nothing in memory.
+ * Watches the extension's service worker through the DevTools protocol and stops it
+ * on demand, as Chrome does after 30 s idle. (Playwright's worker list is not told
+ * when a worker stops, so the protocol's own running status is the evidence.)
  */
-export async function stopServiceWorker(context: BrowserContext, anyPage: Page): Promise<void> {
-  const session = await context.newCDPSession(anyPage);
+export async function watchServiceWorker(context: BrowserContext, extensionPage: Page) {
+  const session = await context.newCDPSession(extensionPage);
+  // Node gives chrome-extension: URLs an opaque origin, so compare by prefix.
+  const origin = `chrome-extension://${new URL(extensionPage.url()).host}/`;
+  const versions = new Map<string, string>();
+  session.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) {
+      if (version.scriptURL.startsWith(origin)) versions.set(version.versionId, version.runningStatus);
+    }
+  });
   await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await session.detach();
+  const status = () => [...versions.values()].at(-1);
+  const waitFor = async (wanted: string) => {
+    const deadline = Date.now() + 10_000;
+    while (status() !== wanted) {
+      if (Date.now() > deadline) throw new Error(`worker never became ${wanted} (is ${status()})`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    status,
+    waitFor,
+    async stop() {
+      await waitFor('running');
+      for (const [versionId, running] of versions) {
+        if (running === 'running') await session.send('ServiceWorker.stopWorker', { versionId });
+      }
+      await waitFor('stopped');
+    },
+  };
 }

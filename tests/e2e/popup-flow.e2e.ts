@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, startSite, tabIdOf, watchServiceWorker, type Launched } from './helpers';
+
+/**
+ * The first slice, end to end in real Chromium: the content script reports a page's
+ * addresses, the popup lists them, the user adds one and logs a call from the
+ * keyboard, and the record survives the service worker being stopped.
+ */
+describe('popup: on this page → add → log → survives a stopped worker', () => {
+  let site: Awaited<ReturnType<typeof startSite>>;
+  let ext: Launched;
+  let page: Page;
+  let popupUrl: string;
+
+  beforeAll(async () => {
+    site = await startSite();
+    ext = await launchWithExtension();
+    page = await ext.context.newPage();
+    await page.goto(`${site.base}/index.html`);
+    const probe = await ext.context.newPage();
+    await probe.goto(ext.extensionUrl('popup.html'));
+    popupUrl = ext.extensionUrl(`popup.html?tab=${await tabIdOf(probe, page.url())}`);
+    await probe.close();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+  });
+
+  async function openPopup(): Promise<Page> {
+    const popup = await ext.context.newPage();
+    await popup.goto(popupUrl);
+    await popup.getByTestId('page-contacts').waitFor();
+    return popup;
+  }
+
+  it('lists every address on the page, and nothing that only looks like one', async () => {
+    const popup = await openPopup();
+    const emails = await popup
+      .getByTestId('page-contact')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-email')));
+    expect(emails.sort()).toEqual(
+      [
+        'ada.lovelace@northwind.example',
+        'bd@northwind.example',
+        'grace.hopper@northwind.example',
+        'hello@northwind.example',
+        'partners@northwind.example',
+        'zoe.angstrom@northwind.example',
+      ].sort(),
+    );
+    const known = await popup.locator('[data-testid="page-contact"][data-known="true"]').count();
+    expect(known).toBe(0);
+    await popup.close();
+  });
+
+  it('adds a contact as a client and logs a call without the mouse', async () => {
+    const popup = await openPopup();
+    const ada = popup.locator('[data-testid="page-contact"][data-email="ada.lovelace@northwind.example"]');
+    expect(await ada.locator('.contact-name').textContent()).toBe('Ada Lovelace');
+    await ada.getByTestId('add-as-client').click();
+
+    const card = popup.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-name').textContent()).toBe('Ada Lovelace');
+    expect(await card.getByTestId('kind-badge').getAttribute('data-kind')).toBe('client');
+
+    // The summary field has focus; choose "call" from the keyboard and press Enter.
+    await popup.getByTestId('log-type').focus();
+    await popup.keyboard.type('c');
+    await popup.getByTestId('log-summary').focus();
+    await popup.keyboard.type('Agreed the Q1 retainer');
+    await popup.keyboard.press('Enter');
+
+    await popup.getByTestId('timeline-item').first().waitFor();
+    expect(await popup.getByTestId('timeline-item').first().getAttribute('data-type')).toBe('call');
+    expect(await card.getByTestId('last-interaction').textContent()).toContain('Last contact');
+    await popup.close();
+  });
+
+  it('shows the record, its kind and its last interaction after the worker was stopped', async () => {
+    const watcher = await ext.context.newPage();
+    await watcher.goto(ext.extensionUrl('popup.html'));
+    const worker = await watchServiceWorker(ext.context, watcher);
+    await worker.stop();
+    expect(worker.status()).toBe('stopped');
+
+    const popup = await openPopup();
+    const ada = popup.locator('[data-testid="page-contact"][data-email="ada.lovelace@northwind.example"]');
+    expect(await ada.getAttribute('data-known')).toBe('true');
+    expect(await ada.getByTestId('kind-badge').getAttribute('data-kind')).toBe('client');
+    expect(await ada.getByTestId('last-interaction').textContent()).toMatch(/^Last contact (just now|\d+ minutes? ago|now)/);
+
+    // Answering the popup took a fresh worker, with nothing carried over in memory.
+    expect(worker.status()).toBe('running');
+
+    await ada.getByRole('button', { name: 'Open Ada Lovelace' }).click();
+    await popup.getByTestId('timeline-item').first().waitFor();
+    expect(await popup.getByTestId('timeline').textContent()).toContain('Agreed the Q1 retainer');
+    expect(await popup.getByTestId('timeline-item').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('says so plainly when a page has no contacts', async () => {
+    const empty = await ext.context.newPage();
+    await empty.goto(`${site.base}/empty.html`);
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl('popup.html'));
+    const tabId = await tabIdOf(popup, empty.url());
+    await popup.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
+    await popup.getByTestId('page-contacts-empty').waitFor();
+    await popup.close();
+    await empty.close();
+  });
+});

@@ -1,0 +1,24 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+/**
+ * WXT's fake browser leaves `permissions` and `scripting` unimplemented (they throw).
+ * The background wires listeners to them at start-up, so tests give them inert
+ * stand-ins that record what the worker asked for.
+ */
+export function installPermissionAndScriptingStubs() {
+  const event = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() });
+  const scripting = {
+    executeScript: vi.fn(async () => []),
+    getRegisteredContentScripts: vi.fn(async () => []),
+    registerContentScripts: vi.fn(async () => undefined),
+    unregisterContentScripts: vi.fn(async () => undefined),
+  };
+  Object.assign(fakeBrowser.permissions, {
+    onAdded: event(),
+    onRemoved: event(),
+    getAll: vi.fn(async () => ({ origins: [], permissions: [] })),
+  });
+  Object.assign(fakeBrowser.scripting, scripting);
+  return scripting;
+}
