@@ -60,6 +60,8 @@ export function InteractionForm({
     onSubmit({ type, direction, at, summary, ...(followUpAt !== undefined ? { followUpAt } : {}) });
     setSummary('');
     setFollowUp('');
+    // The next log is about something happening now, not at the previous one's time.
+    setWhen(toLocalInputValue(now));
   };
 
   return (

@@ -95,9 +95,15 @@ describe('background over real repositories', () => {
     expect(await deliver({ type: 'something-else' }, popupSender)).toBeUndefined();
     expect(await deliver('hello', popupSender)).toBeUndefined();
     const malformed = await send('parties/create', { name: '', kind: 'friend' });
-    expect(malformed).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad_request' }) });
+    expect(malformed).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'bad_request' }),
+    });
     const unknown = await send('parties/drop', {});
-    expect(unknown).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_message' }) });
+    expect(unknown).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'unknown_message' }),
+    });
     expect(await searchRows()).toEqual([]);
   });
 
@@ -110,7 +116,12 @@ describe('background over real repositories', () => {
           url: contentSender.url,
           contacts: [
             { emails: ['ada@northwind.example'], phones: [], sources: ['mailto'], confidence: 0.9 },
-            { emails: ['grace@northwind.example'], phones: [], sources: ['text-email'], confidence: 0.6 },
+            {
+              emails: ['grace@northwind.example'],
+              phones: [],
+              sources: ['text-email'],
+              confidence: 0.6,
+            },
           ],
         },
         contentSender,
@@ -119,7 +130,10 @@ describe('background over real repositories', () => {
     expect(found.known).toEqual([{ email: 'ada@northwind.example', kind: 'client' }]);
 
     const page = await valueOf(send('page/contacts', { tabId: 7 }));
-    const contacts = page.contacts as { contact: { emails: string[] }; known?: { party: { name: string } } }[];
+    const contacts = page.contacts as {
+      contact: { emails: string[] };
+      known?: { party: { name: string } };
+    }[];
     expect(contacts.map((c) => [c.contact.emails[0], c.known?.party.name])).toEqual([
       ['ada@northwind.example', 'Ada Lovelace'],
       ['grace@northwind.example', undefined],
@@ -130,12 +144,20 @@ describe('background over real repositories', () => {
     const created = await valueOf(send('parties/create', ada));
     const partyId = (created.view as { party: { id: string } }).party.id;
     const at = Date.UTC(2026, 10, 20, 15, 0);
-    const log = { partyId, type: 'call', direction: 'outbound', at, summary: 'Renewal', requestId: 'r-1' };
+    const log = {
+      partyId,
+      type: 'call',
+      direction: 'outbound',
+      at,
+      summary: 'Renewal',
+      requestId: 'r-1',
+    };
     const first = await valueOf(send('interactions/log', log));
     const retry = await valueOf(send('interactions/log', log));
     expect(first.replayed).toBe(false);
     expect(retry.replayed).toBe(true);
-    const party = (first.view as { party: { lastInteractionAt: number; nextCheckInAt: number } }).party;
+    const party = (first.view as { party: { lastInteractionAt: number; nextCheckInAt: number } })
+      .party;
     expect(party.lastInteractionAt).toBe(at);
     expect(party.nextCheckInAt).toBe(at + 30 * 86_400_000);
     const timeline = await valueOf(send('interactions/list', { partyId }));
@@ -145,7 +167,9 @@ describe('background over real repositories', () => {
   it('keeps every acknowledged write when the worker starts again', async () => {
     const created = await valueOf(send('parties/create', ada));
     const partyId = (created.view as { party: { id: string } }).party.id;
-    await valueOf(send('interactions/log', { partyId, type: 'email', summary: 'Sent terms', requestId: 'r-2' }));
+    await valueOf(
+      send('interactions/log', { partyId, type: 'email', summary: 'Sent terms', requestId: 'r-2' }),
+    );
 
     // A stopped worker loses its listeners and its open connection; a new one starts from main().
     fakeBrowser.runtime.onMessage.removeAllListeners();
@@ -154,6 +178,8 @@ describe('background over real repositories', () => {
     const view = await valueOf(send('parties/get', { id: partyId }));
     expect((view.party as { kind: string }).kind).toBe('client');
     const timeline = await valueOf(send('interactions/list', { partyId }));
-    expect((timeline.interactions as { summary: string }[]).map((i) => i.summary)).toEqual(['Sent terms']);
+    expect((timeline.interactions as { summary: string }[]).map((i) => i.summary)).toEqual([
+      'Sent terms',
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../domain';
 import type { GetDb } from './open';
 import type { RepositoryContext } from './party-repository';
+import { inTransaction } from './in-transaction';
 import { projectParty } from './search-projection';
 
 export interface LogOutcome {
@@ -47,47 +48,54 @@ export async function logInteraction(
     'readwrite',
     { durability: 'strict' },
   );
-  const storedParty = await tx.objectStore('parties').get(input.partyId);
-  if (!storedParty) return err({ code: 'not_found', message: 'That record no longer exists.' });
-  const previous = await tx.objectStore('interactions').index('byRequestId').get(input.requestId);
-  if (previous) {
-    return ok({
-      interaction: InteractionSchema.parse(previous),
-      party: PartySchema.parse(storedParty),
-      replayed: true,
-    });
-  }
+  return inTransaction(tx, async (): Promise<Result<LogOutcome>> => {
+    const storedParty = await tx.objectStore('parties').get(input.partyId);
+    if (!storedParty) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    const previous = await tx.objectStore('interactions').index('byRequestId').get(input.requestId);
+    if (previous && previous.partyId !== input.partyId) {
+      return err({
+        code: 'conflict',
+        message: 'This request was already used for another record.',
+      });
+    }
+    if (previous) {
+      return ok({
+        interaction: InteractionSchema.parse(previous),
+        party: PartySchema.parse(storedParty),
+        replayed: true,
+      });
+    }
 
-  const interaction: Interaction = withoutUndefined({
-    id: newId(),
-    partyId: input.partyId,
-    type: input.type,
-    direction: input.direction,
-    at: input.at ?? now,
-    summary: input.summary,
-    link: input.link,
-    requestId: input.requestId,
-    createdAt: now,
-  });
-  const party = applyInteraction(PartySchema.parse(storedParty), interaction.at, now, cadence);
-  await tx.objectStore('interactions').add(interaction);
-  await tx.objectStore('parties').put(party);
-  await projectParty(tx, party);
-  let followUp: FollowUp | undefined;
-  if (input.followUpAt !== undefined) {
-    followUp = {
+    const interaction: Interaction = withoutUndefined({
       id: newId(),
-      partyId: party.id,
-      dueAt: input.followUpAt,
-      note: interaction.summary,
-      status: 'open',
-      interactionId: interaction.id,
+      partyId: input.partyId,
+      type: input.type,
+      direction: input.direction,
+      at: input.at ?? now,
+      summary: input.summary,
+      link: input.link,
+      requestId: input.requestId,
       createdAt: now,
-    };
-    await tx.objectStore('followUps').add(followUp);
-  }
-  await tx.done;
-  return ok({ interaction, party, replayed: false, ...(followUp ? { followUp } : {}) });
+    });
+    const party = applyInteraction(PartySchema.parse(storedParty), interaction.at, now, cadence);
+    await tx.objectStore('interactions').add(interaction);
+    await tx.objectStore('parties').put(party);
+    await projectParty(tx, party);
+    let followUp: FollowUp | undefined;
+    if (input.followUpAt !== undefined) {
+      followUp = {
+        id: newId(),
+        partyId: party.id,
+        dueAt: input.followUpAt,
+        note: interaction.summary,
+        status: 'open',
+        interactionId: interaction.id,
+        createdAt: now,
+      };
+      await tx.objectStore('followUps').add(followUp);
+    }
+    return ok({ interaction, party, replayed: false, ...(followUp ? { followUp } : {}) });
+  });
 }
 
 export interface TimelinePage {

@@ -42,10 +42,7 @@ async function created(context: RepositoryContext, draft: PartyDraft): Promise<P
   return result.value.party;
 }
 
-async function outcome(
-  context: RepositoryContext,
-  draft: PartyDraft,
-): Promise<CreatePartyOutcome> {
+async function outcome(context: RepositoryContext, draft: PartyDraft): Promise<CreatePartyOutcome> {
   const result = await createParty(context, draft);
   if (!result.ok) throw new Error(`createParty failed: ${result.error.code}`);
   return result.value;
@@ -99,7 +96,11 @@ describe('createParty', () => {
     expect(london.nextCheckInAt).toBe(T0 + 90 * DAY_MS);
 
     context.setRegion('DE');
-    const berlin = await created(context, { name: 'Hedy', kind: 'prospect', phones: ['030 1234567'] });
+    const berlin = await created(context, {
+      name: 'Hedy',
+      kind: 'prospect',
+      phones: ['030 1234567'],
+    });
     expect(berlin.phones).toEqual(['+49301234567']);
     expect(berlin.prospect).toEqual({ stage: 'new' });
     expect(berlin.nextCheckInAt).toBe(T0 + 14 * DAY_MS);
@@ -135,7 +136,11 @@ describe('createParty', () => {
 
   it('matches by a later email in the list, not only the first', async () => {
     const context = makeContext();
-    const first = await created(context, { name: 'Ada', kind: 'client', emails: ['ada@work.example'] });
+    const first = await created(context, {
+      name: 'Ada',
+      kind: 'client',
+      emails: ['ada@work.example'],
+    });
     const again = await outcome(context, {
       name: 'Ada',
       kind: 'client',
@@ -191,7 +196,10 @@ describe('createParty', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_email', message: expect.stringContaining('not an address') as string },
+      error: {
+        code: 'invalid_email',
+        message: expect.stringContaining('not an address') as string,
+      },
     });
     expect(await allParties(context)).toEqual([]);
     expect(await readSearchRows(context.getDb)).toEqual([]);
@@ -240,6 +248,23 @@ describe('createParty', () => {
     const row = (await readSearchRows(context.getDb)).find((r) => r.id === wile.id);
     expect(row?.organization).toBe('Acme Rockets');
     expect(row?.text).toBe('wile e. coyote acme rockets wile@acme.example');
+  });
+
+  it('links through an internationalised domain written either way', async () => {
+    const context = makeContext();
+    const books = await created(context, {
+      type: 'organization',
+      name: 'Bücher GmbH',
+      kind: 'customer',
+      domains: ['Bücher.de'],
+    });
+    expect(books.domains).toEqual(['xn--bcher-kva.de']);
+    const zoe = await created(context, {
+      name: 'Zoë',
+      kind: 'customer',
+      emails: ['zoe@bücher.de'],
+    });
+    expect(zoe.organizationId).toBe(books.id);
   });
 
   it('keeps the organization name a person was given, but still links the id', async () => {
@@ -294,7 +319,11 @@ describe('createParty', () => {
     });
     ids.mockRestore();
 
-    const wile = await created(context, { name: 'Wile', kind: 'client', emails: ['wile@acme.example'] });
+    const wile = await created(context, {
+      name: 'Wile',
+      kind: 'client',
+      emails: ['wile@acme.example'],
+    });
     expect(wile.organizationId).toBe(acme.id);
     expect(wile.organizationName).toBe('Acme');
   });
@@ -391,7 +420,11 @@ describe('findPartiesByEmails', () => {
       kind: 'client',
       emails: ['ada@example.com', 'ada@home.example'],
     });
-    const grace = await created(context, { name: 'Grace', kind: 'client', emails: ['grace@navy.example'] });
+    const grace = await created(context, {
+      name: 'Grace',
+      kind: 'client',
+      emails: ['grace@navy.example'],
+    });
 
     const found = await findPartiesByEmails(await context.getDb(), [
       'nobody@example.com',

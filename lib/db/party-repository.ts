@@ -18,6 +18,7 @@ import {
   type Result,
 } from '../domain';
 import { isFreeMailDomain } from './free-mail';
+import { inTransaction } from './in-transaction';
 import type { ClienteleDb, GetDb } from './open';
 import { projectParty } from './search-projection';
 
@@ -51,31 +52,32 @@ export async function createParty(
 
   const db = await context.getDb();
   const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
-  const parties = tx.objectStore('parties');
-  for (const email of party.emails) {
-    const existing = await parties.index('byEmail').get(email);
-    if (existing)
-      return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'email' });
-  }
-  for (const phone of party.phones) {
-    const existing = await parties.index('byPhone').get(phone);
-    if (existing)
-      return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'phone' });
-  }
-  const organization = await organizationFor(party, (domain) =>
-    parties.index('byDomain').getAll(domain),
-  );
-  const stored = organization
-    ? {
-        ...party,
-        organizationId: organization.id,
-        organizationName: party.organizationName ?? organization.name,
-      }
-    : party;
-  await parties.add(stored);
-  await projectParty(tx, stored);
-  await tx.done;
-  return ok({ created: true, party: stored });
+  return inTransaction(tx, async (): Promise<Result<CreatePartyOutcome>> => {
+    const parties = tx.objectStore('parties');
+    for (const email of party.emails) {
+      const existing = await parties.index('byEmail').get(email);
+      if (existing)
+        return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'email' });
+    }
+    for (const phone of party.phones) {
+      const existing = await parties.index('byPhone').get(phone);
+      if (existing)
+        return ok({ created: false, party: PartySchema.parse(existing), matchedBy: 'phone' });
+    }
+    const organization = await organizationFor(party, (domain) =>
+      parties.index('byDomain').getAll(domain),
+    );
+    const stored = organization
+      ? {
+          ...party,
+          organizationId: organization.id,
+          organizationName: party.organizationName ?? organization.name,
+        }
+      : party;
+    await parties.add(stored);
+    await projectParty(tx, stored);
+    return ok({ created: true, party: stored });
+  });
 }
 
 /** A person whose address is at an organization's domain works there (free-mail aside). */
@@ -131,12 +133,13 @@ export async function setPartyKind(
   const { cadence } = await context.settings();
   const db = await context.getDb();
   const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
-  const current = await tx.objectStore('parties').get(id);
-  if (!current) return err({ code: 'not_found', message: 'That record no longer exists.' });
-  const moved = changeKind(PartySchema.parse(current), kind, context.clock(), reason);
-  const updated = withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) });
-  await tx.objectStore('parties').put(updated);
-  await projectParty(tx, updated);
-  await tx.done;
-  return ok(updated);
+  return inTransaction(tx, async (): Promise<Result<Party>> => {
+    const current = await tx.objectStore('parties').get(id);
+    if (!current) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    const moved = changeKind(PartySchema.parse(current), kind, context.clock(), reason);
+    const updated = withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) });
+    await tx.objectStore('parties').put(updated);
+    await projectParty(tx, updated);
+    return ok(updated);
+  });
 }

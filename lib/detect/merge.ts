@@ -18,7 +18,8 @@ export function mergeFindings(findings: readonly Finding[]): DetectedContact[] {
       });
       continue;
     }
-    existing.name ??= finding.name;
+    // Like a new contact, never an explicit `name: undefined` key.
+    if (existing.name === undefined && finding.name) existing.name = finding.name;
     if (!existing.sources.includes(finding.source)) {
       existing.sources.push(finding.source);
       existing.confidence = 1 - (1 - existing.confidence) * (1 - finding.confidence);

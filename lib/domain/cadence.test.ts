@@ -159,7 +159,7 @@ describe('nextCheckIn', () => {
         hourCycle: 'h23',
       });
       expect(berlinHour.format(BERLIN_SAT_10_CET)).toBe('10');
-      expect(berlinHour.format(next!)).toBe('11');
+      expect(berlinHour.format(next)).toBe('11');
     });
 
     it('one day across the autumn change is 24 h, not the 25 h local day', () => {
@@ -172,9 +172,7 @@ describe('nextCheckIn', () => {
 
     it('thirty days across a change are exactly 30 × 86 400 000 ms', () => {
       const last = BERLIN_SAT_10_CET - 10 * DAY_MS;
-      expect(nextCheckIn(party('client', { lastInteractionAt: last }))! - last).toBe(
-        2_592_000_000,
-      );
+      expect(nextCheckIn(party('client', { lastInteractionAt: last }))! - last).toBe(2_592_000_000);
     });
   });
 });

@@ -47,6 +47,14 @@ function toAsciiDomain(raw: string): string | null {
   return host;
 }
 
+/**
+ * Normalises a bare domain the way addresses' domains are normalised (lower case,
+ * IDNA to ASCII), so an organization's `bücher.de` matches `zoe@bücher.de`.
+ */
+export function normalizeDomain(raw: string): string | null {
+  return toAsciiDomain(raw.trim().replace(/^@/, ''));
+}
+
 /** The domain part of an already normalised address. */
 export function emailDomain(normalized: string): string {
   return normalized.slice(normalized.lastIndexOf('@') + 1);

@@ -116,11 +116,13 @@ describe('changeKind', () => {
 
   it('leaves everything else alone', () => {
     const before = party('customer', { phones: ['+12125550100'], checkInDays: 45 });
-    const { kind: _k, kindHistory: _h, updatedAt: _u, prospect: _p, ...rest } = changeKind(
-      before,
-      'client',
-      AT,
-    );
+    const {
+      kind: _k,
+      kindHistory: _h,
+      updatedAt: _u,
+      prospect: _p,
+      ...rest
+    } = changeKind(before, 'client', AT);
     const { kind: _k2, kindHistory: _h2, updatedAt: _u2, prospect: _p2, ...restBefore } = before;
     expect(rest).toStrictEqual(restBefore);
   });

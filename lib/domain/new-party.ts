@@ -1,5 +1,5 @@
 import { nextCheckIn, type CadenceDefaults } from './cadence';
-import { normalizeEmail } from './email';
+import { normalizeDomain, normalizeEmail } from './email';
 import type { Id, Instant } from './ids';
 import type { ParsedPartyDraft, Party } from './party';
 import { normalizePhone } from './phone';
@@ -47,7 +47,14 @@ export function newParty(draft: ParsedPartyDraft, context: NewPartyContext): Res
   if (!emails.ok) return emails;
   const phones = normalizePhones(draft.phones, context.region);
   if (!phones.ok) return phones;
-  const domains = draft.domains.map((domain) => domain.trim().toLowerCase()).filter(Boolean);
+  const domains: string[] = [];
+  for (const raw of draft.domains) {
+    if (raw.trim() === '') continue;
+    const domain = normalizeDomain(raw);
+    if (domain === null)
+      return err({ code: 'invalid_domain', message: `“${raw}” is not a domain name.` });
+    if (!domains.includes(domain)) domains.push(domain);
+  }
   const base: Party = {
     id: context.id,
     type: draft.type,

@@ -85,6 +85,22 @@ export const PartyDraftSchema = z.object({
 export type PartyDraft = z.input<typeof PartyDraftSchema>;
 export type ParsedPartyDraft = z.output<typeof PartyDraftSchema>;
 
-/** Changes a user may make to an existing party; kind changes go through lifecycle. */
-export const PartyPatchSchema = PartyDraftSchema.omit({ kind: true, captured: true }).partial();
+const patchFields = PartyDraftSchema.omit({ kind: true, captured: true }).shape;
+
+/**
+ * Changes a user may make to an existing party; kind changes go through lifecycle.
+ * The draft's defaults are removed: a patch carries only what it changes, so an
+ * absent field never comes back as `[]` or `''` and overwrites what was stored.
+ */
+export const PartyPatchSchema = z
+  .object({
+    ...patchFields,
+    type: patchFields.type.unwrap(),
+    emails: patchFields.emails.unwrap(),
+    phones: patchFields.phones.unwrap(),
+    domains: patchFields.domains.unwrap(),
+    tags: patchFields.tags.unwrap(),
+    notes: patchFields.notes.unwrap(),
+  })
+  .partial();
 export type PartyPatch = z.input<typeof PartyPatchSchema>;

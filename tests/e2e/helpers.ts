@@ -32,7 +32,8 @@ export async function watchServiceWorker(context: BrowserContext, extensionPage:
   const versions = new Map<string, string>();
   session.on('ServiceWorker.workerVersionUpdated', (event) => {
     for (const version of event.versions) {
-      if (version.scriptURL.startsWith(origin)) versions.set(version.versionId, version.runningStatus);
+      if (version.scriptURL.startsWith(origin))
+        versions.set(version.versionId, version.runningStatus);
     }
   });
   await session.send('ServiceWorker.enable');

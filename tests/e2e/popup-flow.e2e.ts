@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, startSite, tabIdOf, watchServiceWorker, type Launched } from './helpers';
+import {
+  launchWithExtension,
+  startSite,
+  tabIdOf,
+  watchServiceWorker,
+  type Launched,
+} from './helpers';
 
 /**
  * The first slice, end to end in real Chromium: the content script reports a page's
@@ -58,7 +64,9 @@ describe('popup: on this page → add → log → survives a stopped worker', ()
 
   it('adds a contact as a client and logs a call without the mouse', async () => {
     const popup = await openPopup();
-    const ada = popup.locator('[data-testid="page-contact"][data-email="ada.lovelace@northwind.example"]');
+    const ada = popup.locator(
+      '[data-testid="page-contact"][data-email="ada.lovelace@northwind.example"]',
+    );
     expect(await ada.locator('.contact-name').textContent()).toBe('Ada Lovelace');
     await ada.getByTestId('add-as-client').click();
 
@@ -88,10 +96,14 @@ describe('popup: on this page → add → log → survives a stopped worker', ()
     expect(worker.status()).toBe('stopped');
 
     const popup = await openPopup();
-    const ada = popup.locator('[data-testid="page-contact"][data-email="ada.lovelace@northwind.example"]');
+    const ada = popup.locator(
+      '[data-testid="page-contact"][data-email="ada.lovelace@northwind.example"]',
+    );
     expect(await ada.getAttribute('data-known')).toBe('true');
     expect(await ada.getByTestId('kind-badge').getAttribute('data-kind')).toBe('client');
-    expect(await ada.getByTestId('last-interaction').textContent()).toMatch(/^Last contact (just now|\d+ minutes? ago|now)/);
+    expect(await ada.getByTestId('last-interaction').textContent()).toMatch(
+      /^Last contact (just now|\d+ minutes? ago|now)/,
+    );
 
     // Answering the popup took a fresh worker, with nothing carried over in memory.
     expect(worker.status()).toBe('running');

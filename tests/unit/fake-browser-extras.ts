@@ -9,15 +9,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 export function installPermissionAndScriptingStubs() {
   const event = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() });
   const scripting = {
-    executeScript: vi.fn(async () => []),
-    getRegisteredContentScripts: vi.fn(async () => []),
-    registerContentScripts: vi.fn(async () => undefined),
-    unregisterContentScripts: vi.fn(async () => undefined),
+    executeScript: vi.fn(() => Promise.resolve([])),
+    getRegisteredContentScripts: vi.fn(() => Promise.resolve([])),
+    registerContentScripts: vi.fn(() => Promise.resolve(undefined)),
+    unregisterContentScripts: vi.fn(() => Promise.resolve(undefined)),
   };
   Object.assign(fakeBrowser.permissions, {
     onAdded: event(),
     onRemoved: event(),
-    getAll: vi.fn(async () => ({ origins: [], permissions: [] })),
+    getAll: vi.fn(() => Promise.resolve({ origins: [], permissions: [] })),
   });
   Object.assign(fakeBrowser.scripting, scripting);
   return scripting;

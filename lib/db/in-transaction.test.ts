@@ -1,0 +1,44 @@
+import { describe, expect, it, vi } from 'vitest';
+import { inTransaction } from './in-transaction';
+import { createDbOpener } from './open';
+
+describe('inTransaction', () => {
+  it('resolves after the commit with the work’s result', async () => {
+    const db = await createDbOpener(`clientele-tx-${crypto.randomUUID()}`)();
+    const tx = db.transaction('services', 'readwrite');
+    const service = {
+      id: 's1',
+      name: 'Audit',
+      scope: '',
+      terms: { pricingModel: 'fixed-fee' as const, rate: { amountMinor: 1, currency: 'EUR' } },
+      archived: false,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const result = await inTransaction(tx, async () => {
+      await tx.store.add(service);
+      return 'stored';
+    });
+    expect(result).toBe('stored');
+    expect(await db.get('services', 's1')).toEqual(service);
+  });
+
+  it('rethrows a failed write once, keeps nothing of the transaction, and leaves no unhandled rejection', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    const db = await createDbOpener(`clientele-tx-${crypto.randomUUID()}`)();
+    const row = (id: string) => ({ bucket: 1, rows: {}, id });
+    await db.put('searchBuckets', row('first'));
+    const tx = db.transaction('searchBuckets', 'readwrite');
+    await expect(
+      inTransaction(tx, async () => {
+        await tx.store.put({ bucket: 2, rows: {} });
+        await tx.store.add({ bucket: 1, rows: {} }); // key 1 exists: ConstraintError
+      }),
+    ).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.off('unhandledRejection', unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+    expect(await db.get('searchBuckets', 2)).toBeUndefined();
+  });
+});
