@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runTextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
+
+const findIn = (root: ParentNode) => runTextDetectors(root, [findTextEmails]);
 
 /** A detached document built from markup (DOMParser keeps the HTML out of the live page). */
 function page(body: string, head = ''): Document {
@@ -9,11 +12,11 @@ function page(body: string, head = ''): Document {
   );
 }
 
-const emailsIn = (root: ParentNode) => findTextEmails(root).map((finding) => finding.email);
+const emailsIn = (root: ParentNode) => findIn(root).map((finding) => finding.email);
 
 describe('findTextEmails', () => {
   it('finds an address in running text as a normalised text-email finding', () => {
-    expect(findTextEmails(page('<p>Write to Ada@Example.COM about the audit.</p>'))).toEqual([
+    expect(findIn(page('<p>Write to Ada@Example.COM about the audit.</p>'))).toEqual([
       { email: 'ada@example.com', source: 'text-email', confidence: 0.6 },
     ]);
   });
@@ -87,7 +90,7 @@ describe('findTextEmails', () => {
     ['a bare at-rule', 'use @media (min-width: 40em)'],
     ['a double dot', 'a..b@example.com'],
   ])('ignores %s', (_what, text) => {
-    expect(findTextEmails(page(`<p>${text}</p>`))).toEqual([]);
+    expect(findIn(page(`<p>${text}</p>`))).toEqual([]);
   });
 
   it('does not read CSS in a <style>, even an at-rule or an address in a comment', () => {
@@ -95,7 +98,7 @@ describe('findTextEmails', () => {
       '<style>/* admin@example.com */ @media screen { .a { background: url(hero@2x.png) } }</style>',
       '<style>@import url("theme@example.com.css"); @font-face { font-family: x }</style>',
     );
-    expect(findTextEmails(doc)).toEqual([]);
+    expect(findIn(doc)).toEqual([]);
   });
 
   it.each([
@@ -121,7 +124,7 @@ describe('findTextEmails', () => {
       '<div contenteditable="plaintext-only">plain@example.com</div>',
     ],
   ])('does not read %s', (_what, html) => {
-    expect(findTextEmails(page(`<p>visible@example.com</p>${html}`))).toEqual([
+    expect(findIn(page(`<p>visible@example.com</p>${html}`))).toEqual([
       { email: 'visible@example.com', source: 'text-email', confidence: 0.6 },
     ]);
   });
@@ -148,9 +151,7 @@ describe('findTextEmails', () => {
   });
 
   it('finds nothing on a page without addresses', () => {
-    expect(findTextEmails(page('<p>No contact details here, only @ signs and dots.</p>'))).toEqual(
-      [],
-    );
+    expect(findIn(page('<p>No contact details here, only @ signs and dots.</p>'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { normalizeEmail } from '../domain/email';
-import { forEachReadableText } from './readable-text';
-import type { Finding } from './types';
+import type { Finding, TextDetector } from './types';
 
 // Candidate addresses; normalizeEmail then validates each one.
 const CANDIDATE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -9,20 +8,17 @@ const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|avif|css|js|mjs|ts|json|map|woff2?)
 // A top-level domain is letters (or punycode); `@scope/pkg@1.0.0-beta` is a package version.
 const PLAUSIBLE_TLD = /\.(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 
-/** Plain-text addresses in the page's readable text. */
-export function findTextEmails(root: ParentNode): Finding[] {
+/** Plain-text addresses in one text node's data. */
+export const findTextEmails: TextDetector = (text) => {
+  if (!text.includes('@')) return [];
   const findings: Finding[] = [];
-  forEachReadableText(root, (node) => {
-    const text = node.data;
-    if (!text.includes('@')) return;
-    for (const match of text.matchAll(CANDIDATE)) {
-      // Sentence punctuation around an address is not part of it (`Thanks...ada@x.com.`):
-      // an ellipsis ends the word before the address; two dots stay an invalid address.
-      const raw = match[0].replace(/^.*\.{3,}/, '').replace(/^[.-]+|[.-]+$/g, '');
-      if (FILE_LIKE.test(raw) || !PLAUSIBLE_TLD.test(raw)) continue;
-      const email = normalizeEmail(raw);
-      if (email) findings.push({ email, source: 'text-email', confidence: 0.6 });
-    }
-  });
+  for (const match of text.matchAll(CANDIDATE)) {
+    // Sentence punctuation around an address is not part of it (`Thanks...ada@x.com.`):
+    // an ellipsis ends the word before the address; two dots stay an invalid address.
+    const raw = match[0].replace(/^.*\.{3,}/, '').replace(/^[.-]+|[.-]+$/g, '');
+    if (FILE_LIKE.test(raw) || !PLAUSIBLE_TLD.test(raw)) continue;
+    const email = normalizeEmail(raw);
+    if (email) findings.push({ email, source: 'text-email', confidence: 0.6 });
+  }
   return findings;
-}
+};

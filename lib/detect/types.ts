@@ -1,5 +1,20 @@
 /** Which detector saw a contact; a contact seen by several is surer. */
-export type DetectorSource = 'mailto' | 'text-email';
+export type DetectorSource =
+  | 'mailto'
+  | 'text-email'
+  | 'obfuscated-email'
+  | 'name-address'
+  | 'tel'
+  | 'text-phone'
+  | 'json-ld'
+  | 'microdata'
+  | 'h-card'
+  | 'gmail'
+  | 'outlook'
+  | 'signature';
+
+/** Where a contact stands in an open email message (webmail only). */
+export type ContactRole = 'sender' | 'recipient' | 'cc' | 'quoted' | 'signature';
 
 /**
  * A contact found on a page. Emails are normalised; phones are as written on the
@@ -12,7 +27,7 @@ export interface DetectedContact {
   organization?: string;
   title?: string;
   website?: string;
-  role?: 'sender' | 'recipient' | 'cc' | 'quoted' | 'signature';
+  role?: ContactRole;
   sources: DetectorSource[];
   confidence: number;
 }
@@ -21,10 +36,30 @@ export interface DetectContext {
   url: string;
 }
 
-/** A detector's raw finding before findings about the same person are merged. */
+/**
+ * One detector's raw finding, before findings about the same person are merged.
+ * It needs an email or a phone to become a contact; the rest enriches it.
+ */
 export interface Finding {
-  email: string;
-  name?: string;
   source: DetectorSource;
+  /** 0–1: how sure this detector is that this is a real contact. */
   confidence: number;
+  /** Normalised with `normalizeEmail`. */
+  email?: string;
+  /** As written on the page. */
+  phones?: string[];
+  name?: string;
+  organization?: string;
+  title?: string;
+  website?: string;
+  role?: ContactRole;
 }
+
+/** Reads a page (or part of one) for one kind of evidence. */
+export type Detector = (root: ParentNode, context: DetectContext) => Finding[];
+
+/**
+ * Reads one text node's data. Text detectors share a single walk over the page's
+ * readable text (one pass, not one per detector); each should reject cheaply first.
+ */
+export type TextDetector = (text: string) => Finding[];
