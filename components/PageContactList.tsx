@@ -8,7 +8,31 @@ const ADD_KINDS: RelationshipKind[] = ['client', 'customer', 'prospect'];
 const SOURCE_LABELS: Record<string, string> = {
   mailto: 'email link',
   'text-email': 'page text',
+  'obfuscated-email': 'disguised address',
+  'name-address': 'name and address',
+  tel: 'phone link',
+  'text-phone': 'page text',
+  'json-ld': 'structured data',
+  microdata: 'structured data',
+  'h-card': 'contact card',
+  gmail: 'Gmail message',
+  outlook: 'Outlook message',
+  signature: 'signature',
 };
+
+const ROLE_LABELS: Record<string, string> = {
+  sender: 'sender',
+  recipient: 'recipient',
+  cc: 'in copy',
+  quoted: 'in quoted mail',
+  signature: 'signature',
+};
+
+function describeSources(contact: PageContact['contact']): string {
+  const labels = [...new Set(contact.sources.map((source) => SOURCE_LABELS[source] ?? source))];
+  const role = contact.role ? `${ROLE_LABELS[contact.role]}, ` : '';
+  return `${role}from ${labels.join(', ')}`;
+}
 
 export interface PageContactListProps {
   contacts: PageContact[];
@@ -24,10 +48,12 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
     <ul class="contact-list" data-testid="page-contacts" aria-label="Contacts on this page">
       {contacts.map(({ contact, known }) => {
         const email = contact.emails[0] ?? '';
-        const label = contact.name ?? known?.party.name ?? email;
+        const key = email || contact.phones[0] || '';
+        const label = contact.name ?? known?.party.name ?? key;
+        const details = [contact.title, contact.organization].filter(Boolean).join(' · ');
         return (
           <li
-            key={email}
+            key={key}
             class="contact"
             data-testid="page-contact"
             data-email={email}
@@ -35,10 +61,15 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
           >
             <div class="contact-main">
               <span class="contact-name">{label}</span>
-              {label !== email && <span class="contact-email">{email}</span>}
-              <span class="contact-source">
-                from {contact.sources.map((source) => SOURCE_LABELS[source] ?? source).join(', ')}
-              </span>
+              {details && <span class="contact-email">{details}</span>}
+              {[...contact.emails, ...contact.phones]
+                .filter((value) => value !== label)
+                .map((value) => (
+                  <span class="contact-email" key={value}>
+                    {value}
+                  </span>
+                ))}
+              <span class="contact-source">{describeSources(contact)}</span>
             </div>
             {known ? (
               <div class="contact-known">

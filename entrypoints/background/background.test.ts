@@ -127,7 +127,7 @@ describe('background over real repositories', () => {
         contentSender,
       ),
     );
-    expect(found.known).toEqual([{ email: 'ada@northwind.example', kind: 'client' }]);
+    expect(found.known).toEqual([{ text: 'ada@northwind.example', kind: 'client' }]);
 
     const page = await valueOf(send('page/contacts', { tabId: 7 }));
     const contacts = page.contacts as {
@@ -181,5 +181,52 @@ describe('background over real repositories', () => {
     expect((timeline.interactions as { summary: string }[]).map((i) => i.summary)).toEqual([
       'Sent terms',
     ]);
+  });
+
+  it('keeps only valid phones, in E.164, and highlights them as the page wrote them', async () => {
+    await send('parties/create', ada);
+    const found = await valueOf(
+      send(
+        'page/contactsFound',
+        {
+          url: contentSender.url,
+          contacts: [
+            { emails: [], phones: ['+44 (20) 7946-0958'], sources: ['tel'], confidence: 0.8 },
+            { emails: [], phones: ['2026-11-23'], sources: ['text-phone'], confidence: 0.5 },
+            { emails: [], phones: ['+1 212 555 0100'], sources: ['tel'], confidence: 0.8 },
+          ],
+        },
+        contentSender,
+      ),
+    );
+    expect(found.known).toEqual([{ text: '+44 (20) 7946-0958', kind: 'client' }]);
+    const page = await valueOf(send('page/contacts', { tabId: 7 }));
+    const contacts = page.contacts as { contact: { phones: string[] }; known?: unknown }[];
+    expect(contacts.map((c) => [c.contact.phones, c.known !== undefined])).toEqual([
+      [['+442079460958'], true],
+      [['+12125550100'], false],
+    ]);
+  });
+
+  it('never keeps a contact on the never-capture list', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { neverCapture: ['private.example', 'me@work.example'] },
+    });
+    await send(
+      'page/contactsFound',
+      {
+        url: contentSender.url,
+        contacts: [
+          { emails: ['friend@private.example'], phones: [], sources: ['mailto'], confidence: 0.9 },
+          { emails: ['x@mail.private.example'], phones: [], sources: ['mailto'], confidence: 0.9 },
+          { emails: ['me@work.example'], phones: [], sources: ['mailto'], confidence: 0.9 },
+          { emails: ['client@work.example'], phones: [], sources: ['mailto'], confidence: 0.9 },
+        ],
+      },
+      contentSender,
+    );
+    const page = await valueOf(send('page/contacts', { tabId: 7 }));
+    const contacts = page.contacts as { contact: { emails: string[] } }[];
+    expect(contacts.map((c) => c.contact.emails[0])).toEqual(['client@work.example']);
   });
 });

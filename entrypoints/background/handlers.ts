@@ -1,24 +1,30 @@
-import { checkInHealth, normalizeEmail, ok, type Party } from '../../lib/domain';
+import { checkInHealth, ok, type CadenceDefaults, type Party } from '../../lib/domain';
 import {
   createParty,
-  findPartiesByEmails,
   getParty,
   setPartyKind,
   type RepositoryContext,
 } from '../../lib/db/party-repository';
 import { listInteractions, logInteraction } from '../../lib/db/interaction-repository';
 import { readSearchRows } from '../../lib/db/search-projection';
-import type { PageContacts, PageFindings, PartyView } from '../../lib/protocol/contact-schemas';
+import { knownTexts, pageContacts } from '../../lib/findings/page-contacts';
+import { screenFindings } from '../../lib/findings/screen';
+import type { PageFindings, PartyView } from '../../lib/protocol/contact-schemas';
 import type { Handlers } from '../../lib/protocol/listener';
 
 export interface BackgroundDeps {
-  repo: RepositoryContext;
+  /** The store, with settings that also carry the never-capture list. */
+  repo: Omit<RepositoryContext, 'settings'> & {
+    settings: () => Promise<{ region: string; cadence: CadenceDefaults; neverCapture: string[] }>;
+  };
   findings: {
     save: (tabId: number, findings: PageFindings) => Promise<void>;
     read: (tabId: number) => Promise<PageFindings | undefined>;
   };
   /** Runs the scanner in a tab now and returns what it found (undefined if the tab cannot be scanned). */
   scanTab: (tabId: number) => Promise<PageFindings | undefined>;
+  /** Shows how many contacts a tab holds on the toolbar icon. */
+  badge: (tabId: number, count: number) => Promise<void>;
 }
 
 /**
@@ -32,34 +38,35 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return { party, health: checkInHealth(party, repo.clock(), cadence) };
   };
 
-  const pageContacts = async (findings: PageFindings | undefined): Promise<PageContacts> => {
-    if (!findings) return { scanned: false, contacts: [] };
-    const emails = findings.contacts.flatMap((contact) => contact.emails);
-    const known = await findPartiesByEmails(await repo.getDb(), normalized(emails));
-    const contacts = await Promise.all(
-      findings.contacts.map(async (contact) => {
-        const party = contact.emails
-          .map((email) => known.get(normalizeEmail(email) ?? ''))
-          .find((found) => found !== undefined);
-        return party ? { contact, known: await view(party) } : { contact };
-      }),
-    );
-    return { scanned: true, url: findings.url, contacts };
+  /** Screens what a page reported, keeps it for the tab, and badges the count. */
+  const keep = async (tabId: number | undefined, reported: PageFindings) => {
+    const settings = await repo.settings();
+    const screened = screenFindings(reported, settings);
+    if (tabId !== undefined) {
+      await deps.findings.save(tabId, screened.findings);
+      await deps.badge(tabId, screened.findings.contacts.length);
+    }
+    return screened;
+  };
+
+  const contactsOf = async (findings: PageFindings | undefined) => {
+    const { cadence } = await repo.settings();
+    return pageContacts(await repo.getDb(), findings, repo.clock(), cadence);
   };
 
   return {
     'page/contactsFound': async (request, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined) await deps.findings.save(tabId, request);
-      const emails = normalized(request.contacts.flatMap((contact) => contact.emails));
-      const known = await findPartiesByEmails(await repo.getDb(), emails);
-      return ok({ known: [...known].map(([email, party]) => ({ email, kind: party.kind })) });
+      const screened = await keep(sender.tab?.id, request);
+      const known = await knownTexts(await repo.getDb(), screened.findings, screened.writtenPhones);
+      return ok({ known });
     },
-    'page/contacts': async ({ tabId }) => ok(await pageContacts(await deps.findings.read(tabId))),
+    'page/contacts': async ({ tabId }) => ok(await contactsOf(await deps.findings.read(tabId))),
     'page/scan': async ({ tabId }) => {
-      const findings = await deps.scanTab(tabId);
-      if (findings) await deps.findings.save(tabId, findings);
-      return ok(await pageContacts(findings ?? (await deps.findings.read(tabId))));
+      const reported = await deps.scanTab(tabId);
+      const findings = reported
+        ? (await keep(tabId, reported)).findings
+        : await deps.findings.read(tabId);
+      return ok(await contactsOf(findings));
     },
     'parties/create': async (draft) => {
       const outcome = await createParty(repo, draft);
@@ -99,10 +106,4 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       ok(await listInteractions(repo.getDb, partyId, before ? { limit, before } : { limit })),
     'search/rows': async () => ok({ rows: await readSearchRows(repo.getDb) }),
   };
-}
-
-function normalized(emails: readonly string[]): string[] {
-  return emails
-    .map((email) => normalizeEmail(email))
-    .filter((email): email is string => email !== null);
 }

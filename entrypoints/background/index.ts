@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { systemClock } from '../../lib/domain/clock';
 import { createDbOpener } from '../../lib/db/open';
 import { createMessageListener } from '../../lib/protocol/listener';
+import { showContactCount } from '../../lib/platform/badge';
 import { ownIdentity } from '../../lib/platform/identity';
 import { readSettings } from '../../lib/platform/settings';
 import { syncScanRegistration } from '../../lib/platform/scan-registration';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     repo: { getDb: createDbOpener(), clock: systemClock, settings: readSettings },
     findings: { save: saveTabFindings, read: readTabFindings },
     scanTab,
+    badge: showContactCount,
   });
   browser.runtime.onMessage.addListener(createMessageListener(handlers, ownIdentity()));
 

@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PageContactList } from '../../components/PageContactList';
+import { SiteAccess } from '../../components/SiteAccess';
 import type { RelationshipKind } from '../../lib/domain/relationship';
 import type { PageContact, PageContacts } from '../../lib/protocol/contact-schemas';
 import { sendMessage } from '../../lib/platform/messaging';
+import {
+  hasSiteAccess,
+  requestSiteAccess,
+  revokeSiteAccess,
+  sitePattern,
+} from '../../lib/platform/site-access';
 import { draftFromContact } from '../../lib/ui/draft-from-contact';
 import { PartyPanel } from './PartyPanel';
 import { targetTabId } from './target-tab';
@@ -19,6 +26,18 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [tabId, setTabId] = useState<number | undefined>();
+  const [siteGranted, setSiteGranted] = useState<boolean | undefined>();
+  const pattern = load.state === 'ready' ? sitePattern(load.page.url) : null;
+
+  useEffect(() => {
+    if (pattern) void hasSiteAccess(pattern).then(setSiteGranted);
+  }, [pattern]);
+
+  const setSiteAccess = async (grant: boolean) => {
+    if (!pattern) return;
+    const changed = grant ? await requestSiteAccess(pattern) : await revokeSiteAccess(pattern);
+    if (changed) setSiteGranted(grant);
+  };
 
   const refresh = useCallback(async (tab: number | undefined) => {
     if (tab === undefined) return setLoad({ state: 'failed', message: 'No tab to look at.' });
@@ -82,6 +101,14 @@ export function App() {
         </p>
       )}
       {load.state === 'loading' && <p class="muted">Looking for contacts…</p>}
+      {pattern && (
+        <SiteAccess
+          host={new URL(pattern.slice(0, -1)).host}
+          granted={siteGranted}
+          onGrant={() => void setSiteAccess(true)}
+          onRevoke={() => void setSiteAccess(false)}
+        />
+      )}
       {load.state === 'failed' && (
         <p class="error" role="alert">
           {load.message}
@@ -94,7 +121,7 @@ export function App() {
       )}
       {load.state === 'ready' && load.page.scanned && load.page.contacts.length === 0 && (
         <p class="empty" data-testid="page-contacts-empty">
-          No email addresses on this page.
+          No email addresses or phone numbers on this page.
         </p>
       )}
       {load.state === 'ready' && load.page.contacts.length > 0 && (

@@ -103,24 +103,38 @@ export async function getParty(getDb: GetDb, id: string): Promise<Party | undefi
 }
 
 /**
- * Which of these normalised addresses belong to a party, in one read transaction
- * (the content script asks about every address on a page at once).
+ * Which of these normalised addresses and E.164 phones belong to a party, in one
+ * read transaction (the content script asks about every contact on a page at once).
  */
+export async function findPartiesByContacts(
+  db: ClienteleDb,
+  lookup: { emails?: readonly string[]; phones?: readonly string[] },
+): Promise<{ byEmail: Map<string, Party>; byPhone: Map<string, Party> }> {
+  const tx = db.transaction('parties', 'readonly');
+  const emails = [...new Set(lookup.emails ?? [])];
+  const phones = [...new Set(lookup.phones ?? [])];
+  const [foundEmails, foundPhones] = await Promise.all([
+    Promise.all(emails.map((email) => tx.store.index('byEmail').get(email))),
+    Promise.all(phones.map((phone) => tx.store.index('byPhone').get(phone))),
+  ]);
+  await tx.done;
+  const collect = (keys: string[], found: (Party | undefined)[]) => {
+    const map = new Map<string, Party>();
+    keys.forEach((key, i) => {
+      const party = found[i];
+      if (party) map.set(key, PartySchema.parse(party));
+    });
+    return map;
+  };
+  return { byEmail: collect(emails, foundEmails), byPhone: collect(phones, foundPhones) };
+}
+
+/** Which of these normalised addresses belong to a party. */
 export async function findPartiesByEmails(
   db: ClienteleDb,
   emails: readonly string[],
 ): Promise<Map<string, Party>> {
-  const tx = db.transaction('parties', 'readonly');
-  const index = tx.store.index('byEmail');
-  const unique = [...new Set(emails)];
-  const found = await Promise.all(unique.map((email) => index.get(email)));
-  await tx.done;
-  const byEmail = new Map<string, Party>();
-  unique.forEach((email, i) => {
-    const party = found[i];
-    if (party) byEmail.set(email, PartySchema.parse(party));
-  });
-  return byEmail;
+  return (await findPartiesByContacts(db, { emails })).byEmail;
 }
 
 /** Moves a party to another kind; the change is dated in its history. */

@@ -1,16 +1,43 @@
+import { findGmail } from './gmail';
+import { findHCards } from './h-card';
+import { findJsonLd } from './json-ld';
 import { findMailtoLinks } from './mailto';
 import { mergeFindings } from './merge';
+import { findMicrodata } from './microdata';
+import { findNameAddresses } from './name-address';
+import { findObfuscatedEmails } from './obfuscated-email';
+import { findOutlook } from './outlook';
+import { findSignatures } from './signature';
+import { findTelLinks } from './tel-links';
 import { runTextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
+import { findTextPhones } from './text-phones';
 import type { DetectContext, DetectedContact, Detector, Finding, TextDetector } from './types';
 
 export type { ContactRole, DetectContext, DetectedContact, DetectorSource } from './types';
+export { findVcardLinks } from './vcard-links';
+export { openMessageSender } from './gmail';
+export { outlookOpenSender } from './outlook';
 
 /** Detectors that look at elements and attributes: each one a cheap selector query. */
-export const ELEMENT_DETECTORS: readonly Detector[] = [findMailtoLinks];
+export const ELEMENT_DETECTORS: readonly Detector[] = [
+  findMailtoLinks,
+  findTelLinks,
+  findJsonLd,
+  findMicrodata,
+  findHCards,
+  findGmail,
+  findOutlook,
+  findSignatures,
+];
 
 /** Detectors that read text, sharing one walk over the page's readable text. */
-export const TEXT_DETECTORS: readonly TextDetector[] = [findTextEmails];
+export const TEXT_DETECTORS: readonly TextDetector[] = [
+  findTextEmails,
+  findObfuscatedEmails,
+  findNameAddresses,
+  findTextPhones,
+];
 
 /** Every finding in `root`, unmerged (the content script merges across slices). */
 export function collectFindings(root: ParentNode, context: DetectContext): Finding[] {

@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../domain/email';
-import { isSkippedElement } from './readable-text';
+import { isInSkippedElement, selectAll } from './element-skip';
 import type { Finding } from './types';
 
 /**
@@ -9,8 +9,8 @@ import type { Finding } from './types';
  */
 export function findMailtoLinks(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const anchor of root.querySelectorAll<HTMLAnchorElement>('a[href^="mailto:" i]')) {
-    if (isSkippedElement(anchor)) continue;
+  for (const anchor of selectAll(root, 'a[href^="mailto:" i]') as HTMLAnchorElement[]) {
+    if (isInSkippedElement(anchor)) continue;
     const href = anchor.getAttribute('href') ?? '';
     const recipients = safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '');
     const emails = recipients

@@ -1,19 +1,33 @@
 import { browser } from 'wxt/browser';
-import type { DetectedContact } from '../detect/types';
+import type { RelationshipKind } from '../domain/relationship';
+import type { KnownText } from '../page-scan/highlights';
+import type { PageReport } from '../page-scan/page-session';
 import { CHANNEL } from '../protocol/channel';
 
+const KINDS = new Set<string>(['prospect', 'customer', 'client', 'former']);
+
 /**
- * The content script's one message: what it found on this page. It imports no zod
- * (the background parses everything it receives), which keeps the script small.
+ * The content script's one message: what it found on this page; the answer is
+ * which of it is known, to highlight. It imports no zod (the content script must
+ * stay small): the background parses what it receives, and the few fields read
+ * from the answer are checked here by hand.
  */
-export async function reportFindings(url: string, contacts: DetectedContact[]): Promise<void> {
+export async function reportFindings(report: PageReport): Promise<KnownText[]> {
+  let reply: unknown;
   try {
-    await browser.runtime.sendMessage({
+    reply = await browser.runtime.sendMessage({
       channel: CHANNEL,
       name: 'page/contactsFound',
-      request: { url, contacts },
+      request: report,
     });
   } catch {
-    // The extension was reloaded or updated under this page: nothing to report to.
+    return []; // the extension was reloaded or updated under this page
   }
+  const known = (reply as { ok?: unknown; value?: { known?: unknown } } | undefined)?.value?.known;
+  if (!Array.isArray(known)) return [];
+  return known.filter(
+    (item): item is KnownText =>
+      typeof (item as KnownText)?.text === 'string' &&
+      KINDS.has((item as { kind?: string }).kind ?? ''),
+  );
 }

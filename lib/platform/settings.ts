@@ -7,6 +7,8 @@ export const SettingsSchema = z.object({
   /** Region used to read national phone numbers (`(212) 555-0100` in US). */
   region: RegionSchema,
   cadence: CadenceDefaultsSchema,
+  /** Addresses and domains that are never captured from any page. */
+  neverCapture: z.array(z.string().max(320)).max(5000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -26,6 +28,7 @@ export async function readSettings(): Promise<Settings> {
   const defaults: Settings = {
     region: defaultRegion(globalThis.navigator?.language),
     cadence: DEFAULT_CADENCE,
+    neverCapture: [],
   };
   const stored = await settingsItem.getValue();
   const parsed = SettingsSchema.partial().safeParse(stored ?? {});

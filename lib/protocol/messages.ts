@@ -20,8 +20,9 @@ export const messages = {
   'page/contactsFound': defineMessage({
     sender: 'content',
     request: PageFindingsSchema,
+    /** The known contacts' texts as the page wrote them (addresses, phones), to highlight. */
     response: z.object({
-      known: z.array(z.object({ email: z.string(), kind: RelationshipKindSchema })),
+      known: z.array(z.object({ text: z.string(), kind: RelationshipKindSchema })),
     }),
   }),
   /** What was found on a tab, each contact with its record when known. */

@@ -13,13 +13,15 @@ export function draftFromContact(
   url: string | undefined,
   now: number,
 ): PartyDraft {
-  const email = contact.emails[0] ?? '';
+  const email = contact.emails[0];
   const draft: PartyDraft = {
     type: 'person',
-    name: contact.name?.trim() || nameFromAddress(email),
+    name:
+      contact.name?.trim() || (email ? nameFromAddress(email) : (contact.phones[0] ?? 'Unnamed')),
     kind,
     emails: contact.emails,
-    phones: [],
+    // Already validated and in E.164 (the background screened what the page said).
+    phones: contact.phones,
   };
   if (contact.organization) draft.organizationName = contact.organization;
   if (contact.title) draft.title = contact.title;

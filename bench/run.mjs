@@ -1,0 +1,113 @@
+// `npm run bench`: measures Clientele in headless Chromium and reports ratios against
+// a floor or a peer measured in the same run. Prints a table, writes JSON to
+// bench-results/. Reports only: budgets live in ../shared/design/budgets.md.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../scripts/launch-browser.mjs';
+import { serveFolder } from '../scripts/static-server.mjs';
+
+const results = { when: new Date().toISOString(), chromium: '', detect: {}, bundles: {} };
+
+async function bundle(entry, outfile) {
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outfile,
+    logLevel: 'error',
+  });
+}
+
+function gzipKb(path) {
+  return Math.round((gzipSync(readFileSync(path)).length / 1024) * 10) / 10;
+}
+
+console.log('Building the extension and the bench pages…');
+execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+await bundle('bench/detect-bench.ts', 'bench/.build/detect.js');
+for (const [name, path] of Object.entries({
+  contentScript: '.output/chrome-mv3/content-scripts/scan.js',
+  background: '.output/chrome-mv3/background.js',
+})) {
+  results.bundles[name] = { gzipKb: gzipKb(path) };
+}
+const popupChunk = execFileSync('sh', ['-c', 'ls .output/chrome-mv3/chunks/popup-*.js'])
+  .toString()
+  .trim();
+results.bundles.popup = { gzipKb: gzipKb(popupChunk) };
+
+const site = await serveFolder('.');
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+results.chromium = browser.version();
+
+async function measureOn(url, elements) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ path: 'bench/.build/detect.js' });
+  const measured = await page.evaluate((n) => window.clienteleBench.measure(n), elements);
+  await page.close();
+  return measured;
+}
+
+for (const elements of [1500, 15000, 60000]) {
+  console.log(`Detection on a generated page of ${elements} elements…`);
+  results.detect[`generated-${elements}`] = await measureOn(
+    `${site.base}/bench/index.html`,
+    elements,
+  );
+}
+for (const fixture of ['gmail', 'outlook']) {
+  console.log(`Detection on the ${fixture}-like page…`);
+  try {
+    results.detect[`${fixture}-like`] = await measureOn(
+      `${site.base}/tests/fixtures/site/${fixture}.html`,
+    );
+  } catch (error) {
+    console.log(`  skipped: ${error.message.split('\n')[0]}`);
+  }
+}
+await browser.close();
+await site.close();
+
+const round = (value, digits = 2) =>
+  typeof value === 'number' ? Number(value.toFixed(digits)) : value;
+console.log(`\nChromium ${results.chromium}`);
+console.table(
+  Object.fromEntries(
+    Object.entries(results.detect).map(([name, r]) => [
+      name,
+      {
+        elements: r.elements,
+        contacts: r.contacts,
+        'floor ms': round(r.floorMs),
+        'detect ms': round(r.detectMs),
+        'detect ÷ floor (≤2.5)': round(r.detectRatio),
+        '+phones ÷ floor (≤6)': round(r.withPhonesRatio),
+        'libphonenumber ÷ ours (≥10)': round(r.speedupOverLibphonenumber, 1),
+        'longest task ms (≤50)': round(r.longestTaskMs, 0),
+      },
+    ]),
+  ),
+);
+console.table(
+  Object.fromEntries(
+    Object.entries(results.bundles).map(([name, b]) => [name, { 'gzip KB': b.gzipKb }]),
+  ),
+);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('Written to bench-results/bench.json');

@@ -1,0 +1,92 @@
+import emailAddresses from 'email-addresses';
+import { normalizeEmail } from '../domain/email';
+import type { Finding, TextDetector } from './types';
+
+// An address in angle brackets; the display name is looked for just before it.
+const ANGLE = /<\s*(?:mailto:)?([^<>\s@"]{1,64}@[^<>\s@"]{1,255}?)\s*>/gi;
+// A quoted display name right before the brackets: `"Hopper, Grace" <…>`.
+const QUOTED = /"((?:[^"\\\r\n]|\\.){1,120})"\s*$/;
+// What ends a plain display name on its left: list separators, brackets, labels.
+const BREAK = /[\r\n,;:<>()"[\]{}|@\\/\u2013\u2014]|\s-\s/;
+// A word of a name: capitalised, or from a script without case (CJK, Arabic…).
+const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*$/u;
+const PARTICLE =
+  /^(?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|bin|ibn|al|el|ter|ten|y|zu)$/i;
+// Capitalised words that start a sentence or greet rather than name anyone.
+const NOT_A_NAME =
+  /^(?:contact|email|e-mail|mail|write|from|to|cc|bcc|reply|dear|hi|hello|hey|thanks|thank|regards|cheers|please|ask|call|reach|send|sender|author|by|maintainer|owner|via|or|and|the)$/i;
+// `"Ada Lovelace, PhD"` is not "Last, First".
+const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|mba|cpa|inc|ltd|llc|gmbh|ag|sa)\.?$/i;
+
+/**
+ * `Name <address>` and `"Last, First" <address>` forms, alone or in lists such as
+ * `Ada Lovelace <ada@x.com>, "Hopper, Grace" <grace@y.com>`. Candidates come from a
+ * cheap scan; quoted names are parsed as RFC 5322 mailboxes (`email-addresses`) and
+ * every address is validated by `normalizeEmail`. A "Last, First" name becomes
+ * "First Last". Addresses without a display name are left to the text-email detector.
+ */
+export const findNameAddresses: TextDetector = (text) => {
+  if (!text.includes('<') || !text.includes('@')) return [];
+  const findings: Finding[] = [];
+  let previousEnd = 0;
+  for (const match of text.matchAll(ANGLE)) {
+    const before = text.slice(Math.max(previousEnd, match.index - 160), match.index);
+    previousEnd = match.index + match[0].length;
+    const display = displayNameBefore(before);
+    if (!display) continue;
+    const address = match[1] ?? '';
+    // A plain name is already checked word by word; a quoted one goes through the RFC 5322
+    // parser (escapes, comments), which costs 50–150 µs a call, so only those do.
+    const mailbox = display.startsWith('"')
+      ? parseMailbox(`${display} <${address}>`)
+      : { name: display, address };
+    if (!mailbox?.name) continue;
+    const email = normalizeEmail(mailbox.address);
+    const name = readName(mailbox.name);
+    if (email && name) findings.push({ email, name, source: 'name-address', confidence: 0.75 });
+  }
+  return findings;
+};
+
+/** The display name just before an angle address, as RFC 5322 text (quoted or plain). */
+function displayNameBefore(before: string): string | undefined {
+  const quoted = QUOTED.exec(before);
+  if (quoted) return quoted[0].trim();
+  const segment = before.split(BREAK).pop() ?? '';
+  const words = segment.trim().split(/\s+/).filter(Boolean);
+  let start = words.length;
+  while (start > 0 && words.length - start < 5 && isNameWord(words[start - 1]!)) start -= 1;
+  while (start < words.length && (PARTICLE.test(words[start]!) || isNotName(words[start]!)))
+    start += 1;
+  return start < words.length ? words.slice(start).join(' ') : undefined;
+}
+
+function isNameWord(word: string): boolean {
+  if (PARTICLE.test(word)) return true;
+  // A long word ending in a full stop ends a sentence (`Thanks.`); `Dr.` and `J.` do not.
+  return NAME_WORD.test(word) && !/^\p{L}{5,}\.$/u.test(word);
+}
+
+function isNotName(word: string): boolean {
+  return NOT_A_NAME.test(word.replace(/[.!?]+$/, ''));
+}
+
+function parseMailbox(input: string): emailAddresses.ParsedMailbox | undefined {
+  try {
+    const parsed = emailAddresses.parseOneAddress({ input, rfc6532: true });
+    return parsed?.type === 'mailbox' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A display name as a person's name: "Last, First" turned round, and not an address. */
+function readName(raw: string): string | undefined {
+  let name = raw.replace(/\s+/g, ' ').trim();
+  const lastFirst = /^([^,]+),\s*([^,]+)$/.exec(name);
+  if (lastFirst && !SUFFIX.test(lastFirst[2]!.trim()))
+    name = `${lastFirst[2]!.trim()} ${lastFirst[1]!.trim()}`;
+  if (name.length < 2 || name.length > 80 || name.includes('@') || !/\p{L}/u.test(name))
+    return undefined;
+  return name;
+}

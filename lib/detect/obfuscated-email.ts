@@ -1,0 +1,51 @@
+import { normalizeEmail } from '../domain/email';
+import type { Finding, TextDetector } from './types';
+
+// `[at]`, `(at)`, `{at}`, `<at>` (any case, spaces inside allowed), a spaced word `at`,
+// or a real `@` followed by an obfuscated dot.
+const OPEN = '[\\[({<]';
+const CLOSE = '[\\])}>]';
+const AT = `\\s*${OPEN}\\s*at\\s*${CLOSE}\\s*|\\s+at\\s+|\\s*@\\s*`;
+const DOT = `\\s*${OPEN}\\s*(?:dot|period)\\s*${CLOSE}\\s*|\\s+dot\\s+|\\.`;
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
+const ATOMS = '[\\p{L}\\p{N}._%+-]{1,64}';
+const CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])(${ATOMS}(?:(?:${DOT})${ATOMS}){0,3})(${AT})(${LABEL}(?:(?:${DOT})${LABEL}){1,6})(?![\\p{L}\\p{N}-]|\\.[\\p{L}\\p{N}])`,
+  'giu',
+);
+const BRACKETED = new RegExp(`${OPEN}\\s*(?:at|dot|period)\\s*${CLOSE}`, 'i');
+const DOT_WORD = /\s+dot\s+/i;
+const DOTS = new RegExp(DOT, 'giu');
+// Prose words that are followed by "at" far more often than they are anyone's mailbox.
+const PROSE_LOCAL =
+  /^(?:look|looks|looked|meet|meeting|be|is|are|were|been|arrive|arrived|stay|stayed|work|works|worked|me|us|him|her|them|it|this|that|home|here|there|aim|aimed|point|good|best|better|bad|great|hard|sit|stand|laugh|stare|staring|shot|shoot|even|only|just|all|both|not|and|or|but|was|born|died|live|lives|lived|held|based)$/i;
+// ...and words that follow "at" in prose, or end a sentence after "dot" (`the dot on`).
+const PROSE_DOMAIN =
+  /^(?:the|a|an|my|your|his|her|our|their|this|that|home|noon|night|work|school|least|last|first|once|all)\b|\s(?:on|in|is|it|at|to|be|me|my|of|or|as|an|am|do|go|he|we|no|so|up|us|by|if)$/i;
+
+/**
+ * Addresses written to dodge harvesters: `ada [at] example [dot] com`,
+ * `ada (at) example.com`, `ada{at}example{dot}com`, `ada at example dot com`, and
+ * `ada@example[dot]com`. The bare word form needs both "at" and "dot" as words, so
+ * prose ("meet at noon", "look at example.com") is not read as an address.
+ */
+export const findObfuscatedEmails: TextDetector = (text) => {
+  // Every form has a bracketed "at"/"dot" or the word "dot": prose without one is skipped.
+  if (!BRACKETED.test(text) && !DOT_WORD.test(text)) return [];
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const [, local = '', at = '', domain = ''] = match;
+    const bracketedAt = BRACKETED.test(at);
+    const obfuscatedDot = BRACKETED.test(domain) || DOT_WORD.test(domain);
+    if (at.includes('@') && !obfuscatedDot) continue; // a plain address: text-emails has it
+    if (!bracketedAt && !at.includes('@')) {
+      // The spaced word "at": only with a spaced word "dot" too, and not after prose.
+      if (!DOT_WORD.test(domain) || PROSE_LOCAL.test(local) || PROSE_DOMAIN.test(domain)) continue;
+    }
+    const tld = domain.slice(domain.search(/[\p{L}\p{N}-]+$/u));
+    if (!/^\p{L}{2,}$/u.test(tld) && !/^xn--/i.test(tld)) continue;
+    const email = normalizeEmail(`${local.replace(DOTS, '.')}@${domain.replace(DOTS, '.')}`);
+    if (email) findings.push({ email, source: 'obfuscated-email', confidence: 0.5 });
+  }
+  return findings;
+};

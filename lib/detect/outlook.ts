@@ -1,0 +1,98 @@
+import type { ContactRole, Finding } from './types';
+import {
+  cleanName,
+  labelBefore,
+  leadingLabel,
+  mailboxesIn,
+  selfAndAll,
+  textLines,
+} from './webmail-text';
+import type { HeaderLabel, Mailbox } from './webmail-text';
+
+// Hooks from shared/design/webmail-dom.md: Outlook's class names are hashed per
+// release, so only ids, ARIA roles and labels are used.
+const PANE = '#ReadingPaneContainerId';
+const MAIN = '[role="main"]';
+const BODY = '[aria-label="Message body"], [role="document"]';
+const PERSONA = '[title*="@"], [aria-label*="@"]';
+
+interface HeaderPerson extends Mailbox {
+  label?: HeaderLabel;
+}
+
+/**
+ * People in the header of the open message in Outlook on the web: persona buttons
+ * and spans whose `title` or `aria-label` holds `Name <address>` or an address, and
+ * `Name <address>` text in the header (the reading pane outside the message body).
+ *
+ * Who is the sender: a `From:` label (in the attribute or before the persona in its
+ * row) marks the sender; `To:` a recipient, `Cc:`/`Bcc:` a cc. Without any `From:`
+ * label, the first person in the header is the sender (Outlook puts the sender
+ * first). Sender 0.9, everyone else 0.85.
+ */
+export function findOutlook(root: ParentNode): Finding[] {
+  return withRoles(headerPeople(root)).map(({ label: _label, role, ...mailbox }) => ({
+    ...mailbox,
+    source: 'outlook',
+    confidence: role === 'sender' ? 0.9 : 0.85,
+    role,
+  }));
+}
+
+/** The sender of the open message, for the side panel. */
+export function outlookOpenSender(root: ParentNode): { email: string; name?: string } | undefined {
+  const sender = withRoles(headerPeople(root))
+    .filter((person) => person.role === 'sender')
+    .pop();
+  return (
+    sender && (sender.name ? { email: sender.email, name: sender.name } : { email: sender.email })
+  );
+}
+
+/** The reading pane, or failing that a `main` region that holds a message body. */
+function readingPane(root: ParentNode): Element | undefined {
+  return (
+    selfAndAll(root, PANE)[0] ?? selfAndAll(root, MAIN).find((main) => main.querySelector(BODY))
+  );
+}
+
+function headerPeople(root: ParentNode): HeaderPerson[] {
+  const pane = readingPane(root);
+  if (!pane) return [];
+  const people = new Map<string, HeaderPerson>();
+  const add = (person: HeaderPerson) => {
+    const known = people.get(person.email);
+    if (!known) people.set(person.email, person);
+    else {
+      if (!known.name && person.name) known.name = person.name;
+      if (!known.label && person.label) known.label = person.label;
+    }
+  };
+  for (const persona of pane.querySelectorAll(PERSONA)) {
+    if (persona.closest(BODY)) continue;
+    for (const value of [persona.getAttribute('title'), persona.getAttribute('aria-label')]) {
+      if (!value?.includes('@')) continue;
+      const label = leadingLabel(value) ?? labelBefore(persona);
+      const mailboxes = mailboxesIn(value);
+      for (const mailbox of mailboxes) {
+        const name =
+          mailbox.name ?? (mailboxes.length === 1 ? cleanName(persona.textContent) : undefined);
+        add({ email: mailbox.email, ...(name && { name }), ...(label && { label }) });
+      }
+    }
+  }
+  for (const line of textLines(pane, (element) => element.matches(BODY))) {
+    const label = leadingLabel(line);
+    for (const mailbox of mailboxesIn(line)) add({ ...mailbox, ...(label && { label }) });
+  }
+  return [...people.values()];
+}
+
+function withRoles(people: HeaderPerson[]): (HeaderPerson & { role: ContactRole })[] {
+  const labelled = people.some((person) => person.label === 'from');
+  return people.map((person, index) => {
+    const sender = labelled ? person.label === 'from' : index === 0 && !person.label;
+    const cc = person.label === 'cc' || person.label === 'bcc';
+    return { ...person, role: sender ? 'sender' : cc ? 'cc' : 'recipient' };
+  });
+}

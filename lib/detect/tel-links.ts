@@ -1,0 +1,55 @@
+import { isInSkippedElement, selectAll } from './element-skip';
+import type { Finding } from './types';
+
+const SELECTOR = 'a[href^="tel:" i], a[href^="callto:" i]';
+// Link text that asks to call rather than names anyone.
+const CALL_TO_ACTION =
+  /^(call|phone|tel|telephone|mobile|cell|fax|ring|dial|whatsapp|contact|click|tap|here|book|talk|speak)\b/i;
+
+/**
+ * `tel:` and `callto:` links: the number as written in the link (percent-decoded,
+ * separators kept, RFC 3966 parameters other than `;ext=` dropped), named by the
+ * link's text or title when that is a name and not the number itself.
+ * The background validates the number; `callto:` Skype names (no digits) are skipped.
+ */
+export function findTelLinks(root: ParentNode): Finding[] {
+  const findings: Finding[] = [];
+  for (const anchor of selectAll(root, SELECTOR) as HTMLAnchorElement[]) {
+    if (isInSkippedElement(anchor)) continue;
+    const phone = numberFrom(anchor.getAttribute('href') ?? '');
+    if (!phone) continue;
+    const name = nameFrom(anchor.textContent ?? '') ?? nameFrom(anchor.title);
+    findings.push({ phones: [phone], source: 'tel', confidence: 0.8, ...(name ? { name } : {}) });
+  }
+  return findings;
+}
+
+function numberFrom(href: string): string | undefined {
+  const body = href.replace(/^\s*(tel|callto):(\/\/)?/i, '');
+  const number = safeDecode(body)
+    .replace(/[?#].*$/, '')
+    .replace(/;(?!ext=)[^;]*/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (number.length > 64 || (number.match(/\d/g)?.length ?? 0) < 3) return undefined;
+  // A number is digits, separators and an extension; anything else is a username or junk.
+  return /^[+(]?[\d\s().\-/\u2010-\u2013]+(;ext=\d+|\s*(ext\.?|x)\s*\d+)?$/i.test(number)
+    ? number
+    : undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Link text is a name when it is short, has letters, no run of digits, and is not a call to action. */
+function nameFrom(text: string): string | undefined {
+  const name = text.replace(/\s+/g, ' ').trim();
+  if (name.length < 2 || name.length > 80 || !/\p{L}/u.test(name)) return undefined;
+  if (/\d{2}|@/.test(name) || CALL_TO_ACTION.test(name)) return undefined;
+  return name;
+}

@@ -1,0 +1,129 @@
+import type { Finding, TextDetector } from './types';
+
+// Candidates: an optional `+`/`(+44)` prefix, digit groups joined by one separator, a
+// spaced slash (`030 / 1234567`) or a `(0)`-style group, then an optional extension.
+// The lookahead-backreference pair makes the match atomic, so a rejected candidate is
+// not retried as a shorter piece of itself (`2026-11-23 12:30` is not `2026-11-23 12`).
+const SP = '[ \\u00a0]';
+const GROUP = '\\d{1,15}';
+const PAREN = '\\(\\d{1,5}\\)';
+const SEP = `(?:[ \\u00a0.\\-/\\u2010-\\u2013]|${SP}/${SP}|${SP}?${PAREN}${SP}?)`;
+const BODY = `(?:\\+${SP}?|\\(\\+\\d{1,4}\\)${SP}?)?(?:${PAREN}[ \\u00a0.-]?)?${GROUP}(?:${SEP}${GROUP}){0,7}`;
+const EXT = `${SP}?(?:ext\\.?|extension|x)${SP}?\\d{1,6}`;
+// Seven phone characters in a row come first: V8 scans for them fast, and the costlier
+// Unicode lookbehind then runs only where a phone could start.
+const SEVEN = '(?=[+(\\d][-+\\d ().\\/\\u00a0\\u2010-\\u2013]{6})';
+const CANDIDATE = new RegExp(
+  `${SEVEN}(?<![\\p{L}\\p{N}_,+\\-/@#&=$€£¥%]|\\p{N}[.:])(?=(${BODY}(?:${EXT})?))\\1(?![\\p{L}\\p{N}_%°]|[.,:/-]\\d)`,
+  'giu',
+);
+const TRAILING_EXT = new RegExp(`${EXT}$`, 'i');
+const SPACED_SLASH = /[ \u00a0]\/[ \u00a0]/;
+
+// Whole-candidate shapes that are not phones.
+const DATE = /^(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{2}|\d{4}))$/;
+const DATE_FIRST = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)/;
+const CARD = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$|^\d{4}[ -]\d{6}[ -]\d{5}$/;
+const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
+const ISBN_13 = /^97[89][- ]?\d/;
+const DECIMAL = /^\d+\.\d+$/;
+// Opening hours and price ranges written with points: `9.00-17.30`, `12.99 15.99`.
+const POINT_PAIRS = /^\d{1,2}\.\d\d(?:[ \u00a0\-\u2010-\u2013]\d{1,2}\.\d\d)+$/;
+const YEAR_RANGE = /^(?:19|20)\d\d\D+(?:19|20)\d\d$/;
+const THOUSANDS = /^\d{1,3}([ \u00a0.])\d{3}(?:\1\d{3})+$/;
+
+// Context: the text just before and just after a candidate.
+const PHONE_LABEL =
+  /(?:\b(?:t[ée]l(?:[ée]phone|efon)?|phone|ph|call(?: (?:us|me|them))?(?: (?:on|at))?|mobile|mob|cell(?:phone)?|fax|handy|whatsapp)\.?|(?:^|[^\p{L}])[tmfp]:)(?: ?(?:no|nr|number|num|#)\.?)?\s*[:.]?\s*$/iu;
+const ID_LABEL =
+  /(?:#|\b(?:order|invoice|inv|no|nr|ref|reference|id|ticket|case|account|acct|customer|tracking|po|sku|item|serial|iban|vat|isbn(?:-1[03])?|issn)\b\.?(?: ?(?:no|nr|number|num|#)\b\.?)?)\s*[:#]?\s*$/i;
+const VERSION_LABEL = /\b(?:v|ver|version|release|build|rev|revision)\.?\s*$/i;
+const CURRENCY =
+  '[$€£¥₹₽¢₩₪₺฿]|\\b(?:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|RUB|BRL|MXN|ZAR|SGD|HKD|Rs|kr)\\b\\.?';
+const CURRENCY_BEFORE = new RegExp(`(?:${CURRENCY})\\s*$`, 'i');
+const AFTER = new RegExp(
+  `^\\s*(?:${CURRENCY}|%|‰|percent\\b|pct\\b|dollars?\\b|euros?\\b|pounds?\\b|,-)`,
+  'i',
+);
+
+/**
+ * Phone-number candidates in text, as written (the background validates them with
+ * libphonenumber). Shapes that are mostly something else — dates, times, prices,
+ * versions, IP addresses, coordinates, ISBNs, order numbers, card numbers,
+ * ZIP+4 — are rejected before the rest of the checks.
+ */
+export const findTextPhones: TextDetector = (text) => {
+  if (!/\d\d/.test(text)) return [];
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const raw = match[1] ?? '';
+    // Two numbers side by side (`020 7946 0958 / 020 7946 0959`) are read one by one.
+    const split = SPACED_SLASH.test(raw) && (raw.match(/\d/g)?.length ?? 0) > 15;
+    let start = match.index;
+    for (const part of split ? raw.split(SPACED_SLASH) : [raw]) {
+      start = text.indexOf(part, start);
+      const finding = readCandidate(text, start, part);
+      if (finding) findings.push(finding);
+      start += part.length;
+    }
+  }
+  return findings;
+};
+
+function readCandidate(text: string, start: number, raw: string): Finding | undefined {
+  const body = raw.replace(TRAILING_EXT, '');
+  const groups = body.match(/\d+/g) ?? [];
+  if (hasOtherShape(body, groups)) return undefined;
+  const end = start + raw.length;
+  const before = text.slice(Math.max(0, start - 32), start);
+  const labelled = PHONE_LABEL.test(before);
+  if (hasOtherContext(before, text.slice(end, end + 12), labelled)) return undefined;
+  // A bare digit run could be anything; a label, `+`, parentheses or a separator says phone.
+  if (!labelled && groups.length < 2 && !/[+(]/.test(body)) return undefined;
+  return { phones: [raw.trim()], source: 'text-phone', confidence: labelled ? 0.7 : 0.5 };
+}
+
+/** The candidate's own shape says it is something else (or too short or long for a phone). */
+function hasOtherShape(body: string, groups: string[]): boolean {
+  const digits = groups.join('').length;
+  if (digits < 7 || digits > 15 || groups.some((group) => group.length > 12)) return true;
+  // Lists of small numbers (`1 2 3 4 5 6 7`, `9 10 11 12`) are not phones; `+33 1 23 45 67 89` is.
+  const singles = groups.filter((group) => group.length === 1).length;
+  if (singles > (body.includes('(') ? 2 : 1) || isSequence(groups)) return true;
+  if (/^\(?\+/.test(body)) return false;
+  if (DATE.test(body) || DATE_FIRST.test(body) || CARD.test(body) || ZIP_PLUS_4.test(body))
+    return true;
+  if (DECIMAL.test(body) || POINT_PAIRS.test(body) || YEAR_RANGE.test(body)) return true;
+  if (isIpAddress(body) || isVersion(body)) return true;
+  // `1 234 567`, `1.234.567`, `100 000 000`; but `612 345 678` is a Spanish mobile.
+  if (THOUSANDS.test(body) && (groups[0]!.length < 3 || /000$|\./.test(body))) return true;
+  return digits === 13 && ISBN_13.test(body);
+}
+
+/** The words around the candidate say it is an amount, a version, or an identifier. */
+function hasOtherContext(before: string, after: string, labelled: boolean): boolean {
+  if (CURRENCY_BEFORE.test(before) || AFTER.test(after) || VERSION_LABEL.test(before)) return true;
+  return !labelled && ID_LABEL.test(before);
+}
+
+function isSequence(groups: string[]): boolean {
+  return (
+    groups.length >= 3 && groups.every((group, i) => i === 0 || +group === +groups[i - 1]! + 1)
+  );
+}
+
+function isIpAddress(body: string): boolean {
+  const parts = body.split('.');
+  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+}
+
+/** Dotted numbers with a one-digit group after the first: `1.2.3.4`, `10.0.19041.1234`. */
+function isVersion(body: string): boolean {
+  return (
+    /^\d+(?:\.\d+)+$/.test(body) &&
+    body
+      .split('.')
+      .slice(1)
+      .some((part) => part.length === 1)
+  );
+}

@@ -1,0 +1,65 @@
+import { checkInHealth, type CadenceDefaults } from '../domain/cadence';
+import type { Party } from '../domain/party';
+import type { RelationshipKind } from '../domain/relationship';
+import { findPartiesByContacts } from '../db/party-repository';
+import type { ClienteleDb } from '../db/open';
+import type { PageContacts, PageFindings } from '../protocol/contact-schemas';
+
+/** The record a page contact belongs to: by any of its addresses, then any of its phones. */
+async function matchParties(db: ClienteleDb, findings: PageFindings) {
+  const { byEmail, byPhone } = await findPartiesByContacts(db, {
+    emails: findings.contacts.flatMap((contact) => contact.emails),
+    phones: findings.contacts.flatMap((contact) => contact.phones),
+  });
+  return findings.contacts.map(
+    (contact) =>
+      contact.emails.map((email) => byEmail.get(email)).find(Boolean) ??
+      contact.phones.map((phone) => byPhone.get(phone)).find(Boolean),
+  );
+}
+
+/** Every contact on a page, each with its record and check-in health when known. */
+export async function pageContacts(
+  db: ClienteleDb,
+  findings: PageFindings | undefined,
+  now: number,
+  cadence: CadenceDefaults,
+): Promise<PageContacts> {
+  if (!findings) return { scanned: false, contacts: [] };
+  const parties = await matchParties(db, findings);
+  const view = (party: Party) => ({ party, health: checkInHealth(party, now, cadence) });
+  return {
+    scanned: true,
+    url: findings.url,
+    contacts: findings.contacts.map((contact, i) => {
+      const party = parties[i];
+      return party ? { contact, known: view(party) } : { contact };
+    }),
+  };
+}
+
+/**
+ * The known contacts' texts as the page wrote them, to highlight there: their
+ * addresses, and their phones in the page's own spelling. Only the kind goes back
+ * to the page — never a name or anything else from the record.
+ */
+export async function knownTexts(
+  db: ClienteleDb,
+  findings: PageFindings,
+  writtenPhones: ReadonlyMap<string, string>,
+): Promise<{ text: string; kind: RelationshipKind }[]> {
+  const parties = await matchParties(db, findings);
+  const kindByPhone = new Map<string, RelationshipKind>();
+  const known: { text: string; kind: RelationshipKind }[] = [];
+  findings.contacts.forEach((contact, i) => {
+    const party = parties[i];
+    if (!party) return;
+    for (const email of contact.emails) known.push({ text: email, kind: party.kind });
+    for (const phone of contact.phones) kindByPhone.set(phone, party.kind);
+  });
+  for (const [written, phone] of writtenPhones) {
+    const kind = kindByPhone.get(phone);
+    if (kind) known.push({ text: written, kind });
+  }
+  return known;
+}

@@ -1,0 +1,24 @@
+/**
+ * Turns a batch of mutations into the smallest set of subtrees to read again:
+ * added elements, and the parents of added or edited text. A root inside another
+ * root is dropped (it will be read with its ancestor).
+ */
+export function changedRoots(mutations: readonly MutationRecord[]): Element[] {
+  const candidates = new Set<Element>();
+  for (const mutation of mutations) {
+    if (mutation.type === 'characterData') {
+      const parent = mutation.target.parentElement;
+      if (parent) candidates.add(parent);
+      continue;
+    }
+    for (const node of mutation.addedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE) candidates.add(node as Element);
+      else if (node.nodeType === Node.TEXT_NODE && node.parentElement)
+        candidates.add(node.parentElement);
+    }
+  }
+  const roots = [...candidates].filter((element) => element.isConnected);
+  return roots.filter(
+    (element) => !roots.some((other) => other !== element && other.contains(element)),
+  );
+}

@@ -1,0 +1,73 @@
+import type { RelationshipKind } from '../domain/relationship';
+import { forEachReadableText } from '../detect/readable-text';
+
+export interface KnownText {
+  /** The text as it appears on the page (an address, or a phone as written). */
+  text: string;
+  kind: RelationshipKind;
+}
+
+const STYLES: Record<RelationshipKind, string> = {
+  client: 'background-color: rgba(31, 122, 77, 0.22)',
+  customer: 'background-color: rgba(36, 87, 214, 0.20)',
+  prospect: 'background-color: rgba(183, 121, 0, 0.24)',
+  former: 'background-color: rgba(107, 114, 128, 0.20)',
+};
+
+const highlightName = (kind: RelationshipKind) => `clientele-${kind}`;
+
+let sheetAdopted = false;
+
+/**
+ * Marks known contacts on the page with the CSS Custom Highlight API: ranges over
+ * the page's own text, styled from a constructed stylesheet. No node is inserted
+ * into the page, so editors and page scripts never see a changed DOM.
+ */
+export function highlightKnown(document: Document, known: readonly KnownText[]): number {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight === 'undefined')
+    return 0;
+  adoptStyles(document);
+  const byKind = new Map<RelationshipKind, Range[]>();
+  const wanted = new Map(known.map(({ text, kind }) => [text.toLowerCase(), kind]));
+  const pattern = known.length ? matcher([...wanted.keys()]) : null;
+  if (pattern) {
+    forEachReadableText(document.body ?? document, (node) => {
+      const lower = node.data.toLowerCase();
+      for (const match of lower.matchAll(pattern)) {
+        const kind = wanted.get(match[0]);
+        if (!kind) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        byKind.set(kind, [...(byKind.get(kind) ?? []), range]);
+      }
+    });
+  }
+  let count = 0;
+  for (const kind of Object.keys(STYLES) as RelationshipKind[]) {
+    const ranges = byKind.get(kind) ?? [];
+    count += ranges.length;
+    if (ranges.length) CSS.highlights.set(highlightName(kind), new Highlight(...ranges));
+    else CSS.highlights.delete(highlightName(kind));
+  }
+  return count;
+}
+
+function matcher(texts: string[]): RegExp {
+  const escaped = texts
+    .sort((a, b) => b.length - a.length)
+    .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'g');
+}
+
+function adoptStyles(document: Document): void {
+  if (sheetAdopted || !('adoptedStyleSheets' in document)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    (Object.keys(STYLES) as RelationshipKind[])
+      .map((kind) => `::highlight(${highlightName(kind)}) { ${STYLES[kind]}; }`)
+      .join('\n'),
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  sheetAdopted = true;
+}

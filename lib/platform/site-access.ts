@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+
+/** The match pattern that grants one site (`https://acme.example/*`), or null for pages we may never scan. */
+export function sitePattern(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? `${protocol}//${host}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function hasSiteAccess(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [pattern] });
+}
+
+/**
+ * Asks the user to let Clientele scan this site on every visit. Must run from a
+ * click (browsers only show permission prompts for a user gesture). The background
+ * hears the grant and registers the scanner for the site.
+ */
+export async function requestSiteAccess(pattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [pattern] });
+}
+
+export async function revokeSiteAccess(pattern: string): Promise<boolean> {
+  return browser.permissions.remove({ origins: [pattern] });
+}
