@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { RelationshipKind } from '../domain/relationship';
 import type { KnownText } from '../page-scan/highlights';
 import type { PageReport } from '../page-scan/page-session';
 import { CHANNEL } from '../protocol/channel';
