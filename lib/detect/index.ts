@@ -9,10 +9,10 @@ import { findObfuscatedEmails } from './obfuscated-email';
 import { findOutlook } from './outlook';
 import { findSignatures } from './signature';
 import { findTelLinks } from './tel-links';
-import { runTextDetectors } from './text-pass';
+import { runTextDetectors, type TextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 import { findTextPhones } from './text-phones';
-import type { DetectContext, DetectedContact, Detector, Finding, TextDetector } from './types';
+import type { DetectContext, DetectedContact, Detector, Finding } from './types';
 
 export type { ContactRole, DetectContext, DetectedContact, DetectorSource } from './types';
 export { findVcardLinks } from './vcard-links';
@@ -32,12 +32,11 @@ export const ELEMENT_DETECTORS: readonly Detector[] = [
 ];
 
 /** Detectors that read text, sharing one walk over the page's readable text. */
-export const TEXT_DETECTORS: readonly TextDetector[] = [
-  findTextEmails,
-  findObfuscatedEmails,
-  findNameAddresses,
-  findTextPhones,
-];
+export const TEXT_DETECTORS: TextDetectors = {
+  at: [findTextEmails, findNameAddresses],
+  digits: [findTextPhones],
+  spelled: [findObfuscatedEmails],
+};
 
 /** Every finding in `root`, unmerged (the content script merges across slices). */
 export function collectFindings(root: ParentNode, context: DetectContext): Finding[] {

@@ -102,9 +102,12 @@ describe('findNameAddresses', () => {
     const doc = page(
       '<p>Ada Lovelace &lt;ada@x.com&gt;</p><script>var s = "Grace <grace@y.com>"</script>',
     );
-    expect(runTextDetectors(doc, [findNameAddresses]).map((f) => [f.name, f.email])).toEqual([
-      ['Ada Lovelace', 'ada@x.com'],
-    ]);
+    expect(
+      runTextDetectors(doc, { at: [findNameAddresses], digits: [], spelled: [] }).map((f) => [
+        f.name,
+        f.email,
+      ]),
+    ).toEqual([['Ada Lovelace', 'ada@x.com']]);
   });
 
   it('reads a long list quickly', () => {

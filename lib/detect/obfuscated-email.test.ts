@@ -91,9 +91,11 @@ describe('findObfuscatedEmails', () => {
     const doc = page(
       '<p>ada [at] example [dot] com</p><textarea>grace [at] navy [dot] mil</textarea>',
     );
-    expect(runTextDetectors(doc, [findObfuscatedEmails]).map((f) => f.email)).toEqual([
-      'ada@example.com',
-    ]);
+    expect(
+      runTextDetectors(doc, { at: [], digits: [], spelled: [findObfuscatedEmails] }).map(
+        (f) => f.email,
+      ),
+    ).toEqual(['ada@example.com']);
   });
 
   it('reads a long page of prose quickly', () => {

@@ -22,8 +22,7 @@ export function createReadableTextWalker(root: ParentNode): { next(): Text | nul
       if (rootIsSkipped) return null;
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const parent = node.parentElement;
-        if (parent !== null && (SKIPPED_TAGS.has(parent.tagName) || parent.namespaceURI !== HTML))
-          continue;
+        if (parent !== null && SKIPPED_TAGS.has(parent.tagName)) continue;
         if (editableText !== null && editableText.has(node)) continue;
         return node as Text;
       }
@@ -31,8 +30,6 @@ export function createReadableTextWalker(root: ParentNode): { next(): Text | nul
     },
   };
 }
-
-const HTML = 'http://www.w3.org/1999/xhtml';
 
 /** The text nodes inside editable regions (usually none; a compose box on webmail). */
 function textInEditableRegions(root: ParentNode, document: Document): Set<Node> | null {

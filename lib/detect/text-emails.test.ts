@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runTextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 
-const findIn = (root: ParentNode) => runTextDetectors(root, [findTextEmails]);
+const findIn = (root: ParentNode) =>
+  runTextDetectors(root, { at: [findTextEmails], digits: [], spelled: [] });
 
 /** A detached document built from markup (DOMParser keeps the HTML out of the live page). */
 function page(body: string, head = ''): Document {

@@ -1,19 +1,45 @@
 import { createReadableTextWalker, forEachReadableText } from './readable-text';
 import type { Finding, TextDetector } from './types';
 
-// Text worth handing to the text detectors: an @, a digit (phones), or an
-// obfuscated "at". Everything else (most of a page) is skipped after one test.
-const WORTH_READING = /[@\d]|[[({<]\s*at\s*[\])}>]|\sat\s/i;
+/**
+ * Which text detectors a node's text can interest, decided with the cheapest tests
+ * there are (most of a page is prose with no @ and no digit, and is skipped here).
+ */
+export interface TextDetectors {
+  /** Need an `@`: plain addresses, `Name <address>`. */
+  at: readonly TextDetector[];
+  /** Need a digit: phones. */
+  digits: readonly TextDetector[];
+  /** Need a spelled-out "at": disguised addresses. */
+  spelled: readonly TextDetector[];
+}
 
-function readText(text: string, detectors: readonly TextDetector[], into: Finding[]): void {
-  if (!WORTH_READING.test(text)) return;
-  for (const detect of detectors) {
-    for (const finding of detect(text)) into.push(finding);
-  }
+const DIGIT = /\d/;
+
+function readText(text: string, detectors: TextDetectors, into: Finding[]): void {
+  const run = (group: readonly TextDetector[]) => {
+    for (const detect of group) for (const finding of detect(text)) into.push(finding);
+  };
+  const at = text.includes('@');
+  if (at) run(detectors.at);
+  // `ada@example[dot]com` has an @ and still needs the disguised-address reader.
+  if (at ? text.includes('dot') : spellsAt(text)) run(detectors.spelled);
+  if (DIGIT.test(text)) run(detectors.digits);
+}
+
+function spellsAt(text: string): boolean {
+  return (
+    text.includes(' at ') ||
+    text.includes('at]') ||
+    text.includes('at)') ||
+    text.includes('at}') ||
+    text.includes('at>') ||
+    text.includes(' AT ')
+  );
 }
 
 /** Runs every text detector over each readable text node, in one walk. */
-export function runTextDetectors(root: ParentNode, detectors: readonly TextDetector[]): Finding[] {
+export function runTextDetectors(root: ParentNode, detectors: TextDetectors): Finding[] {
   const findings: Finding[] = [];
   forEachReadableText(root, (node) => readText(node.data, detectors, findings));
   return findings;
@@ -23,7 +49,7 @@ export function runTextDetectors(root: ParentNode, detectors: readonly TextDetec
  * The same walk, a slice at a time: each call reads until `hasTime()` says stop
  * (checked every 128 nodes) and returns true once the whole tree has been read.
  */
-export function createTextPass(root: ParentNode, detectors: readonly TextDetector[]) {
+export function createTextPass(root: ParentNode, detectors: TextDetectors) {
   const walker = createReadableTextWalker(root);
   const findings: Finding[] = [];
   return {

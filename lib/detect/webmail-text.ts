@@ -1,5 +1,5 @@
 // Small DOM and text helpers shared by the webmail detectors (Gmail, Outlook, signatures).
-import { parseOneAddress } from 'email-addresses';
+import emailAddresses from 'email-addresses';
 import { normalizeEmail } from '../domain/email';
 import { isSkippedElement, selectAll } from './element-skip';
 import { findTextEmails } from './text-emails';
@@ -108,7 +108,10 @@ export function mailboxesIn(text: string): Mailbox[] {
 
 function nameOf(candidate: string, address: string): string | undefined {
   if (!cleanName(candidate)) return undefined;
-  const parsed = parseOneAddress({ input: `${candidate.trim()} <${address}>`, rfc6532: true });
+  const parsed = emailAddresses.parseOneAddress({
+    input: `${candidate.trim()} <${address}>`,
+    rfc6532: true,
+  });
   return parsed?.type === 'mailbox' ? cleanName(parsed.name) : undefined;
 }
 
