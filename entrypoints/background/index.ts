@@ -6,7 +6,7 @@ import { createMessageListener } from '../../lib/protocol/listener';
 import { showContactCount } from '../../lib/platform/badge';
 import { ownIdentity } from '../../lib/platform/identity';
 import { readSettings } from '../../lib/platform/settings';
-import { syncScanRegistration } from '../../lib/platform/scan-registration';
+import { applySiteGrants, syncScanRegistration } from '../../lib/platform/scan-registration';
 import {
   forgetTabFindings,
   readTabFindings,
@@ -29,7 +29,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(createMessageListener(handlers, ownIdentity()));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
-  browser.runtime.onInstalled.addListener(() => void syncScanRegistration());
-  browser.permissions.onAdded.addListener(() => void syncScanRegistration());
+  browser.runtime.onInstalled.addListener(() => void applySiteGrants());
+  browser.permissions.onAdded.addListener(() => void applySiteGrants());
   browser.permissions.onRemoved.addListener(() => void syncScanRegistration());
 });

@@ -119,3 +119,16 @@ describe('findNameAddresses', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('findNameAddresses in wrapped HTML text', () => {
+  it('reads a name that a formatter put on the line before the address', () => {
+    expect(findNameAddresses('. Press: Jo Park\n      <press@harbourlane.example>.\n')).toEqual([
+      {
+        email: 'press@harbourlane.example',
+        name: 'Jo Park',
+        source: 'name-address',
+        confidence: 0.75,
+      },
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ const ANGLE = /<\s*(?:mailto:)?([^<>\s@"]{1,64}@[^<>\s@"]{1,255}?)\s*>/gi;
 // A quoted display name right before the brackets: `"Hopper, Grace" <…>`.
 const QUOTED = /"((?:[^"\\\r\n]|\\.){1,120})"\s*$/;
 // What ends a plain display name on its left: list separators, brackets, labels.
-const BREAK = /[\r\n,;:<>()"[\]{}|@\\/\u2013\u2014]|\s-\s/;
+const BREAK = /[,;:<>()"[\]{}|@\\/\u2013\u2014]|\s-\s/;
 // A word of a name: capitalised, or from a script without case (CJK, Arabic…).
 const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’.-]*$/u;
 const PARTICLE =
@@ -52,7 +52,8 @@ export const findNameAddresses: TextDetector = (text) => {
 function displayNameBefore(before: string): string | undefined {
   const quoted = QUOTED.exec(before);
   if (quoted) return quoted[0].trim();
-  const segment = before.split(BREAK).pop() ?? '';
+  // In HTML a line break is only whitespace (markup is wrapped by formatters).
+  const segment = before.replace(/\s+/g, ' ').split(BREAK).pop() ?? '';
   const words = segment.trim().split(/\s+/).filter(Boolean);
   let start = words.length;
   while (start > 0 && words.length - start < 5 && isNameWord(words[start - 1]!)) start -= 1;

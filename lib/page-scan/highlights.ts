@@ -43,6 +43,10 @@ export function highlightKnown(document: Document, known: readonly KnownText[]):
       }
     });
   }
+  for (const [text, range] of linkRanges(document, wanted)) {
+    const kind = wanted.get(text);
+    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), range]);
+  }
   let count = 0;
   for (const kind of Object.keys(STYLES) as RelationshipKind[]) {
     const ranges = byKind.get(kind) ?? [];
@@ -51,6 +55,34 @@ export function highlightKnown(document: Document, known: readonly KnownText[]):
     else CSS.highlights.delete(highlightName(kind));
   }
   return count;
+}
+
+/**
+ * A known contact's `mailto:`/`tel:` link is highlighted whole: its text is often a
+ * name ("Ada Lovelace") rather than the address itself.
+ */
+function linkRanges(document: Document, wanted: ReadonlyMap<string, unknown>): [string, Range][] {
+  const ranges: [string, Range][] = [];
+  if (wanted.size === 0) return ranges;
+  for (const anchor of document.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]')) {
+    const target = safeDecode((anchor.getAttribute('href') ?? '').replace(/^(mailto|tel):/i, ''))
+      .split('?')[0]!
+      .toLowerCase();
+    const text = target.split(',').find((part) => wanted.has(part.trim()));
+    if (!text || !anchor.textContent?.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(anchor);
+    ranges.push([text.trim(), range]);
+  }
+  return ranges;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function matcher(texts: string[]): RegExp {

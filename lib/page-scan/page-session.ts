@@ -32,6 +32,7 @@ export function startPageSession(deps: PageSessionDeps) {
   let scannedUrl = deps.location.href;
   let pending: MutationRecord[] = [];
   let flushQueued = false;
+  let scanning = false;
 
   const publish = async (): Promise<PageReport> => {
     const contacts = mergeFindings(findings);
@@ -44,13 +45,27 @@ export function startPageSession(deps: PageSessionDeps) {
   };
 
   const scanAll = async (): Promise<PageReport> => {
+    scanning = true;
     scannedUrl = deps.location.href;
-    findings = await scanInSlices(document, { url: scannedUrl }, schedule);
+    try {
+      findings = await scanInSlices(document, { url: scannedUrl }, schedule);
+    } finally {
+      scanning = false;
+    }
+    // Changes made while the page was being read are read now, on top of it.
+    if (pending.length > 0) queueFlush();
     return publish();
+  };
+
+  const queueFlush = () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    schedule(flush);
   };
 
   const flush = () => {
     flushQueued = false;
+    if (scanning) return; // picked up when the scan in progress ends
     const batch = pending;
     pending = [];
     if (deps.location.href !== scannedUrl) {
@@ -63,18 +78,13 @@ export function startPageSession(deps: PageSessionDeps) {
     void publish();
   };
 
+  // Watching starts before the first read, so nothing the page changes meanwhile is missed.
   const observer = new MutationObserver((mutations) => {
     pending.push(...mutations);
-    if (!flushQueued) {
-      flushQueued = true;
-      schedule(flush);
-    }
+    queueFlush();
   });
-
-  const firstScan = scanAll().then((report) => {
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-    return report;
-  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  const firstScan = scanAll();
 
   return {
     firstScan,

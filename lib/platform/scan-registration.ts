@@ -23,3 +23,30 @@ export async function syncScanRegistration(): Promise<void> {
     },
   ]);
 }
+
+/**
+ * Registered scripts only run on pages loaded after registration; a Gmail tab that
+ * was already open when Clientele was installed (or a site just granted) is
+ * scanned now instead of at its next reload.
+ */
+export async function scanOpenTabs(): Promise<void> {
+  const { origins = [] } = await browser.permissions.getAll();
+  if (origins.length === 0) return;
+  const tabs = await browser.tabs.query({ url: origins });
+  await Promise.all(
+    tabs.map(
+      (tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.scripting
+              .executeScript({ target: { tabId: tab.id }, files: [SCAN_SCRIPT_FILE] })
+              .catch(() => undefined), // a tab that closed or cannot be scripted
+    ),
+  );
+}
+
+/** After install or a new grant: register for the granted sites, then read their open tabs. */
+export async function applySiteGrants(): Promise<void> {
+  await syncScanRegistration();
+  await scanOpenTabs();
+}

@@ -1,4 +1,8 @@
 // Extension pages expose `chrome`; tests call it inside page.evaluate.
 declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  storage: { local: { set(items: object): Promise<void> } };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
 };

@@ -57,3 +57,57 @@ export async function watchServiceWorker(context: BrowserContext, extensionPage:
     },
   };
 }
+
+/** Sends one of our messages from an extension page, as the popup would. */
+export async function ask<T = Record<string, unknown>>(
+  extensionPage: Page,
+  name: string,
+  request: unknown,
+): Promise<T> {
+  const reply = await extensionPage.evaluate(
+    ([messageName, body]) =>
+      chrome.runtime.sendMessage({ channel: 'clientele/1', name: messageName, request: body }),
+    [name, request] as const,
+  );
+  const settled = reply as { ok: boolean; value?: T; error?: unknown };
+  if (!settled.ok) throw new Error(`${name} failed: ${JSON.stringify(settled.error)}`);
+  return settled.value as T;
+}
+
+export interface PageContactView {
+  contact: { name?: string; emails: string[]; phones: string[]; sources: string[]; role?: string };
+  known?: { party: { kind: string } };
+}
+
+/** What the background holds for a tab, waiting until `ready` says it is complete. */
+export async function waitForPageContacts(
+  extensionPage: Page,
+  tabId: number,
+  ready: (contacts: PageContactView[]) => boolean,
+  timeout = 10_000,
+): Promise<PageContactView[]> {
+  const deadline = Date.now() + timeout;
+  let last: PageContactView[] = [];
+  while (Date.now() < deadline) {
+    const page = await ask<{ contacts: PageContactView[] }>(extensionPage, 'page/contacts', {
+      tabId,
+    });
+    last = page.contacts;
+    if (ready(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`page contacts never became ready: ${JSON.stringify(last)}`);
+}
+
+/** Waits until the background has registered the scanner (it does so right after install). */
+export async function waitForScanRegistration(extensionPage: Page): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const registered = await extensionPage.evaluate(() =>
+      chrome.scripting.getRegisteredContentScripts(),
+    );
+    if (registered.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the scanner was never registered');
+}
