@@ -33,16 +33,16 @@ export async function scanOpenTabs(): Promise<void> {
   const { origins = [] } = await browser.permissions.getAll();
   if (origins.length === 0) return;
   const tabs = await browser.tabs.query({ url: origins });
-  await Promise.all(
-    tabs.map(
-      (tab) =>
-        tab.id === undefined
-          ? undefined
-          : browser.scripting
-              .executeScript({ target: { tabId: tab.id }, files: [SCAN_SCRIPT_FILE] })
-              .catch(() => undefined), // a tab that closed or cannot be scripted
-    ),
-  );
+  const injections: Promise<unknown>[] = [];
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    injections.push(
+      browser.scripting
+        .executeScript({ target: { tabId: tab.id }, files: [SCAN_SCRIPT_FILE] })
+        .catch(() => undefined), // a tab that closed or cannot be scripted
+    );
+  }
+  await Promise.all(injections);
 }
 
 /** After install or a new grant: register for the granted sites, then read their open tabs. */
