@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   DIRECTIONS,
   INTERACTION_TYPES,
@@ -48,6 +48,9 @@ export function InteractionForm({
   const [summary, setSummary] = useState('');
   const [followUp, setFollowUp] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const summaryField = useRef<HTMLInputElement>(null);
+  // Focus by hand: `autofocus` is not honoured in every extension popup.
+  useEffect(() => summaryField.current?.focus(), []);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -109,7 +112,7 @@ export function InteractionForm({
           placeholder="What was said or agreed"
           onInput={(e) => setSummary(e.currentTarget.value)}
           data-testid="log-summary"
-          autoFocus
+          ref={summaryField}
         />
       </label>
       <div class="row">

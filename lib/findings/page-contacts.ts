@@ -31,6 +31,7 @@ export async function pageContacts(
   return {
     scanned: true,
     url: findings.url,
+    ...(findings.vcards?.length ? { vcards: findings.vcards } : {}),
     contacts: findings.contacts.map((contact, i) => {
       const party = parties[i];
       return party ? { contact, known: view(party) } : { contact };

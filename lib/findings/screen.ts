@@ -37,7 +37,9 @@ export function screenFindings(findings: PageFindings, options: ScreenOptions): 
     if (emails.length === 0 && phones.length === 0) continue;
     contacts.push({ ...contact, emails, phones });
   }
-  return { findings: { url: findings.url, contacts }, writtenPhones };
+  const screened: PageFindings = { url: findings.url, contacts };
+  if (findings.vcards?.length) screened.vcards = findings.vcards;
+  return { findings: screened, writtenPhones };
 }
 
 function unique(values: (string | null)[]): string[] {

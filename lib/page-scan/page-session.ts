@@ -1,4 +1,4 @@
-import { collectFindings } from '../detect';
+import { collectFindings, findVcardLinks } from '../detect';
 import { mergeFindings } from '../detect/merge';
 import type { DetectedContact, Finding } from '../detect/types';
 import { changedRoots } from './changed-roots';
@@ -9,6 +9,8 @@ import { scanInSlices } from './sliced-scan';
 export interface PageReport {
   url: string;
   contacts: DetectedContact[];
+  /** Links to contact cards (`.vcf`) on the page, when there are any. */
+  vcards?: string[];
 }
 
 export interface PageSessionDeps {
@@ -33,10 +35,12 @@ export function startPageSession(deps: PageSessionDeps) {
   let pending: MutationRecord[] = [];
   let flushQueued = false;
   let scanning = false;
+  let vcards: string[] = [];
 
   const publish = async (): Promise<PageReport> => {
     const contacts = mergeFindings(findings);
-    const report = { url: deps.location.href, contacts };
+    const report: PageReport = { url: deps.location.href, contacts };
+    if (vcards.length > 0) report.vcards = vcards;
     const signature = JSON.stringify(contacts);
     if (signature === reported) return report; // nothing new: no message, no re-highlight
     reported = signature;
@@ -49,6 +53,7 @@ export function startPageSession(deps: PageSessionDeps) {
     scannedUrl = deps.location.href;
     try {
       findings = await scanInSlices(document, { url: scannedUrl }, schedule);
+      vcards = findVcardLinks(document, scannedUrl);
     } finally {
       scanning = false;
     }

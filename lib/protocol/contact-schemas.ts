@@ -22,6 +22,16 @@ export type DetectedContactMessage = z.infer<typeof DetectedContactSchema>;
 export const PageFindingsSchema = z.object({
   url: z.string().max(2048),
   contacts: z.array(DetectedContactSchema).max(2000),
+  /** Links to `.vcf` contact cards on the page (http or https only). */
+  vcards: z
+    .array(
+      z
+        .string()
+        .max(2048)
+        .regex(/^https?:\/\//i),
+    )
+    .max(50)
+    .optional(),
 });
 export type PageFindings = z.infer<typeof PageFindingsSchema>;
 
@@ -44,5 +54,6 @@ export const PageContactsSchema = z.object({
   scanned: z.boolean(),
   url: z.string().max(2048).optional(),
   contacts: z.array(PageContactSchema),
+  vcards: z.array(z.string()).optional(),
 });
 export type PageContacts = z.infer<typeof PageContactsSchema>;
