@@ -32,9 +32,10 @@ export function highlightKnown(document: Document, known: readonly KnownText[]):
   const pattern = known.length ? matcher([...wanted.keys()]) : null;
   if (pattern) {
     forEachReadableText(document.body ?? document, (node) => {
-      const lower = node.data.toLowerCase();
-      for (const match of lower.matchAll(pattern)) {
-        const kind = wanted.get(match[0]);
+      // Matched in the text itself (not a lower-cased copy, which can be longer: `İ`),
+      // so the offsets are the node's own.
+      for (const match of node.data.matchAll(pattern)) {
+        const kind = wanted.get(match[0].toLowerCase());
         if (!kind) continue;
         const range = document.createRange();
         range.setStart(node, match.index);
@@ -85,11 +86,18 @@ function safeDecode(text: string): string {
   }
 }
 
+/**
+ * Any of the texts, in any case, standing alone: not part of a longer address or
+ * number (`ada@example.com` is not highlighted in `nada@example.com.au`).
+ */
 function matcher(texts: string[]): RegExp {
   const escaped = texts
     .sort((a, b) => b.length - a.length)
     .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(escaped.join('|'), 'g');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}._%+-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])`,
+    'giu',
+  );
 }
 
 function adoptStyles(document: Document): void {

@@ -36,13 +36,16 @@ export function startPageSession(deps: PageSessionDeps) {
   let flushQueued = false;
   let scanning = false;
   let vcards: string[] = [];
+  let stopped = false;
 
   const publish = async (): Promise<PageReport> => {
     const contacts = mergeFindings(findings);
     const report: PageReport = { url: deps.location.href, contacts };
     if (vcards.length > 0) report.vcards = vcards;
-    const signature = JSON.stringify(contacts);
+    // The URL and card links count too: a navigation or a new card is news even with the same people.
+    const signature = JSON.stringify(report);
     if (signature === reported) return report; // nothing new: no message, no re-highlight
+    if (stopped) return report; // work queued before stop() still runs: it sends nothing
     reported = signature;
     highlightKnown(document, await deps.report(report));
     return report;
@@ -95,6 +98,9 @@ export function startPageSession(deps: PageSessionDeps) {
     firstScan,
     /** Reads the page again now (the popup asked), returning what it holds. */
     rescan: scanAll,
-    stop: () => observer.disconnect(),
+    stop: () => {
+      stopped = true;
+      observer.disconnect();
+    },
   };
 }
