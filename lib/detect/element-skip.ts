@@ -51,14 +51,54 @@ export function isInSkippedElement(element: Element): boolean {
 /**
  * The elements matching `selector` in `root`, `root` itself included when it matches
  * (the content script scans added nodes, and an added node may be the item itself).
+ *
+ * A list of selectors gives what their comma-joined list would, in document order,
+ * but runs one query per selector: Chromium matches a single selector natively fast
+ * and a selector list element by element (a five-selector list measured ~8 ms on a
+ * 60,000-element page where each of its selectors alone took under 1 ms).
  */
-export function selectAll(root: ParentNode, selector: string): Element[] {
-  const found = [...root.querySelectorAll(selector)];
-  if ((root as Node).nodeType === 1 && (root as Element).matches(selector)) {
-    found.unshift(root as Element);
+export function selectAll(root: ParentNode, selector: string | readonly string[]): Element[] {
+  if (typeof selector === 'string') {
+    const found = [...root.querySelectorAll(selector)];
+    if ((root as Node).nodeType === 1 && (root as Element).matches(selector)) {
+      found.unshift(root as Element);
+    }
+    return found;
+  }
+  let found: Element[] = [];
+  for (const one of selector) {
+    const more = selectAll(root, one);
+    if (more.length > 0) found = found.length === 0 ? more : inDocumentOrder(found, more);
   }
   return found;
 }
+
+/** Two lists in document order, merged in document order without duplicates. */
+function inDocumentOrder(a: readonly Element[], b: readonly Element[]): Element[] {
+  const merged: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      merged.push(x);
+      i++;
+      j++;
+    } else if (x.compareDocumentPosition(y) & FOLLOWING) {
+      merged.push(x);
+      i++;
+    } else {
+      merged.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 /**
  * The readable elements matching `selector` that belong to `scope` itself: those

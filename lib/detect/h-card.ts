@@ -5,6 +5,7 @@ import type { Finding } from './types';
 const CONFIDENCE = 0.85;
 /** Every card root, new (mf2) or classic (mf1): a property belongs to the nearest one. */
 const CARD = '.h-card, .vcard';
+const CARDS = ['.h-card', '.vcard'];
 
 /**
  * Contacts in microformats: mf2 `h-card` and classic mf1 `vcard` (an element with both
@@ -13,7 +14,7 @@ const CARD = '.h-card, .vcard';
  */
 export function findHCards(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const card of selectAll(root, CARD)) {
+  for (const card of selectAll(root, CARDS)) {
     if (isInSkippedElement(card)) continue;
     const record = card.classList.contains('h-card') ? readMf2(card) : readMf1(card);
     findings.push(...recordFindings(record, 'h-card', CONFIDENCE));

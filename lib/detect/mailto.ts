@@ -31,6 +31,7 @@ export function findMailtoLinks(root: ParentNode): Finding[] {
 }
 
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text; // nothing to decode (and nothing to throw on)
   try {
     return decodeURIComponent(text);
   } catch {

@@ -29,7 +29,8 @@ export const findNameAddresses: TextDetector = (text) => {
   if (!text.includes('<') || !text.includes('@')) return [];
   const findings: Finding[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(ANGLE)) {
+  ANGLE.lastIndex = 0;
+  for (let match = ANGLE.exec(text); match !== null; match = ANGLE.exec(text)) {
     const before = text.slice(Math.max(previousEnd, match.index - 160), match.index);
     previousEnd = match.index + match[0].length;
     const display = displayNameBefore(before);

@@ -16,6 +16,9 @@ const CANDIDATE = new RegExp(
 const BRACKETED = new RegExp(`${OPEN}\\s*(?:at|dot|period)\\s*${CLOSE}`, 'i');
 const DOT_WORD = /\s+dot\s+/i;
 const DOTS = new RegExp(DOT, 'giu');
+// Every form needs a bracket or the word "dot" (see the first test below): the text
+// pass checks this before it looks for a spelled-out "at" in every paragraph.
+const MAY_MATCH = /[[({<]|dot/i;
 // Prose words that are followed by "at" far more often than they are anyone's mailbox.
 const PROSE_LOCAL =
   /^(?:look|looks|looked|meet|meeting|be|is|are|were|been|arrive|arrived|stay|stayed|work|works|worked|me|us|him|her|them|it|this|that|home|here|there|aim|aimed|point|good|best|better|bad|great|hard|sit|stand|laugh|stare|staring|shot|shoot|even|only|just|all|both|not|and|or|but|was|born|died|live|lives|lived|held|based)$/i;
@@ -29,23 +32,28 @@ const PROSE_DOMAIN =
  * `ada@example[dot]com`. The bare word form needs both "at" and "dot" as words, so
  * prose ("meet at noon", "look at example.com") is not read as an address.
  */
-export const findObfuscatedEmails: TextDetector = (text) => {
-  // Every form has a bracketed "at"/"dot" or the word "dot": prose without one is skipped.
-  if (!BRACKETED.test(text) && !DOT_WORD.test(text)) return [];
-  const findings: Finding[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    const [, local = '', at = '', domain = ''] = match;
-    const bracketedAt = BRACKETED.test(at);
-    const obfuscatedDot = BRACKETED.test(domain) || DOT_WORD.test(domain);
-    if (at.includes('@') && !obfuscatedDot) continue; // a plain address: text-emails has it
-    if (!bracketedAt && !at.includes('@')) {
-      // The spaced word "at": only with a spaced word "dot" too, and not after prose.
-      if (!DOT_WORD.test(domain) || PROSE_LOCAL.test(local) || PROSE_DOMAIN.test(domain)) continue;
+export const findObfuscatedEmails: TextDetector = Object.assign(
+  function findObfuscatedEmails(text: string): Finding[] {
+    // Every form has a bracketed "at"/"dot" or the word "dot": prose without one is skipped.
+    if (!BRACKETED.test(text) && !DOT_WORD.test(text)) return [];
+    const findings: Finding[] = [];
+    CANDIDATE.lastIndex = 0;
+    for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
+      const [, local = '', at = '', domain = ''] = match;
+      const bracketedAt = BRACKETED.test(at);
+      const obfuscatedDot = BRACKETED.test(domain) || DOT_WORD.test(domain);
+      if (at.includes('@') && !obfuscatedDot) continue; // a plain address: text-emails has it
+      if (!bracketedAt && !at.includes('@')) {
+        // The spaced word "at": only with a spaced word "dot" too, and not after prose.
+        if (!DOT_WORD.test(domain) || PROSE_LOCAL.test(local) || PROSE_DOMAIN.test(domain))
+          continue;
+      }
+      const tld = domain.slice(domain.search(/[\p{L}\p{N}-]+$/u));
+      if (!/^\p{L}{2,}$/u.test(tld) && !/^xn--/i.test(tld)) continue;
+      const email = normalizeEmail(`${local.replace(DOTS, '.')}@${domain.replace(DOTS, '.')}`);
+      if (email) findings.push({ email, source: 'obfuscated-email', confidence: 0.5 });
     }
-    const tld = domain.slice(domain.search(/[\p{L}\p{N}-]+$/u));
-    if (!/^\p{L}{2,}$/u.test(tld) && !/^xn--/i.test(tld)) continue;
-    const email = normalizeEmail(`${local.replace(DOTS, '.')}@${domain.replace(DOTS, '.')}`);
-    if (email) findings.push({ email, source: 'obfuscated-email', confidence: 0.5 });
-  }
-  return findings;
-};
+    return findings;
+  },
+  { mayMatch: MAY_MATCH },
+);

@@ -5,7 +5,14 @@ import type { Finding } from './types';
 import { selfAndAll, textLines } from './webmail-text';
 
 // Message bodies: Gmail, Outlook on the web, and plain text anywhere.
-const BODY = 'div.a3s, div.gmail_signature, [aria-label="Message body"], [role="document"], pre';
+const BODIES = [
+  'div.a3s',
+  'div.gmail_signature',
+  '[aria-label="Message body"]',
+  '[role="document"]',
+  'pre',
+];
+const BODY = BODIES.join(', ');
 const GMAIL_SIGNATURE = 'div.gmail_signature';
 const OUTLOOK_BODY = '[aria-label="Message body"], [role="document"]';
 const QUOTE = 'div.gmail_quote, blockquote';
@@ -43,7 +50,7 @@ const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u;
  */
 export function findSignatures(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const body of selfAndAll(root, BODY)) {
+  for (const body of selfAndAll(root, BODIES)) {
     if (body.parentElement?.closest(BODY) || body.closest(QUOTE)) continue;
     if (body.tagName === 'PRE' && body.querySelector('code')) continue;
     const notQuoted = (element: Element) => element.matches(QUOTE);

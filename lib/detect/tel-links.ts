@@ -1,8 +1,10 @@
 import { isInSkippedElement, selectAll } from './element-skip';
 import type { Finding } from './types';
 
-const SELECTOR = 'a[href^="tel:" i], a[href^="callto:" i]';
+// One selector each: see selectAll.
+const SELECTORS = ['a[href^="tel:" i]', 'a[href^="callto:" i]'];
 // Link text that asks to call rather than names anyone.
+const THREE_DIGITS = /\d\D*\d\D*\d/;
 const CALL_TO_ACTION =
   /^(call|phone|tel|telephone|mobile|cell|fax|ring|dial|whatsapp|contact|click|tap|here|book|talk|speak)\b/i;
 
@@ -14,7 +16,7 @@ const CALL_TO_ACTION =
  */
 export function findTelLinks(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const anchor of selectAll(root, SELECTOR) as HTMLAnchorElement[]) {
+  for (const anchor of selectAll(root, SELECTORS) as HTMLAnchorElement[]) {
     if (isInSkippedElement(anchor)) continue;
     const phone = numberFrom(anchor.getAttribute('href') ?? '');
     if (!phone) continue;
@@ -31,7 +33,7 @@ function numberFrom(href: string): string | undefined {
     .replace(/;(?!ext=)[^;]*/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (number.length > 64 || (number.match(/\d/g)?.length ?? 0) < 3) return undefined;
+  if (number.length > 64 || !THREE_DIGITS.test(number)) return undefined;
   // A number is digits, separators and an extension; anything else is a username or junk.
   return /^[+(]?[\d\s().\-/\u2010-\u2013]+(;ext=\d+|\s*(ext\.?|x)\s*\d+)?$/i.test(number)
     ? number
@@ -39,6 +41,7 @@ function numberFrom(href: string): string | undefined {
 }
 
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text; // nothing to decode (and nothing to throw on)
   try {
     return decodeURIComponent(text);
   } catch {

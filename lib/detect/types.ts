@@ -62,4 +62,10 @@ export type Detector = (root: ParentNode, context: DetectContext) => Finding[];
  * Reads one text node's data. Text detectors share a single walk over the page's
  * readable text (one pass, not one per detector); each should reject cheaply first.
  */
-export type TextDetector = (text: string) => Finding[];
+export type TextDetector = ((text: string) => Finding[]) & {
+  /**
+   * Optional: a cheap test that text must pass for this detector to find anything in
+   * it, so the text pass can skip its costlier gate (see text-pass).
+   */
+  readonly mayMatch?: RegExp;
+};
