@@ -54,13 +54,21 @@ describe('findOutlook on the fixture reading pane', () => {
         confidence: 0.85,
         role: 'recipient',
       },
+      // From the message list: a correspondent, not part of the open message.
+      {
+        email: 'hello@figmentpress.example',
+        name: 'Figment Press',
+        source: 'outlook',
+        confidence: 0.7,
+      },
     ]);
   });
 
-  it('ignores the message list outside the reading pane and people in the body', () => {
-    const emails = findOutlook(doc).map((finding) => finding.email);
-    expect(emails).not.toContain('hello@figmentpress.example');
-    expect(emails).toHaveLength(4); // the reply history in the body names no one new
+  it('reads message-list senders without a role, and no one from the body', () => {
+    const findings = findOutlook(doc);
+    const list = findings.filter((finding) => finding.role === undefined).map((f) => f.email);
+    expect(list).toEqual(['hello@figmentpress.example']);
+    expect(findings).toHaveLength(5); // the reply history in the body names no one new
   });
 
   it('names the sender of the open message', () => {

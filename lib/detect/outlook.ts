@@ -15,6 +15,8 @@ const PANE = '#ReadingPaneContainerId';
 const MAIN = '[role="main"]';
 const BODY = '[aria-label="Message body"], [role="document"]';
 const PERSONA = '[title*="@"], [aria-label*="@"]';
+// The message list beside the reading pane: its rows name senders by address in `title`.
+const LIST_SENDER = '[role="listbox"] [role="option"] [title*="@"]';
 
 interface HeaderPerson extends Mailbox {
   label?: HeaderLabel;
@@ -31,12 +33,38 @@ interface HeaderPerson extends Mailbox {
  * first). Sender 0.9, everyone else 0.85.
  */
 export function findOutlook(root: ParentNode): Finding[] {
-  return withRoles(headerPeople(root)).map(({ label: _label, role, ...mailbox }) => ({
-    ...mailbox,
-    source: 'outlook',
-    confidence: role === 'sender' ? 0.9 : 0.85,
-    role,
-  }));
+  const header = withRoles(headerPeople(root)).map(
+    ({ label: _label, role, ...mailbox }): Finding => ({
+      ...mailbox,
+      source: 'outlook',
+      confidence: role === 'sender' ? 0.9 : 0.85,
+      role,
+    }),
+  );
+  if (!readingPane(root)) return header;
+  const seen = new Set(header.map((finding) => finding.email));
+  return [...header, ...listSenders(root).filter((finding) => !seen.has(finding.email))];
+}
+
+/**
+ * Senders in the message list (as Gmail's inbox rows): people the user corresponds
+ * with, though not in the open message, so without a role and less sure.
+ */
+function listSenders(root: ParentNode): Finding[] {
+  const findings: Finding[] = [];
+  const document = (root as Node).ownerDocument ?? (root as Document);
+  for (const element of document.querySelectorAll(LIST_SENDER)) {
+    for (const mailbox of mailboxesIn(element.getAttribute('title') ?? '')) {
+      const name = mailbox.name ?? cleanName(element.textContent);
+      findings.push({
+        email: mailbox.email,
+        ...(name && { name }),
+        source: 'outlook',
+        confidence: 0.7,
+      });
+    }
+  }
+  return findings;
 }
 
 /** The sender of the open message, for the side panel. */
