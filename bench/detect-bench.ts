@@ -4,6 +4,7 @@ import { detectContacts } from '../lib/detect';
 import { normalizePhone } from '../lib/domain/phone';
 import { scanInSlices } from '../lib/page-scan/sliced-scan';
 import { generatePage } from './generate-page';
+import { measureQuality, type Expected } from '../lib/detect/quality';
 
 /** The floor: a bare TreeWalker pass reading every text node's data. */
 function treeWalkerPass(root: Node): number {
@@ -71,9 +72,18 @@ export async function measure(elements?: number) {
   };
 }
 
+/** Precision and recall on the current page, after the background's phone validation. */
+export function quality(expected: Expected) {
+  const detected = detectContacts(document, { url: location.href }).map((contact) => ({
+    ...contact,
+    phones: contact.phones.filter((phone) => normalizePhone(phone, 'US') !== null),
+  }));
+  return measureQuality(detected, expected);
+}
+
 declare global {
   interface Window {
-    clienteleBench: { measure: typeof measure };
+    clienteleBench: { measure: typeof measure; quality: typeof quality };
   }
 }
-window.clienteleBench = { measure };
+window.clienteleBench = { measure, quality };

@@ -9,7 +9,14 @@ import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
 
-const results = { when: new Date().toISOString(), chromium: '', detect: {}, bundles: {} };
+const results = {
+  when: new Date().toISOString(),
+  chromium: '',
+  detect: {},
+  quality: {},
+  bundles: {},
+};
+const expected = JSON.parse(readFileSync('tests/fixtures/expected-contacts.json', 'utf8'));
 
 async function bundle(entry, outfile) {
   await build({
@@ -80,6 +87,14 @@ for (const fixture of ['gmail', 'outlook']) {
     console.log(`  skipped: ${error.message.split('\n')[0]}`);
   }
 }
+for (const [name, truth] of Object.entries(expected)) {
+  if (!name.endsWith('.html')) continue;
+  const page = await browser.newPage();
+  await page.goto(`${site.base}/tests/fixtures/site/${name}`);
+  await page.addScriptTag({ path: 'bench/.build/detect.js' });
+  results.quality[name] = await page.evaluate((t) => window.clienteleBench.quality(t), truth);
+  await page.close();
+}
 await browser.close();
 await site.close();
 
@@ -99,6 +114,20 @@ console.table(
         '+phones ÷ floor (≤6)': round(r.withPhonesRatio),
         'libphonenumber ÷ ours (≥10)': round(r.speedupOverLibphonenumber, 1),
         'longest task ms (≤50)': round(r.longestTaskMs, 0),
+      },
+    ]),
+  ),
+);
+console.log('Precision and recall on the fixture pages (after phone validation):');
+console.table(
+  Object.fromEntries(
+    Object.entries(results.quality).map(([name, q]) => [
+      name,
+      {
+        precision: round(q.precision),
+        recall: round(q.recall),
+        missed: q.missed.join(' '),
+        extra: q.extra.join(' '),
       },
     ]),
   ),
