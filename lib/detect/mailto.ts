@@ -1,6 +1,7 @@
 import { normalizeEmail } from '../domain/email';
 import { isInSkippedElement, selectAll } from './element-skip';
 import type { Finding } from './types';
+import { safeDecode } from './safe-decode';
 
 /**
  * `mailto:` links: every recipient in the path (comma-separated, percent-encoded),
@@ -28,15 +29,6 @@ export function findMailtoLinks(root: ParentNode): Finding[] {
     }
   }
   return findings;
-}
-
-function safeDecode(text: string): string {
-  if (!text.includes('%')) return text; // nothing to decode (and nothing to throw on)
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Link text is a name when it is short, has letters, and is not itself an address or a call to action. */

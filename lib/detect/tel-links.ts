@@ -1,5 +1,6 @@
 import { isInSkippedElement, selectAll } from './element-skip';
 import type { Finding } from './types';
+import { safeDecode } from './safe-decode';
 
 // One selector each: see selectAll.
 const SELECTORS = ['a[href^="tel:" i]', 'a[href^="callto:" i]'];
@@ -38,15 +39,6 @@ function numberFrom(href: string): string | undefined {
   return /^[+(]?[\d\s().\-/\u2010-\u2013]+(;ext=\d+|\s*(ext\.?|x)\s*\d+)?$/i.test(number)
     ? number
     : undefined;
-}
-
-function safeDecode(text: string): string {
-  if (!text.includes('%')) return text; // nothing to decode (and nothing to throw on)
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Link text is a name when it is short, has letters, no run of digits, and is not a call to action. */

@@ -1,5 +1,6 @@
 import type { RelationshipKind } from '../domain/relationship';
 import { forEachReadableText } from '../detect/readable-text';
+import { safeDecode } from '../detect/safe-decode';
 
 export interface KnownText {
   /** The text as it appears on the page (an address, or a phone as written). */
@@ -76,14 +77,6 @@ function linkRanges(document: Document, wanted: ReadonlyMap<string, unknown>): [
     ranges.push([text.trim(), range]);
   }
   return ranges;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /**
