@@ -16,8 +16,9 @@ const CANDIDATE = new RegExp(
 const BRACKETED = new RegExp(`${OPEN}\\s*(?:at|dot|period)\\s*${CLOSE}`, 'i');
 const DOT_WORD = /\s+dot\s+/i;
 const DOTS = new RegExp(DOT, 'giu');
-// Every form needs a bracket or the word "dot" (see the first test below): the text
-// pass checks this before it looks for a spelled-out "at" in every paragraph.
+// BRACKETED needs an opening bracket and DOT_WORD the word "dot": text with neither
+// has nothing here. The text pass tests this before it looks for a spelled-out "at"
+// in every paragraph of prose.
 const MAY_MATCH = /[[({<]|dot/i;
 // Prose words that are followed by "at" far more often than they are anyone's mailbox.
 const PROSE_LOCAL =

@@ -9,7 +9,6 @@ const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|avif|css|js|mjs|ts|json|map|woff2?)
 // A top-level domain is letters (or punycode); `@scope/pkg@1.0.0-beta` is a package version.
 const PLAUSIBLE_TLD = /\.(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const EDGE_PUNCTUATION = /^[.-]|[.-]$/;
 
 /** Plain-text addresses in one text node's data. */
 export const findTextEmails: TextDetector = (text) => {
@@ -29,7 +28,8 @@ export const findTextEmails: TextDetector = (text) => {
     // an ellipsis ends the word before the address; two dots stay an invalid address.
     let raw = match[0];
     if (raw.includes('...')) raw = raw.replace(/^.*\.{3,}/, '');
-    if (EDGE_PUNCTUATION.test(raw)) raw = raw.replace(/^[.-]+|[.-]+$/g, '');
+    if (isDotOrHyphen(raw.charCodeAt(0)) || isDotOrHyphen(raw.charCodeAt(raw.length - 1)))
+      raw = raw.replace(/^[.-]+|[.-]+$/g, '');
     if (FILE_LIKE.test(raw) || !PLAUSIBLE_TLD.test(raw)) continue;
     const email = normalizeEmail(raw);
     if (email) findings.push({ email, source: 'text-email', confidence: 0.6 });
@@ -61,6 +61,10 @@ function localPartStart(text: string, from: number, end: number): number {
     start -= width;
   }
   return start;
+}
+
+function isDotOrHyphen(code: number): boolean {
+  return code === 0x2e || code === 0x2d;
 }
 
 function isAsciiLocal(code: number): boolean {

@@ -17,8 +17,10 @@ export interface TextDetectors {
 const DIGIT = /\d/;
 const AT_OR_DIGIT = /[@\d]/;
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
-/** Nodes read between two `hasTime()` checks, and between two runs of the detectors. */
-const NODES_PER_BATCH = 128;
+/** Nodes read between two `hasTime()` checks. */
+const NODES_PER_CHECK = 128;
+/** Texts collected before the detectors run over them (and at the end of each step). */
+const TEXTS_PER_BATCH = 256;
 const ALWAYS = () => true;
 
 // Which groups of detectors a text node wants (bits).
@@ -83,7 +85,7 @@ export class TextPass {
   step(hasTime: () => boolean): boolean {
     if (this.rootIsSkipped) return true;
     for (;;) {
-      for (let i = 0; i < NODES_PER_BATCH; i++) {
+      for (let i = 0; i < NODES_PER_CHECK; i++) {
         const node = this.walker.nextNode();
         if (node === null) {
           this.flush();
@@ -91,8 +93,11 @@ export class TextPass {
         }
         this.consider(node as Text);
       }
-      this.flush();
-      if (!hasTime()) return false;
+      if (this.texts.length >= TEXTS_PER_BATCH) this.flush();
+      if (!hasTime()) {
+        this.flush();
+        return false;
+      }
     }
   }
 

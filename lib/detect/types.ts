@@ -64,8 +64,8 @@ export type Detector = (root: ParentNode, context: DetectContext) => Finding[];
  */
 export type TextDetector = ((text: string) => Finding[]) & {
   /**
-   * Optional: a cheap test that text must pass for this detector to find anything in
-   * it, so the text pass can skip its costlier gate (see text-pass).
+   * Optional: a cheap test (no `g` or `y` flag) that text must pass for this detector
+   * to find anything in it, so the text pass can skip its costlier gates (text-pass).
    */
   readonly mayMatch?: RegExp;
 };

@@ -40,7 +40,8 @@ const PLAIN_DOMAIN =
 
 /** The URL parser applies IDNA (UTS #46) mapping, so we do not hand-roll punycode. */
 function toAsciiDomain(raw: string): string | null {
-  const candidate = raw.trim().replace(/\.$/, '');
+  const trimmed = raw.trim();
+  const candidate = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
   // The common case without the URL parser (~5 µs a call on pages full of addresses).
   if (PLAIN_DOMAIN.test(candidate)) {
     const host = candidate.toLowerCase();
