@@ -31,7 +31,10 @@ export function isSkippedElement(element: Element): boolean {
 }
 
 /** The same rule as `isSkippedElement`, as a selector, for the browser to match natively. */
-const SKIPPED_SELECTOR = `${[...SKIPPED_TAGS].map((tag) => tag.toLowerCase()).join(', ')}, [contenteditable]:not([contenteditable="false" i])`;
+/** Editable regions (the user's own text), as a selector. */
+export const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+
+const SKIPPED_SELECTOR = `${[...SKIPPED_TAGS].map((tag) => tag.toLowerCase()).join(', ')}, ${EDITABLE}`;
 
 /**
  * True when an ancestor of `element` (not the element itself) is one whose content is

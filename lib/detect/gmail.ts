@@ -1,7 +1,8 @@
 import { normalizeEmail } from '../domain/email';
 import type { ContactRole, Finding } from './types';
-import { cleanName, labelBefore, mailboxesIn, selfAndAll, textLines } from './webmail-text';
+import { cleanName, labelBefore, mailboxesIn, textLines } from './webmail-text';
 import type { Mailbox } from './webmail-text';
+import { selectAll } from './element-skip';
 
 // Hooks from shared/design/webmail-dom.md. Gmail's class names are obfuscated but
 // these have held for years; the `email` / `name` attributes are the strong signal.
@@ -18,8 +19,8 @@ const QUOTE = 'div.gmail_quote, blockquote';
  * Activates on the DOM hooks alone (no hostname check), so fixtures work.
  */
 export function findGmail(root: ParentNode): Finding[] {
-  const messages = selfAndAll(root, MESSAGE);
-  if (messages.length === 0 && selfAndAll(root, INBOX_ROW).length === 0) return [];
+  const messages = selectAll(root, MESSAGE);
+  if (messages.length === 0 && selectAll(root, INBOX_ROW).length === 0) return [];
   const findings: Finding[] = [];
   const add = (mailbox: Mailbox | undefined, confidence: number, role?: ContactRole) => {
     if (mailbox) findings.push({ ...mailbox, source: 'gmail', confidence, ...(role && { role }) });
@@ -35,7 +36,7 @@ export function findGmail(root: ParentNode): Finding[] {
     }
     for (const mailbox of quotedPeople(message)) add(mailbox, 0.4, 'quoted');
   }
-  for (const element of selfAndAll(root, '[email]')) {
+  for (const element of selectAll(root, '[email]')) {
     if (!element.closest(MESSAGE)) add(mailboxOf(element), 0.7);
   }
   return findings;
@@ -46,7 +47,7 @@ export function findGmail(root: ParentNode): Finding[] {
  * expands the newest one and any the user opens), for the side panel.
  */
 export function openMessageSender(root: ParentNode): { email: string; name?: string } | undefined {
-  const messages = selfAndAll(root, MESSAGE);
+  const messages = selectAll(root, MESSAGE);
   for (let index = messages.length - 1; index >= 0; index--) {
     for (const span of messages[index]!.querySelectorAll(SENDER)) {
       const mailbox = span.closest(QUOTE) ? undefined : mailboxOf(span);

@@ -1,13 +1,7 @@
 import type { ContactRole, Finding } from './types';
-import {
-  cleanName,
-  labelBefore,
-  leadingLabel,
-  mailboxesIn,
-  selfAndAll,
-  textLines,
-} from './webmail-text';
+import { cleanName, labelBefore, leadingLabel, mailboxesIn, textLines } from './webmail-text';
 import type { HeaderLabel, Mailbox } from './webmail-text';
+import { selectAll } from './element-skip';
 
 // Hooks from shared/design/webmail-dom.md: Outlook's class names are hashed per
 // release, so only ids, ARIA roles and labels are used.
@@ -79,9 +73,7 @@ export function outlookOpenSender(root: ParentNode): { email: string; name?: str
 
 /** The reading pane, or failing that a `main` region that holds a message body. */
 function readingPane(root: ParentNode): Element | undefined {
-  return (
-    selfAndAll(root, PANE)[0] ?? selfAndAll(root, MAIN).find((main) => main.querySelector(BODY))
-  );
+  return selectAll(root, PANE)[0] ?? selectAll(root, MAIN).find((main) => main.querySelector(BODY));
 }
 
 function headerPeople(root: ParentNode): HeaderPerson[] {

@@ -1,6 +1,4 @@
-import { isInSkippedElement, SKIPPED_TAGS } from './element-skip';
-
-const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+import { EDITABLE, isInSkippedElement, SKIPPED_TAGS } from './element-skip';
 
 /**
  * A resumable walk over the readable text nodes under `root`: the content script

@@ -2,7 +2,8 @@ import { openMessageSender } from './gmail';
 import { outlookOpenSender } from './outlook';
 import { findTextEmails } from './text-emails';
 import type { Finding } from './types';
-import { selfAndAll, textLines } from './webmail-text';
+import { textLines } from './webmail-text';
+import { selectAll } from './element-skip';
 
 // Message bodies: Gmail, Outlook on the web, and plain text anywhere.
 const BODIES = [
@@ -50,7 +51,7 @@ const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u;
  */
 export function findSignatures(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const body of selfAndAll(root, BODIES)) {
+  for (const body of selectAll(root, BODIES)) {
     if (body.parentElement?.closest(BODY) || body.closest(QUOTE)) continue;
     if (body.tagName === 'PRE' && body.querySelector('code')) continue;
     const notQuoted = (element: Element) => element.matches(QUOTE);

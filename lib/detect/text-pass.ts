@@ -1,4 +1,4 @@
-import { isInSkippedElement, SKIPPED_TAGS } from './element-skip';
+import { EDITABLE, isInSkippedElement, SKIPPED_TAGS } from './element-skip';
 import type { Finding, TextDetector } from './types';
 
 /**
@@ -16,7 +16,6 @@ export interface TextDetectors {
 
 const DIGIT = /\d/;
 const AT_OR_DIGIT = /[@\d]/;
-const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 /** Nodes read between two `hasTime()` checks. */
 const NODES_PER_CHECK = 128;
 /** Texts collected before the detectors run over them (and at the end of each step). */

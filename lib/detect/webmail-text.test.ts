@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanName,
-  labelBefore,
-  leadingLabel,
-  mailboxesIn,
-  selfAndAll,
-  textLines,
-} from './webmail-text';
+import { cleanName, labelBefore, leadingLabel, mailboxesIn, textLines } from './webmail-text';
+import { selectAll } from './element-skip';
 
 /** A detached document built from markup (DOMParser keeps the HTML out of the live page). */
 function page(body: string): Document {
@@ -152,11 +146,11 @@ describe('header labels', () => {
   });
 });
 
-describe('selfAndAll', () => {
+describe('selectAll', () => {
   it('includes the root when it matches, then its matching descendants', () => {
     const doc = page('<div class="m" id="outer"><div class="m" id="inner"></div></div>');
     const outer = doc.getElementById('outer')!;
-    expect(selfAndAll(outer, '.m').map((element) => element.id)).toEqual(['outer', 'inner']);
-    expect(selfAndAll(doc, '.m').map((element) => element.id)).toEqual(['outer', 'inner']);
+    expect(selectAll(outer, '.m').map((element) => element.id)).toEqual(['outer', 'inner']);
+    expect(selectAll(doc, '.m').map((element) => element.id)).toEqual(['outer', 'inner']);
   });
 });

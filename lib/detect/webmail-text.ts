@@ -1,7 +1,7 @@
 // Small DOM and text helpers shared by the webmail detectors (Gmail, Outlook, signatures).
 import emailAddresses from 'email-addresses';
 import { normalizeEmail } from '../domain/email';
-import { isSkippedElement, selectAll } from './element-skip';
+import { isSkippedElement } from './element-skip';
 import { findTextEmails } from './text-emails';
 
 /** A person named in a header or a line of text. */
@@ -9,9 +9,6 @@ export interface Mailbox {
   email: string;
   name?: string;
 }
-
-/** `root` itself (when it matches) and its matching descendants; see element-skip. */
-export const selfAndAll = selectAll;
 
 const ELEMENT = 1;
 const TEXT = 3;
