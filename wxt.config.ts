@@ -26,7 +26,15 @@ export default defineConfig({
     name: 'Clientele',
     description:
       'Your clients, customers and prospects, where you work: webmail and the web. Nothing leaves your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'activeTab',
+      'contextMenus',
+      'alarms',
+      'notifications',
+    ],
     host_permissions: [
       ...WEBMAIL_ORIGINS,
       ...(grantLocalhost ? ['http://localhost/*', 'http://127.0.0.1/*'] : []),

@@ -13,6 +13,8 @@ import {
   saveTabFindings,
 } from '../../lib/platform/tab-findings';
 import { createHandlers } from './handlers';
+import { registerMenus } from './menus';
+import { registerReminders } from './reminders';
 import { scanTab } from './scan-tab';
 
 /**
@@ -20,13 +22,15 @@ import { scanTab } from './scan-tab';
  * synchronously here, at the top, and nothing that matters lives only in memory.
  */
 export default defineBackground(() => {
-  const handlers = createHandlers({
+  const deps = {
     repo: { getDb: createDbOpener(), clock: systemClock, settings: readSettings },
     findings: { save: saveTabFindings, read: readTabFindings },
     scanTab,
     badge: showContactCount,
-  });
-  browser.runtime.onMessage.addListener(createMessageListener(handlers, ownIdentity()));
+  };
+  browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
+  registerMenus(deps);
+  registerReminders(deps);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
   browser.runtime.onInstalled.addListener(() => void applySiteGrants());

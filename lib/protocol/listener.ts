@@ -14,6 +14,9 @@ export type Handler<N extends MessageName> = (
 /** One handler per message; a missing one is a compile error. */
 export type Handlers = { [N in MessageName]: Handler<N> };
 
+/** The handlers for one area's messages (`areas/*.ts`). */
+export type HandlersFor<Area> = { [N in keyof Area & MessageName]: Handler<N> };
+
 /**
  * Builds the background's `runtime.onMessage` listener. It answers only our own
  * envelopes, refuses a sender that may not send the message, parses the request

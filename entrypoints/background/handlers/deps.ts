@@ -1,0 +1,33 @@
+import { checkInHealth, type CadenceDefaults, type Party } from '../../../lib/domain';
+import type { RepositoryContext } from '../../../lib/db/party-repository';
+import type { PageFindings, PartyView } from '../../../lib/protocol/contact-schemas';
+
+/**
+ * What the handlers need from the outside world. The worker passes the real
+ * browser-backed ones; tests pass fakes.
+ */
+export interface BackgroundDeps {
+  /** The store, with settings that also carry the never-capture list. */
+  repo: Omit<RepositoryContext, 'settings'> & {
+    settings: () => Promise<{ region: string; cadence: CadenceDefaults; neverCapture: string[] }>;
+  };
+  findings: {
+    save: (tabId: number, findings: PageFindings) => Promise<void>;
+    read: (tabId: number) => Promise<PageFindings | undefined>;
+  };
+  /** Runs the scanner in a tab now and returns what it found (undefined if the tab cannot be scanned). */
+  scanTab: (tabId: number) => Promise<PageFindings | undefined>;
+  /** Shows how many contacts a tab holds on the toolbar icon. */
+  badge: (tabId: number, count: number) => Promise<void>;
+}
+
+/** A party as the surfaces show it: the record plus its check-in health now. */
+export async function viewOf(repo: BackgroundDeps['repo'], party: Party): Promise<PartyView> {
+  const { cadence } = await repo.settings();
+  return { party, health: checkInHealth(party, repo.clock(), cadence) };
+}
+
+export const notFound = {
+  ok: false,
+  error: { code: 'not_found', message: 'That record no longer exists.' },
+} as const;

@@ -1,0 +1,43 @@
+import { ok } from '../../../lib/domain/result';
+import { knownTexts, pageContacts } from '../../../lib/findings/page-contacts';
+import { screenFindings } from '../../../lib/findings/screen';
+import type { PageFindings } from '../../../lib/protocol/contact-schemas';
+import type { pageMessages } from '../../../lib/protocol/areas/page';
+import type { HandlersFor } from '../../../lib/protocol/listener';
+import type { BackgroundDeps } from './deps';
+
+export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pageMessages> {
+  const { repo } = deps;
+
+  /** Screens what a page reported, keeps it for the tab, and badges the count. */
+  const keep = async (tabId: number | undefined, reported: PageFindings) => {
+    const settings = await repo.settings();
+    const screened = screenFindings(reported, settings);
+    if (tabId !== undefined) {
+      await deps.findings.save(tabId, screened.findings);
+      await deps.badge(tabId, screened.findings.contacts.length);
+    }
+    return screened;
+  };
+
+  const contactsOf = async (findings: PageFindings | undefined) => {
+    const { cadence } = await repo.settings();
+    return pageContacts(await repo.getDb(), findings, repo.clock(), cadence);
+  };
+
+  return {
+    'page/contactsFound': async (request, sender) => {
+      const screened = await keep(sender.tab?.id, request);
+      const known = await knownTexts(await repo.getDb(), screened.findings, screened.writtenPhones);
+      return ok({ known });
+    },
+    'page/contacts': async ({ tabId }) => ok(await contactsOf(await deps.findings.read(tabId))),
+    'page/scan': async ({ tabId }) => {
+      const reported = await deps.scanTab(tabId);
+      const findings = reported
+        ? (await keep(tabId, reported)).findings
+        : await deps.findings.read(tabId);
+      return ok(await contactsOf(findings));
+    },
+  };
+}

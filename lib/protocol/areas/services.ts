@@ -1,0 +1,2 @@
+/** The services catalogue, engagements and purchases. */
+export const serviceMessages = {} as const;

@@ -1,0 +1,2 @@
+/** Backup, restore, import and export. */
+export const transferMessages = {} as const;
