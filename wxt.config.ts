@@ -18,7 +18,8 @@ export const WEBMAIL_ORIGINS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  // Separate output folders let several builds (e.g. a bench beside a test run) coexist.
+  outDir: process.env.CLIENTELE_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),

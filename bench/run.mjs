@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../scripts/launch-browser.mjs';
+import { chromiumPath, EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
 
 const results = {
@@ -37,12 +37,12 @@ console.log('Building the extension and the bench pages…');
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 await bundle('bench/detect-bench.ts', 'bench/.build/detect.js');
 for (const [name, path] of Object.entries({
-  contentScript: '.output/chrome-mv3/content-scripts/scan.js',
-  background: '.output/chrome-mv3/background.js',
+  contentScript: `${EXTENSION_DIR}/content-scripts/scan.js`,
+  background: `${EXTENSION_DIR}/background.js`,
 })) {
   results.bundles[name] = { gzipKb: gzipKb(path) };
 }
-const popupChunk = execFileSync('sh', ['-c', 'ls .output/chrome-mv3/chunks/popup-*.js'])
+const popupChunk = execFileSync('sh', ['-c', `ls ${EXTENSION_DIR}/chunks/popup-*.js`])
   .toString()
   .trim();
 results.bundles.popup = { gzipKb: gzipKb(popupChunk) };

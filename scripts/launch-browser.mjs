@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.CLIENTELE_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** The system Chromium (Playwright's own browser download is not used). */
 export function chromiumPath() {
