@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { dueMessages } from './areas/due';
 import { interactionMessages } from './areas/interactions';
 import { pageMessages } from './areas/page';
+import { relationshipMessages } from './areas/relationships';
 import { panelMessages } from './areas/panel';
 import { partyMessages } from './areas/parties';
 import { searchMessages } from './areas/search';
@@ -23,6 +24,7 @@ export const messages = {
   ...serviceMessages,
   ...transferMessages,
   ...panelMessages,
+  ...relationshipMessages,
 } as const;
 
 export type Messages = typeof messages;

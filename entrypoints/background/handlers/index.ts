@@ -5,6 +5,7 @@ import { createInteractionHandlers } from './interactions';
 import { createPageHandlers } from './page';
 import { createPanelHandlers } from './panel';
 import { createPartyHandlers } from './parties';
+import { createRelationshipHandlers } from './relationships';
 import { createSearchHandlers } from './search';
 import { createServiceHandlers } from './services';
 import { createTransferHandlers } from './transfer';
@@ -26,5 +27,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createServiceHandlers(deps),
     ...createTransferHandlers(deps),
     ...createPanelHandlers(deps),
+    ...createRelationshipHandlers(deps),
   };
 }

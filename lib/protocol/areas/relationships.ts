@@ -1,0 +1,2 @@
+/** Engagements, purchases, lifecycle suggestions, duplicates and the dashboard's figures. */
+export const relationshipMessages = {} as const;
