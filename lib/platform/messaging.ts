@@ -1,21 +1,26 @@
 import { browser } from 'wxt/browser';
 import type { Result } from '../domain/result';
-import { CHANNEL, ReplySchema, type Envelope } from '../protocol/envelope';
-import { messages, type MessageName, type RequestInput, type Response } from '../protocol/messages';
+import { CHANNEL } from '../protocol/channel';
+import type { MessageName, RequestInput, Response } from '../protocol/messages';
 
 /**
- * Sends a message to the background and parses its reply. A failure (the worker
+ * Sends a message to the background and hands back its reply. A failure (the worker
  * could not be reached, or answered with an error) comes back as a Result the UI
  * can show, never as a thrown exception.
+ *
+ * Replies are checked against their zod schema in the background, before they are
+ * sent (lib/protocol/listener.ts), and only extension contexts can answer a
+ * runtime message — content scripts cannot. So a surface checks the reply's outer
+ * shape here and trusts the value, which keeps zod and every schema out of the
+ * popup, side panel and options bundles.
  */
 export async function sendMessage<N extends MessageName>(
   name: N,
   request: RequestInput<N>,
 ): Promise<Result<Response<N>>> {
-  const envelope: Envelope = { channel: CHANNEL, name, request };
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage(envelope);
+    raw = await browser.runtime.sendMessage({ channel: CHANNEL, name, request });
   } catch (error) {
     return {
       ok: false,
@@ -25,12 +30,18 @@ export async function sendMessage<N extends MessageName>(
       },
     };
   }
-  const reply = ReplySchema.safeParse(raw);
-  if (!reply.success)
-    return { ok: false, error: { code: 'bad_reply', message: 'An unreadable answer came back.' } };
-  if (!reply.data.ok) return { ok: false, error: reply.data.error };
-  const value = messages[name].response.safeParse(reply.data.value);
-  if (!value.success)
-    return { ok: false, error: { code: 'bad_reply', message: `An unreadable answer to ${name}.` } };
-  return { ok: true, value: value.data as Response<N> };
+  return readReply<Response<N>>(raw, name);
+}
+
+/** The reply's outer shape: `{ok: true, value}` or `{ok: false, error: {code, message}}`. */
+export function readReply<Value>(raw: unknown, name: string): Result<Value> {
+  if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
+    if (raw.ok === true && 'value' in raw) return { ok: true, value: raw.value as Value };
+    if (raw.ok === false && 'error' in raw) {
+      const error = raw.error as { code?: unknown; message?: unknown } | null;
+      if (typeof error?.code === 'string' && typeof error.message === 'string')
+        return { ok: false, error: { code: error.code, message: error.message } };
+    }
+  }
+  return { ok: false, error: { code: 'bad_reply', message: `An unreadable answer to ${name}.` } };
 }

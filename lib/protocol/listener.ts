@@ -52,7 +52,14 @@ export async function dispatch(
   try {
     const handler = handlers[name] as Handler<typeof name>;
     const result = await handler(request.data, sender);
-    return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+    if (!result.ok) return { ok: false, error: result.error };
+    // The reply's contract is enforced here, at the source: surfaces trust it.
+    const value = definition.response.safeParse(result.value);
+    if (!value.success) {
+      console.error(`Clientele: ${name} answered outside its schema`, value.error.issues);
+      return failure('internal', 'Something went wrong while reading records.');
+    }
+    return { ok: true, value: value.data };
   } catch (error) {
     console.error(`Clientele: ${name} failed`, error);
     return failure('internal', 'Something went wrong while saving or reading records.');
