@@ -2,10 +2,19 @@
 // loaded on it. Runs until the browser window is closed (or Ctrl+C).
 import { serveFolder } from './static-server.mjs';
 import { launchWithExtension } from './launch-browser.mjs';
+import { seedBook } from './seed-book.mjs';
 
 const headless = !process.env.DISPLAY && process.platform === 'linux';
 const site = await serveFolder('tests/fixtures/site', Number(process.env.PORT ?? 0));
 const browser = await launchWithExtension({ headless });
+// The profile is fresh each run; a small demo book makes the known-contact
+// highlights, search and the Due list show something (`npm start -- --empty` skips it).
+if (!process.argv.includes('--empty')) {
+  const seeding = await browser.context.newPage();
+  await seeding.goto(browser.extensionUrl('popup.html'));
+  await seedBook(seeding);
+  await seeding.close();
+}
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(`${site.base}/index.html`);
 
