@@ -49,3 +49,39 @@ describe('InteractionForm', () => {
     );
   });
 });
+
+describe('InteractionForm with a thread link', () => {
+  const link = 'http://127.0.0.1:8080/gmail.html#inbox/FMfcgzQZTm';
+
+  it('attaches the link by default, and not once unticked', () => {
+    const onSubmit = vi.fn();
+    render(
+      <InteractionForm
+        partyName="Ada"
+        now={NOW}
+        busy={false}
+        defaultType="email"
+        link={link}
+        onSubmit={onSubmit}
+      />,
+    );
+    fireEvent.submit(screen.getByTestId('log-form'));
+    expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ type: 'email', link }));
+    fireEvent.click(screen.getByTestId('log-attach-link'));
+    fireEvent.submit(screen.getByTestId('log-form'));
+    expect(onSubmit.mock.lastCall?.[0]).not.toHaveProperty('link');
+  });
+
+  it('keeps the focus where it is when told not to take it', () => {
+    render(
+      <InteractionForm
+        partyName="Ada"
+        now={NOW}
+        busy={false}
+        autoFocus={false}
+        onSubmit={vi.fn()}
+      />,
+    );
+    expect(document.activeElement).not.toBe(screen.getByTestId('log-summary'));
+  });
+});

@@ -1,10 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  DIRECTIONS,
-  INTERACTION_TYPES,
-  type Direction,
-  type InteractionType,
-} from '../lib/domain/interaction';
+import type { Direction, InteractionType } from '../lib/domain/interaction';
 import { fromLocalInputValue, toLocalInputValue } from '../lib/ui/format';
 
 export interface InteractionInput {
@@ -13,6 +8,8 @@ export interface InteractionInput {
   at: number;
   summary: string;
   followUpAt?: number;
+  /** The email thread or page this was about, when the user kept it attached. */
+  link?: string;
 }
 
 export interface InteractionFormProps {
@@ -20,6 +17,10 @@ export interface InteractionFormProps {
   now: number;
   busy: boolean;
   defaultType?: InteractionType;
+  /** The thread or page the log is about (http(s) or mailto); offered, attached by default. */
+  link?: string;
+  /** Takes the focus when shown (default); a panel that follows the page asks only when told to. */
+  autoFocus?: boolean;
   onSubmit: (input: InteractionInput) => void;
 }
 
@@ -30,6 +31,9 @@ const TYPE_LABELS: Record<InteractionType, string> = {
   message: 'Message',
   note: 'Note',
 };
+// Listed here, not imported from lib/domain/interaction: that module brings zod into the bundle.
+const INTERACTION_TYPES = Object.keys(TYPE_LABELS) as InteractionType[];
+const DIRECTIONS: readonly Direction[] = ['outbound', 'inbound'];
 
 /**
  * Logs a touch with one party. The summary has focus first; Enter saves; the
@@ -40,6 +44,8 @@ export function InteractionForm({
   now,
   busy,
   defaultType = 'call',
+  link,
+  autoFocus = true,
   onSubmit,
 }: InteractionFormProps) {
   const [type, setType] = useState<InteractionType>(defaultType);
@@ -48,9 +54,14 @@ export function InteractionForm({
   const [summary, setSummary] = useState('');
   const [followUp, setFollowUp] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [attachLink, setAttachLink] = useState(true);
   const summaryField = useRef<HTMLInputElement>(null);
   // Focus by hand: `autofocus` is not honoured in every extension popup.
-  useEffect(() => summaryField.current?.focus(), []);
+  useEffect(() => {
+    if (autoFocus) summaryField.current?.focus();
+  }, [autoFocus]);
+  const keptLink =
+    link !== undefined && attachLink && /^(https?|mailto):/i.test(link) ? link : undefined;
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -60,7 +71,14 @@ export function InteractionForm({
     if (followUpAt !== undefined && followUpAt <= at)
       return setProblem('The follow-up must come after the interaction.');
     setProblem(null);
-    onSubmit({ type, direction, at, summary, ...(followUpAt !== undefined ? { followUpAt } : {}) });
+    onSubmit({
+      type,
+      direction,
+      at,
+      summary,
+      ...(followUpAt !== undefined ? { followUpAt } : {}),
+      ...(keptLink !== undefined ? { link: keptLink } : {}),
+    });
     setSummary('');
     setFollowUp('');
     // The next log is about something happening now, not at the previous one's time.
@@ -130,6 +148,18 @@ export function InteractionForm({
           <input type="date" value={followUp} onInput={(e) => setFollowUp(e.currentTarget.value)} />
         </label>
       </div>
+      {link !== undefined && (
+        <label class="check" title={link}>
+          <input
+            type="checkbox"
+            checked={attachLink}
+            onChange={(e) => setAttachLink(e.currentTarget.checked)}
+            data-testid="log-attach-link"
+          />
+          Attach the link to this {/^mailto:/i.test(link) ? 'address' : 'page'}
+          <span class="log-link">{shortLink(link)}</span>
+        </label>
+      )}
       {problem && (
         <p class="error" role="alert">
           {problem}
@@ -140,4 +170,16 @@ export function InteractionForm({
       </button>
     </form>
   );
+}
+
+/** A link short enough for one line: host and the start of the path. */
+function shortLink(link: string): string {
+  try {
+    const url = new URL(link);
+    if (url.protocol === 'mailto:') return url.pathname;
+    const rest = `${url.pathname}${url.hash}`;
+    return `${url.host}${rest.length > 32 ? `${rest.slice(0, 31)}…` : rest}`;
+  } catch {
+    return link.slice(0, 40);
+  }
 }

@@ -1,4 +1,4 @@
-import { RELATIONSHIP_KINDS, type RelationshipKind } from '../lib/domain/relationship';
+import type { RelationshipKind } from '../lib/domain/relationship';
 import type { PartyView } from '../lib/protocol/contact-schemas';
 import { KIND_LABELS, relativeTime, HEALTH_LABELS } from '../lib/ui/format';
 import { HealthDot, KindBadge } from './KindBadge';
@@ -8,10 +8,17 @@ export interface PartyCardProps {
   now: number;
   busy: boolean;
   onChangeKind: (kind: RelationshipKind) => void;
+  /** Shows an "Edit" button (the side panel edits in place). */
+  onEdit?: () => void;
+  /** Shows the website, tags and check-in rhythm as well (room enough in the side panel). */
+  detailed?: boolean;
 }
 
+// From the labels, not lib/domain/relationship: that module brings zod into the surfaces' bundles.
+const KINDS = Object.keys(KIND_LABELS) as RelationshipKind[];
+
 /** A record at a glance: who, what relationship, how warm, how to reach them. */
-export function PartyCard({ view, now, busy, onChangeKind }: PartyCardProps) {
+export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: PartyCardProps) {
   const { party, health } = view;
   return (
     <section
@@ -24,6 +31,11 @@ export function PartyCard({ view, now, busy, onChangeKind }: PartyCardProps) {
         <h2 data-testid="party-name">{party.name}</h2>
         <KindBadge kind={party.kind} />
         <HealthDot health={health} />
+        {onEdit && (
+          <button type="button" class="card-edit" onClick={onEdit} data-testid="edit-button">
+            Edit
+          </button>
+        )}
       </header>
       {(party.title || party.organizationName) && (
         <p class="muted">{[party.title, party.organizationName].filter(Boolean).join(' · ')}</p>
@@ -35,7 +47,22 @@ export function PartyCard({ view, now, busy, onChangeKind }: PartyCardProps) {
         {party.phones.map((phone) => (
           <li key={phone}>{phone}</li>
         ))}
+        {detailed && party.website && <li data-testid="party-website">{party.website}</li>}
       </ul>
+      {detailed && party.tags.length > 0 && (
+        <ul class="tags" aria-label="Tags">
+          {party.tags.map((tag) => (
+            <li key={tag} class="tag">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {detailed && party.checkInDays !== undefined && (
+        <p class="muted" data-testid="check-in-days">
+          Check in every {party.checkInDays} days
+        </p>
+      )}
       <p data-testid="last-interaction">
         {party.lastInteractionAt !== undefined
           ? `Last contact ${relativeTime(party.lastInteractionAt, now)}`
@@ -55,7 +82,7 @@ export function PartyCard({ view, now, busy, onChangeKind }: PartyCardProps) {
           data-testid="change-kind"
           onChange={(e) => onChangeKind(e.currentTarget.value as RelationshipKind)}
         >
-          {RELATIONSHIP_KINDS.map((kind) => (
+          {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {KIND_LABELS[kind]}
             </option>

@@ -32,6 +32,17 @@ export function Timeline({ interactions, now, hasMore, onMore }: TimelineProps) 
               {relativeTime(interaction.at, now)}
             </time>
             {interaction.summary && <p>{interaction.summary}</p>}
+            {interaction.link && isOpenable(interaction.link) && (
+              <a
+                class="timeline-link"
+                href={interaction.link}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="timeline-link"
+              >
+                {linkLabel(interaction.link)}
+              </a>
+            )}
           </li>
         ))}
       </ol>
@@ -42,4 +53,18 @@ export function Timeline({ interactions, now, hasMore, onMore }: TimelineProps) 
       )}
     </section>
   );
+}
+
+// Stored links are checked on write (LinkSchema); checked again here because an href is a sink.
+function isOpenable(link: string): boolean {
+  return /^(https?|mailto):/i.test(link);
+}
+
+function linkLabel(link: string): string {
+  if (/^mailto:/i.test(link)) return link.slice(7);
+  try {
+    return `Open ${new URL(link).host}`;
+  } catch {
+    return 'Open link';
+  }
 }

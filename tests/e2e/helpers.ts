@@ -111,3 +111,27 @@ export async function waitForScanRegistration(extensionPage: Page): Promise<void
   }
   throw new Error('the scanner was never registered');
 }
+
+/**
+ * Runs the worker's right-click listener, as a click on one of its menu items
+ * does, and waits for it to finish. Builds made for these tests
+ * (CLIENTELE_GRANT_LOCALHOST=1) expose that listener to code running in the worker.
+ */
+export async function clickMenuItem(
+  context: BrowserContext,
+  info: { menuItemId: string; linkUrl?: string; selectionText?: string; pageUrl?: string },
+  tab: { id: number; windowId?: number; url?: string },
+): Promise<{ show: { view: string; partyId?: string }; notice?: string; focus?: string }> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(
+    ([clickInfo, clickedTab]) => {
+      const seam = (
+        globalThis as { clienteleTestSeam?: { menuClick: (...args: unknown[]) => unknown } }
+      ).clienteleTestSeam;
+      if (!seam)
+        throw new Error('this build has no test seam (build with CLIENTELE_GRANT_LOCALHOST=1)');
+      return seam.menuClick({ editable: false, ...clickInfo }, clickedTab) as Promise<never>;
+    },
+    [info, tab] as const,
+  );
+}

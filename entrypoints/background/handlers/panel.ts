@@ -1,7 +1,22 @@
+import { ok } from '../../../lib/domain/result';
+import { readPartyDealings } from '../../../lib/db/party-dealings';
+import { updateParty } from '../../../lib/db/party-repository';
+import { takePanelIntent } from '../../../lib/platform/panel-intent';
 import type { panelMessages } from '../../../lib/protocol/areas/panel';
 import type { HandlersFor } from '../../../lib/protocol/listener';
-import type { BackgroundDeps } from './deps';
+import { viewOf, type BackgroundDeps } from './deps';
 
-export function createPanelHandlers(_deps: BackgroundDeps): HandlersFor<typeof panelMessages> {
-  return {};
+export function createPanelHandlers({ repo }: BackgroundDeps): HandlersFor<typeof panelMessages> {
+  return {
+    'parties/update': async ({ id, patch, clear }) => {
+      const updated = await updateParty(repo, id, patch, clear);
+      return updated.ok ? ok(await viewOf(repo, updated.value)) : updated;
+    },
+    'panel/dealings': async ({ partyId, purchases }) =>
+      ok(await readPartyDealings(repo.getDb, partyId, purchases)),
+    'panel/takeIntent': async ({ tabId }) => {
+      const intent = await takePanelIntent(tabId, repo.clock());
+      return ok(intent ? { intent } : {});
+    },
+  };
 }

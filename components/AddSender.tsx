@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PartyDraft } from '../lib/domain/party';
+import type { RelationshipKind } from '../lib/domain/relationship';
+import { nameFromAddress } from '../lib/ui/draft-from-contact';
+import { KIND_LABELS } from '../lib/ui/format';
+
+/** Someone the page shows who is not on file yet. */
+export interface SenderContact {
+  name?: string;
+  emails: readonly string[];
+  phones: readonly string[];
+  organization?: string;
+  title?: string;
+  website?: string;
+}
+
+export interface AddSenderProps {
+  contact: SenderContact;
+  /** Where they were seen (kept on the record as where it was captured). */
+  url?: string;
+  now: number;
+  busy: boolean;
+  problem: string | null;
+  /** The kind to suggest first (a right-click "Add as …" that needs another look). */
+  kind?: RelationshipKind;
+  /** Says where the extra details came from: "signature" in mail, "page" elsewhere. */
+  detailsFrom?: 'signature' | 'page';
+  onAdd: (draft: PartyDraft) => void;
+}
+
+const ADD_KINDS = ['client', 'customer', 'prospect'] as const;
+
+interface Suggestion {
+  key: string;
+  label: string;
+  value: string;
+  apply: (draft: PartyDraft) => void;
+}
+
+function suggestionsOf(contact: SenderContact): Suggestion[] {
+  const out: Suggestion[] = [];
+  const { title, organization, website } = contact;
+  if (title)
+    out.push({ key: 'title', label: 'Title', value: title, apply: (d) => void (d.title = title) });
+  if (organization)
+    out.push({
+      key: 'organization',
+      label: 'Organization',
+      value: organization,
+      apply: (d) => void (d.organizationName = organization),
+    });
+  for (const phone of contact.phones)
+    out.push({
+      key: `phone:${phone}`,
+      label: 'Phone',
+      value: phone,
+      apply: (d) => void (d.phones = [...(d.phones ?? []), phone]),
+    });
+  if (website)
+    out.push({
+      key: 'website',
+      label: 'Website',
+      value: website,
+      apply: (d) => void (d.website = website),
+    });
+  return out;
+}
+
+/**
+ * Adds someone not on file, prefilled from the page: the name and address as
+ * given, and the details a signature offered as suggestions the user ticks —
+ * a signature is weaker evidence than the sender's own header.
+ */
+export function AddSender({
+  contact,
+  url,
+  now,
+  busy,
+  problem,
+  kind,
+  detailsFrom = 'signature',
+  onAdd,
+}: AddSenderProps) {
+  const email = contact.emails[0];
+  const [name, setName] = useState(
+    () => contact.name ?? (email ? nameFromAddress(email) : (contact.phones[0] ?? '')),
+  );
+  const suggestions = suggestionsOf(contact);
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => nameField.current?.focus(), []);
+
+  const add = (chosen: RelationshipKind) => {
+    if (name.trim() === '') return setInvalid('A name is required.');
+    setInvalid(null);
+    const draft: PartyDraft = {
+      type: 'person',
+      name: name.trim(),
+      kind: chosen,
+      emails: [...contact.emails],
+      phones: [],
+    };
+    for (const suggestion of suggestions) if (accepted.has(suggestion.key)) suggestion.apply(draft);
+    if (url && /^https?:/i.test(url)) draft.captured = { url, at: now };
+    onAdd(draft);
+  };
+
+  const toggle = (key: string, on: boolean) =>
+    setAccepted((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const shown = invalid ?? problem;
+  return (
+    <form
+      class="add-sender"
+      data-testid="add-sender"
+      aria-label="Add to your records"
+      onSubmit={(event) => {
+        event.preventDefault();
+        add(kind ?? 'prospect');
+      }}
+    >
+      <h2>Not on file yet</h2>
+      <label>
+        Name
+        <input
+          type="text"
+          value={name}
+          maxLength={500}
+          onInput={(e) => setName(e.currentTarget.value)}
+          ref={nameField}
+          data-testid="add-sender-name"
+        />
+      </label>
+      {contact.emails.length > 0 && (
+        <ul class="details" aria-label="Addresses">
+          {contact.emails.map((address) => (
+            <li key={address} data-testid="add-sender-email">
+              {address}
+            </li>
+          ))}
+        </ul>
+      )}
+      {suggestions.length > 0 && (
+        <fieldset class="suggestions" data-testid="suggestions">
+          <legend>From the {detailsFrom} — tick what is right</legend>
+          {suggestions.map((suggestion) => (
+            <label class="check" key={suggestion.key}>
+              <input
+                type="checkbox"
+                checked={accepted.has(suggestion.key)}
+                onChange={(e) => toggle(suggestion.key, e.currentTarget.checked)}
+                data-testid={`suggestion-${suggestion.key.split(':')[0]}`}
+              />
+              {suggestion.label}: <span class="suggestion-value">{suggestion.value}</span>
+            </label>
+          ))}
+          {suggestions.length > 1 && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => setAccepted(new Set(suggestions.map((s) => s.key)))}
+            >
+              Use all
+            </button>
+          )}
+        </fieldset>
+      )}
+      {shown && (
+        <p class="error" role="alert">
+          {shown}
+        </p>
+      )}
+      <div class="add-kinds" role="group" aria-label="Add as">
+        {ADD_KINDS.map((choice) => (
+          <button
+            type="button"
+            key={choice}
+            class={choice === kind ? 'primary' : undefined}
+            disabled={busy}
+            onClick={() => add(choice)}
+            data-testid={`add-sender-${choice}`}
+          >
+            Add as {KIND_LABELS[choice].toLowerCase()}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { Party } from '../lib/domain/party';
+import { EditParty, editOf, fieldsOf } from './EditParty';
+
+const party: Party = {
+  id: 'p1',
+  type: 'person',
+  name: 'Ada Lovelace',
+  kind: 'client',
+  kindHistory: [{ kind: 'client', at: 0 }],
+  emails: ['ada@northwind.example'],
+  phones: ['+12125550100'],
+  domains: [],
+  organizationName: 'Northwind',
+  title: 'Analyst',
+  tags: ['vip'],
+  notes: '',
+  checkInDays: 14,
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+describe('editOf', () => {
+  const cases: [string, Partial<ReturnType<typeof fieldsOf>>, ReturnType<typeof editOf>][] = [
+    ['nothing changed', {}, { patch: {}, clear: [] }],
+    ['a new name, trimmed', { name: '  Ada King ' }, { patch: { name: 'Ada King' }, clear: [] }],
+    ['an emptied title is cleared', { title: ' ' }, { patch: {}, clear: ['title'] }],
+    [
+      'emails one a line, or separated by commas',
+      { emails: 'ada@northwind.example\n ada@king.example, ' },
+      { patch: { emails: ['ada@northwind.example', 'ada@king.example'] }, clear: [] },
+    ],
+    [
+      'tags, without repeats',
+      { tags: 'vip, math, vip' },
+      { patch: { tags: ['vip', 'math'] }, clear: [] },
+    ],
+    [
+      'an emptied check-in rhythm returns to the default',
+      { checkInDays: '' },
+      { patch: {}, clear: ['checkInDays'] },
+    ],
+    ['a new check-in rhythm', { checkInDays: '30' }, { patch: { checkInDays: 30 }, clear: [] }],
+    ['no name', { name: '' }, 'A name is required.'],
+    [
+      'a rhythm that is no whole number',
+      { checkInDays: '2.5' },
+      'Check-in days must be a whole number from 1 to 3650.',
+    ],
+  ];
+  it.each(cases)('%s', (_label, change, expected) => {
+    expect(editOf(party, { ...fieldsOf(party), ...change })).toEqual(expected);
+  });
+});
+
+describe('EditParty', () => {
+  it('starts in the name field and saves only what changed', () => {
+    const onSave = vi.fn();
+    render(
+      <EditParty party={party} busy={false} problem={null} onSave={onSave} onCancel={vi.fn()} />,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('edit-name'));
+    fireEvent.input(screen.getByTestId('edit-title'), { target: { value: 'Director' } });
+    fireEvent.input(screen.getByTestId('edit-phones'), {
+      target: { value: '+12125550100\n+44 20 7946 0958' },
+    });
+    fireEvent.submit(screen.getByTestId('edit-party'));
+    expect(onSave).toHaveBeenCalledWith({
+      patch: { title: 'Director', phones: ['+12125550100', '+44 20 7946 0958'] },
+      clear: [],
+    });
+  });
+
+  it('says why it cannot save, and shows the store’s refusal', () => {
+    const onSave = vi.fn();
+    const { rerender } = render(
+      <EditParty party={party} busy={false} problem={null} onSave={onSave} onCancel={vi.fn()} />,
+    );
+    fireEvent.input(screen.getByTestId('edit-name'), { target: { value: '' } });
+    fireEvent.submit(screen.getByTestId('edit-party'));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe('A name is required.');
+    fireEvent.input(screen.getByTestId('edit-name'), { target: { value: 'Ada' } });
+    fireEvent.submit(screen.getByTestId('edit-party'));
+    rerender(
+      <EditParty
+        party={party}
+        busy={false}
+        problem="grace@navy.example is already on Grace Hopper’s record."
+        onSave={onSave}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/already on Grace Hopper/);
+  });
+
+  it('cancels with Escape', () => {
+    const onCancel = vi.fn();
+    render(
+      <EditParty party={party} busy={false} problem={null} onSave={vi.fn()} onCancel={onCancel} />,
+    );
+    fireEvent.keyDown(screen.getByTestId('edit-title'), { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { AddSender, type SenderContact } from '../../components/AddSender';
+import type { PartyDraft } from '../../lib/domain/party';
+import type { RelationshipKind } from '../../lib/domain/relationship';
+import { sendMessage } from '../../lib/platform/messaging';
+
+export interface AddViewProps {
+  contact: SenderContact;
+  url?: string;
+  kind?: RelationshipKind;
+  notice: string | null;
+  detailsFrom: 'signature' | 'page';
+  onAdded: (partyId: string, notice: string) => void;
+}
+
+/** Someone not on file: the add form, prefilled from the page. */
+export function AddView({ contact, url, kind, notice, detailsFrom, onAdded }: AddViewProps) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const add = async (draft: PartyDraft) => {
+    setBusy(true);
+    const result = await sendMessage('parties/create', draft);
+    setBusy(false);
+    if (!result.ok) return setProblem(`Not added: ${result.error.message}`);
+    const { view, created, matchedBy } = result.value;
+    onAdded(
+      view.party.id,
+      created
+        ? `Added ${view.party.name} as a ${view.party.kind}.`
+        : `${view.party.name} is already on file (same ${matchedBy}); nothing was changed.`,
+    );
+  };
+
+  return (
+    <>
+      {notice && (
+        <p class="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      <AddSender
+        contact={contact}
+        now={Date.now()}
+        busy={busy}
+        problem={problem}
+        detailsFrom={detailsFrom}
+        {...(url ? { url } : {})}
+        {...(kind ? { kind } : {})}
+        onAdd={(draft) => void add(draft)}
+      />
+    </>
+  );
+}

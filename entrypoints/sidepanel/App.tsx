@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PanelIntent, PanelShow } from '../../lib/menus/panel-intent';
+import { AddView } from './AddView';
+import { useFollowedTab } from './followed-tab';
+import { usePageContacts } from './page-contacts';
+import { usePanelIntent } from './panel-intent';
+import { PageView } from './PageView';
+import { senderKey, senderOf } from './pick-sender';
+import { RecordView } from './RecordView';
+
+/** What the user (or a right-click) chose to look at instead of following the page. */
+interface Chosen {
+  show: Exclude<PanelShow, { view: 'follow' }>;
+  focusLog: boolean;
+  notice: string | null;
+}
+
+function chosenFrom(intent: PanelIntent): Chosen | null {
+  if (intent.show.view === 'follow') return null;
+  return { show: intent.show, focusLog: intent.focus === 'log', notice: intent.notice ?? null };
+}
+
+/**
+ * The side panel follows the user: the sender of the message being read (their
+ * record, or an add form), or else the page's contacts. A right-click, or opening
+ * someone from the list, shows that instead, until the user goes back or opens
+ * another message.
+ */
+export function App() {
+  const tabId = useFollowedTab();
+  const { state, reload } = usePageContacts(tabId);
+  const [intent, clearIntent] = usePanelIntent(tabId);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [followNotice, setFollowNotice] = useState<string | null>(null);
+
+  const page = state.status === 'ready' ? state.page : undefined;
+  const sender = page ? senderOf(page.contacts) : undefined;
+  const key = page ? senderKey(sender) : null;
+
+  useEffect(() => {
+    setChosen(null);
+    setFollowNotice(null);
+  }, [tabId]);
+
+  useEffect(() => {
+    if (!intent) return;
+    setChosen(chosenFrom(intent));
+    setFollowNotice(intent.show.view === 'follow' ? (intent.notice ?? null) : null);
+    clearIntent();
+  }, [intent, clearIntent]);
+
+  // Another message opened (a different sender): follow it, dropping any choice.
+  const lastKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    if (lastKey.current !== null && lastKey.current !== key) {
+      setChosen(null);
+      setFollowNotice(null);
+    }
+    lastKey.current = key;
+  }, [key]);
+
+  const back = () => setChosen(null);
+  const openParty = (partyId: string, notice?: string) =>
+    setChosen({ show: { view: 'party', partyId }, focusLog: false, notice: notice ?? null });
+
+  const link = page?.url && /^https?:/i.test(page.url) ? page.url : undefined;
+
+  const body = () => {
+    if (tabId === null) return <p class="empty">No tab to follow in this window.</p>;
+    if (chosen?.show.view === 'party')
+      return (
+        <RecordView
+          key={chosen.show.partyId}
+          partyId={chosen.show.partyId}
+          logType={sender ? 'email' : 'call'}
+          focusLog={chosen.focusLog}
+          notice={chosen.notice}
+          {...(link ? { link } : {})}
+        />
+      );
+    if (chosen?.show.view === 'add')
+      return (
+        <AddView
+          key={JSON.stringify(chosen.show.contact)}
+          contact={chosen.show.contact}
+          notice={chosen.notice}
+          detailsFrom="page"
+          {...(link ? { url: link } : {})}
+          {...(chosen.show.kind ? { kind: chosen.show.kind } : {})}
+          onAdded={(partyId, notice) =>
+            setChosen({ show: { view: 'party', partyId }, focusLog: chosen.focusLog, notice })
+          }
+        />
+      );
+    if (state.status === 'loading') return <p class="muted">Reading the page…</p>;
+    if (state.status === 'error')
+      return (
+        <p class="error" role="alert">
+          {state.message}
+        </p>
+      );
+    const current = state.page;
+    if (chosen?.show.view !== 'page' && sender?.known)
+      return (
+        <RecordView
+          key={sender.known.party.id}
+          partyId={sender.known.party.id}
+          logType="email"
+          focusLog={false}
+          notice={followNotice}
+          {...(link ? { link } : {})}
+        />
+      );
+    if (chosen?.show.view !== 'page' && sender)
+      return (
+        <AddView
+          key={key}
+          contact={sender.contact}
+          notice={followNotice}
+          detailsFrom="signature"
+          {...(link ? { url: link } : {})}
+          onAdded={(_partyId, notice) => {
+            setFollowNotice(notice);
+            void reload();
+          }}
+        />
+      );
+    return (
+      <PageView
+        tabId={tabId}
+        page={current}
+        notice={chosen?.notice ?? followNotice}
+        onOpen={openParty}
+        onChanged={() => void reload()}
+      />
+    );
+  };
+
+  return (
+    <main
+      class="side-panel"
+      data-testid="side-panel"
+      data-tab-id={tabId ?? ''}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && chosen) back();
+      }}
+    >
+      <header class="panel-header">
+        <h1>Clientele</h1>
+        {chosen && (
+          <button type="button" class="link" onClick={back} data-testid="panel-back">
+            {sender ? '← The open message' : '← On this page'}
+          </button>
+        )}
+      </header>
+      {body()}
+    </main>
+  );
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  ask,
+  launchWithExtension,
+  startSite,
+  tabIdOf,
+  waitForPageContacts,
+  type Launched,
+} from './helpers';
+
+/**
+ * The side panel in real Chromium, opened as `sidepanel.html?tab=<id>` beside a
+ * Gmail-like page: it shows the open message's sender, follows the page when another
+ * message opens (no reload of either), adds the unknown sender, logs from the
+ * thread, and edits the record in place.
+ */
+describe('side panel: follows the open message', () => {
+  let site: Awaited<ReturnType<typeof startSite>>;
+  let ext: Launched;
+  let mail: Page;
+  let panel: Page;
+  let tabId: number;
+
+  beforeAll(async () => {
+    site = await startSite();
+    ext = await launchWithExtension();
+    mail = await ext.context.newPage();
+    await mail.goto(`${site.base}/gmail.html`);
+    panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('sidepanel.html'));
+    tabId = await tabIdOf(panel, mail.url());
+    await waitForPageContacts(panel, tabId, (contacts) =>
+      contacts.some((c) => c.contact.role === 'sender'),
+    );
+    await panel.goto(ext.extensionUrl(`sidepanel.html?tab=${tabId}`));
+    await panel.getByTestId('side-panel').waitFor();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+  });
+
+  it('offers to add the unknown sender, prefilled from the message and its signature', async () => {
+    const form = panel.getByTestId('add-sender');
+    await form.waitFor();
+    expect(await panel.getByTestId('add-sender-name').inputValue()).toBe('Marigold Testwell');
+    expect(await panel.getByTestId('add-sender-email').textContent()).toBe(
+      'marigold.testwell@harbourlight.example',
+    );
+    const suggestions = await panel.getByTestId('suggestions').textContent();
+    expect(suggestions).toContain('Creative Director');
+    expect(suggestions).toContain('+442079460958');
+  });
+
+  it('adds the sender as a client with the ticked title, then shows the record', async () => {
+    await panel.getByTestId('suggestion-title').check();
+    await panel.getByTestId('add-sender-client').click();
+    const card = panel.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-name').textContent()).toBe('Marigold Testwell');
+    expect(await card.getByTestId('kind-badge').getAttribute('data-kind')).toBe('client');
+    expect(await card.textContent()).toContain('Creative Director');
+    expect(await panel.getByTestId('notice').textContent()).toBe(
+      'Added Marigold Testwell as a client.',
+    );
+    expect(await panel.getByTestId('kind-history').textContent()).toContain('Added as client');
+    expect(await panel.getByTestId('timeline').textContent()).toContain('Nothing logged yet');
+    // The signature's phone was not ticked, so it is not on the record.
+    const view = await ask<{ party: { phones: string[]; title: string } }>(panel, 'parties/get', {
+      id: await card.getAttribute('data-party-id'),
+    });
+    expect(view.party).toMatchObject({ phones: [], title: 'Creative Director' });
+  });
+
+  it('logs an email from the thread: it lands on the timeline with the thread’s link', async () => {
+    expect(await panel.getByTestId('log-type').inputValue()).toBe('email');
+    await panel.getByTestId('log-summary').fill('Wordmark variants by Friday');
+    await panel.getByTestId('log-summary').press('Enter');
+    const item = panel.getByTestId('timeline-item').first();
+    await item.waitFor();
+    expect(await item.getAttribute('data-type')).toBe('email');
+    expect(await item.textContent()).toContain('Wordmark variants by Friday');
+    expect(await item.getByTestId('timeline-link').getAttribute('href')).toBe(mail.url());
+    expect(await panel.getByTestId('last-interaction').textContent()).toMatch(/Last contact/);
+  });
+
+  it('edits the record in place, and the change is stored', async () => {
+    await panel.getByTestId('edit-button').click();
+    const form = panel.getByTestId('edit-party');
+    await form.waitFor();
+    await panel.getByTestId('edit-organization').fill('Harbourlight Studio Ltd');
+    await panel.getByTestId('edit-phones').fill('+44 20 7946 0958');
+    await panel.getByTestId('edit-tags').fill('brand, 2025');
+    await panel.getByTestId('edit-save').click();
+    await panel.getByTestId('party-card').waitFor();
+    expect(await panel.getByTestId('notice').textContent()).toBe('Saved.');
+
+    await panel.reload();
+    const card = panel.getByTestId('party-card');
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('Harbourlight Studio Ltd');
+    expect(text).toContain('+442079460958');
+    expect(text).toContain('brand');
+    // Found again by the new phone: the search projection moved with the record.
+    const rows = await ask<{ rows: { name: string; phones: string[] }[] }>(
+      panel,
+      'search/rows',
+      {},
+    );
+    expect(rows.rows.find((row) => row.name === 'Marigold Testwell')?.phones).toEqual([
+      '+442079460958',
+    ]);
+  });
+
+  it('refuses an edit that takes another record’s address, saying whose', async () => {
+    await ask(panel, 'parties/create', {
+      name: 'Otto Placeholder',
+      kind: 'customer',
+      emails: ['otto.placeholder@harbourlight.example'],
+    });
+    await panel.getByTestId('edit-button').click();
+    await panel
+      .getByTestId('edit-emails')
+      .fill('marigold.testwell@harbourlight.example\notto.placeholder@harbourlight.example');
+    await panel.getByTestId('edit-save').click();
+    const alert = panel.getByTestId('edit-party').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'otto.placeholder@harbourlight.example is already on Otto Placeholder’s record.',
+    );
+    await panel.keyboard.press('Escape');
+    await panel.getByTestId('party-card').waitFor();
+  });
+
+  it('follows the page when another message opens, without a reload', async () => {
+    const marker = await panel.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+      return performance.timeOrigin;
+    });
+    await mail.locator('#open-next').click();
+    await panel.getByTestId('add-sender').waitFor();
+    expect(await panel.getByTestId('add-sender-name').inputValue()).toBe('Wendell Notreal');
+    expect(await panel.getByTestId('suggestions').textContent()).toContain('+12025550142');
+    // The same document: nothing reloaded.
+    expect(await panel.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+      true,
+    );
+    expect(await panel.evaluate(() => performance.timeOrigin)).toBe(marker);
+  });
+
+  it('shows the known sender’s record again when the user adds them from the page', async () => {
+    await panel.getByTestId('add-sender-prospect').click();
+    const card = panel.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-name').textContent()).toBe('Wendell Notreal');
+    expect(await card.getByTestId('kind-badge').getAttribute('data-kind')).toBe('prospect');
+    // The kind changes from the card, and the history keeps the date.
+    await panel.getByTestId('change-kind').selectOption('customer');
+    await panel.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="kind-history"]')
+        ?.textContent?.includes('Prospect → Customer'),
+    );
+  });
+
+  it('lists the contacts of a page that is not a message', async () => {
+    const team = await ext.context.newPage();
+    await team.goto(`${site.base}/team.html`);
+    const teamTab = await tabIdOf(panel, team.url());
+    await waitForPageContacts(panel, teamTab, (contacts) => contacts.length > 0);
+    const other = await ext.context.newPage();
+    await other.goto(ext.extensionUrl(`sidepanel.html?tab=${teamTab}`));
+    await other.getByTestId('page-view').waitFor();
+    const emails = await other
+      .getByTestId('page-contact')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-email')));
+    expect(emails).toContain('priya.raman@brightwater.example');
+    await other.close();
+    await team.close();
+  });
+});
