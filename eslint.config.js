@@ -53,7 +53,14 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly' },
+      // `chrome` appears in functions that Playwright evaluates inside extension pages.
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        window: 'readonly',
+        chrome: 'readonly',
+      },
     },
   },
 );

@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Unit, component and integration tests: WXT's fake browser, fake-indexeddb, happy-dom.
+// The suite runs in one fixed zone so that a test's expected wall-clock strings are the
+// same on every machine; the zone rules themselves are tested with explicit zones
+// (lib/domain/cadence.test.ts, local-calendar), not through the host's TZ.
+process.env.TZ = 'UTC';
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
