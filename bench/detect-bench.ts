@@ -15,7 +15,7 @@ function treeWalkerPass(root: Node): number {
   return length;
 }
 
-/** Median of `runs` timings of `work`, in milliseconds. */
+/** Median of `runs` timings of `work`, in milliseconds (for the slow peer only). */
 function time(work: () => unknown, runs = 7): number {
   const samples: number[] = [];
   work(); // warm up: JIT and caches, as on a second page of the same site
@@ -24,8 +24,81 @@ function time(work: () => unknown, runs = 7): number {
     work();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  return median(samples);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** How the ratios are obtained; printed with the results. */
+export const METHOD = {
+  /** Each sample repeats its task until it lasts at least this long. */
+  minSampleMs: 25,
+  /** Each task runs for at least this long before it is measured. */
+  warmUpMs: 250,
+  warmUpSamples: 3,
+  rounds: 21,
+};
+
+/**
+ * Per-run time of each task, and each task's ratio to the first one (the floor).
+ *
+ * A page of 1,500 elements is read in well under a millisecond, close to the timer's
+ * resolution (Chromium coarsens `performance.now()` to 0.1 ms on pages that are not
+ * cross-origin isolated), so a sample repeats its task enough times to last at least
+ * `minSampleMs`, and reports the time per run. Every task is warmed up first (JIT,
+ * compiled patterns, caches), as on a second page of the same site. Then the tasks are sampled in rounds, one sample of each per round, in an
+ * order that rotates, so that a noisy neighbour or a garbage collection slows the
+ * floor and the detection alike: a ratio is taken within each round, and the
+ * median over the rounds is reported, with its spread (first and third quartile).
+ */
+function measureInterleaved(tasks: Record<string, () => unknown>) {
+  const names = Object.keys(tasks);
+  const repeats: Record<string, number> = {};
+  const sample = (name: string): number => {
+    const work = tasks[name]!;
+    const count = repeats[name]!;
+    const start = performance.now();
+    for (let i = 0; i < count; i++) work();
+    return (performance.now() - start) / count;
+  };
+  for (const name of names) {
+    // Warm up first (the first runs compile code and patterns), then calibrate: double
+    // the repeats until one sample lasts long enough.
+    repeats[name] = 1;
+    const warmUntil = performance.now() + METHOD.warmUpMs;
+    for (let runs = 0; runs < 5 || performance.now() < warmUntil; runs++) sample(name);
+    while (sample(name) * repeats[name] < METHOD.minSampleMs) repeats[name] *= 2;
+    for (let i = 0; i < METHOD.warmUpSamples; i++) sample(name);
+  }
+  const perRun: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const ratios: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < METHOD.rounds; round++) {
+    const taken: Record<string, number> = {};
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length]!;
+      taken[name] = sample(name);
+      perRun[name]!.push(taken[name]);
+    }
+    for (const name of names) ratios[name]!.push(taken[name]! / taken[names[0]!]!);
+  }
+  const quartile = (values: number[], q: number) =>
+    [...values].sort((a, b) => a - b)[Math.round((values.length - 1) * q)]!;
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        ms: median(perRun[name]!),
+        ratio: median(ratios[name]!),
+        ratioQ1: quartile(ratios[name]!, 0.25),
+        ratioQ3: quartile(ratios[name]!, 0.75),
+        repeats: repeats[name]!,
+      },
+    ]),
+  );
 }
 
 async function longestTaskDuring(work: () => Promise<unknown>): Promise<number> {
@@ -43,14 +116,16 @@ async function longestTaskDuring(work: () => Promise<unknown>): Promise<number> 
 export async function measure(elements?: number) {
   if (elements !== undefined) generatePage(document, elements);
   const url = location.href;
-  const floor = time(() => treeWalkerPass(document.body));
-  const detect = time(() => detectContacts(document, { url }));
   const contacts = detectContacts(document, { url });
   const candidates = contacts.flatMap((contact) => contact.phones);
-  const withPhones = time(() => {
-    for (const contact of detectContacts(document, { url })) {
-      for (const phone of contact.phones) normalizePhone(phone, 'US');
-    }
+  const timings = measureInterleaved({
+    floor: () => treeWalkerPass(document.body),
+    detect: () => detectContacts(document, { url }),
+    withPhones: () => {
+      for (const contact of detectContacts(document, { url })) {
+        for (const phone of contact.phones) normalizePhone(phone, 'US');
+      }
+    },
   });
   const text = document.body.textContent ?? '';
   const libphonenumber = time(() => findPhoneNumbersInText(text, 'US'), 3);
@@ -61,13 +136,19 @@ export async function measure(elements?: number) {
     contacts: contacts.length,
     phoneCandidates: candidates.length,
     validPhones: candidates.filter((phone) => normalizePhone(phone, 'US') !== null).length,
-    floorMs: floor,
-    detectMs: detect,
-    detectRatio: detect / floor,
-    withPhonesMs: withPhones,
-    withPhonesRatio: withPhones / floor,
+    floorMs: timings.floor!.ms,
+    detectMs: timings.detect!.ms,
+    detectRatio: timings.detect!.ratio,
+    detectRatioSpread: [timings.detect!.ratioQ1, timings.detect!.ratioQ3],
+    withPhonesMs: timings.withPhones!.ms,
+    withPhonesRatio: timings.withPhones!.ratio,
+    withPhonesRatioSpread: [timings.withPhones!.ratioQ1, timings.withPhones!.ratioQ3],
+    repeatsPerSample: Object.fromEntries(
+      Object.entries(timings).map(([name, timing]) => [name, timing.repeats]),
+    ),
+    method: METHOD,
     libphonenumberMs: libphonenumber,
-    speedupOverLibphonenumber: libphonenumber / withPhones,
+    speedupOverLibphonenumber: libphonenumber / timings.withPhones!.ms,
     longestTaskMs: longestTask,
   };
 }

@@ -1,14 +1,13 @@
 import { findGmail } from './gmail';
 import { findHCards } from './h-card';
 import { findJsonLd } from './json-ld';
-import { findMailtoLinks } from './mailto';
+import { findLinks } from './links';
 import { mergeFindings } from './merge';
 import { findMicrodata } from './microdata';
 import { findNameAddresses } from './name-address';
 import { findObfuscatedEmails } from './obfuscated-email';
 import { findOutlook } from './outlook';
 import { findSignatures } from './signature';
-import { findTelLinks } from './tel-links';
 import { runTextDetectors, type TextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 import { findTextPhones } from './text-phones';
@@ -21,8 +20,7 @@ export { outlookOpenSender } from './outlook';
 
 /** Detectors that look at elements and attributes: each one a cheap selector query. */
 export const ELEMENT_DETECTORS: readonly Detector[] = [
-  findMailtoLinks,
-  findTelLinks,
+  findLinks,
   findJsonLd,
   findMicrodata,
   findHCards,

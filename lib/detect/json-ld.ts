@@ -1,6 +1,8 @@
 import { isUnderSkippedElement, selectAll } from './element-skip';
 import { indexIds, isObject, list, prop, strings, text, type JsonObject } from './json-ld-values';
 import {
+  AFFILIATIONS,
+  MEMBERS,
   SCHEMA_PREFIX,
   cleanText,
   cleanUrl,
@@ -17,9 +19,6 @@ const MAX_TEXT = 1_000_000;
 const MAX_VISITS = 5_000;
 const MAX_DEPTH = 32;
 const MAX_FINDINGS = 500;
-
-const MEMBERS = new Set(['employee', 'employees', 'member', 'members', 'founder', 'founders']);
-const AFFILIATIONS = ['worksFor', 'affiliation', 'memberOf'];
 
 /**
  * schema.org people, organizations and contact points in JSON-LD blocks, walked by
@@ -44,21 +43,24 @@ export function findJsonLd(root: ParentNode): Finding[] {
 }
 
 class Walk {
-  private visits = 0;
-  private emitted = 0;
-  private ids: Map<string, JsonObject> | undefined;
+  #visits = 0;
+  #emitted = 0;
+  #ids: Map<string, JsonObject> | undefined;
 
-  constructor(
-    private readonly data: unknown,
-    private readonly out: Finding[],
-  ) {}
+  readonly #data: unknown;
+  readonly #out: Finding[];
+
+  constructor(data: unknown, out: Finding[]) {
+    this.#data = data;
+    this.#out = out;
+  }
 
   /** `organization`: the organization this value is a member of, if any. */
   visit(value: unknown, organization: string | undefined, depth: number): void {
-    if (depth > MAX_DEPTH || ++this.visits > MAX_VISITS) return;
+    if (depth > MAX_DEPTH || ++this.#visits > MAX_VISITS) return;
     if (Array.isArray(value)) {
       for (const item of value) {
-        if (this.visits > MAX_VISITS) return;
+        if (this.#visits > MAX_VISITS) return;
         this.visit(item, organization, depth + 1);
       }
       return;
@@ -66,12 +68,12 @@ class Walk {
     if (!isObject(value)) return;
     const kind = schemaKind(strings(value['@type']));
     let name: string | undefined;
-    if (kind === 'person') this.emit(this.person(value, organization));
+    if (kind === 'person') this.#emit(this.#person(value, organization));
     else if (kind === 'organization') {
       name = orgName(value);
-      this.emit({ ...this.reach(value), name, organization: name, website: url(value) });
+      this.#emit({ ...this.#reach(value), name, organization: name, website: url(value) });
     } else if (kind === 'contact-point') {
-      this.emit({ ...this.reach(value), name: text(prop(value, 'name')), organization });
+      this.#emit({ ...this.#reach(value), name: text(prop(value, 'name')), organization });
     }
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context' || typeof child !== 'object' || child === null) continue;
@@ -81,36 +83,36 @@ class Walk {
     }
   }
 
-  private person(node: JsonObject, organization: string | undefined): ContactRecord {
+  #person(node: JsonObject, organization: string | undefined): ContactRecord {
     const fullName = joinName(text(prop(node, 'givenName')), text(prop(node, 'familyName')));
     return {
-      ...this.reach(node),
+      ...this.#reach(node),
       name: text(prop(node, 'name')) ?? fullName,
-      organization: organization ?? this.affiliation(node),
+      organization: organization ?? this.#affiliation(node),
       title: text(prop(node, 'jobTitle')),
       website: url(node),
     };
   }
 
   /** The item's own emails and phones, and those of its contact points. */
-  private reach(node: JsonObject): { emails: string[]; phones: string[] } {
+  #reach(node: JsonObject): { emails: string[]; phones: string[] } {
     const emails = strings(prop(node, 'email'));
     const phones = strings(prop(node, 'telephone'));
     for (const point of list(prop(node, 'contactPoint'))) {
       if (!isObject(point)) continue;
-      const resolved = this.resolve(point);
+      const resolved = this.#resolve(point);
       emails.push(...strings(prop(resolved, 'email')));
       phones.push(...strings(prop(resolved, 'telephone')));
     }
     return { emails, phones };
   }
 
-  private affiliation(node: JsonObject): string | undefined {
+  #affiliation(node: JsonObject): string | undefined {
     for (const key of AFFILIATIONS) {
       for (const value of list(prop(node, key))) {
         if (typeof value === 'string') return cleanText(value);
         if (!isObject(value)) continue;
-        const name = orgName(this.resolve(value));
+        const name = orgName(this.#resolve(value));
         if (name) return name;
       }
     }
@@ -118,17 +120,17 @@ class Walk {
   }
 
   /** A bare `{"@id": …}` reference is the node elsewhere in the blob with that id. */
-  private resolve(node: JsonObject): JsonObject {
+  #resolve(node: JsonObject): JsonObject {
     const id = node['@id'];
     if (typeof id !== 'string' || Object.keys(node).length > 1) return node;
-    this.ids ??= indexIds(this.data, MAX_VISITS);
-    return this.ids.get(id) ?? node;
+    this.#ids ??= indexIds(this.#data, MAX_VISITS);
+    return this.#ids.get(id) ?? node;
   }
 
-  private emit(record: ContactRecord): void {
+  #emit(record: ContactRecord): void {
     for (const finding of recordFindings(record, 'json-ld', CONFIDENCE)) {
-      if (this.emitted++ >= MAX_FINDINGS) return;
-      this.out.push(finding);
+      if (this.#emitted++ >= MAX_FINDINGS) return;
+      this.#out.push(finding);
     }
   }
 }

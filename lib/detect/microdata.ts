@@ -1,5 +1,7 @@
 import { isInSkippedElement, ownElements, selectAll } from './element-skip';
 import {
+  AFFILIATIONS,
+  MEMBERS,
   SCHEMA_PREFIX,
   cleanText,
   cleanUrl,
@@ -14,8 +16,6 @@ import type { Finding } from './types';
 const CONFIDENCE = 0.85;
 const ITEM = '[itemscope]';
 const SCHEMA_URL = /^https?:\/\/(?:www\.)?schema\.org\//i;
-const AFFILIATIONS = ['worksFor', 'affiliation', 'memberOf'];
-const MEMBERS = new Set(['employee', 'employees', 'member', 'members', 'founder', 'founders']);
 
 /** An item's own properties by name (`itemprop` may list several, or full URLs). */
 type Properties = Map<string, Element[]>;

@@ -1,5 +1,6 @@
-import emailAddresses from 'email-addresses';
 import { normalizeEmail } from '../domain/email';
+import { displayName } from './display-name';
+import { plainName } from './plain-name';
 import type { Finding, TextDetector } from './types';
 
 // An address in angle brackets; the display name is looked for just before it.
@@ -21,7 +22,7 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|mba|cpa|inc|ltd|llc|gmbh|ag
 /**
  * `Name <address>` and `"Last, First" <address>` forms, alone or in lists such as
  * `Ada Lovelace <ada@x.com>, "Hopper, Grace" <grace@y.com>`. Candidates come from a
- * cheap scan; quoted names are parsed as RFC 5322 mailboxes (`email-addresses`) and
+ * cheap scan; quoted names are read as RFC 5322 display names (display-name.ts) and
  * every address is validated by `normalizeEmail`. A "Last, First" name becomes
  * "First Last". Addresses without a display name are left to the text-email detector.
  */
@@ -35,15 +36,11 @@ export const findNameAddresses: TextDetector = (text) => {
     previousEnd = match.index + match[0].length;
     const display = displayNameBefore(before);
     if (!display) continue;
-    const address = match[1] ?? '';
-    // A plain name is already checked word by word; a quoted one goes through the RFC 5322
-    // parser (escapes, comments), which costs 50–150 µs a call, so only those do.
-    const mailbox = display.startsWith('"')
-      ? parseMailbox(`${display} <${address}>`)
-      : { name: display, address };
-    if (!mailbox?.name) continue;
-    const email = normalizeEmail(mailbox.address);
-    const name = readName(mailbox.name);
+    // A plain name is already checked word by word; a quoted one is read as RFC 5322 (escapes).
+    const raw = display.startsWith('"') ? displayName(display) : display;
+    if (!raw) continue;
+    const email = normalizeEmail(match[1] ?? '');
+    const name = readName(raw);
     if (email && name) findings.push({ email, name, source: 'name-address', confidence: 0.75 });
   }
   return findings;
@@ -73,22 +70,11 @@ function isNotName(word: string): boolean {
   return NOT_A_NAME.test(word.replace(/[.!?]+$/, ''));
 }
 
-function parseMailbox(input: string): emailAddresses.ParsedMailbox | undefined {
-  try {
-    const parsed = emailAddresses.parseOneAddress({ input, rfc6532: true });
-    return parsed?.type === 'mailbox' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A display name as a person's name: "Last, First" turned round, and not an address. */
 function readName(raw: string): string | undefined {
   let name = raw.replace(/\s+/g, ' ').trim();
   const lastFirst = /^([^,]+),\s*([^,]+)$/.exec(name);
   if (lastFirst && !SUFFIX.test(lastFirst[2]!.trim()))
     name = `${lastFirst[2]!.trim()} ${lastFirst[1]!.trim()}`;
-  if (name.length < 2 || name.length > 80 || name.includes('@') || !/\p{L}/u.test(name))
-    return undefined;
-  return name;
+  return plainName(name);
 }

@@ -17,9 +17,10 @@ const BRACKETED = new RegExp(`${OPEN}\\s*(?:at|dot|period)\\s*${CLOSE}`, 'i');
 const DOT_WORD = /\s+dot\s+/i;
 const DOTS = new RegExp(DOT, 'giu');
 // BRACKETED needs an opening bracket and DOT_WORD the word "dot": text with neither
-// has nothing here. The text pass tests this before it looks for a spelled-out "at"
-// in every paragraph of prose.
-const MAY_MATCH = /[[({<]|dot/i;
+// has nothing here. The text pass lets text with an opening bracket through by itself
+// (see TextDetector.mayMatch), and asks this of the rest before it looks for a
+// spelled-out "at" in every paragraph of prose.
+const MAY_MATCH = /[dD][oO][tT]/;
 // Prose words that are followed by "at" far more often than they are anyone's mailbox.
 const PROSE_LOCAL =
   /^(?:look|looks|looked|meet|meeting|be|is|are|were|been|arrive|arrived|stay|stayed|work|works|worked|me|us|him|her|them|it|this|that|home|here|there|aim|aimed|point|good|best|better|bad|great|hard|sit|stand|laugh|stare|staring|shot|shoot|even|only|just|all|both|not|and|or|but|was|born|died|live|lives|lived|held|based)$/i;

@@ -27,7 +27,9 @@ interface HeaderPerson extends Mailbox {
  * first). Sender 0.9, everyone else 0.85.
  */
 export function findOutlook(root: ParentNode): Finding[] {
-  const header = withRoles(headerPeople(root)).map(
+  const pane = readingPane(root);
+  if (!pane) return [];
+  const header = withRoles(headerPeople(pane)).map(
     ({ label: _label, role, ...mailbox }): Finding => ({
       ...mailbox,
       source: 'outlook',
@@ -35,7 +37,6 @@ export function findOutlook(root: ParentNode): Finding[] {
       role,
     }),
   );
-  if (!readingPane(root)) return header;
   const seen = new Set(header.map((finding) => finding.email));
   return [...header, ...listSenders(root).filter((finding) => !seen.has(finding.email))];
 }
@@ -63,7 +64,8 @@ function listSenders(root: ParentNode): Finding[] {
 
 /** The sender of the open message, for the side panel. */
 export function outlookOpenSender(root: ParentNode): { email: string; name?: string } | undefined {
-  const sender = withRoles(headerPeople(root))
+  const pane = readingPane(root);
+  const sender = withRoles(pane ? headerPeople(pane) : [])
     .filter((person) => person.role === 'sender')
     .pop();
   return (
@@ -76,9 +78,7 @@ function readingPane(root: ParentNode): Element | undefined {
   return selectAll(root, PANE)[0] ?? selectAll(root, MAIN).find((main) => main.querySelector(BODY));
 }
 
-function headerPeople(root: ParentNode): HeaderPerson[] {
-  const pane = readingPane(root);
-  if (!pane) return [];
+function headerPeople(pane: Element): HeaderPerson[] {
   const people = new Map<string, HeaderPerson>();
   const add = (person: HeaderPerson) => {
     const known = people.get(person.email);

@@ -1,6 +1,7 @@
 // Shared by the structured-data detectors (JSON-LD, microdata, microformats). No zod:
 // the content script uses this module and must stay small.
 import { normalizeEmail } from '../domain/email';
+import { safeDecode } from './safe-decode';
 import type { DetectorSource, Finding } from './types';
 
 /** What one structured item says about a contact, before it becomes findings. */
@@ -82,15 +83,19 @@ export function joinName(given?: string, family?: string): string | undefined {
   return cleanText([given, family].filter(Boolean).join(' '));
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 export type SchemaKind = 'person' | 'organization' | 'contact-point';
+
+/** Properties that make a person a member of an organization (JSON-LD and microdata). */
+export const MEMBERS = new Set([
+  'employee',
+  'employees',
+  'member',
+  'members',
+  'founder',
+  'founders',
+]);
+/** Properties that name a person's organization. */
+export const AFFILIATIONS = ['worksFor', 'affiliation', 'memberOf'];
 
 /** `schema:`, `http://schema.org/` and `https://schema.org/` before a type or property. */
 export const SCHEMA_PREFIX = /^(?:https?:\/\/(?:www\.)?schema\.org\/|schema:)/i;

@@ -1,5 +1,6 @@
 import { isInSkippedElement, selectAll } from './element-skip';
 import type { Finding } from './types';
+import { plainName } from './plain-name';
 import { safeDecode } from './safe-decode';
 
 // One selector each: see selectAll.
@@ -14,17 +15,21 @@ const CALL_TO_ACTION =
  * separators kept, RFC 3966 parameters other than `;ext=` dropped), named by the
  * link's text or title when that is a name and not the number itself.
  * The background validates the number; `callto:` Skype names (no digits) are skipped.
+ * (The content script reads these with the other links in one query: see links.ts.)
  */
 export function findTelLinks(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const anchor of selectAll(root, SELECTORS) as HTMLAnchorElement[]) {
-    if (isInSkippedElement(anchor)) continue;
-    const phone = numberFrom(anchor.getAttribute('href') ?? '');
-    if (!phone) continue;
-    const name = nameFrom(anchor.textContent ?? '') ?? nameFrom(anchor.title);
-    findings.push({ phones: [phone], source: 'tel', confidence: 0.8, ...(name ? { name } : {}) });
-  }
+  for (const anchor of selectAll(root, SELECTORS)) readTel(anchor, findings);
   return findings;
+}
+
+/** Adds what one `tel:` or `callto:` link says to `findings`. */
+export function readTel(anchor: Element, findings: Finding[]): void {
+  if (isInSkippedElement(anchor)) return;
+  const phone = numberFrom(anchor.getAttribute('href') ?? '');
+  if (!phone) return;
+  const name = nameFrom(anchor.textContent ?? '') ?? nameFrom((anchor as HTMLAnchorElement).title);
+  findings.push({ phones: [phone], source: 'tel', confidence: 0.8, ...(name ? { name } : {}) });
 }
 
 function numberFrom(href: string): string | undefined {
@@ -43,8 +48,6 @@ function numberFrom(href: string): string | undefined {
 
 /** Link text is a name when it is short, has letters, no run of digits, and is not a call to action. */
 function nameFrom(text: string): string | undefined {
-  const name = text.replace(/\s+/g, ' ').trim();
-  if (name.length < 2 || name.length > 80 || !/\p{L}/u.test(name)) return undefined;
-  if (/\d{2}|@/.test(name) || CALL_TO_ACTION.test(name)) return undefined;
-  return name;
+  const name = plainName(text);
+  return name && (/\d{2}/.test(name) || CALL_TO_ACTION.test(name)) ? undefined : name;
 }

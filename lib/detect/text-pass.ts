@@ -14,12 +14,13 @@ export interface TextDetectors {
   spelled: readonly TextDetector[];
 }
 
+// Text without any of these is prose to every detector but the spelled-out reader:
+// one scan of a character class, the cheapest test there is.
+const GATE = /[@\d[({<]/;
 const DIGIT = /\d/;
-const AT_OR_DIGIT = /[@\d]/;
+const OPENING_BRACKET = /[[({<]/;
 /** Nodes read between two `hasTime()` checks. */
 const NODES_PER_CHECK = 128;
-/** Texts collected before the detectors run over them (and at the end of each step). */
-const TEXTS_PER_BATCH = 256;
 const ALWAYS = () => true;
 
 // Which groups of detectors a text node wants (bits).
@@ -46,120 +47,101 @@ export function createTextPass(root: ParentNode, detectors: TextDetectors): Text
  * A walk over the readable text under a root, running the text detectors.
  *
  * Readable text is the text outside scripts, styles, form fields and the like (see
- * element-skip and readable-text), and outside editable regions: a root inside one
- * has no readable text; below the root, a text node's own parent and its nearest
- * editable ancestor decide, as in `createReadableTextWalker`.
+ * element-skip), and outside editable regions: a root inside one has no readable
+ * text; below the root, a text node's own parent and its nearest editable ancestor
+ * decide.
  *
  * Speed (budgets.md: the whole scan ≤ 2.5× a bare TreeWalker pass): the cheap tests
- * on the text come first, so prose costs two scans of its characters and no DOM
- * access beyond its `data`. Only text some detector wants is checked for being
+ * on the text come first, so prose costs one scan for a class of characters (and one
+ * for a spelled-out "dot", when a detector reads those) and no DOM access beyond its
+ * `data`. (Scanning a slice's texts joined, one pattern run per slice, measured no
+ * faster: the joined strings cost their copy and garbage collection.) Only text some detector wants is checked for being
  * readable: its parent's tag before the detectors run, its editable ancestor only
- * when they found something. The detectors run a batch of nodes at a time, each over
- * the batch's texts in turn. A class and plain functions rather than closures made
- * per walk, so that the optimised code of one walk serves the next.
+ * when they found something. A class rather than closures made per walk, so that the
+ * optimised code of one walk serves the next.
  */
 export class TextPass {
   readonly findings: Finding[] = [];
-  private readonly walker: TreeWalker;
-  private readonly rootIsSkipped: boolean;
-  private readonly groups: readonly (readonly TextDetector[])[];
-  private readonly spelledTests: RegExp[] | null;
-  private readonly digitTests: RegExp[] | null;
-  // The batch: the wanted texts, their nodes, the groups they want, what was found.
-  private readonly texts: string[] = [];
-  private readonly nodes: Text[] = [];
-  private readonly wants: number[] = [];
-  private readonly found: (Finding[] | undefined)[] = [];
+  #walker: TreeWalker;
+  #rootIsSkipped: boolean;
+  #groups: readonly (readonly TextDetector[])[];
+  #spelledTest: RegExp | undefined;
+  #digitTest: RegExp | undefined;
+  #reads: number;
 
   constructor(root: ParentNode, detectors: TextDetectors) {
     const document = (root as Node).ownerDocument ?? (root as Document);
-    this.walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.rootIsSkipped = root instanceof Element && isInSkippedElement(root);
-    // Per node, findings stay in this order: `at`, `spelled`, `digits`.
-    this.groups = [detectors.at, detectors.spelled, detectors.digits];
-    this.spelledTests = mayMatchTests(detectors.spelled);
-    this.digitTests = mayMatchTests(detectors.digits);
+    this.#walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.#rootIsSkipped = root instanceof Element && isInSkippedElement(root);
+    this.#groups = [detectors.at, detectors.spelled, detectors.digits];
+    this.#spelledTest = testOf(detectors.spelled);
+    this.#digitTest = testOf(detectors.digits);
+    this.#reads =
+      (detectors.at.length > 0 ? AT : 0) |
+      (detectors.spelled.length > 0 ? SPELLED : 0) |
+      (detectors.digits.length > 0 ? DIGITS : 0);
   }
 
   step(hasTime: () => boolean): boolean {
-    if (this.rootIsSkipped) return true;
+    if (this.#rootIsSkipped || this.#reads === 0) return true;
     for (;;) {
       for (let i = 0; i < NODES_PER_CHECK; i++) {
-        const node = this.walker.nextNode();
-        if (node === null) {
-          this.flush();
-          return true;
-        }
-        this.consider(node as Text);
+        const node = this.#walker.nextNode() as Text | null;
+        if (node === null) return true;
+        this.#consider(node);
       }
-      if (this.texts.length >= TEXTS_PER_BATCH) this.flush();
-      if (!hasTime()) {
-        this.flush();
-        return false;
-      }
+      if (!hasTime()) return false;
     }
   }
 
-  /** Adds the node to the batch if some detector wants its text and it is readable. */
-  private consider(node: Text): void {
+  /** Reads the node's text with the detectors that want it, if it is readable. */
+  #consider(node: Text): void {
     const text = node.data;
-    const atOrDigit = AT_OR_DIGIT.test(text);
-    const maySpell = mayMatch(this.groups[1]!, this.spelledTests, text);
-    if (!atOrDigit && !maySpell) return;
-    let want = 0;
-    if (atOrDigit && text.includes('@')) want |= AT;
-    // `ada@example[dot]com` has an @ and still needs the disguised-address reader.
-    if (maySpell && (want & AT ? text.includes('dot') : spellsAt(text))) want |= SPELLED;
-    if (atOrDigit && DIGIT.test(text) && mayMatch(this.groups[2]!, this.digitTests, text)) {
-      want |= DIGITS;
-    }
+    let want: number;
+    // Prose (no @, digit or opening bracket) interests the spelled-out reader alone.
+    if (GATE.test(text)) want = this.#wanted(text);
+    else if ((this.#reads & SPELLED) !== 0 && passes(this.#spelledTest, text) && spellsAt(text)) {
+      want = SPELLED;
+    } else return;
     if (want === 0) return;
     const parent = node.parentElement;
     if (parent !== null && SKIPPED_TAGS.has(parent.tagName)) return;
-    this.texts.push(text);
-    this.nodes.push(node);
-    this.wants.push(want);
+    this.#read(node, text, want);
   }
 
-  /** Runs the detectors over the batch, keeps what readable text held, empties it. */
-  private flush(): void {
-    const { texts, nodes, wants, found, findings } = this;
-    if (texts.length === 0) return;
-    found.length = 0;
-    for (let i = 0; i < texts.length; i++) found.push(undefined);
+  /** The groups that want text with an @, a digit or an opening bracket. */
+  #wanted(text: string): number {
+    const reads = this.#reads;
+    const at = text.includes('@');
+    let want = at ? reads & AT : 0;
+    // `ada@example[dot]com` has an @ and still needs the disguised-address reader.
+    if (
+      (reads & SPELLED) !== 0 &&
+      (at
+        ? text.includes('dot')
+        : (OPENING_BRACKET.test(text) || passes(this.#spelledTest, text)) && spellsAt(text))
+    ) {
+      want |= SPELLED;
+    }
+    if ((reads & DIGITS) !== 0 && DIGIT.test(text) && passes(this.#digitTest, text)) {
+      want |= DIGITS;
+    }
+    return want;
+  }
+
+  /** Runs the groups of detectors `want` asks for over one text; keeps what readable text held. */
+  #read(node: Text, text: string, want: number): void {
+    let found: Finding[] | undefined;
+    // Findings stay in this order: `at`, `spelled`, `digits`.
     for (let g = 0, bit = AT; g < 3; g++, bit <<= 1) {
-      for (const detect of this.groups[g]!) runDetector(detect, bit, texts, wants, found);
+      if ((want & bit) === 0) continue;
+      for (const detect of this.#groups[g]!) {
+        const more = detect(text);
+        if (more.length > 0) (found ??= []).push(...more);
+      }
     }
-    for (let i = 0; i < texts.length; i++) {
-      const more = found[i];
-      if (more === undefined) continue;
-      // What the user is typing is theirs: nothing found in an editable region is kept.
-      const parent = nodes[i]!.parentElement;
-      if (parent !== null && parent.closest(EDITABLE) !== null) continue;
-      for (const finding of more) findings.push(finding);
-    }
-    texts.length = 0;
-    nodes.length = 0;
-    wants.length = 0;
-    found.length = 0;
-  }
-}
-
-/** Runs one detector over the texts in the batch that want its group (`bit`). */
-function runDetector(
-  detect: TextDetector,
-  bit: number,
-  texts: readonly string[],
-  wants: readonly number[],
-  found: (Finding[] | undefined)[],
-): void {
-  for (let i = 0; i < texts.length; i++) {
-    if ((wants[i]! & bit) === 0) continue;
-    const more = detect(texts[i]!);
-    if (more.length === 0) continue;
-    const into = found[i];
-    if (into === undefined) found[i] = more.slice();
-    else for (const finding of more) into.push(finding);
+    // What the user is typing is theirs: nothing found in an editable region is kept.
+    if (found && node.parentElement?.closest(EDITABLE) == null) this.findings.push(...found);
   }
 }
 
@@ -178,23 +160,15 @@ function spellsAt(text: string): boolean {
 }
 
 /**
- * A group's detectors find nothing in text that none of their `mayMatch` tests match.
- * When every detector has one, the group is skipped for such text: the spelled-out
- * readers are not looked for in every paragraph of prose, the phone reader not run on
- * every `Person 12`. `null`: no such shortcut.
+ * A group's detectors find nothing in text that fails their `mayMatch` test: for a
+ * group of one detector with a test, the text pass skips the group for such text (the
+ * spelled-out reader is not run on every paragraph of prose, the phone reader not on
+ * every `Person 12`). Other groups have no such shortcut.
  */
-function mayMatchTests(group: readonly TextDetector[]): RegExp[] | null {
-  const tests: RegExp[] = [];
-  for (const detect of group) {
-    if (detect.mayMatch === undefined) return null;
-    tests.push(detect.mayMatch);
-  }
-  return tests;
+function testOf(group: readonly TextDetector[]): RegExp | undefined {
+  return group.length === 1 ? group[0]!.mayMatch : undefined;
 }
 
-function mayMatch(group: readonly TextDetector[], tests: RegExp[] | null, text: string): boolean {
-  if (group.length === 0) return false;
-  if (tests === null) return true;
-  for (const test of tests) if (test.test(text)) return true;
-  return false;
+function passes(test: RegExp | undefined, text: string): boolean {
+  return test === undefined || test.test(text);
 }

@@ -1,6 +1,6 @@
 // Small DOM and text helpers shared by the webmail detectors (Gmail, Outlook, signatures).
-import emailAddresses from 'email-addresses';
 import { normalizeEmail } from '../domain/email';
+import { displayName } from './display-name';
 import { isSkippedElement } from './element-skip';
 import { findTextEmails } from './text-emails';
 
@@ -73,8 +73,8 @@ const ANGLE_ADDRESS = /<\s*([^<>\s@]+@[^<>\s]+?)\s*>/g;
 const BEFORE_NAME = /^.*(?:[,;>]|:(?!\d)|\b(?:AM|PM|schrieb|\d{4}|\d{1,2}:\d{2}(?::\d{2})?)\b)/i;
 
 /**
- * Every person in a line of text, in order: `Name <address>` (the name parsed with
- * `email-addresses`) and bare addresses. Labels (`To:`), list separators and a
+ * Every person in a line of text, in order: `Name <address>` (the name read as an
+ * RFC 5322 display name) and bare addresses. Labels (`To:`), list separators and a
  * quote attribution's date are not part of a name.
  */
 export function mailboxesIn(text: string): Mailbox[] {
@@ -96,20 +96,15 @@ export function mailboxesIn(text: string): Mailbox[] {
     const email = normalizeEmail(match[1] ?? '');
     if (!email) continue;
     const candidate = /"[^"]+"\s*$/.exec(before)?.[0] ?? before.replace(BEFORE_NAME, '');
-    const name = nameOf(candidate, match[1] ?? '');
+    const name = nameOf(candidate);
     add(name ? { email, name } : { email });
   }
   addBare(text.slice(last));
   return found;
 }
 
-function nameOf(candidate: string, address: string): string | undefined {
-  if (!cleanName(candidate)) return undefined;
-  const parsed = emailAddresses.parseOneAddress({
-    input: `${candidate.trim()} <${address}>`,
-    rfc6532: true,
-  });
-  return parsed?.type === 'mailbox' ? cleanName(parsed.name) : undefined;
+function nameOf(candidate: string): string | undefined {
+  return cleanName(candidate) && cleanName(displayName(candidate.trim()));
 }
 
 export type HeaderLabel = 'from' | 'to' | 'cc' | 'bcc';

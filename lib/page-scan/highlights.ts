@@ -1,5 +1,5 @@
 import type { RelationshipKind } from '../domain/relationship';
-import { forEachReadableText } from '../detect/readable-text';
+import { EDITABLE, SKIPPED_TAGS } from '../detect/element-skip';
 import { safeDecode } from '../detect/safe-decode';
 
 export interface KnownText {
@@ -8,11 +8,12 @@ export interface KnownText {
   kind: RelationshipKind;
 }
 
+// Each kind's highlight colour (red, green, blue, alpha), readable in light and dark pages.
 const STYLES: Record<RelationshipKind, string> = {
-  client: 'background-color: rgba(31, 122, 77, 0.22)',
-  customer: 'background-color: rgba(36, 87, 214, 0.20)',
-  prospect: 'background-color: rgba(183, 121, 0, 0.24)',
-  former: 'background-color: rgba(107, 114, 128, 0.20)',
+  client: '31,122,77,.22',
+  customer: '36,87,214,.2',
+  prospect: '183,121,0,.24',
+  former: '107,114,128,.2',
 };
 
 const highlightName = (kind: RelationshipKind) => `clientele-${kind}`;
@@ -29,25 +30,36 @@ export function highlightKnown(document: Document, known: readonly KnownText[]):
     return 0;
   adoptStyles(document);
   const byKind = new Map<RelationshipKind, Range[]>();
+  const add = (kind: RelationshipKind, range: Range) => {
+    const ranges = byKind.get(kind);
+    if (ranges) ranges.push(range);
+    else byKind.set(kind, [range]);
+  };
   const wanted = new Map(known.map(({ text, kind }) => [text.toLowerCase(), kind]));
   const pattern = known.length ? matcher([...wanted.keys()]) : null;
   if (pattern) {
-    forEachReadableText(document.body ?? document, (node) => {
+    const walker = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      // Only readable text: not in a script, a form field or an editable region.
+      const parent = node.parentElement;
+      if (parent !== null && SKIPPED_TAGS.has(parent.tagName)) continue;
       // Matched in the text itself (not a lower-cased copy, which can be longer: `İ`),
       // so the offsets are the node's own.
-      for (const match of node.data.matchAll(pattern)) {
+      const matches = [...(node as Text).data.matchAll(pattern)];
+      if (matches.length === 0 || parent?.closest(EDITABLE)) continue;
+      for (const match of matches) {
         const kind = wanted.get(match[0].toLowerCase());
         if (!kind) continue;
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
-        byKind.set(kind, [...(byKind.get(kind) ?? []), range]);
+        add(kind, range);
       }
-    });
+    }
   }
   for (const [text, range] of linkRanges(document, wanted)) {
     const kind = wanted.get(text);
-    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), range]);
+    if (kind) add(kind, range);
   }
   let count = 0;
   for (const kind of Object.keys(STYLES) as RelationshipKind[]) {
@@ -98,7 +110,7 @@ function adoptStyles(document: Document): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     (Object.keys(STYLES) as RelationshipKind[])
-      .map((kind) => `::highlight(${highlightName(kind)}) { ${STYLES[kind]}; }`)
+      .map((kind) => `::highlight(${highlightName(kind)}){background-color:rgba(${STYLES[kind]})}`)
       .join('\n'),
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
