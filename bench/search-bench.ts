@@ -1,0 +1,460 @@
+// Runs inside headless Chromium: the page-side half of the search benchmark.
+// On a web page it compares our search with MiniSearch, Fuse.js and a linear scan;
+// on an extension page (a copy of the built extension) it seeds the records store
+// and mounts the search panel, so the runner can time the whole path.
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { h, render } from 'preact';
+import { SearchPanel } from '../components/SearchPanel';
+import { createDbOpener } from '../lib/db/open';
+import { browser } from 'wxt/browser';
+import {
+  bucketOf,
+  SearchBucketSchema,
+  toSearchRow,
+  type SearchBucket,
+  type SearchRow,
+} from '../lib/db/search-row';
+import { CHANNEL, ReplySchema } from '../lib/protocol/envelope';
+import { messages } from '../lib/protocol/messages';
+import { foldText } from '../lib/domain/fold';
+import { PartySchema, type Party } from '../lib/domain/party';
+import { generateRows, mulberry32 } from '../lib/search/generated-rows';
+import { isAscii, spellLatin } from '../lib/search/latin';
+import { createSearchIndex } from '../lib/search/search-index';
+import { Top } from '../lib/search/top';
+
+const SEED = 20261123;
+const TOP = 5;
+
+type Category = 'prefix' | 'typo' | 'word order' | 'diacritics' | 'email fragment' | 'phone digits';
+interface BenchQuery {
+  category: Category;
+  query: string;
+  /** The record the user is looking for. */
+  target: string;
+}
+
+/** As the popup receives them: through a message, so every string is fresh and flat. */
+function bookOf(count: number): SearchRow[] {
+  return JSON.parse(JSON.stringify(generateRows(count, SEED))) as SearchRow[];
+}
+
+const fold = (text: string) => spellLatin(foldText(text));
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+/**
+ * Queries a person would type to find one record, each of which names that record
+ * alone (a name shared by two people cannot have a single intended record).
+ */
+export function buildQueries(rows: readonly SearchRow[], perCategory = 10): BenchQuery[] {
+  const random = mulberry32(99);
+  const order = rows.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const count = new Map<string, number>();
+  const bump = (key: string) => count.set(key, (count.get(key) ?? 0) + 1);
+  const names = rows.map((row) => fold(row.name).split(' '));
+  for (const words of names) {
+    bump(`name:${words.join(' ')}`);
+    if (words.length === 2) bump(`prefix:${words[0]} ${words[1]!.slice(0, 4)}`);
+  }
+  const allEmails = rows.flatMap((row) => row.emails);
+  const allPhones = rows.flatMap((row) => row.phones.map(digitsOf));
+  const unique = (key: string) => count.get(key) === 1;
+
+  const queries: BenchQuery[] = [];
+  const want = (category: Category) =>
+    queries.filter((q) => q.category === category).length < perCategory;
+  for (const i of order) {
+    const row = rows[i]!;
+    const words = names[i]!;
+    const person = row.type === 'person' && words.length === 2;
+    const [first, last] = words as [string, string];
+    const add = (category: Category, query: string) =>
+      queries.push({ category, query, target: row.id });
+    if (person && want('prefix') && unique(`prefix:${first} ${last.slice(0, 4)}`)) {
+      const typed = row.name.toLowerCase().split(' ');
+      add('prefix', `${typed[0]} ${typed[1]!.slice(0, 4)}`);
+    } else if (person && want('typo') && unique(`name:${first} ${last}`) && last.length >= 5) {
+      if (last[2] !== last[3])
+        add('typo', `${first} ${last.slice(0, 2)}${last[3]}${last[2]}${last.slice(4)}`);
+    } else if (person && want('word order') && unique(`name:${first} ${last}`)) {
+      add('word order', `${last} ${first}`);
+    } else if (
+      person &&
+      want('diacritics') &&
+      !isAscii(row.name) &&
+      unique(`name:${first} ${last}`)
+    ) {
+      add('diacritics', `${first} ${last}`);
+    } else if (want('email fragment') && row.emails[0]) {
+      const [local, domain] = row.emails[0].split('@') as [string, string];
+      const fragment = `${local}@${domain.slice(0, 3)}`;
+      if (allEmails.filter((email) => email.includes(fragment)).length === 1)
+        add('email fragment', fragment);
+    } else if (want('phone digits') && row.phones[0]) {
+      const digits = digitsOf(row.phones[0]);
+      const last7 = digits.slice(-7);
+      if (allPhones.filter((phone) => phone.includes(last7)).length !== 1) continue;
+      const national = digits.startsWith('1') ? digits.slice(1) : digits.slice(2);
+      const written =
+        queries.length % 2 === 0
+          ? `${last7.slice(0, 3)} ${last7.slice(3)}`
+          : digits.startsWith('1')
+            ? `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`
+            : `+${digits.slice(0, 2)} ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+      add('phone digits', written);
+    }
+    if (queries.length === perCategory * 6) break;
+  }
+  return queries;
+}
+
+type Searcher = (query: string, limit: number) => string[];
+interface Engine {
+  name: string;
+  build(rows: readonly SearchRow[]): Searcher;
+}
+
+/** What the other engines get: the same folding, and digits alone for a phone. */
+function prepared(query: string): string {
+  const folded = fold(query);
+  return /^[\d\s()+.\-/]+$/.test(folded) ? digitsOf(folded) : folded;
+}
+/** Phones as whole-token engines can find them: in full, and their last 10 and 7 digits. */
+const phoneTokens = (row: SearchRow) =>
+  row.phones
+    .map(digitsOf)
+    .flatMap((d) => [d, d.slice(-10), d.slice(-7)])
+    .join(' ');
+
+const ENGINES: Engine[] = [
+  {
+    name: 'ours (uFuzzy)',
+    build(rows) {
+      const index = createSearchIndex(rows);
+      return (query, limit) => index.search(query, limit).map((row) => row.id);
+    },
+  },
+  {
+    name: 'linear includes',
+    build(rows) {
+      const haystack = rows.map((row) => `${fold(row.text)} ${row.phones.map(digitsOf).join(' ')}`);
+      const lastAt = rows.map((row) => row.lastInteractionAt ?? -Infinity);
+      return (query, limit) => {
+        const terms = prepared(query).split(' ').filter(Boolean);
+        const top = new Top(limit, (a, b) => lastAt[b]! - lastAt[a]! || a - b);
+        scan: for (let i = 0; i < haystack.length; i++) {
+          for (const term of terms) if (!haystack[i]!.includes(term)) continue scan;
+          top.offer(i);
+        }
+        return top.items.map((i) => rows[i]!.id);
+      };
+    },
+  },
+  {
+    name: 'MiniSearch',
+    build(rows) {
+      const search = new MiniSearch<{
+        i: number;
+        name: string;
+        org: string;
+        emails: string;
+        phones: string;
+      }>({
+        idField: 'i',
+        fields: ['name', 'org', 'emails', 'phones'],
+        processTerm: (term) => fold(term),
+        searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { name: 3 } },
+      });
+      search.addAll(
+        rows.map((row, i) => ({
+          i,
+          name: row.name,
+          org: row.organization ?? '',
+          emails: row.emails.join(' '),
+          phones: phoneTokens(row),
+        })),
+      );
+      return (query, limit) =>
+        search
+          .search(prepared(query))
+          .slice(0, limit)
+          .map((hit) => rows[hit.id as number]!.id);
+    },
+  },
+  {
+    name: 'Fuse.js',
+    build(rows) {
+      const fuse = new Fuse(
+        rows.map((row) => ({
+          name: row.name,
+          org: row.organization ?? '',
+          emails: row.emails,
+          phones: phoneTokens(row),
+        })),
+        {
+          keys: [{ name: 'name', weight: 3 }, 'org', 'emails', 'phones'],
+          ignoreDiacritics: true,
+          ignoreLocation: true,
+          // Space-separated words match each on their own, in any order.
+          useExtendedSearch: true,
+        },
+      );
+      return (query, limit) =>
+        fuse.search(prepared(query), { limit }).map((hit) => rows[hit.refIndex]!.id);
+    },
+  },
+];
+
+const percentile = (samples: number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const median = (samples: number[]) => percentile(samples, 50);
+
+/** Lets the page breathe between engines: collected garbage is not charged to the next. */
+const settle = () => new Promise((done) => setTimeout(done, 50));
+
+export async function compare(count = 50_000, options: { typingQueries?: number } = {}) {
+  const rows = bookOf(count);
+  const queries = buildQueries(rows);
+  const typing = (
+    ['prefix', 'typo', 'word order', 'diacritics', 'email fragment', 'phone digits'] as const
+  ).flatMap((category) =>
+    queries.filter((q) => q.category === category).slice(0, options.typingQueries ?? 1),
+  );
+  const firstQuery = queries[0]!.query.slice(0, 1);
+  const engines: Record<string, unknown> = {};
+
+  for (const engine of ENGINES) {
+    await settle();
+    // (a) From having the rows to the first answer: build, then one keystroke.
+    const builds: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      engine.build(rows)(firstQuery, TOP);
+      builds.push(performance.now() - start);
+      await settle();
+    }
+    const search = engine.build(rows);
+    search('warm up', TOP);
+
+    // (b) Each query on its own, after an unrelated one (no help from the one before).
+    const isolated: number[] = [];
+    const hits: Record<string, { hit: number; of: number }> = {};
+    const missed: string[] = [];
+    // Fuse.js takes ~100× longer per query: one round is enough to place it.
+    const rounds = engine.name === 'Fuse.js' ? 1 : 3;
+    for (let round = 0; round < rounds; round++) {
+      for (const { query, target, category } of queries) {
+        search('qz', TOP);
+        const start = performance.now();
+        const found = search(query, TOP);
+        isolated.push(performance.now() - start);
+        if (round > 0) continue;
+        // (c) Is the record the user wants among the first five?
+        const tally = (hits[category] ??= { hit: 0, of: 0 });
+        tally.of++;
+        if (found.includes(target)) tally.hit++;
+        else missed.push(query);
+      }
+    }
+    // (b') Typing: every keystroke of a query, one after another, as in the popup.
+    const keystrokes: number[] = [];
+    for (const { query } of typing) {
+      search('qz', TOP);
+      for (let end = 1; end <= query.length; end++) {
+        const start = performance.now();
+        search(query.slice(0, end), TOP);
+        keystrokes.push(performance.now() - start);
+      }
+    }
+    const total = Object.values(hits).reduce((sum, t) => sum + t.hit, 0);
+    engines[engine.name] = {
+      buildAndFirstMs: median(builds),
+      isolatedP50Ms: percentile(isolated, 50),
+      isolatedP95Ms: percentile(isolated, 95),
+      typingP50Ms: percentile(keystrokes, 50),
+      typingP95Ms: percentile(keystrokes, 95),
+      hitRate: total / queries.length,
+      hitsByCategory: Object.fromEntries(
+        Object.entries(hits).map(([category, t]) => [category, `${t.hit}/${t.of}`]),
+      ),
+      missed,
+    };
+  }
+  return {
+    rows: count,
+    queries: queries.length,
+    keystrokes: typing.reduce((sum, q) => sum + q.query.length, 0),
+    firstQuery,
+    sampleQueries: queries.filter((_, i) => i % 10 === 0).map((q) => `${q.category}: ${q.query}`),
+    engines,
+  };
+}
+
+/**
+ * Extension page only: writes `count` parties and their search rows to the real
+ * store, in chunked transactions, the way the bulk import does. Returns a query
+ * that names one record, and that record's id.
+ */
+export async function seed(count = 50_000) {
+  const rows = bookOf(count);
+  const getDb = createDbOpener();
+  const db = await getDb();
+  const start = performance.now();
+  const buckets = new Map<number, SearchBucket>();
+  const chunk = 2000;
+  for (let from = 0; from < rows.length; from += chunk) {
+    const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', { durability: 'relaxed' });
+    for (const row of rows.slice(from, from + chunk)) {
+      const party: Party = PartySchema.parse({
+        id: row.id,
+        type: row.type,
+        name: row.name,
+        kind: row.kind,
+        kindHistory: [{ kind: row.kind, at: 0 }],
+        emails: row.emails,
+        phones: row.phones,
+        domains: [],
+        organizationName: row.organization,
+        tags: [],
+        notes: '',
+        lastInteractionAt: row.lastInteractionAt,
+        createdAt: 0,
+        updatedAt: 0,
+      });
+      void tx.objectStore('parties').put(party);
+      const bucket = bucketOf(party.id);
+      const current = buckets.get(bucket) ?? { bucket, rows: {} };
+      current.rows[party.id] = toSearchRow(party);
+      buckets.set(bucket, current);
+    }
+    if (from + chunk >= rows.length)
+      for (const bucket of buckets.values()) void tx.objectStore('searchBuckets').put(bucket);
+    await tx.done;
+  }
+  db.close();
+  const probe = buildQueries(rows, 1).find((q) => q.category === 'prefix')!;
+  return { parties: rows.length, seedMs: performance.now() - start, ...probe };
+}
+
+/**
+ * Extension page only: where the time to the first answer goes. Each stage on its
+ * own, median of `runs`: the message round trip (the worker reads and checks the
+ * projection, checks its reply, and the browser carries it), the surface checking
+ * the reply, a direct read of the projection from this page instead, checking
+ * that, and building the index plus the first query.
+ */
+export async function probe(query: string, runs = 5) {
+  const stages: Record<string, number[]> = {};
+  const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const value = await work();
+    (stages[stage] ??= []).push(performance.now() - start);
+    return value;
+  };
+  let replyBytes = 0;
+  let packedChars = 0;
+  for (let run = 0; run < runs; run++) {
+    const envelope = { channel: CHANNEL, name: 'search/rows', request: {} };
+    const raw: unknown = await time('message round trip', () =>
+      browser.runtime.sendMessage(envelope),
+    );
+    if (run === 0) replyBytes = JSON.stringify(raw).length;
+    const reply = ReplySchema.parse(raw);
+    if (!reply.ok) throw new Error(reply.error.message);
+    const { rows } = await time('surface checks the reply', () =>
+      messages['search/rows'].response.parse(reply.value),
+    );
+    const getDb = createDbOpener();
+    const buckets = await time('direct read of the projection', async () =>
+      (await getDb()).getAll('searchBuckets'),
+    );
+    (await getDb()).close();
+    await time('checking what was read', () =>
+      buckets.flatMap((bucket) => Object.values(SearchBucketSchema.parse(bucket).rows)),
+    );
+    await time('index + first query', () => createSearchIndex(rows).search(query, 20));
+    // What a compact projection would cost instead: each bucket as one string of
+    // fields and rows (cloned as a block of characters, not 50,000 objects).
+    await time('clone: projection as stored (objects)', () => structuredClone(buckets));
+    const packed = buckets.map((bucket) =>
+      Object.values(bucket.rows)
+        .map((r) =>
+          [
+            r.id,
+            r.name,
+            r.kind,
+            r.type,
+            r.emails.join(' '),
+            r.phones.join(' '),
+            r.organization ?? '',
+            r.lastInteractionAt ?? '',
+            r.text,
+          ].join('\u001f'),
+        )
+        .join('\u001e'),
+    );
+    packedChars = packed.reduce((sum, block) => sum + block.length, 0);
+    await time('clone: one string per bucket', () => structuredClone(packed));
+    await time('JSON round trip: objects', () => JSON.parse(JSON.stringify(rows)) as unknown);
+    await time('JSON round trip: strings', () => JSON.parse(JSON.stringify(packed)) as unknown);
+    await time('unpacking strings into rows', () =>
+      packed.flatMap((block) =>
+        block.split('\u001e').map((line) => {
+          const [id, name, kind, type, emails, phones, organization, at, text] =
+            line.split('\u001f');
+          return {
+            id,
+            name,
+            kind,
+            type,
+            emails: emails ? emails.split(' ') : [],
+            phones: phones ? phones.split(' ') : [],
+            organization: organization || undefined,
+            lastInteractionAt: at ? Number(at) : undefined,
+            text,
+          };
+        }),
+      ),
+    );
+    await settle();
+  }
+  return {
+    replyKb: Math.round(replyBytes / 1024),
+    packedKb: Math.round(packedChars / 1024),
+    medianMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)])),
+  };
+}
+
+/** Extension page only: the panel as the popup mounts it. */
+export function mount() {
+  const root = document.body.appendChild(document.createElement('div'));
+  render(
+    h(SearchPanel, {
+      autoFocus: true,
+      onOpen: (id: string) => {
+        document.body.dataset.opened = id;
+      },
+    }),
+    root,
+  );
+}
+
+declare global {
+  interface Window {
+    clienteleSearchBench: {
+      compare: typeof compare;
+      seed: typeof seed;
+      probe: typeof probe;
+      mount: typeof mount;
+    };
+  }
+}
+window.clienteleSearchBench = { compare, seed, probe, mount };
+if (location.protocol === 'chrome-extension:' && location.search === '?mount') mount();

@@ -1,0 +1,295 @@
+// The search benchmark: our in-memory search against MiniSearch, Fuse.js and a
+// linear `includes` scan on 50,000 generated records, in Chromium; then the whole
+// path from opening an extension page with the search panel to the first answer,
+// over a records store seeded with the same 50,000. `benchSearch` adds
+// `results.search`; `node bench/search.mjs` runs it alone and prints a table.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { EXTENSION_DIR, launchWithExtension } from '../scripts/launch-browser.mjs';
+
+const COUNT = 50_000;
+const PAGE_BUNDLE = 'bench/.build/search.js';
+const OPENS = 6;
+
+async function bundlePage() {
+  await build({
+    entryPoints: ['bench/search-bench.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outfile: PAGE_BUNDLE,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'error',
+  });
+}
+
+/** gzip KB of a minified bundle of `contents`, resolved from the repository root. */
+async function gzipKbOf(contents) {
+  const out = await build({
+    stdin: { contents, resolveDir: resolve('.'), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    write: false,
+    // Stylesheets ship as their own file; this counts script only.
+    loader: { '.css': 'empty' },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'error',
+  });
+  return Math.round((gzipSync(out.outputFiles[0].contents).length / 1024) * 10) / 10;
+}
+
+/** (a)–(c): every engine on the same rows and queries, in a plain page. */
+async function compareEngines(browser, site) {
+  const page = await browser.newPage();
+  await page.goto(`${site.base}/bench/index.html`);
+  await page.addScriptTag({ path: PAGE_BUNDLE });
+  const compared = await page.evaluate(
+    (count) => window.clienteleSearchBench.compare(count),
+    COUNT,
+  );
+  await page.close();
+  return compared;
+}
+
+/* global performance, document, Event, MutationObserver -- watchPanel runs in the page */
+// Runs in the extension page before its own scripts: types the query the moment the
+// search box exists, as a quick user would, and notes when each stage shows.
+function watchPanel({ query, target }) {
+  const marks = {};
+  window.__searchMarks = marks;
+  const look = () => {
+    const now = performance.now();
+    const input = document.querySelector('[data-testid=search-input]');
+    if (input && marks.input === undefined) {
+      marks.input = now;
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    if (
+      marks.ready === undefined &&
+      document.querySelector('[data-testid=search-panel][data-state=ready]')
+    )
+      marks.ready = now;
+    if (
+      marks.answer === undefined &&
+      document.querySelector(`[data-testid=search-result][data-party-id="${target}"]`)
+    )
+      marks.answer = now;
+  };
+  new MutationObserver(look).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+  });
+}
+
+/**
+ * Opens `path` `OPENS` times and returns, per open, when (ms after navigation
+ * started) the search box appeared, the rows were loaded and indexed, and the
+ * typed query's record was shown.
+ */
+async function timeOpens(extension, path, probe) {
+  const opens = [];
+  for (let n = 0; n < OPENS; n++) {
+    const page = await extension.context.newPage();
+    await page.addInitScript(watchPanel, probe);
+    await page.goto(extension.extensionUrl(path));
+    try {
+      await page.waitForFunction(() => window.__searchMarks?.answer !== undefined, null, {
+        timeout: 20_000,
+      });
+      opens.push(await page.evaluate(() => window.__searchMarks));
+    } catch {
+      opens.push({ failed: true });
+    }
+    await page.close();
+  }
+  return opens;
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined;
+};
+const summarise = (opens) => ({
+  firstOpenMs: opens[0]?.answer,
+  medianLaterOpensMs: median(opens.slice(1).map((o) => o.answer)),
+  medianBoxShownMs: median(opens.map((o) => o.input)),
+  medianRowsReadyMs: median(opens.map((o) => o.ready)),
+  opens,
+});
+
+/**
+ * "Open → first search answer" in the real extension: a copy of the built
+ * extension with one extra page that mounts the search panel (the popup mounts
+ * the same component), its IndexedDB seeded with 50,000 records from an
+ * extension page. The popup itself is timed too once it shows the panel.
+ */
+async function measureExtension() {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    return { skipped: `no built extension in ${EXTENSION_DIR}` };
+  const copy = mkdtempSync(join(tmpdir(), 'clientele-search-bench-'));
+  const extensionDir = join(copy, 'chrome-mv3');
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  cpSync(PAGE_BUNDLE, join(extensionDir, 'search-bench.js'));
+  const css = PAGE_BUNDLE.replace(/\.js$/, '.css');
+  if (existsSync(css)) cpSync(css, join(extensionDir, 'search-bench.css'));
+  writeFileSync(
+    join(extensionDir, 'search-bench.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>' +
+      '<link rel="stylesheet" href="search-bench.css"></head>' +
+      '<body><script src="search-bench.js"></script></body></html>',
+  );
+  const extension = await launchWithExtension({ extensionDir });
+  try {
+    const seeding = await extension.context.newPage();
+    await seeding.goto(extension.extensionUrl('search-bench.html'));
+    const probe = await seeding.evaluate((count) => window.clienteleSearchBench.seed(count), COUNT);
+    const stages = await seeding.evaluate(
+      (query) => window.clienteleSearchBench.probe(query),
+      probe.query,
+    );
+    await seeding.close();
+    const result = {
+      seededParties: probe.parties,
+      seedMs: Math.round(probe.seedMs),
+      query: probe.query,
+      stages,
+      panelPage: summarise(await timeOpens(extension, 'search-bench.html?mount', probe)),
+    };
+    // The popup shows the panel once it mounts it; until then there is nothing to time.
+    const popup = await extension.context.newPage();
+    await popup.goto(extension.extensionUrl('popup.html'));
+    const hasPanel = await popup
+      .waitForSelector('[data-testid=search-input]', { timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    await popup.close();
+    result.popup = hasPanel
+      ? summarise(await timeOpens(extension, 'popup.html', probe))
+      : { skipped: 'the popup does not show the search panel yet' };
+    return result;
+  } finally {
+    await extension.close();
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+export async function benchSearch({ browser, site, results }) {
+  console.log('Search: bundling the bench page…');
+  await bundlePage();
+  const bundles = {
+    uFuzzyGzipKb: await gzipKbOf(
+      "import uFuzzy from '@leeoniya/ufuzzy'; (globalThis as any).u = uFuzzy;",
+    ),
+    searchLibGzipKb: await gzipKbOf(
+      "import { createSearchIndex } from './lib/search/search-index'; (globalThis as any).s = createSearchIndex;",
+    ),
+    searchPanelGzipKb: await gzipKbOf(
+      "import { SearchPanel } from './components/SearchPanel'; (globalThis as any).p = SearchPanel;",
+    ),
+  };
+  // `--extension-only` (standalone runs): skip the engine comparison.
+  let compared = { rows: COUNT, engines: {} };
+  if (!process.argv.includes('--extension-only')) {
+    console.log(`Search: ${COUNT} records, four engines, in Chromium…`);
+    compared = await compareEngines(browser, site);
+  }
+  console.log('Search: open → first answer in the extension…');
+  let extension;
+  try {
+    extension = await measureExtension();
+  } catch (error) {
+    extension = { skipped: String(error).split('\n')[0] };
+  }
+  results.search = { ...compared, bundles, extension };
+  return results.search;
+}
+
+const round = (value, digits = 1) =>
+  typeof value === 'number' ? Number(value.toFixed(digits)) : value;
+
+export function printSearch(search) {
+  console.log(`\nSearch over ${search.rows} records, ${search.queries} queries (top ${5}):`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(search.engines).map(([name, e]) => [
+        name,
+        {
+          'rows → 1st answer ms': round(e.buildAndFirstMs),
+          'query p50 ms': round(e.isolatedP50Ms, 2),
+          'query p95 ms': round(e.isolatedP95Ms, 2),
+          'keystroke p50 ms': round(e.typingP50Ms, 2),
+          'keystroke p95 ms': round(e.typingP95Ms, 2),
+          'hit rate (top 5)': round(e.hitRate, 2),
+        },
+      ]),
+    ),
+  );
+  console.table(
+    Object.fromEntries(Object.entries(search.engines).map(([name, e]) => [name, e.hitsByCategory])),
+  );
+  console.table(search.bundles);
+  const x = search.extension;
+  if (x.skipped) console.log(`Extension path skipped: ${x.skipped}`);
+  else {
+    console.log(
+      `Where the time to the first answer goes (reply ${x.stages.replyKb} KB as objects, ${x.stages.packedKb} KB packed), median ms:`,
+    );
+    console.table(
+      Object.fromEntries(Object.entries(x.stages.medianMs).map(([k, v]) => [k, { ms: round(v) }])),
+    );
+    for (const [where, r] of Object.entries({ 'panel page': x.panelPage, popup: x.popup })) {
+      if (r.skipped) console.log(`${where}: skipped (${r.skipped})`);
+      else
+        console.log(
+          `${where}: open → first answer ${round(r.firstOpenMs)} ms on the first open, ` +
+            `median ${round(r.medianLaterOpensMs)} ms after (box shown at ${round(r.medianBoxShownMs)} ms, ` +
+            `rows loaded and indexed at ${round(r.medianRowsReadyMs)} ms); ${x.seededParties} records, query “${x.query}”`,
+        );
+    }
+  }
+}
+
+// `node bench/search.mjs [--no-build] [--extension-only]`: builds the extension (into CLIENTELE_OUT_DIR,
+// if set), starts its own browser and server, prints, writes bench-results/search.json.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { chromium } = await import('playwright-core');
+  const { chromiumPath } = await import('../scripts/launch-browser.mjs');
+  const { serveFolder } = await import('../scripts/static-server.mjs');
+  if (!process.argv.includes('--no-build')) {
+    console.log('Building the extension…');
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  }
+  const site = await serveFolder('.');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const results = { when: new Date().toISOString(), chromium: browser.version() };
+  try {
+    await benchSearch({ browser, site, results });
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  printSearch(results.search);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/search.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Written to bench-results/search.json');
+}
