@@ -12,3 +12,12 @@ export async function showContactCount(tabId: number, count: number): Promise<vo
     // The tab closed meanwhile: nothing to badge.
   }
 }
+
+/**
+ * Says how many check-ins and follow-ups are due in the toolbar button's title, for
+ * every tab. The badge stays the page's contact count: one number never means two
+ * things, and a per-tab badge would hide a global one anyway.
+ */
+export async function showDueCount(count: number): Promise<void> {
+  await browser.action.setTitle({ title: count > 0 ? `Clientele — ${count} due` : 'Clientele' });
+}
