@@ -4,9 +4,14 @@ export declare function chromiumPath(): string;
 export declare function launchWithExtension(options?: {
   headless?: boolean;
   extensionDir?: string;
+  /** A profile folder to start from (and keep), instead of a fresh temporary one. */
+  userDataDir?: string;
+  /** Whether close() leaves the profile on disk; by default only a profile passed in is kept. */
+  keepProfile?: boolean;
 }): Promise<{
   context: BrowserContext;
   extensionId: string;
+  userDataDir: string;
   extensionUrl: (path: string) => string;
   close: () => Promise<void>;
 }>;

@@ -22,15 +22,22 @@ export function chromiumPath() {
 }
 
 /**
- * Starts a fresh browser profile with the extension. Flags keep Chromium from
- * reaching out to the network on its own (this machine has none, and the
- * extension must not either).
+ * Starts a browser with the extension: on a fresh profile, or on `userDataDir` to
+ * see what an earlier run stored (a profile passed in is kept on close unless
+ * `keepProfile` is false; a fresh one is deleted unless it is true). Flags keep
+ * Chromium from reaching out to the network on its own (this machine has none,
+ * and the extension must not either).
  */
-export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchWithExtension({
+  headless = true,
+  extensionDir = EXTENSION_DIR,
+  userDataDir: givenProfile = undefined,
+  keepProfile = givenProfile !== undefined,
+} = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run the build first.`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'clientele-profile-'));
+  const userDataDir = givenProfile ?? (await mkdtemp(join(tmpdir(), 'clientele-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false, // the extension needs the new headless mode, passed below
@@ -52,10 +59,11 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
   return {
     context,
     extensionId,
+    userDataDir,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

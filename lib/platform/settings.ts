@@ -38,3 +38,8 @@ export async function readSettings(): Promise<Settings> {
 export async function writeSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(SettingsSchema.parse(settings));
 }
+
+/** Calls back whenever the stored settings change, from this page or any other. */
+export function watchSettings(callback: () => void): () => void {
+  return settingsItem.watch(() => callback());
+}

@@ -27,3 +27,25 @@ export async function requestSiteAccess(pattern: string): Promise<boolean> {
 export async function revokeSiteAccess(pattern: string): Promise<boolean> {
   return browser.permissions.remove({ origins: [pattern] });
 }
+
+/**
+ * The sites scanned on every visit: those the manifest grants at install (webmail)
+ * and those the user added with "always scan this site", as match patterns.
+ */
+export async function listSiteAccess(): Promise<{ builtIn: string[]; granted: string[] }> {
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };
+  const builtIn = manifest.host_permissions ?? [];
+  const { origins = [] } = await browser.permissions.getAll();
+  return { builtIn, granted: origins.filter((origin) => !builtIn.includes(origin)) };
+}
+
+/** Calls back when a site is granted or revoked, from this page or any other. */
+export function watchSiteAccess(callback: () => void): () => void {
+  const listener = () => callback();
+  browser.permissions.onAdded.addListener(listener);
+  browser.permissions.onRemoved.addListener(listener);
+  return () => {
+    browser.permissions.onAdded.removeListener(listener);
+    browser.permissions.onRemoved.removeListener(listener);
+  };
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { siteHost, siteName } from './site-label';
+import { UndoNotice } from './UndoNotice';
+
+export interface ScannedSitesSectionProps {
+  /** Match patterns granted at install (webmail). */
+  builtIn: readonly string[];
+  /** Match patterns the user granted; undefined while they are being read. */
+  granted: readonly string[] | undefined;
+  /** Asks the browser for a site (its permission prompt); resolves to a problem to show, or null. */
+  onGrant: (site: string) => Promise<string | null>;
+  /** Resolves false when the browser refused. */
+  onRevoke: (pattern: string) => Promise<boolean>;
+}
+
+/**
+ * Which sites are read on every visit. Webmail is always read; other sites only
+ * after "always scan this site", and each can be stopped here (with undo, which
+ * asks the browser again since only a click may grant a site).
+ */
+export function ScannedSitesSection({
+  builtIn,
+  granted,
+  onGrant,
+  onRevoke,
+}: ScannedSitesSectionProps) {
+  const [removed, setRemoved] = useState<string | null>(null);
+  const [adding, setAdding] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const builtInNames = [...new Set(builtIn.map(siteName))];
+
+  const revoke = async (pattern: string) => {
+    if (await onRevoke(pattern)) setRemoved(pattern);
+  };
+  const grant = async (site: string) => {
+    const outcome = await onGrant(site);
+    setProblem(outcome);
+    return outcome === null;
+  };
+
+  return (
+    <section
+      id="sites"
+      class="options-section"
+      aria-labelledby="sites-heading"
+      data-testid="scanned-sites"
+    >
+      <h2 id="sites-heading">Sites read on every visit</h2>
+      <p class="muted">
+        Elsewhere, Clientele reads a page only when you open it there. What it finds stays on this
+        computer.
+      </p>
+      <h3>Built in</h3>
+      <ul class="plain-list" data-testid="built-in-sites">
+        {builtInNames.map((name) => (
+          <li key={name}>
+            {name} <span class="muted">— always read</span>
+          </li>
+        ))}
+      </ul>
+      <h3>Added by you</h3>
+      {granted === undefined ? (
+        <p class="muted">Reading…</p>
+      ) : granted.length === 0 ? (
+        <p class="empty">
+          None yet. Open Clientele on a site and choose “Always scan this site”, or add one below.
+        </p>
+      ) : (
+        <ul class="plain-list" data-testid="granted-sites">
+          {granted.map((pattern) => (
+            <li key={pattern} class="list-row" data-testid="granted-site">
+              <span>{siteHost(pattern)}</span>
+              <button
+                type="button"
+                aria-label={`Stop reading ${siteHost(pattern)}`}
+                onClick={() => void revoke(pattern)}
+              >
+                Stop
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {removed && (
+        <UndoNotice
+          message={`${siteHost(removed)} is no longer read on every visit.`}
+          onUndo={() => {
+            const pattern = removed;
+            setRemoved(null);
+            void grant(pattern);
+          }}
+          onDismiss={() => setRemoved(null)}
+        />
+      )}
+      <form
+        class="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void grant(adding).then((done) => done && setAdding(''));
+        }}
+      >
+        <label for="add-site">Add a site</label>
+        <input
+          id="add-site"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="crm.example.com"
+          value={adding}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'add-site-error' : undefined}
+          onInput={(event) => {
+            setAdding(event.currentTarget.value);
+            setProblem(null);
+          }}
+        />
+        <button type="submit">Always read it</button>
+        {problem && (
+          <p id="add-site-error" class="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { amountInputValue, parseAmount } from '../../lib/domain/money';
+import {
+  isRecurring,
+  PRICING_MODELS,
+  type BillingPeriod,
+  type PricingModel,
+  type Service,
+} from '../../lib/domain/service';
+import type { ServiceDraft } from '../../lib/db/service-repository';
+import { currencyOptions } from './currencies';
+import { PERIOD_LABELS, PRICING_LABELS, rateLabel } from './service-terms';
+
+export interface ServiceFormProps {
+  /** The service being edited; a new one when absent. */
+  service?: Service;
+  /** Preselected for a new service; empty asks the user to choose. */
+  defaultCurrency: string;
+  locale?: string;
+  /** Resolves to a problem to show, or null once saved. */
+  onSubmit: (draft: ServiceDraft) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+type Field = 'name' | 'rate' | 'currency' | 'billingPeriod';
+const PERIODS = Object.keys(PERIOD_LABELS) as BillingPeriod[];
+
+/**
+ * Adds or edits a catalogue entry. The amount is typed as people write it in their
+ * language and stored exactly in the currency's minor unit. Enter saves, Escape
+ * cancels; problems are named beside their fields and focus goes to the first.
+ */
+export function ServiceForm({
+  service,
+  defaultCurrency,
+  locale,
+  onSubmit,
+  onCancel,
+}: ServiceFormProps) {
+  const [name, setName] = useState(service?.name ?? '');
+  const [scope, setScope] = useState(service?.scope ?? '');
+  const [model, setModel] = useState<PricingModel>(service?.terms.pricingModel ?? 'hourly');
+  const [currency, setCurrency] = useState(service?.terms.rate.currency ?? defaultCurrency);
+  const [rate, setRate] = useState(() =>
+    service ? amountInputValue(service.terms.rate.amountMinor, currency, locale) : '',
+  );
+  const [period, setPeriod] = useState<BillingPeriod | ''>(service?.terms.billingPeriod ?? 'month');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const currencies = useMemo(() => currencyOptions(locale, currency), [locale, currency]);
+  const recurring = isRecurring(model);
+
+  const submit = async () => {
+    const found: Partial<Record<Field, string>> = {};
+    if (name.trim() === '') found.name = 'Give the service a name.';
+    else if (name.trim().length > 200) found.name = 'Keep the name under 200 characters.';
+    // How many decimals an amount may have depends on its currency.
+    const amount = currency === '' ? null : parseAmount(rate, currency, locale);
+    if (amount && !amount.ok) found.rate = amount.error.message;
+    else if (amount && amount.value < 0) found.rate = 'A rate cannot be below zero.';
+    if (currency === '') found.currency = 'Choose the currency you charge in.';
+    if (recurring && period === '') found.billingPeriod = 'Choose how often it is billed.';
+    setErrors(found);
+    setFailure(null);
+    const first = (['name', 'rate', 'currency', 'billingPeriod'] as const).find(
+      (field) => found[field],
+    );
+    if (first || !amount?.ok) {
+      form.current?.querySelector<HTMLElement>(`[name="${first ?? 'currency'}"]`)?.focus();
+      return;
+    }
+    setSaving(true);
+    const problem = await onSubmit({
+      ...(service ? { id: service.id } : {}),
+      name: name.trim(),
+      scope,
+      terms: {
+        pricingModel: model,
+        rate: { amountMinor: amount.value, currency },
+        ...(recurring && period !== '' ? { billingPeriod: period } : {}),
+      },
+    });
+    setSaving(false);
+    setFailure(problem);
+  };
+
+  const describedBy = (field: Field, hint?: string) =>
+    [errors[field] ? `service-${field}-error` : undefined, hint].filter(Boolean).join(' ') ||
+    undefined;
+  const problem = (field: Field) =>
+    errors[field] && (
+      <p id={`service-${field}-error`} class="field-error">
+        {errors[field]}
+      </p>
+    );
+
+  return (
+    <form
+      ref={form}
+      class="service-form"
+      data-testid="service-form"
+      aria-label={service ? `Edit ${service.name}` : 'New service'}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <div class="field">
+        <label for="service-name">Name</label>
+        <input
+          id="service-name"
+          name="name"
+          type="text"
+          autoComplete="off"
+          value={name}
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={describedBy('name')}
+          onInput={(event) => setName(event.currentTarget.value)}
+        />
+        {problem('name')}
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="service-model">Pricing</label>
+          <select
+            id="service-model"
+            name="pricingModel"
+            value={model}
+            onChange={(event) => setModel(event.currentTarget.value as PricingModel)}
+          >
+            {PRICING_MODELS.map((value) => (
+              <option key={value} value={value}>
+                {PRICING_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {recurring && (
+          <div class="field">
+            <label for="service-period">Billed</label>
+            <select
+              id="service-period"
+              name="billingPeriod"
+              value={period}
+              aria-invalid={Boolean(errors.billingPeriod)}
+              aria-describedby={describedBy('billingPeriod')}
+              onChange={(event) => setPeriod(event.currentTarget.value as BillingPeriod)}
+            >
+              {PERIODS.map((value) => (
+                <option key={value} value={value}>
+                  {PERIOD_LABELS[value]}
+                </option>
+              ))}
+            </select>
+            {problem('billingPeriod')}
+          </div>
+        )}
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="service-rate">{rateLabel(model)}</label>
+          <input
+            id="service-rate"
+            name="rate"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={rate}
+            aria-invalid={Boolean(errors.rate)}
+            aria-describedby={describedBy('rate')}
+            onInput={(event) => setRate(event.currentTarget.value)}
+          />
+          {problem('rate')}
+        </div>
+        <div class="field">
+          <label for="service-currency">Currency</label>
+          <select
+            id="service-currency"
+            name="currency"
+            value={currency}
+            aria-invalid={Boolean(errors.currency)}
+            aria-describedby={describedBy('currency')}
+            onChange={(event) => setCurrency(event.currentTarget.value)}
+          >
+            {currency === '' && <option value="">Choose…</option>}
+            {currencies.map(({ code, label }) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {problem('currency')}
+        </div>
+      </div>
+      <div class="field">
+        <label for="service-scope">Scope</label>
+        <textarea
+          id="service-scope"
+          name="scope"
+          rows={3}
+          maxLength={5000}
+          value={scope}
+          aria-describedby="service-scope-hint"
+          onInput={(event) => setScope(event.currentTarget.value)}
+        />
+        <p id="service-scope-hint" class="muted">
+          What is included. Engagements copy the terms when they are made, so later edits here do
+          not change them.
+        </p>
+      </div>
+      {failure && (
+        <p class="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="primary" disabled={saving}>
+          {service ? 'Save changes' : 'Add service'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

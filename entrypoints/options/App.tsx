@@ -1,0 +1,107 @@
+import { CadenceSection } from '../../components/options/CadenceSection';
+import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
+import { RegionSection } from '../../components/options/RegionSection';
+import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
+import { ServicesSection } from '../../components/options/ServicesSection';
+import { LazyDataSection } from './LazyDataSection';
+import { useServices } from './use-services';
+import { useSettings } from './use-settings';
+import { useSiteAccess } from './use-site-access';
+import { useStatus } from './use-status';
+
+const SECTIONS = [
+  ['cadence', 'Check-ins'],
+  ['region', 'Phone region'],
+  ['sites', 'Sites'],
+  ['never-capture', 'Never capture'],
+  ['services', 'Services'],
+  ['data', 'Your data'],
+] as const;
+
+/**
+ * The options page, opened in a tab. Settings save themselves as they change (the
+ * background reads them on every request, so they apply at once); the one status
+ * line says what was saved or what went wrong.
+ */
+export function App() {
+  const locale = navigator.language;
+  const [status, report] = useStatus();
+  const { settings, generation, loadError, save } = useSettings(report);
+  const sites = useSiteAccess(report);
+  const services = useServices(report);
+
+  return (
+    <div class="options-page" data-testid="options">
+      <header class="options-header">
+        <h1>Clientele options</h1>
+        <p
+          class={`options-status status-${status.tone}`}
+          data-testid="options-status"
+          data-tone={status.tone}
+          role="status"
+        >
+          {status.text}
+        </p>
+        <nav aria-label="Sections">
+          <ul>
+            {SECTIONS.map(([id, label]) => (
+              <li key={id}>
+                <a href={`#${id}`}>{label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main class="options-main">
+        {loadError && (
+          <p class="error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {settings ? (
+          <>
+            <CadenceSection
+              key={`cadence-${generation}`}
+              cadence={settings.cadence}
+              onSave={(cadence) => save({ cadence }, 'Check-in cadence')}
+            />
+            <RegionSection
+              region={settings.region}
+              locale={locale}
+              onSave={(region) => save({ region }, 'Phone region')}
+            />
+          </>
+        ) : (
+          !loadError && <p class="muted">Reading settings…</p>
+        )}
+        <ScannedSitesSection
+          builtIn={sites.access?.builtIn ?? []}
+          granted={sites.access?.granted}
+          onGrant={sites.grant}
+          onRevoke={sites.revoke}
+        />
+        {settings && (
+          <NeverCaptureSection
+            key={`never-capture-${generation}`}
+            entries={settings.neverCapture}
+            onSave={(neverCapture) => save({ neverCapture }, 'Never-capture list')}
+          />
+        )}
+        <ServicesSection
+          listing={services.listing}
+          loadError={services.loadError}
+          locale={locale}
+          fallbackCurrency=""
+          onSave={services.save}
+          onArchive={services.archive}
+          onDelete={services.remove}
+          onRestore={services.restore}
+        />
+        {/* Backup, restore, import and export: a section of its own, headed "Your data". */}
+        <div id="data" class="data-mount">
+          <LazyDataSection />
+        </div>
+      </main>
+    </div>
+  );
+}

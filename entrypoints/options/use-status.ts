@@ -1,0 +1,31 @@
+import { useMemo, useState } from 'preact/hooks';
+
+export type StatusTone = 'idle' | 'saving' | 'saved' | 'error';
+
+export interface Status {
+  tone: StatusTone;
+  text: string;
+}
+
+export interface StatusReport {
+  saving: () => void;
+  saved: (text: string) => void;
+  failed: (text: string) => void;
+}
+
+/** The page's one status line: "Saving…", then what was saved, or what went wrong. */
+export function useStatus(): [Status, StatusReport] {
+  const [status, setStatus] = useState<Status>({
+    tone: 'idle',
+    text: 'Changes are saved as you make them.',
+  });
+  const report = useMemo<StatusReport>(
+    () => ({
+      saving: () => setStatus({ tone: 'saving', text: 'Saving…' }),
+      saved: (text) => setStatus({ tone: 'saved', text }),
+      failed: (text) => setStatus({ tone: 'error', text }),
+    }),
+    [],
+  );
+  return [status, report];
+}
