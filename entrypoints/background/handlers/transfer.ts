@@ -1,9 +1,259 @@
-import type { transferMessages } from '../../../lib/protocol/areas/transfer';
+import { normalizePhone } from '../../../lib/domain/phone';
+import { err, ok } from '../../../lib/domain/result';
+import {
+  countRecords,
+  readStorePage,
+  restoreIntoEmpty,
+  restoreMerge,
+} from '../../../lib/db/backup-repository';
+import { importParties } from '../../../lib/db/bulk-import';
+import { findPartiesByContacts } from '../../../lib/db/party-repository';
+import { normalizeEmail } from '../../../lib/domain/email';
+import type { transferMessages, ImportChunkOutcome } from '../../../lib/protocol/areas/transfer';
 import type { HandlersFor } from '../../../lib/protocol/listener';
+import { BACKUP_STORES, type BackupStore } from '../../../lib/transfer/backup-format';
+import {
+  findConflicts,
+  parseBackupRecords,
+  type BackupRecords,
+} from '../../../lib/transfer/backup-records';
+import { mergeImported } from '../../../lib/transfer/merge-party';
+import { describeProblem } from '../../../lib/transfer/problems';
+import { readVcards } from '../../../lib/transfer/vcard-read';
 import type { BackgroundDeps } from './deps';
 
-export function createTransferHandlers(
-  _deps: BackgroundDeps,
-): HandlersFor<typeof transferMessages> {
-  return {};
+/** A linked card is a contact or a few, never a book: anything bigger is refused. */
+export const MAX_LINKED_CARD_BYTES = 1024 * 1024;
+
+interface RestoreJob {
+  id: string;
+  mode: 'empty' | 'merge';
+  counts: Record<BackupStore, number>;
+  records: Record<BackupStore, unknown[]>;
+}
+
+/**
+ * Restore chunks wait in memory until the commit: nothing is written before every
+ * record has arrived and passed its schema. If the worker stops in between, the
+ * job is gone and the page is told to start again (the book is unchanged).
+ */
+export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof transferMessages> {
+  const { repo } = deps;
+  let restore: RestoreJob | undefined;
+  const cancelled = new Set<string>();
+
+  const lostJob = err({
+    code: 'job_lost',
+    message:
+      'The restore was interrupted (Clientele restarted). Nothing was written; please start it again.',
+  });
+
+  const importDrafts = async (drafts: unknown[]): Promise<ImportChunkOutcome> => {
+    const { region, cadence } = await repo.settings();
+    const adjusted: ImportChunkOutcome['adjusted'] = [];
+    const screened = drafts.map((draft, index) => {
+      const kept = keepUnreadablePhonesInNotes(draft, region);
+      if (kept.moved.length > 0)
+        adjusted.push({
+          index,
+          message: `${kept.moved.map((p) => `“${p}”`).join(', ')} ${kept.moved.length === 1 ? 'is not a phone number' : 'are not phone numbers'} Clientele can read; kept in the notes.`,
+        });
+      return kept.draft;
+    });
+    const now = repo.clock();
+    const outcome = await importParties(repo, screened as never[], {
+      chunkSize: Math.max(1, screened.length),
+      merge: (onFile, incoming) => mergeImported(onFile, incoming, cadence, now),
+    });
+    return {
+      added: outcome.created,
+      merged: outcome.merged ?? 0,
+      skipped: outcome.rejected.map(({ index, error }) => ({ index, message: error.message })),
+      adjusted,
+    };
+  };
+
+  return {
+    'transfer/counts': async () => ok(await countRecords(repo.getDb)),
+
+    'transfer/exportPage': async ({ store, after, limit }) =>
+      ok(await readStorePage(repo.getDb, store, { after, limit })),
+
+    'transfer/restoreBegin': async ({ mode, counts, schemaVersion }) => {
+      if (schemaVersion > 1_000)
+        return err({
+          code: 'invalid_backup',
+          message: 'This backup comes from an unknown version of Clientele.',
+        });
+      if (mode === 'empty') {
+        const present = await countRecords(repo.getDb);
+        if (BACKUP_STORES.some((store) => present[store] > 0))
+          return err({
+            code: 'not_empty',
+            message: `Your book is not empty (${present.parties.toLocaleString('en')} parties), so the backup cannot be restored into it as it was. Choose “merge”, or restore into an empty book.`,
+          });
+      }
+      const id = crypto.randomUUID();
+      restore = {
+        id,
+        mode,
+        counts,
+        records: Object.fromEntries(
+          BACKUP_STORES.map((s) => [s, []]),
+        ) as unknown as RestoreJob['records'],
+      };
+      return ok({ jobId: id });
+    },
+
+    'transfer/restoreChunk': async ({ jobId, store, offset, records }) => {
+      if (restore?.id !== jobId) return lostJob;
+      const job = restore;
+      const held = job.records[store];
+      if (offset !== held.length || held.length + records.length > job.counts[store]) {
+        restore = undefined;
+        return err({
+          code: 'invalid_backup',
+          message: `The backup's “${store}” arrived out of order; nothing was written.`,
+        });
+      }
+      const parsed = parseBackupRecords(store, records, offset);
+      if (!parsed.ok) {
+        restore = undefined;
+        return err({
+          code: 'invalid_backup',
+          message: `${describeProblem(parsed.error)}. Nothing was written.`,
+        });
+      }
+      held.push(...parsed.value);
+      return Promise.resolve(ok({ received: held.length }));
+    },
+
+    'transfer/restoreCommit': async ({ jobId }) => {
+      if (restore?.id !== jobId) return lostJob;
+      const job = restore;
+      restore = undefined;
+      const missing = BACKUP_STORES.find(
+        (store) => job.records[store].length !== job.counts[store],
+      );
+      if (missing)
+        return err({
+          code: 'invalid_backup',
+          message: `The backup's “${missing}” did not arrive in full; nothing was written.`,
+        });
+      const records = job.records as unknown as BackupRecords;
+      const conflict = findConflicts(records);
+      if (conflict)
+        return err({
+          code: 'invalid_backup',
+          message: `${describeProblem(conflict)}. Nothing was written.`,
+        });
+      const outcome =
+        job.mode === 'empty'
+          ? await restoreIntoEmpty(repo.getDb, records)
+          : await restoreMerge(repo, records);
+      return outcome.ok ? ok({ mode: job.mode, outcome: outcome.value }) : outcome;
+    },
+
+    'transfer/cancel': async ({ jobId }) => {
+      cancelled.add(jobId);
+      if (restore?.id === jobId) restore = undefined;
+      return Promise.resolve(ok({ cancelled: true }));
+    },
+
+    'transfer/precheck': async ({ emails, phones }) => {
+      const { region } = await repo.settings();
+      const normalizedPhones = new Map<string, string | null>(
+        phones.map((p) => [p, normalizePhone(p, region)]),
+      );
+      const normalizedEmails = new Map<string, string | null>(
+        emails.map((e) => [e, normalizeEmail(e)]),
+      );
+      const found = await findPartiesByContacts(await repo.getDb(), {
+        emails: [...normalizedEmails.values()].filter((e): e is string => e !== null),
+        phones: [...normalizedPhones.values()].filter((p): p is string => p !== null),
+      });
+      return ok({
+        invalidPhones: phones.filter((p) => p.trim() !== '' && normalizedPhones.get(p) === null),
+        knownEmails: emails.filter((e) => found.byEmail.has(normalizedEmails.get(e) ?? '')),
+        knownPhones: phones.filter((p) => found.byPhone.has(normalizedPhones.get(p) ?? '')),
+      });
+    },
+
+    'transfer/importChunk': async ({ jobId, drafts }) => {
+      if (cancelled.has(jobId))
+        return err({ code: 'cancelled', message: 'This import was cancelled.' });
+      return ok(await importDrafts(drafts));
+    },
+
+    'transfer/importVcardLink': async ({ tabId, url, kind }) => {
+      const findings = await deps.findings.read(tabId);
+      if (!findings?.vcards?.includes(url))
+        return err({
+          code: 'forbidden',
+          message: 'That card is not one of the links found on this page.',
+        });
+      if (!deps.readTabText)
+        return err({ code: 'unsupported', message: 'Cards cannot be read from pages here.' });
+      const read = await deps.readTabText(tabId, url, MAX_LINKED_CARD_BYTES);
+      if (!read.ok) return err({ code: 'unreadable', message: read.message });
+      if (!sameOrigin(url, read.pageUrl))
+        return err({
+          code: 'forbidden',
+          message:
+            'That card is on another site than the page; download it and import the file instead.',
+        });
+      const cards = readVcards(read.text, kind);
+      const problems = cards.problems.map(({ line, message }) =>
+        line === undefined ? { message } : { line, message },
+      );
+      if (cards.drafts.length === 0) return ok({ added: 0, merged: 0, names: [], problems });
+      const outcome = await importDrafts(cards.drafts.map((card) => card.value));
+      return ok({
+        added: outcome.added,
+        merged: outcome.merged,
+        names: cards.drafts.map((card) => card.value.name),
+        problems: [
+          ...problems,
+          ...[...outcome.skipped, ...outcome.adjusted].map(({ index, message }) => ({
+            line: cards.drafts[index]?.line,
+            message,
+          })),
+        ],
+      });
+    },
+  };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A row's phone that libphonenumber cannot read would make the whole row fail; it
+ * is kept in the notes instead ("Phone: ext. 12 ask for Bob"), and the user is told.
+ */
+function keepUnreadablePhonesInNotes(
+  draft: unknown,
+  region: string,
+): { draft: unknown; moved: string[] } {
+  if (typeof draft !== 'object' || draft === null) return { draft, moved: [] };
+  const { phones, notes } = draft as { phones?: unknown; notes?: unknown };
+  if (!Array.isArray(phones) || !phones.every((p) => typeof p === 'string'))
+    return { draft, moved: [] };
+  const moved = phones.filter((p) => p.trim() !== '' && normalizePhone(p, region) === null);
+  if (moved.length === 0) return { draft, moved };
+  const text = typeof notes === 'string' ? notes : '';
+  const kept = moved.map((p) => `Phone: ${p}`).join('\n');
+  return {
+    draft: {
+      ...draft,
+      phones: phones.filter((p) => !moved.includes(p)),
+      notes: text ? `${text}\n${kept}` : kept,
+    },
+    moved,
+  };
 }

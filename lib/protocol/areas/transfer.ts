@@ -1,2 +1,129 @@
-/** Backup, restore, import and export. */
-export const transferMessages = {} as const;
+import { z } from 'zod';
+import { RelationshipKindSchema } from '../../domain/relationship';
+import { BACKUP_STORES } from '../../transfer/backup-format';
+import { defineMessage } from '../define';
+
+const StoreSchema = z.enum(BACKUP_STORES);
+const JobIdSchema = z.string().min(1).max(100);
+const CountsSchema = z.object(
+  Object.fromEntries(BACKUP_STORES.map((s) => [s, z.number().int().nonnegative()])) as Record<
+    (typeof BACKUP_STORES)[number],
+    z.ZodNumber
+  >,
+);
+const TallySchema = z.object({
+  added: z.number().int(),
+  merged: z.number().int(),
+  skipped: z.number().int(),
+});
+/** Chunks stay far below the runtime's message cap (~64 MiB in Chrome) and show real progress. */
+export const MAX_CHUNK = 5000;
+
+const ImportOutcomeSchema = z.object({
+  added: z.number().int(),
+  merged: z.number().int(),
+  /** Rows the store refused, by their position in the chunk. */
+  skipped: z.array(z.object({ index: z.number().int(), message: z.string() })),
+  /** Rows imported with an unreadable phone kept in the notes instead. */
+  adjusted: z.array(z.object({ index: z.number().int(), message: z.string() })),
+});
+export type ImportChunkOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+/**
+ * Backup, restore, import and export. Large transfers go in chunks, one message
+ * each, every one acknowledged: progress is real, a cancel stops between chunks,
+ * and no message comes near the runtime's size cap.
+ */
+export const transferMessages = {
+  /** How many records each store holds (is the book empty? how far along is an export?). */
+  'transfer/counts': defineMessage({
+    sender: 'extension-page',
+    request: z.object({}),
+    response: CountsSchema,
+  }),
+  /** One page of a store in key order, for a backup or an export assembled in the page. */
+  'transfer/exportPage': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      store: StoreSchema,
+      after: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(MAX_CHUNK).default(2000),
+    }),
+    response: z.object({
+      records: z.array(z.record(z.string(), z.unknown())),
+      next: z.string().optional(),
+    }),
+  }),
+  /** Starts a restore; nothing is written until every record has arrived and been checked. */
+  'transfer/restoreBegin': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      mode: z.enum(['empty', 'merge']),
+      schemaVersion: z.number().int(),
+      counts: CountsSchema,
+    }),
+    response: z.object({ jobId: JobIdSchema }),
+  }),
+  'transfer/restoreChunk': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      jobId: JobIdSchema,
+      store: StoreSchema,
+      offset: z.number().int().nonnegative(),
+      records: z.array(z.unknown()).max(MAX_CHUNK),
+    }),
+    response: z.object({ received: z.number().int() }),
+  }),
+  /** Writes the whole restore in one transaction, or nothing. */
+  'transfer/restoreCommit': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ jobId: JobIdSchema }),
+    response: z.object({
+      mode: z.enum(['empty', 'merge']),
+      outcome: z.record(StoreSchema, TallySchema),
+    }),
+  }),
+  /** Forgets a restore or import job; chunks sent after this are refused. */
+  'transfer/cancel': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ jobId: JobIdSchema }),
+    response: z.object({ cancelled: z.boolean() }),
+  }),
+  /** Before an import: which phones are unreadable, and which emails and phones are on file. */
+  'transfer/precheck': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      emails: z.array(z.string().max(320)).max(MAX_CHUNK),
+      phones: z.array(z.string().max(64)).max(MAX_CHUNK),
+    }),
+    response: z.object({
+      invalidPhones: z.array(z.string()),
+      knownEmails: z.array(z.string()),
+      knownPhones: z.array(z.string()),
+    }),
+  }),
+  /** Imports one chunk of parsed rows (CSV or vCard) with the duplicate rules; each chunk commits. */
+  'transfer/importChunk': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      jobId: JobIdSchema,
+      drafts: z.array(z.unknown()).max(MAX_CHUNK),
+    }),
+    response: ImportOutcomeSchema,
+  }),
+  /** Reads a `.vcf` linked from the page in that page's own context, then imports its cards. */
+  'transfer/importVcardLink': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      tabId: z.number().int().nonnegative(),
+      url: z.string().max(2048),
+      kind: RelationshipKindSchema.default('prospect'),
+    }),
+    response: z.object({
+      added: z.number().int(),
+      merged: z.number().int(),
+      names: z.array(z.string()),
+      problems: z.array(z.object({ line: z.number().int().optional(), message: z.string() })),
+    }),
+  }),
+} as const;

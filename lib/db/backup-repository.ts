@@ -1,0 +1,123 @@
+import { err, ok, type Result } from '../domain/result';
+import { BACKUP_STORES, type BackupStore } from '../transfer/backup-format';
+import type { BackupRecords } from '../transfer/backup-records';
+import { RECORD_SCHEMAS } from '../transfer/backup-records';
+import { inTransaction } from './in-transaction';
+import type { GetDb } from './open';
+import type { RepositoryContext } from './party-repository';
+import { bucketOf, toSearchRow, type SearchBucket } from './search-row';
+import type { Party } from '../domain/party';
+
+export type StoreCounts = Record<BackupStore, number>;
+
+export async function countRecords(getDb: GetDb): Promise<StoreCounts> {
+  const db = await getDb();
+  const tx = db.transaction([...BACKUP_STORES], 'readonly');
+  const counts = await Promise.all(BACKUP_STORES.map((name) => tx.objectStore(name).count()));
+  await tx.done;
+  return Object.fromEntries(BACKUP_STORES.map((name, i) => [name, counts[i] ?? 0])) as StoreCounts;
+}
+
+export interface StorePage {
+  records: BackupRecords[BackupStore];
+  /** The key to pass as `after` for the next page; absent on the last one. */
+  next?: string;
+}
+
+/**
+ * One page of a store in key order, each record parsed with its domain schema (a
+ * record an older version wrote is checked before it leaves). Pages keep each
+ * message well under the runtime's message size and let the page show progress.
+ */
+export async function readStorePage(
+  getDb: GetDb,
+  store: BackupStore,
+  options: { after?: string; limit: number },
+): Promise<StorePage> {
+  const db = await getDb();
+  const range =
+    options.after === undefined ? undefined : IDBKeyRange.lowerBound(options.after, true);
+  const values = await db.getAll(store, range, options.limit);
+  const schema = RECORD_SCHEMAS[store];
+  const records = values.map((value) => schema.parse(value)) as BackupRecords[BackupStore];
+  const last = records[records.length - 1];
+  return records.length === options.limit && last ? { records, next: last.id } : { records };
+}
+
+/** Every record of every backed-up store (tests and small books; the UI reads pages). */
+export async function readAllRecords(getDb: GetDb): Promise<BackupRecords> {
+  const out = {} as Record<BackupStore, unknown[]>;
+  for (const store of BACKUP_STORES) {
+    const records: unknown[] = [];
+    let after: string | undefined;
+    do {
+      const page = await readStorePage(getDb, store, { after, limit: 5000 });
+      records.push(...page.records);
+      after = page.next;
+    } while (after !== undefined);
+    out[store] = records;
+  }
+  return out as unknown as BackupRecords;
+}
+
+export interface StoreTally {
+  added: number;
+  merged: number;
+  skipped: number;
+}
+export type RestoreOutcome = Record<BackupStore, StoreTally>;
+
+const emptyTally = (): RestoreOutcome =>
+  Object.fromEntries(
+    BACKUP_STORES.map((s) => [s, { added: 0, merged: 0, skipped: 0 }]),
+  ) as RestoreOutcome;
+
+const ALL_STORES = [...BACKUP_STORES, 'searchBuckets'] as const;
+
+/**
+ * Restores a backup into a book that holds nothing: every record as it was, ids
+ * kept, and the search projection rebuilt from the parties. One transaction: a
+ * restore is all there or not there. A book that is not empty is refused.
+ */
+export async function restoreIntoEmpty(
+  getDb: GetDb,
+  records: BackupRecords,
+): Promise<Result<RestoreOutcome>> {
+  const db = await getDb();
+  const tx = db.transaction([...ALL_STORES], 'readwrite', { durability: 'strict' });
+  return inTransaction(tx, async (): Promise<Result<RestoreOutcome>> => {
+    for (const store of BACKUP_STORES) {
+      if ((await tx.objectStore(store).count()) > 0)
+        return err({
+          code: 'not_empty',
+          message:
+            'Your book is not empty, so a backup cannot be restored into it as it was. Choose “merge”, or start from an empty book.',
+        });
+    }
+    const outcome = emptyTally();
+    for (const store of BACKUP_STORES) {
+      const target = tx.objectStore(store);
+      // Unawaited so the writes stream; a failure aborts the transaction, which throws below.
+      for (const record of records[store]) target.add(record as never).catch(ignore);
+      outcome[store].added = records[store].length;
+    }
+    const buckets = new Map<number, SearchBucket>();
+    for (const party of records.parties) addRow(buckets, party);
+    await tx.objectStore('searchBuckets').clear();
+    for (const bucket of buckets.values())
+      tx.objectStore('searchBuckets').put(bucket).catch(ignore);
+    return ok(outcome);
+  });
+}
+
+const ignore = () => undefined;
+
+export function addRow(buckets: Map<number, SearchBucket>, party: Party) {
+  const bucket = bucketOf(party.id);
+  const current = buckets.get(bucket) ?? { bucket, rows: {} };
+  current.rows[party.id] = toSearchRow(party);
+  buckets.set(bucket, current);
+}
+
+export { restoreMerge } from './backup-merge';
+export type { RepositoryContext };

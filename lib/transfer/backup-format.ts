@@ -1,0 +1,123 @@
+import { err, ok, type Result } from '../domain/result';
+import { problemError, type ImportProblem } from './problems';
+
+/** The stores a backup carries; the search projection is rebuilt on restore, never saved. */
+export const BACKUP_STORES = [
+  'parties',
+  'interactions',
+  'followUps',
+  'services',
+  'engagements',
+  'purchases',
+] as const;
+export type BackupStore = (typeof BACKUP_STORES)[number];
+
+export const BACKUP_FORMAT = 'clientele-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  schemaVersion: number;
+}
+
+export type BackupStores = Record<BackupStore, unknown[]>;
+
+export interface BackupFile extends BackupHeader {
+  stores: BackupStores;
+}
+
+/**
+ * Writes a backup. Keys come in a fixed order and records in key order, so two
+ * backups of the same book are the same text (apart from `exportedAt`).
+ */
+export function writeBackup(
+  header: Omit<BackupHeader, 'format' | 'version'>,
+  stores: BackupStores,
+) {
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: header.exportedAt,
+    schemaVersion: header.schemaVersion,
+    stores: Object.fromEntries(BACKUP_STORES.map((name) => [name, stores[name]])) as BackupStores,
+  };
+  return JSON.stringify(file);
+}
+
+/**
+ * Reads a backup's text as far as its shape: valid JSON, our format and version,
+ * and an array for every store. Records are checked one by one later, against the
+ * domain schemas, where the store is written (lib/transfer/backup-records.ts).
+ * This half has no schema library, so a page can run it before sending anything.
+ */
+export function readBackup(text: string): Result<BackupFile, ImportProblem> {
+  if (text.trim() === '') return err(problemError('The file is empty.'));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return err(
+      problemError(
+        `This is not a Clientele backup: the JSON is broken (${jsonWhere(text, error)}).`,
+      ),
+    );
+  }
+  if (!isObject(value) || value.format !== BACKUP_FORMAT)
+    return err(
+      problemError('This is not a Clientele backup (no "format": "clientele-backup").', {
+        path: 'format',
+      }),
+    );
+  if (value.version !== BACKUP_VERSION)
+    return err(
+      problemError(
+        `This backup is version ${JSON.stringify(value.version)}; this Clientele reads version ${BACKUP_VERSION}.`,
+        { path: 'version' },
+      ),
+    );
+  if (typeof value.exportedAt !== 'string')
+    return err(problemError('The backup has no export date.', { path: 'exportedAt' }));
+  if (typeof value.schemaVersion !== 'number' || !Number.isInteger(value.schemaVersion))
+    return err(problemError('The backup has no schema version.', { path: 'schemaVersion' }));
+  if (!isObject(value.stores))
+    return err(problemError('The backup has no stores.', { path: 'stores' }));
+  const stores = {} as BackupStores;
+  for (const name of BACKUP_STORES) {
+    const records = value.stores[name];
+    if (!Array.isArray(records))
+      return err(
+        problemError(`The backup's “${name}” is missing or not a list.`, {
+          path: `stores.${name}`,
+        }),
+      );
+    stores[name] = records;
+  }
+  return ok({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: value.exportedAt,
+    schemaVersion: value.schemaVersion,
+    stores,
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "line 3, column 14" from a JSON.parse error that names a position, when it does. */
+function jsonWhere(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position === undefined) {
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
+    return text.length > 0 ? 'it ends too early or holds something that is not JSON' : 'empty';
+  }
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import { EngagementSchema } from '../domain/engagement';
+import { FollowUpSchema } from '../domain/follow-up';
+import { InteractionSchema } from '../domain/interaction';
+import { describeIssues } from '../domain/issues';
+import { PartySchema } from '../domain/party';
+import { PurchaseSchema } from '../domain/purchase';
+import { err, ok, type Result } from '../domain/result';
+import { ServiceSchema } from '../domain/service';
+import type { BackupStore } from './backup-format';
+import { problemError, type ImportProblem } from './problems';
+import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';
+
+export interface BackupRecords {
+  parties: Party[];
+  interactions: Interaction[];
+  followUps: FollowUp[];
+  services: Service[];
+  engagements: Engagement[];
+  purchases: Purchase[];
+}
+
+export const RECORD_SCHEMAS: { [S in BackupStore]: z.ZodType<BackupRecords[S][number]> } = {
+  parties: PartySchema,
+  interactions: InteractionSchema,
+  followUps: FollowUpSchema,
+  services: ServiceSchema,
+  engagements: EngagementSchema,
+  purchases: PurchaseSchema,
+};
+
+/**
+ * Parses one store's records (or a slice of them starting at `offset`) with the
+ * domain schemas. The first bad record stops it and is named by its path, the
+ * record's id when it has one, and what is wrong: "stores.parties[12] (id a1…):
+ * emails.0: not a normalised email address".
+ */
+export function parseBackupRecords<S extends BackupStore>(
+  store: S,
+  records: readonly unknown[],
+  offset = 0,
+): Result<BackupRecords[S], ImportProblem> {
+  const schema = RECORD_SCHEMAS[store];
+  const parsed: BackupRecords[S][number][] = [];
+  for (let index = 0; index < records.length; index++) {
+    const result = schema.safeParse(records[index]);
+    if (!result.success) {
+      const path = `stores.${store}[${offset + index}]`;
+      const id = idOf(records[index]);
+      return err(
+        problemError(`${describeIssues(result.error)}${id ? ` (record id ${id})` : ''}`, { path }),
+      );
+    }
+    parsed.push(result.data);
+  }
+  return ok(parsed as BackupRecords[S]);
+}
+
+function idOf(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null || !('id' in record)) return undefined;
+  const id = record.id;
+  return typeof id === 'string' ? id.slice(0, 64) : undefined;
+}
+
+/**
+ * What the store itself would refuse, found before anything is written: the same
+ * id twice in one store, and (interactions) the same request id twice.
+ */
+export function findConflicts(records: BackupRecords): ImportProblem | undefined {
+  for (const store of Object.keys(records) as BackupStore[]) {
+    const seen = new Set<string>();
+    for (const [index, record] of records[store].entries()) {
+      if (seen.has(record.id))
+        return problemError(`the id ${record.id} appears twice`, {
+          path: `stores.${store}[${index}]`,
+        });
+      seen.add(record.id);
+    }
+  }
+  const requests = new Set<string>();
+  for (const [index, interaction] of records.interactions.entries()) {
+    if (requests.has(interaction.requestId))
+      return problemError(`the request id ${interaction.requestId} appears twice`, {
+        path: `stores.interactions[${index}]`,
+      });
+    requests.add(interaction.requestId);
+  }
+  return undefined;
+}

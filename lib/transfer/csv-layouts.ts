@@ -1,0 +1,118 @@
+/**
+ * What a column of an imported CSV holds. `extra` keeps the cell in the notes as
+ * "Header: value", so columns Clientele has no field for (birthday, address…) are
+ * not lost; `ignore` drops a column (labels such as "E-mail 1 - Type").
+ */
+export const CSV_FIELDS = [
+  'ignore',
+  'extra',
+  'name',
+  'namePrefix',
+  'givenName',
+  'additionalName',
+  'familyName',
+  'nameSuffix',
+  'email',
+  'phone',
+  'organization',
+  'title',
+  'website',
+  'notes',
+  'tags',
+  'kind',
+  'type',
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+export const CSV_FIELD_LABELS: Record<CsvField, string> = {
+  ignore: 'Skip this column',
+  extra: 'Keep in notes',
+  name: 'Full name',
+  namePrefix: 'Name prefix',
+  givenName: 'First name',
+  additionalName: 'Middle name',
+  familyName: 'Last name',
+  nameSuffix: 'Name suffix',
+  email: 'Email',
+  phone: 'Phone',
+  organization: 'Organization',
+  title: 'Job title',
+  website: 'Website',
+  notes: 'Notes',
+  tags: 'Tags',
+  kind: 'Relationship (client, customer, prospect, former)',
+  type: 'Person or organization',
+};
+
+export type CsvLayout = 'google' | 'google-2023' | 'outlook' | 'clientele' | 'other';
+
+export const LAYOUT_NAMES: Record<CsvLayout, string> = {
+  google: 'Google Contacts',
+  'google-2023': 'Google Contacts',
+  outlook: 'Outlook',
+  clientele: 'Clientele',
+  other: 'a CSV file',
+};
+
+export function detectLayout(header: readonly string[]): CsvLayout {
+  const has = (name: string) => header.some((h) => h.toLowerCase() === name.toLowerCase());
+  if (has('Name') && has('Kind') && has('E-mails')) return 'clientele';
+  if (has('Given Name') && (has('E-mail 1 - Value') || has('Group Membership'))) return 'google';
+  if (has('First Name') && (has('E-mail 1 - Value') || has('Labels'))) return 'google-2023';
+  if (has('E-mail Address') && (has('Business Phone') || has('Mobile Phone') || has('Job Title')))
+    return 'outlook';
+  return 'other';
+}
+
+// Tried in order; the first match wins. Written against real Google (2019 and 2023)
+// and Outlook (2016–365) export headers, and the usual names in hand-made sheets.
+const RULES: [RegExp, CsvField][] = [
+  [/ - (type|label)$/i, 'ignore'],
+  [/e-?mail (type|display name)|e-?mail \d+ (type|display name)/i, 'ignore'],
+  // Google repeats each address in parts after its "Formatted" form.
+  [/^address \d+ - (street|city|po box|region|postal code|country|extended address)$/i, 'ignore'],
+  [/assistant|manager/i, 'extra'],
+  [/yomi|phonetic|initials|^file as$|^short name$/i, 'extra'],
+  [/fax|pager|telex|tty/i, 'extra'],
+  [
+    /^(name|full name|display name|contact name|contact|nom|nom complet|nombre|vollständiger name)$/i,
+    'name',
+  ],
+  [/^(name prefix|prefix|salutation)$/i, 'namePrefix'],
+  [
+    /^(first name|given name|firstname|forename|prénom|prenom|vorname|nombre de pila)$/i,
+    'givenName',
+  ],
+  [/^(middle name|additional name)$/i, 'additionalName'],
+  [/^(last name|family name|surname|lastname|nom de famille|nachname|apellidos?)$/i, 'familyName'],
+  [/^(name suffix|suffix)$/i, 'nameSuffix'],
+  [/e-?mail/i, 'email'],
+  [/phone|mobile|^cell|^tel(ephone)?\b/i, 'phone'],
+  [
+    /^(organization 1 - name|organization name|organisation name|company|company name|organization|organisation|employer|account|société|societe|entreprise|firma|unternehmen|empresa)$/i,
+    'organization',
+  ],
+  [/^(organization 1 - title|organization title|job title|position|role)$/i, 'title'],
+  [/web ?page|website|^url$|homepage/i, 'website'],
+  [/^notes?$|^comments?$|^description$|^notizen$|^notas$/i, 'notes'],
+  [/group membership|^labels$|^categories$|^tags?$/i, 'tags'],
+  [/^(kind|relationship)$/i, 'kind'],
+  [/^type$/i, 'type'],
+];
+
+/**
+ * A suggested mapping, one field per column, from the header names alone. The user
+ * can change any of it before importing. Outlook's "Title" is the name prefix (Mr,
+ * Dr); elsewhere a lone "Title" is the job title.
+ */
+export function suggestMapping(header: readonly string[]): CsvField[] {
+  const layout = detectLayout(header);
+  return header.map((raw) => {
+    const name = raw.trim();
+    if (/^title$/i.test(name)) return layout === 'outlook' ? 'namePrefix' : 'title';
+    if (layout === 'clientele' && /^(created|last interaction|next check-in)$/i.test(name))
+      return 'ignore';
+    if (name === '') return 'ignore';
+    return RULES.find(([pattern]) => pattern.test(name))?.[1] ?? 'extra';
+  });
+}

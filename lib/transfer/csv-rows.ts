@@ -1,0 +1,126 @@
+import type { PartyDraft } from '../domain/party';
+import type { RelationshipKind } from '../domain/relationship';
+import { detectLayout, type CsvField } from './csv-layouts';
+import { restoreCell } from './formula';
+import { asKind, draftTooLarge, firstBadEmail, normalizeBreaks, unique } from './import-draft';
+import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
+
+export interface DraftsFromRows {
+  drafts: ImportRow<PartyDraft>[];
+  problems: ImportProblem[];
+}
+
+// Google joins several values in one cell with " ::: ".
+const MULTI = /\s*:::\s*|\n/;
+const EMAIL_LIST = /\s*(?::::|[;,\n])\s*/;
+const TAG_LIST = /\s*(?::::|[;,\n])\s*/;
+
+/**
+ * Turns CSV rows into party drafts through a column mapping. A row with neither a
+ * name nor an email, or with an address that is not one, is listed as an error and
+ * left out; everything else is kept — cells of unmapped columns go into the notes.
+ * Phones are checked where libphonenumber lives (the background), not here.
+ */
+export function draftsFromRows(
+  header: readonly string[],
+  rows: readonly ImportRow<string[]>[],
+  mapping: readonly CsvField[],
+  defaultKind: RelationshipKind,
+): DraftsFromRows {
+  const layout = detectLayout(header);
+  const lists = {
+    // Our own export joins only with " ::: ", so a tag may hold a comma.
+    tags: layout === 'clientele' ? /\s*:::\s*/ : TAG_LIST,
+    // Google marks its system groups with "* " (`* myContacts`, `* starred`).
+    google: layout === 'google' || layout === 'google-2023',
+  };
+  const drafts: ImportRow<PartyDraft>[] = [];
+  const problems: ImportProblem[] = [];
+  for (const row of rows) {
+    const read = draftFromRow(header, row.value, mapping, defaultKind, lists);
+    for (const message of read.warnings) problems.push(problemWarning(message, { line: row.line }));
+    if ('error' in read) problems.push(problemError(read.error, { line: row.line }));
+    else drafts.push({ line: row.line, value: read.draft });
+  }
+  return { drafts, problems };
+}
+
+type RowRead = { warnings: string[] } & ({ draft: PartyDraft } | { error: string });
+
+function draftFromRow(
+  header: readonly string[],
+  cells: readonly string[],
+  mapping: readonly CsvField[],
+  defaultKind: RelationshipKind,
+  lists: { tags: RegExp; google: boolean },
+): RowRead {
+  const values = new Map<CsvField, string[]>();
+  const extras: string[] = [];
+  const warnings: string[] = [];
+  mapping.forEach((field, column) => {
+    const raw = cells[column];
+    if (raw === undefined || field === 'ignore') return;
+    const value = normalizeBreaks(restoreCell(raw)).trim();
+    if (value === '') return;
+    if (field === 'extra') extras.push(`${header[column] ?? `Column ${column + 1}`}: ${value}`);
+    else values.set(field, [...(values.get(field) ?? []), value]);
+  });
+  const first = (field: CsvField) => values.get(field)?.[0];
+  const all = (field: CsvField, split: RegExp) =>
+    unique((values.get(field) ?? []).flatMap((value) => value.split(split).map((v) => v.trim())));
+
+  const emails = all('email', EMAIL_LIST);
+  const bad = firstBadEmail(emails);
+  if (bad !== undefined) return { warnings, error: `“${bad}” is not an email address.` };
+
+  const personName = ['namePrefix', 'givenName', 'additionalName', 'familyName', 'nameSuffix']
+    .map((field) => first(field as CsvField))
+    .filter(Boolean)
+    .join(' ');
+  const organization = first('organization');
+  const name = first('name') ?? (personName || organization || emails[0]);
+  if (!name) return { warnings, error: 'no name and no email address.' };
+
+  const kindCell = first('kind');
+  const kind = kindCell === undefined ? defaultKind : asKind(kindCell);
+  if (kindCell !== undefined && kind === undefined)
+    warnings.push(
+      `“${kindCell}” is not client, customer, prospect or former; imported as ${defaultKind}.`,
+    );
+  const typeCell = first('type')?.toLowerCase();
+  const type =
+    typeCell === 'organization' || typeCell === 'person'
+      ? typeCell
+      : !first('name') && !personName && organization
+        ? 'organization'
+        : 'person';
+
+  const websites = all('website', MULTI);
+  const notes = [
+    ...(values.get('notes') ?? []),
+    ...websites.slice(1).map((site) => `Website: ${site}`),
+    ...extras,
+  ].join('\n');
+  const draft: PartyDraft = {
+    type,
+    name,
+    kind: kind ?? defaultKind,
+    emails,
+    phones: all('phone', MULTI),
+    tags: lists.google
+      ? all('tags', lists.tags)
+          .map((tag) => tag.replace(/^\* (?=\S)/, ''))
+          .filter((tag) => tag !== 'myContacts')
+      : all('tags', lists.tags),
+    notes,
+  };
+  // When the organization stood in for a missing name, it is the name, not an employer.
+  if (organization && !(name === organization && !first('name')))
+    draft.organizationName = organization;
+  const title = first('title');
+  if (title) draft.title = title;
+  if (websites[0]) draft.website = websites[0];
+  const tooLarge = draftTooLarge(draft);
+  if (tooLarge) return { warnings, error: `${tooLarge}.` };
+  return { warnings, draft };
+}

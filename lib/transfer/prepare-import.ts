@@ -1,0 +1,69 @@
+import type { RelationshipKind } from '../domain/relationship';
+import { err, ok, type Result } from '../domain/result';
+import { detectLayout, suggestMapping, type CsvField, type CsvLayout } from './csv-layouts';
+import { readCsv, type CsvTable } from './csv-read';
+import { draftsFromRows, type DraftsFromRows } from './csv-rows';
+import { decodeText, type TextEncodingName } from './decode';
+import { problemError, type ImportProblem } from './problems';
+import { readVcards } from './vcard-read';
+
+/** Bigger than any address book export we have seen; past it the page would struggle. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+export type ImportSource =
+  | {
+      format: 'csv';
+      encoding: TextEncodingName;
+      table: CsvTable;
+      layout: CsvLayout;
+      mapping: CsvField[];
+    }
+  | { format: 'vcard'; encoding: TextEncodingName; text: string };
+
+/** Reads a picked file as CSV or vCard (by its name, or by what it starts with). */
+export function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+): Result<ImportSource, ImportProblem> {
+  if (bytes.length === 0) return err(problemError('The file is empty.'));
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return err(problemError('The file is larger than 100 MB; split it into smaller files.'));
+  const { text, encoding } = decodeText(bytes);
+  const looksLikeCard =
+    /\.(vcf|vcard)$/i.test(fileName) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text.slice(0, 200));
+  if (looksLikeCard) return ok({ format: 'vcard', encoding, text });
+  const table = readCsv(text);
+  if (!table.ok) return table;
+  return ok({
+    format: 'csv',
+    encoding,
+    table: table.value,
+    layout: detectLayout(table.value.header),
+    mapping: suggestMapping(table.value.header),
+  });
+}
+
+/** The drafts a source gives with this mapping and default relationship, and every problem. */
+export function draftsOf(
+  source: ImportSource,
+  kind: RelationshipKind,
+  mapping?: readonly CsvField[],
+): DraftsFromRows {
+  if (source.format === 'vcard') return readVcards(source.text, kind);
+  const read = draftsFromRows(
+    source.table.header,
+    source.table.rows,
+    mapping ?? source.mapping,
+    kind,
+  );
+  // A row the CSV reader could not read cleanly (an unclosed quote) is not imported half-read.
+  const broken = new Set(
+    source.table.problems.filter((p) => p.severity === 'error').map((p) => p.line),
+  );
+  return {
+    drafts: read.drafts.filter((d) => !broken.has(d.line)),
+    problems: [...source.table.problems, ...read.problems].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0),
+    ),
+  };
+}

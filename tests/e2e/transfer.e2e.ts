@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ask, launchWithExtension, startSite, tabIdOf, type Launched } from './helpers';
+
+const STORES = ['parties', 'interactions', 'followUps', 'services', 'engagements', 'purchases'];
+
+/** Every store, page by page, as the options page reads it for a backup. */
+async function exportStores(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async (stores) => {
+    const out: Record<string, unknown[]> = {};
+    for (const store of stores) {
+      out[store] = [];
+      let after: string | undefined;
+      do {
+        const reply = (await chrome.runtime.sendMessage({
+          channel: 'clientele/1',
+          name: 'transfer/exportPage',
+          request: { store, after, limit: 2 },
+        })) as { ok: boolean; value: { records: unknown[]; next?: string } };
+        if (!reply.ok) throw new Error(JSON.stringify(reply));
+        out[store].push(...reply.value.records);
+        after = reply.value.next;
+      } while (after);
+    }
+    return out;
+  }, STORES);
+}
+
+/**
+ * Owning your data, end to end in Chromium: a book backed up, wiped and restored is
+ * the same book; a CSV imports through the options page; a card linked from a page
+ * imports in one click from the popup.
+ */
+describe('transfer: backup → wipe → restore, CSV import, one-click vCard', () => {
+  let site: Awaited<ReturnType<typeof startSite>>;
+  let ext: Launched;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = await startSite();
+    ext = await launchWithExtension();
+    page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('popup.html'));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+  });
+
+  it('restores a wiped book exactly from its backup', async () => {
+    const ada = await ask<{ view: { party: { id: string } } }>(page, 'parties/create', {
+      name: 'Zoë Ångström',
+      kind: 'client',
+      emails: ['zoe@bücher.de'],
+      phones: ['+44 20 7946 0123'],
+      notes: 'שלום — 👋 =SUM(A1)',
+      tags: ['vip'],
+    });
+    await ask(page, 'parties/create', {
+      name: 'Grace Hopper',
+      kind: 'prospect',
+      emails: ['grace@navy.example'],
+    });
+    await ask(page, 'interactions/log', {
+      partyId: ada.view.party.id,
+      type: 'call',
+      summary: 'Kick-off call',
+      requestId: 'e2e-call-1',
+      followUpAt: Date.UTC(2030, 0, 15),
+    });
+    const before = await exportStores(page);
+    expect(before.parties).toHaveLength(2);
+    expect(before.interactions).toHaveLength(1);
+    expect(before.followUps).toHaveLength(1);
+
+    // Wipe: delete the database from an extension page (the worker's connection steps aside).
+    const deleted = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.deleteDatabase('clientele');
+          request.onsuccess = () => resolve('deleted');
+          request.onerror = () => resolve('error');
+        }),
+    );
+    expect(deleted).toBe('deleted');
+    const empty = await ask<Record<string, number>>(page, 'transfer/counts', {});
+    expect(Object.values(empty).every((n) => n === 0)).toBe(true);
+
+    const { jobId } = await ask<{ jobId: string }>(page, 'transfer/restoreBegin', {
+      mode: 'empty',
+      schemaVersion: 1,
+      counts: Object.fromEntries(STORES.map((s) => [s, before[s]!.length])),
+    });
+    for (const store of STORES)
+      await ask(page, 'transfer/restoreChunk', { jobId, store, offset: 0, records: before[store] });
+    await ask(page, 'transfer/restoreCommit', { jobId });
+
+    expect(await exportStores(page)).toEqual(before);
+    const rows = await ask<{ rows: { name: string }[] }>(page, 'search/rows', {});
+    expect(rows.rows.map((r) => r.name).sort()).toEqual(['Grace Hopper', 'Zoë Ångström']);
+  });
+
+  it('imports a CSV through the options page: preview, then import with a result', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    await options.getByTestId('data-section').waitFor();
+    await options.getByTestId('import-file').setInputFiles('tests/fixtures/transfer/google.csv');
+    await options.getByTestId('import-preview').waitFor();
+    // Zoë is already in the book (same address): the preview says she will be merged.
+    const summary = options.getByTestId('import-summary');
+    await options.waitForFunction(() =>
+      document.querySelector('[data-testid="import-summary"]')?.textContent?.includes('merged'),
+    );
+    expect(await summary.textContent()).toBe(
+      '4 contacts will be imported (1 already in your book will be merged) · 2 rows will not (listed below).',
+    );
+    await options.getByTestId('import-confirm').click();
+    const result = options.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Imported 3 · merged 1 · skipped 2 (see list)');
+    const rows = await ask<{ rows: { name: string }[] }>(page, 'search/rows', {});
+    expect(rows.rows.map((r) => r.name)).toContain('Ada Lovelace');
+    await options.close();
+  });
+
+  it('imports the card a page links to, in one click from the popup', async () => {
+    const directory = await ext.context.newPage();
+    await directory.goto(`${site.base}/directory.html`);
+    const tabId = await tabIdOf(page, directory.url());
+    const cardUrl = `${site.base}/cards/mira.vcf`;
+    const deadline = Date.now() + 10_000;
+    let vcards: string[] = [];
+    while (Date.now() < deadline && !vcards.includes(cardUrl)) {
+      vcards = (await ask<{ vcards?: string[] }>(page, 'page/contacts', { tabId })).vcards ?? [];
+      if (!vcards.includes(cardUrl)) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(vcards).toContain(cardUrl);
+
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
+    const card = popup.locator(`[data-testid="vcard-link"][data-url="${cardUrl}"]`);
+    await card.getByTestId('vcard-import').click();
+    const said = card.getByTestId('vcard-result');
+    await said.waitFor();
+    expect(await said.textContent()).toBe('Added Mira Patel.');
+    const rows = await ask<{ rows: { name: string; emails: string[] }[] }>(page, 'search/rows', {});
+    expect(rows.rows.find((r) => r.name === 'Mira Patel')?.emails).toEqual([
+      'mira@harbourlane.example',
+    ]);
+
+    // A URL the page does not link is refused, whatever the popup asks.
+    const refused = await page.evaluate(
+      ([tab, url]) =>
+        chrome.runtime.sendMessage({
+          channel: 'clientele/1',
+          name: 'transfer/importVcardLink',
+          request: { tabId: tab, url },
+        }),
+      [tabId, `${site.base}/cards/other.vcf`] as const,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await popup.close();
+    await directory.close();
+  });
+});
