@@ -15,6 +15,7 @@ import {
 import { createHandlers } from './handlers';
 import { registerMenus } from './menus';
 import { registerReminders } from './reminders';
+import { readTabText } from './read-tab-text';
 import { scanTab } from './scan-tab';
 
 /**
@@ -27,6 +28,7 @@ export default defineBackground(() => {
     findings: { save: saveTabFindings, read: readTabFindings },
     scanTab,
     badge: showContactCount,
+    readTabText,
   };
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
   registerMenus(deps);

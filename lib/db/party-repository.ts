@@ -5,7 +5,11 @@ import {
   newId,
   newParty,
   nextCheckIn,
+  normalizeDomain,
+  normalizeEmails,
+  normalizePhones,
   PartyDraftSchema,
+  PartyPatchSchema,
   PartySchema,
   withoutUndefined,
   err,
@@ -14,9 +18,11 @@ import {
   type Clock,
   type Party,
   type PartyDraft,
+  type PartyPatch,
   type RelationshipKind,
   type Result,
 } from '../domain';
+import { ProspectInfoSchema, type ProspectInfo } from '../domain/party';
 import { isFreeMailDomain } from './free-mail';
 import { inTransaction } from './in-transaction';
 import type { ClienteleDb, GetDb } from './open';
@@ -154,6 +160,111 @@ export async function setPartyKind(
     const updated = withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) });
     await tx.objectStore('parties').put(updated);
     await projectParty(tx, updated);
+    return ok(updated);
+  });
+}
+
+/** Optional fields a patch may empty, since a message cannot carry `undefined`. */
+export type ClearableField = 'organizationName' | 'title' | 'website' | 'checkInDays';
+
+/**
+ * Changes a party's details in place. Emails and phones are normalised as on
+ * creation, and one already on another party's record is refused (the user merges
+ * instead); the search row is rewritten in the same transaction.
+ */
+export async function updateParty(
+  context: RepositoryContext,
+  id: string,
+  patch: PartyPatch,
+  clear: readonly ClearableField[] = [],
+): Promise<Result<Party>> {
+  const parsed = PartyPatchSchema.safeParse(patch);
+  if (!parsed.success) return err({ code: 'invalid', message: describeIssues(parsed.error) });
+  const { region, cadence } = await context.settings();
+  const changes: Partial<Party> = { ...parsed.data };
+  if (parsed.data.emails) {
+    const emails = normalizeEmails(parsed.data.emails);
+    if (!emails.ok) return emails;
+    changes.emails = emails.value;
+  }
+  if (parsed.data.phones) {
+    const phones = normalizePhones(parsed.data.phones, region);
+    if (!phones.ok) return phones;
+    changes.phones = phones.value;
+  }
+  if (parsed.data.domains) {
+    const domains = normalizeDomains(parsed.data.domains);
+    if (!domains.ok) return domains;
+    changes.domains = domains.value;
+  }
+
+  const db = await context.getDb();
+  const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
+  return inTransaction(tx, async (): Promise<Result<Party>> => {
+    const parties = tx.objectStore('parties');
+    const stored = await parties.get(id);
+    if (!stored) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    const current = PartySchema.parse(stored);
+    for (const email of (changes.emails ?? []).filter((e) => !current.emails.includes(e))) {
+      const owner = await parties.index('byEmail').get(email);
+      if (owner && owner.id !== id) return clash(email, owner.name);
+    }
+    for (const phone of (changes.phones ?? []).filter((p) => !current.phones.includes(p))) {
+      const owner = await parties.index('byPhone').get(phone);
+      if (owner && owner.id !== id) return clash(phone, owner.name);
+    }
+    const next: Party = { ...current, ...changes, updatedAt: context.clock() };
+    for (const field of clear) delete next[field];
+    // An empty text means "none": the stored record has no such key at all.
+    for (const field of ['organizationName', 'title', 'website'] as const)
+      if (next[field] === '') delete next[field];
+    // A renamed organization is no longer the one the record was linked to.
+    if (next.organizationName !== current.organizationName) delete next.organizationId;
+    const updated = PartySchema.parse(
+      withoutUndefined({ ...next, nextCheckInAt: nextCheckIn(next, cadence) }),
+    );
+    await parties.put(updated);
+    await projectParty(tx, updated);
+    return ok(updated);
+  });
+}
+
+function clash(value: string, ownerName: string): Result<never> {
+  return err({ code: 'duplicate', message: `${value} is already on ${ownerName}’s record.` });
+}
+
+function normalizeDomains(raw: readonly string[]): Result<string[]> {
+  const out: string[] = [];
+  for (const value of raw) {
+    if (value.trim() === '') continue;
+    const domain = normalizeDomain(value);
+    if (domain === null)
+      return err({ code: 'invalid_domain', message: `“${value}” is not a domain name.` });
+    if (!out.includes(domain)) out.push(domain);
+  }
+  return ok(out);
+}
+
+/** Sets a prospect's source, stage and next step. Only prospects carry these. */
+export async function updateProspect(
+  context: RepositoryContext,
+  id: string,
+  info: ProspectInfo,
+): Promise<Result<Party>> {
+  const parsedInfo = ProspectInfoSchema.safeParse(info);
+  if (!parsedInfo.success)
+    return err({ code: 'invalid', message: describeIssues(parsedInfo.error) });
+  const db = await context.getDb();
+  const tx = db.transaction(['parties'], 'readwrite', WRITE);
+  return inTransaction(tx, async (): Promise<Result<Party>> => {
+    const current = await tx.objectStore('parties').get(id);
+    if (!current) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    const party = PartySchema.parse(current);
+    if (party.kind !== 'prospect')
+      return err({ code: 'invalid', message: `${party.name} is not a prospect.` });
+    const prospect = withoutUndefined(parsedInfo.data);
+    const updated = { ...party, prospect, updatedAt: context.clock() };
+    await tx.objectStore('parties').put(updated);
     return ok(updated);
   });
 }

@@ -23,6 +23,8 @@ export const EngagementSchema = z.object({
   renewOn: CalendarDateSchema.optional(),
   status: EngagementStatusSchema,
   scopeNotes: z.string().max(20_000),
+  /** The follow-up raised ahead of `renewOn`, so a change of status can close it. */
+  renewalFollowUpId: IdSchema.optional(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

@@ -22,6 +22,7 @@ export const ProspectInfoSchema = z.object({
   stage: ProspectStageSchema,
   nextStep: z.string().max(500).optional(),
 });
+export type ProspectInfo = z.infer<typeof ProspectInfoSchema>;
 
 /** Where a party was first captured: the page and the moment. */
 export const CaptureSchema = z.object({

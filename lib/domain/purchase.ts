@@ -11,6 +11,8 @@ export const PurchaseSchema = z.object({
   amount: MoneySchema,
   description: z.string().trim().min(1).max(1000),
   recurrence: z.enum(['one-time', 'recurring']),
+  /** Chosen by the sender, so a retried write never records the same purchase twice. */
+  requestId: z.string().min(1).max(100).optional(),
   createdAt: InstantSchema,
 });
 export type Purchase = z.infer<typeof PurchaseSchema>;

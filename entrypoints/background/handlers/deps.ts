@@ -19,6 +19,15 @@ export interface BackgroundDeps {
   scanTab: (tabId: number) => Promise<PageFindings | undefined>;
   /** Shows how many contacts a tab holds on the toolbar icon. */
   badge: (tabId: number, count: number) => Promise<void>;
+  /**
+   * Reads a file linked from a tab's page, from inside that page (its own request to
+   * its own site, as a click on the link would be), at most `maxBytes`.
+   */
+  readTabText?: (
+    tabId: number,
+    url: string,
+    maxBytes: number,
+  ) => Promise<{ ok: true; text: string; pageUrl: string } | { ok: false; message: string }>;
 }
 
 /** A party as the surfaces show it: the record plus its check-in health now. */

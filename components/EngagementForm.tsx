@@ -1,0 +1,239 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '../lib/platform/messaging';
+import type { Response } from '../lib/protocol/messages';
+import { parseAmount } from '../lib/ui/amount-input';
+import { describeTerms, SuggestionNotice, type Send, type Suggestion } from './RelationshipSummary';
+
+type Service = Response<'engagements/catalogue'>['services'][number];
+type PricingModel = Service['terms']['pricingModel'];
+type Period = NonNullable<Service['terms']['billingPeriod']>;
+type Status = 'proposed' | 'active' | 'paused' | 'ended';
+
+export interface EngagementFormProps {
+  partyId: string;
+  send?: Send;
+  onSaved?: () => void;
+}
+
+const AD_HOC = '';
+const MODELS: [PricingModel, string][] = [
+  ['retainer', 'Retainer'],
+  ['hourly', 'Hourly'],
+  ['fixed-fee', 'Fixed fee'],
+  ['subscription', 'Subscription'],
+  ['one-time', 'One-time'],
+];
+const recurs = (model: PricingModel) => model === 'retainer' || model === 'subscription';
+
+/**
+ * Records an engagement: from the services catalogue (its terms are copied as they
+ * stand today) or ad hoc, with dates, a status and scope notes. A renewal date
+ * raises a follow-up 30 days ahead.
+ */
+export function EngagementForm({ partyId, send = sendMessage, onSaved }: EngagementFormProps) {
+  const [catalogue, setCatalogue] = useState<Service[]>([]);
+  const [serviceId, setServiceId] = useState(AD_HOC);
+  const [name, setName] = useState('');
+  const [model, setModel] = useState<PricingModel>('retainer');
+  const [rate, setRate] = useState('');
+  const [currency, setCurrency] = useState('EUR');
+  const [period, setPeriod] = useState<Period>('month');
+  const [startOn, setStartOn] = useState('');
+  const [endOn, setEndOn] = useState('');
+  const [renewOn, setRenewOn] = useState('');
+  const [status, setStatus] = useState<Status>('active');
+  const [scopeNotes, setScopeNotes] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    void send('engagements/catalogue', {}).then((result) => {
+      if (result.ok) setCatalogue(result.value.services);
+    });
+  }, [send]);
+  const chosen = catalogue.find((s) => s.id === serviceId);
+
+  const adHocTerms = () => {
+    const code = currency.trim().toUpperCase();
+    const amount = parseAmount(rate, code, navigator.language);
+    if (!amount.ok) return amount;
+    const terms = {
+      pricingModel: model,
+      rate: { amountMinor: amount.value, currency: code },
+      ...(recurs(model) ? { billingPeriod: period } : {}),
+    };
+    return { ok: true as const, value: terms };
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!startOn) return setProblem('Enter the start date.');
+    let source: { serviceId: string } | { serviceName: string; terms: Service['terms'] };
+    if (chosen) source = { serviceId: chosen.id };
+    else {
+      if (name.trim() === '')
+        return setProblem('Name the service, or choose one from the catalogue.');
+      const terms = adHocTerms();
+      if (!terms.ok) return setProblem(terms.error.message);
+      source = { serviceName: name, terms: terms.value };
+    }
+    setProblem(null);
+    setBusy(true);
+    const result = await send('engagements/create', {
+      partyId,
+      ...source,
+      startOn,
+      status,
+      scopeNotes,
+      ...(endOn ? { endOn } : {}),
+      ...(renewOn ? { renewOn } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.message);
+    const { engagement, followUp } = result.value;
+    setSuggestion(result.value.suggestion);
+    setSaved(
+      `Saved “${engagement.serviceName}”.${followUp ? ` A renewal follow-up is set for ${new Date(followUp.dueAt).toLocaleDateString()}.` : ''}`,
+    );
+    onSaved?.();
+  };
+
+  return (
+    <form
+      class="engagement-form"
+      data-testid="engagement-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Record an engagement"
+    >
+      <label>
+        Service
+        <select
+          value={serviceId}
+          onChange={(e) => setServiceId(e.currentTarget.value)}
+          data-testid="engagement-service"
+        >
+          <option value={AD_HOC}>Something else (enter the terms)</option>
+          {catalogue.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.name} — {describeTerms(service.terms)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!chosen && (
+        <fieldset>
+          <legend class="muted">Terms</legend>
+          <label>
+            Name
+            <input
+              type="text"
+              value={name}
+              maxLength={200}
+              onInput={(e) => setName(e.currentTarget.value)}
+              data-testid="engagement-name"
+            />
+          </label>
+          <div class="row">
+            <label>
+              Pricing
+              <select
+                value={model}
+                onChange={(e) => setModel(e.currentTarget.value as PricingModel)}
+              >
+                {MODELS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Rate
+              <input
+                type="text"
+                inputMode="decimal"
+                value={rate}
+                onInput={(e) => setRate(e.currentTarget.value)}
+                data-testid="engagement-rate"
+              />
+            </label>
+            <label>
+              Currency
+              <input
+                type="text"
+                value={currency}
+                maxLength={3}
+                onInput={(e) => setCurrency(e.currentTarget.value)}
+              />
+            </label>
+            {recurs(model) && (
+              <label>
+                Every
+                <select value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
+                  <option value="week">Week</option>
+                  <option value="month">Month</option>
+                  <option value="quarter">Quarter</option>
+                  <option value="year">Year</option>
+                </select>
+              </label>
+            )}
+          </div>
+        </fieldset>
+      )}
+      <div class="row">
+        <label>
+          Starts
+          <input
+            type="date"
+            value={startOn}
+            onInput={(e) => setStartOn(e.currentTarget.value)}
+            required
+            data-testid="engagement-start"
+          />
+        </label>
+        <label>
+          Ends
+          <input type="date" value={endOn} onInput={(e) => setEndOn(e.currentTarget.value)} />
+        </label>
+        <label>
+          Renews
+          <input type="date" value={renewOn} onInput={(e) => setRenewOn(e.currentTarget.value)} />
+        </label>
+      </div>
+      <label>
+        Status
+        <select value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
+          <option value="proposed">Proposed</option>
+          <option value="active">Active</option>
+          <option value="paused">Paused</option>
+          <option value="ended">Ended</option>
+        </select>
+      </label>
+      <label>
+        Scope notes
+        <textarea
+          value={scopeNotes}
+          maxLength={20_000}
+          rows={3}
+          onInput={(e) => setScopeNotes(e.currentTarget.value)}
+        />
+      </label>
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {saved && (
+        <p class="muted" role="status">
+          {saved}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy} data-testid="engagement-submit">
+        {busy ? 'Saving…' : 'Save engagement'}
+      </button>
+      {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PurchaseForm } from './PurchaseForm';
+import { RelationshipSummary, type Send } from './RelationshipSummary';
+
+const T = Date.UTC(2026, 10, 2);
+const party = {
+  id: 'p1',
+  type: 'person',
+  name: 'Ada',
+  kind: 'prospect',
+  kindHistory: [{ kind: 'prospect', at: T }],
+  emails: [],
+  phones: [],
+  domains: [],
+  tags: [],
+  notes: '',
+  createdAt: T,
+  updatedAt: T,
+};
+
+const summary = {
+  view: { party, health: 'on-time' },
+  engagements: [
+    {
+      id: 'e1',
+      partyId: 'p1',
+      serviceName: 'Monthly advisory',
+      terms: {
+        pricingModel: 'retainer',
+        rate: { amountMinor: 250_000, currency: 'EUR' },
+        billingPeriod: 'month',
+      },
+      startOn: '2026-11-01',
+      renewOn: '2027-11-01',
+      status: 'active',
+      scopeNotes: '',
+      createdAt: T,
+      updatedAt: T,
+    },
+  ],
+  purchases: [
+    {
+      id: 'u1',
+      partyId: 'p1',
+      on: '2026-11-02',
+      amount: { amountMinor: 4_950, currency: 'USD' },
+      description: 'Book',
+      recurrence: 'one-time',
+      createdAt: T,
+    },
+  ],
+  purchaseTotals: [{ currency: 'USD', amountMinor: 4_950 }],
+  recurringMonthly: [{ currency: 'EUR', amountMinor: 250_000 }],
+  suggestion: {
+    from: 'prospect',
+    to: 'client',
+    basis: 'engagement-active',
+    reason: '“Monthly advisory” is an active engagement.',
+  },
+};
+
+function fakeSend(answers: Record<string, unknown>) {
+  return vi.fn((name: string) =>
+    Promise.resolve(
+      name in answers
+        ? { ok: true, value: answers[name] }
+        : { ok: false, error: { code: 'x', message: `no ${name}` } },
+    ),
+  ) as unknown as Send & ReturnType<typeof vi.fn>;
+}
+
+describe('RelationshipSummary', () => {
+  it('shows what the party buys, totals per currency, and applies the suggestion', async () => {
+    const send = fakeSend({ 'parties/summary': summary, 'parties/setKind': summary.view });
+    render(<RelationshipSummary partyId="p1" send={send} />);
+    await screen.findByTestId('relationship-summary');
+    expect(screen.getByTestId('summary-engagement').textContent).toContain(
+      'Monthly advisory · €2,500.00 a month (retainer)',
+    );
+    expect(screen.getByTestId('purchase-total').textContent).toBe('$49.50 in total');
+    expect(screen.getByTestId('recurring-monthly').textContent).toContain('€2,500.00');
+    expect(screen.getByTestId('suggestion').textContent).toContain('Prospect → Client');
+
+    fireEvent.click(screen.getByTestId('apply-suggestion'));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith('parties/setKind', {
+        id: 'p1',
+        kind: 'client',
+        reason: '“Monthly advisory” is an active engagement.',
+      }),
+    );
+  });
+
+  it('says plainly when nothing has been bought', async () => {
+    const send = fakeSend({
+      'parties/summary': {
+        ...summary,
+        engagements: [],
+        purchases: [],
+        purchaseTotals: [],
+        recurringMonthly: [],
+        suggestion: null,
+      },
+    });
+    render(<RelationshipSummary partyId="p1" send={send} />);
+    expect(await screen.findByText('No engagements or purchases yet.')).toBeTruthy();
+    expect(screen.queryByTestId('suggestion')).toBeNull();
+  });
+});
+
+describe('PurchaseForm', () => {
+  it('sends the typed amount as exact minor units and shows the suggestion', async () => {
+    const send = fakeSend({
+      'purchases/record': {
+        purchase: summary.purchases[0],
+        replayed: false,
+        suggestion: { ...summary.suggestion, to: 'customer', basis: 'first-purchase' },
+      },
+    });
+    render(<PurchaseForm partyId="p1" send={send} today="2026-11-05" defaultCurrency="USD" />);
+    fireEvent.input(screen.getByTestId('purchase-amount'), { target: { value: '1,234.56' } });
+    fireEvent.input(screen.getByTestId('purchase-description'), { target: { value: 'Audit' } });
+    fireEvent.submit(screen.getByTestId('purchase-form'));
+    await screen.findByTestId('suggestion');
+    expect(send).toHaveBeenCalledWith(
+      'purchases/record',
+      expect.objectContaining({
+        partyId: 'p1',
+        on: '2026-11-05',
+        amount: { amountMinor: 123_456, currency: 'USD' },
+        description: 'Audit',
+        recurrence: 'one-time',
+      }),
+    );
+  });
+
+  it('refuses an amount it cannot read exactly, sending nothing', () => {
+    const send = fakeSend({});
+    render(<PurchaseForm partyId="p1" send={send} defaultCurrency="JPY" />);
+    fireEvent.input(screen.getByTestId('purchase-amount'), { target: { value: '12.5' } });
+    fireEvent.input(screen.getByTestId('purchase-description'), { target: { value: 'Tea' } });
+    fireEvent.submit(screen.getByTestId('purchase-form'));
+    expect(screen.getByRole('alert').textContent).toBe('JPY amounts have no decimals.');
+    expect(send).not.toHaveBeenCalled();
+  });
+});
