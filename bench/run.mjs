@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
+import { benchImport, printImport } from './import.mjs';
+import { benchSearch, printSearch } from './search.mjs';
 
 const results = {
   when: new Date().toISOString(),
@@ -95,12 +97,27 @@ for (const [name, truth] of Object.entries(expected)) {
   results.quality[name] = await page.evaluate((t) => window.clienteleBench.quality(t), truth);
   await page.close();
 }
+// Each of these catches its own failure so that one broken measurement still leaves
+// the others' figures in the report.
+for (const [name, run] of Object.entries({ search: benchSearch, import: benchImport })) {
+  try {
+    await run({ browser, site, results });
+  } catch (error) {
+    results[name] = { skipped: String(error).split('\n')[0] };
+  }
+}
 await browser.close();
 await site.close();
 
 const round = (value, digits = 2) =>
   typeof value === 'number' ? Number(value.toFixed(digits)) : value;
 console.log(`\nChromium ${results.chromium}`);
+const method = Object.values(results.detect)[0]?.method;
+if (method)
+  console.log(
+    `Ratios: median over ${method.rounds} interleaved rounds of per-round ratios; each sample ` +
+      `repeats its task to last ≥ ${method.minSampleMs} ms (see bench/detect-bench.ts).`,
+  );
 console.table(
   Object.fromEntries(
     Object.entries(results.detect).map(([name, r]) => [
@@ -111,6 +128,7 @@ console.table(
         'floor ms': round(r.floorMs),
         'detect ms': round(r.detectMs),
         'detect ÷ floor (≤2.5)': round(r.detectRatio),
+        'ratio Q1–Q3': r.detectRatioSpread?.map((q) => round(q)).join('–'),
         '+phones ÷ floor (≤6)': round(r.withPhonesRatio),
         'libphonenumber ÷ ours (≥10)': round(r.speedupOverLibphonenumber, 1),
         'longest task ms (≤50)': round(r.longestTaskMs, 0),
@@ -137,6 +155,10 @@ console.table(
     Object.entries(results.bundles).map(([name, b]) => [name, { 'gzip KB': b.gzipKb }]),
   ),
 );
+for (const [name, print] of Object.entries({ search: printSearch, import: printImport })) {
+  if (results[name]?.skipped) console.log(`${name}: skipped (${results[name].skipped})`);
+  else if (results[name]) print(results[name]);
+}
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('Written to bench-results/bench.json');

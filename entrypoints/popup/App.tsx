@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
+import { DueList } from '../../components/DueList';
+import { SearchPanel } from '../../components/SearchPanel';
+import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
 import { PartyPanel } from './PartyPanel';
 import { initialView, VIEWS, type View } from './views';
@@ -49,6 +52,8 @@ export function App() {
       <ViewTabs views={VIEWS} current={view} onChange={setView} />
       <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'page' && <OnThisPage onOpen={openParty} />}
+        {view === 'search' && <SearchPanel onOpen={openParty} autoFocus />}
+        {view === 'due' && <DueList send={sendMessage} onOpen={openParty} />}
       </div>
       <PopupFooter />
     </main>
@@ -61,6 +66,13 @@ function PopupFooter() {
     <footer class="popup-footer">
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
         Options, import and export
+      </button>
+      <button
+        type="button"
+        class="link"
+        onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+      >
+        Dashboard
       </button>
     </footer>
   );

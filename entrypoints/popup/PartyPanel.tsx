@@ -77,7 +77,7 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
   return (
     <div class="party-panel" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
       <button type="button" class="link" onClick={onBack}>
-        ← On this page
+        ← Back
       </button>
       {message && (
         <p class="notice" role="status" data-testid="notice">

@@ -116,6 +116,24 @@ describe('popup: on this page → add → log → survives a stopped worker', ()
     await popup.close();
   });
 
+  it('finds the record from the search view with the keyboard alone: "/", words in any order, Enter', async () => {
+    const popup = await openPopup();
+    await popup.keyboard.press('/');
+    const input = popup.getByTestId('search-input');
+    await input.waitFor();
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await popup.keyboard.type('lovelace ada');
+    const first = popup.getByTestId('search-result').first();
+    await first.waitFor();
+    expect(await first.textContent()).toContain('Ada Lovelace');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    const card = popup.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-name').textContent()).toBe('Ada Lovelace');
+    await popup.close();
+  });
+
   it('says so plainly when a page has no contacts', async () => {
     const empty = await ext.context.newPage();
     await empty.goto(`${site.base}/empty.html`);
