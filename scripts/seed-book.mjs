@@ -19,6 +19,7 @@ export async function seedBook(extensionPage, book = readDemoBook(), now = Date.
     if (!reply?.ok) throw new Error(`${name} failed: ${JSON.stringify(reply?.error)}`);
     return reply.value;
   };
+  const day = (daysFromNow) => new Date(now + daysFromNow * DAY).toISOString().slice(0, 10);
   const ids = {};
   for (const entry of book.parties) {
     const { view } = await ask('parties/create', entry.draft);
@@ -35,6 +36,26 @@ export async function seedBook(extensionPage, book = readDemoBook(), now = Date.
         ...(item.followUpInDays === undefined
           ? {}
           : { followUpAt: now + item.followUpInDays * DAY }),
+      });
+    }
+    for (const item of entry.engagements ?? []) {
+      await ask('engagements/create', {
+        partyId: view.party.id,
+        serviceName: item.serviceName,
+        terms: item.terms,
+        startOn: day(-item.startDaysAgo),
+        status: item.status,
+        ...(item.renewInDays === undefined ? {} : { renewOn: day(item.renewInDays) }),
+      });
+    }
+    for (const [index, item] of (entry.purchases ?? []).entries()) {
+      await ask('purchases/record', {
+        partyId: view.party.id,
+        on: day(-item.daysAgo),
+        amount: item.amount,
+        description: item.description,
+        recurrence: item.recurrence,
+        requestId: `demo-purchase-${view.party.id}-${index}`,
       });
     }
   }
