@@ -15,6 +15,7 @@ export default defineConfig({
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],

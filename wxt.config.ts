@@ -16,6 +16,9 @@ export const WEBMAIL_ORIGINS = [
   'https://outlook.live.com/*',
 ];
 
+/** Sites the user may add one at a time with "always scan this site". */
+const OPTIONAL_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
@@ -56,7 +59,9 @@ export default defineConfig({
     // The end-to-end build's test seam (entrypoints/background/menus.ts); absent from shipped builds.
     define: { __CLIENTELE_TEST_SEAMS__: JSON.stringify(grantLocalhost) },
   }),
-  manifest: {
+  // One manifest, shaped per browser: Chrome gets the side panel (WXT adds `side_panel` and
+  // `sidePanel`); Firefox gets its sidebar (`sidebar_action`) and Manifest V2's key names.
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Clientele',
     description:
       'Your clients, customers and prospects, where you work: webmail and the web. Nothing leaves your machine.',
@@ -73,7 +78,23 @@ export default defineConfig({
       ...WEBMAIL_ORIGINS,
       ...(grantLocalhost ? ['http://localhost/*', 'http://127.0.0.1/*'] : []),
     ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // "Always scan this site" asks for one site at a time. Manifest V2 has no
+    // `optional_host_permissions` (WXT drops the key), so there the patterns are optional permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_SITE_ORIGINS }
+      : { optional_permissions: OPTIONAL_SITE_ORIGINS }),
     action: { default_title: 'Clientele' },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'clientele@clientele.local',
+          // 140: the CSS Custom Highlight API (known contacts are marked with it) and
+          // `data_collection_permissions` both arrive in that release.
+          strict_min_version: '140.0',
+          // Nothing is collected or sent anywhere: the records stay in the browser.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });
