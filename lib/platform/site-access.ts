@@ -33,10 +33,19 @@ export async function revokeSiteAccess(pattern: string): Promise<boolean> {
  * and those the user added with "always scan this site", as match patterns.
  */
 export async function listSiteAccess(): Promise<{ builtIn: string[]; granted: string[] }> {
-  const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };
-  const builtIn = manifest.host_permissions ?? [];
+  // Manifest V3 lists host access apart; Firefox's Manifest V2 build lists it among
+  // `permissions`, beside API names, which are not match patterns.
+  const manifest = browser.runtime.getManifest() as {
+    host_permissions?: string[];
+    permissions?: string[];
+  };
+  const builtIn = manifest.host_permissions ?? (manifest.permissions ?? []).filter(isMatchPattern);
   const { origins = [] } = await browser.permissions.getAll();
   return { builtIn, granted: origins.filter((origin) => !builtIn.includes(origin)) };
+}
+
+function isMatchPattern(permission: string): boolean {
+  return permission === '<all_urls>' || permission.includes('://');
 }
 
 /** Calls back when a site is granted or revoked, from this page or any other. */
