@@ -2,7 +2,7 @@
 // on the generated pages of bench/generate-page.ts. See bench/profile-detect.mjs.
 import { collectFindings, ELEMENT_DETECTORS, TEXT_DETECTORS } from '../lib/detect';
 import { mergeFindings } from '../lib/detect/merge';
-import { runTextDetectors } from '../lib/detect/text-pass';
+import { GATE, runTextDetectors } from '../lib/detect/text-pass';
 import type { Finding, TextDetector } from '../lib/detect/types';
 import { generatePage } from './generate-page';
 
@@ -46,6 +46,21 @@ function floor(root: Node): number {
   return length;
 }
 
+/**
+ * The floor with the text pass's tests of every node and nothing else: its class test
+ * (@, digit, opening bracket) and, for prose that fails it, `proseTest` (the spelled-out
+ * reader's "dot"). What each node costs before any detector runs.
+ */
+function gatedWalk(root: Node, proseTest?: RegExp): number {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let admitted = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    if (GATE.test(text) || proseTest?.test(text)) admitted++;
+  }
+  return admitted;
+}
+
 /** A short, stable digest of a value's JSON, to check that a change finds the same things. */
 function digest(value: unknown): string {
   const json = JSON.stringify(value);
@@ -63,6 +78,9 @@ export function profile(elements: number | undefined, runs: number) {
   const context = { url: location.href };
   const tasks: Record<string, () => unknown> = {};
   tasks['floor (TreeWalker)'] = () => floor(document.body);
+  tasks['floor + class test of each text'] = () => gatedWalk(document.body);
+  const spelledTest = TEXT_DETECTORS.spelled[0]?.mayMatch;
+  tasks['floor + class test + "dot" test of prose'] = () => gatedWalk(document.body, spelledTest);
   for (const detect of ELEMENT_DETECTORS)
     tasks[`element: ${detectorName(detect)}`] = () => detect(document, context);
   tasks['text pass (all text detectors)'] = () => runTextDetectors(document, TEXT_DETECTORS);

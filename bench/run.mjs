@@ -11,6 +11,12 @@ import { serveFolder } from '../scripts/static-server.mjs';
 import { benchImport, printImport } from './import.mjs';
 import { benchSearch, printSearch } from './search.mjs';
 
+// `npm run bench -- --only detect` (or `search`, `import`) runs one part, as the whole
+// run takes minutes. Detection runs with its quality and bundle figures.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const runs = (part) => only === undefined || only === part;
+
 const results = {
   when: new Date().toISOString(),
   chromium: '',
@@ -72,14 +78,14 @@ async function measureOn(url, elements) {
   return measured;
 }
 
-for (const elements of [1500, 15000, 60000]) {
+for (const elements of runs('detect') ? [1500, 15000, 60000] : []) {
   console.log(`Detection on a generated page of ${elements} elements…`);
   results.detect[`generated-${elements}`] = await measureOn(
     `${site.base}/bench/index.html`,
     elements,
   );
 }
-for (const fixture of ['gmail', 'outlook']) {
+for (const fixture of runs('detect') ? ['gmail', 'outlook'] : []) {
   console.log(`Detection on the ${fixture}-like page…`);
   try {
     results.detect[`${fixture}-like`] = await measureOn(
@@ -90,7 +96,7 @@ for (const fixture of ['gmail', 'outlook']) {
   }
 }
 for (const [name, truth] of Object.entries(expected)) {
-  if (!name.endsWith('.html')) continue;
+  if (!name.endsWith('.html') || !runs('detect')) continue;
   const page = await browser.newPage();
   await page.goto(`${site.base}/tests/fixtures/site/${name}`);
   await page.addScriptTag({ path: 'bench/.build/detect.js' });
@@ -100,6 +106,7 @@ for (const [name, truth] of Object.entries(expected)) {
 // Each of these catches its own failure so that one broken measurement still leaves
 // the others' figures in the report.
 for (const [name, run] of Object.entries({ search: benchSearch, import: benchImport })) {
+  if (!runs(name)) continue;
   try {
     await run({ browser, site, results });
   } catch (error) {
@@ -160,5 +167,7 @@ for (const [name, print] of Object.entries({ search: printSearch, import: printI
   else if (results[name]) print(results[name]);
 }
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('Written to bench-results/bench.json');
+// A part is written beside the whole run's figures, not over them.
+const written = `bench-results/bench${only ? `-${only}` : ''}.json`;
+writeFileSync(written, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`Written to ${written}`);

@@ -12,14 +12,14 @@ import { safeDecode } from './safe-decode';
  */
 export function findMailtoLinks(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const anchor of selectAll(root, 'a[href^="mailto:" i]')) readMailto(anchor, findings);
+  for (const anchor of selectAll(root, 'a[href^="mailto:" i]')) {
+    if (!isInSkippedElement(anchor)) readMailto(anchor, anchor.getAttribute('href')!, findings);
+  }
   return findings;
 }
 
-/** Adds what one `mailto:` link says to `findings`. */
-export function readMailto(anchor: Element, findings: Finding[]): void {
-  if (isInSkippedElement(anchor)) return;
-  const href = anchor.getAttribute('href') ?? '';
+/** Adds what one readable `mailto:` link, whose `href` this is, says to `findings`. */
+export function readMailto(anchor: Element, href: string, findings: Finding[]): void {
   const recipients = safeDecode(href.slice('mailto:'.length).split('?')[0] ?? '');
   const emails = recipients
     .split(',')

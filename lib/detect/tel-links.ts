@@ -19,14 +19,15 @@ const CALL_TO_ACTION =
  */
 export function findTelLinks(root: ParentNode): Finding[] {
   const findings: Finding[] = [];
-  for (const anchor of selectAll(root, SELECTORS)) readTel(anchor, findings);
+  for (const anchor of selectAll(root, SELECTORS)) {
+    if (!isInSkippedElement(anchor)) readTel(anchor, anchor.getAttribute('href')!, findings);
+  }
   return findings;
 }
 
-/** Adds what one `tel:` or `callto:` link says to `findings`. */
-export function readTel(anchor: Element, findings: Finding[]): void {
-  if (isInSkippedElement(anchor)) return;
-  const phone = numberFrom(anchor.getAttribute('href') ?? '');
+/** Adds what one readable `tel:` or `callto:` link, whose `href` this is, says to `findings`. */
+export function readTel(anchor: Element, href: string, findings: Finding[]): void {
+  const phone = numberFrom(href);
   if (!phone) return;
   const name = nameFrom(anchor.textContent ?? '') ?? nameFrom((anchor as HTMLAnchorElement).title);
   findings.push({ phones: [phone], source: 'tel', confidence: 0.8, ...(name ? { name } : {}) });

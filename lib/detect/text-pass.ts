@@ -16,12 +16,15 @@ export interface TextDetectors {
 
 // Text without any of these is prose to every detector but the spelled-out reader:
 // one scan of a character class, the cheapest test there is.
-const GATE = /[@\d[({<]/;
+export const GATE = /[@\d[({<]/;
 const DIGIT = /\d/;
 const OPENING_BRACKET = /[[({<]/;
 /** Nodes read between two `hasTime()` checks. */
 const NODES_PER_CHECK = 128;
+/** Text this long is asked whether it is read before it is searched (a script's can run to megabytes). */
+const LONG = 1000;
 const ALWAYS = () => true;
+const ANYTHING = /(?:)/;
 
 // Which groups of detectors a text node wants (bits).
 const AT = 1;
@@ -54,11 +57,14 @@ export function createTextPass(root: ParentNode, detectors: TextDetectors): Text
  * Speed (budgets.md: the whole scan ≤ 2.5× a bare TreeWalker pass): the cheap tests
  * on the text come first, so prose costs one scan for a class of characters (and one
  * for a spelled-out "dot", when a detector reads those) and no DOM access beyond its
- * `data`. (Scanning a slice's texts joined, one pattern run per slice, measured no
- * faster: the joined strings cost their copy and garbage collection.) Only text some detector wants is checked for being
- * readable: its parent's tag before the detectors run, its editable ancestor only
- * when they found something. A class rather than closures made per walk, so that the
- * optimised code of one walk serves the next.
+ * `data`. Those two scans alone cost about as much as the walk (see
+ * bench/profile-detect.ts). (Scanning a slice's texts joined, one pattern run per slice,
+ * measured no faster: the joined strings cost their copy and garbage collection; so did
+ * one pattern for both tests, which loses the class scan's speed.) Only text some
+ * detector wants is checked for being readable: its parent's tag before the detectors
+ * run (before anything else for text as long as a script's), its editable ancestor
+ * only when they found something. A class rather than closures made per walk, so that
+ * the optimised code of one walk serves the next.
  */
 export class TextPass {
   readonly findings: Finding[] = [];
@@ -66,6 +72,8 @@ export class TextPass {
   #rootIsSkipped: boolean;
   #groups: readonly (readonly TextDetector[])[];
   #spelledTest: RegExp | undefined;
+  /** What prose must pass before the spelled-out "at" is looked for; null: nobody reads it. */
+  #proseTest: RegExp | null;
   #digitTest: RegExp | undefined;
   #reads: number;
 
@@ -75,6 +83,7 @@ export class TextPass {
     this.#rootIsSkipped = root instanceof Element && isInSkippedElement(root);
     this.#groups = [detectors.at, detectors.spelled, detectors.digits];
     this.#spelledTest = testOf(detectors.spelled);
+    this.#proseTest = detectors.spelled.length > 0 ? (this.#spelledTest ?? ANYTHING) : null;
     this.#digitTest = testOf(detectors.digits);
     this.#reads =
       (detectors.at.length > 0 ? AT : 0) |
@@ -82,34 +91,42 @@ export class TextPass {
       (detectors.digits.length > 0 ? DIGITS : 0);
   }
 
+  /**
+   * Reads on until `hasTime()` says stop. The loop holds the two tests every node
+   * goes through, so that prose costs them and nothing more; the rest is in methods
+   * called only for the text that passes.
+   */
   step(hasTime: () => boolean): boolean {
     if (this.#rootIsSkipped || this.#reads === 0) return true;
+    const walker = this.#walker;
+    const prose = this.#proseTest;
     for (;;) {
       for (let i = 0; i < NODES_PER_CHECK; i++) {
-        const node = this.#walker.nextNode() as Text | null;
+        const node = walker.nextNode() as Text | null;
         if (node === null) return true;
-        this.#consider(node);
+        const text = node.data;
+        // Prose (no @, digit or opening bracket) interests the spelled-out reader alone.
+        if (GATE.test(text)) {
+          if (text.length < LONG || isReadable(node))
+            this.#consider(node, text, this.#wanted(text));
+        } else if (prose !== null && prose.test(text) && spellsAt(text)) {
+          this.#consider(node, text, SPELLED);
+        }
       }
       if (!hasTime()) return false;
     }
   }
 
-  /** Reads the node's text with the detectors that want it, if it is readable. */
-  #consider(node: Text): void {
-    const text = node.data;
-    let want: number;
-    // Prose (no @, digit or opening bracket) interests the spelled-out reader alone.
-    if (GATE.test(text)) want = this.#wanted(text);
-    else if ((this.#reads & SPELLED) !== 0 && passes(this.#spelledTest, text) && spellsAt(text)) {
-      want = SPELLED;
-    } else return;
-    if (want === 0) return;
-    const parent = node.parentElement;
-    if (parent !== null && SKIPPED_TAGS.has(parent.tagName)) return;
-    this.#read(node, text, want);
+  /** Reads the node's text with the groups of detectors in `want`, if it is readable. */
+  #consider(node: Text, text: string, want: number): void {
+    if (want !== 0 && isReadable(node)) this.#read(node, text, want);
   }
 
-  /** The groups that want text with an @, a digit or an opening bracket. */
+  /**
+   * The groups that want text with an @, a digit or an opening bracket. Each test is
+   * the cheapest first: most such text is a label like `Person 12` that no group wants,
+   * and is turned away by a few substring searches and one pattern run.
+   */
   #wanted(text: string): number {
     const reads = this.#reads;
     const at = text.includes('@');
@@ -119,11 +136,12 @@ export class TextPass {
       (reads & SPELLED) !== 0 &&
       (at
         ? text.includes('dot')
-        : (OPENING_BRACKET.test(text) || passes(this.#spelledTest, text)) && spellsAt(text))
+        : spellsAt(text) && (OPENING_BRACKET.test(text) || passes(this.#spelledTest, text)))
     ) {
       want |= SPELLED;
     }
-    if ((reads & DIGITS) !== 0 && DIGIT.test(text) && passes(this.#digitTest, text)) {
+    // The group's own test first: it turns most digits away (`Person 12`, `2 hours`).
+    if ((reads & DIGITS) !== 0 && passes(this.#digitTest, text) && DIGIT.test(text)) {
       want |= DIGITS;
     }
     return want;
@@ -143,6 +161,12 @@ export class TextPass {
     // What the user is typing is theirs: nothing found in an editable region is kept.
     if (found && node.parentElement?.closest(EDITABLE) == null) this.findings.push(...found);
   }
+}
+
+/** Whether a text node's own parent leaves it readable (see TextPass). */
+function isReadable(node: Text): boolean {
+  const parent = node.parentElement;
+  return parent === null || !SKIPPED_TAGS.has(parent.tagName);
 }
 
 /**

@@ -13,6 +13,17 @@ export interface PageReport {
   vcards?: string[];
 }
 
+/** The background refuses a report of more contacts (PageFindingsSchema): none is larger. */
+export const MAX_REPORTED_CONTACTS = 2000;
+/**
+ * Changes are read on top of what was read before, and what the page removes is not
+ * taken away: on a page that keeps replacing its content (a feed, a live list, a
+ * storm of mutations) the findings would grow without end, and soon past what the
+ * background accepts. Past this many, or twice what the last full read found, the
+ * page is read afresh instead.
+ */
+const MIN_STALE_LIMIT = 1000;
+
 export interface PageSessionDeps {
   document: Document;
   location: { readonly href: string };
@@ -37,9 +48,11 @@ export function startPageSession(deps: PageSessionDeps) {
   let scanning = false;
   let vcards: string[] = [];
   let stopped = false;
+  let staleLimit = MIN_STALE_LIMIT;
 
   const publish = async (): Promise<PageReport> => {
-    const contacts = mergeFindings(findings);
+    // A page that really holds more than the background accepts reports its first ones.
+    const contacts = mergeFindings(findings).slice(0, MAX_REPORTED_CONTACTS);
     const report: PageReport = { url: deps.location.href, contacts };
     if (vcards.length > 0) report.vcards = vcards;
     // The URL and card links count too: a navigation or a new card is news even with the same people.
@@ -57,6 +70,7 @@ export function startPageSession(deps: PageSessionDeps) {
     try {
       findings = await scanInSlices(document, { url: scannedUrl }, schedule);
       vcards = findVcardLinks(document, scannedUrl);
+      staleLimit = Math.max(MIN_STALE_LIMIT, 2 * findings.length);
     } finally {
       scanning = false;
     }
@@ -83,6 +97,10 @@ export function startPageSession(deps: PageSessionDeps) {
     }
     const context = { url: scannedUrl };
     for (const root of changedRoots(batch)) findings.push(...collectFindings(root, context));
+    if (findings.length > staleLimit) {
+      void scanAll(); // what the page holds now, without what it has since removed
+      return;
+    }
     void publish();
   };
 
