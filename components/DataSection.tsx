@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import { sendMessage } from '../lib/platform/messaging';
+import { recordBackup } from '../lib/platform/storage-care';
 import { BACKUP_STORES, readBackup, type BackupFile } from '../lib/transfer/backup-format';
 import {
   CSV_FIELD_LABELS,
@@ -71,6 +72,7 @@ export function DataSection({
         setBusy(`Backing up… ${number(done)} of ${number(total)} records`),
       );
       save(`clientele-backup-${day()}.json`, text, 'application/json');
+      await recordBackup(now().getTime());
       return 'Backup saved. Keep it somewhere safe: it holds your whole book.';
     });
   const exportParties = (format: 'csv' | VcardVersion) =>

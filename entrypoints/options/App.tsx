@@ -3,6 +3,7 @@ import { NeverCaptureSection } from '../../components/options/NeverCaptureSectio
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
+import { StorageCareNotice } from '../../components/options/StorageCareNotice';
 import { LazyDataSection } from './LazyDataSection';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';
@@ -53,6 +54,7 @@ export function App() {
         </nav>
       </header>
       <main class="options-main">
+        <StorageCareNotice />
         {loadError && (
           <p class="error" role="alert">
             {loadError}

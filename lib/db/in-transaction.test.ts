@@ -27,13 +27,13 @@ describe('inTransaction', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     const db = await createDbOpener(`clientele-tx-${crypto.randomUUID()}`)();
-    const row = (id: string) => ({ bucket: 1, rows: {}, id });
-    await db.put('searchBuckets', row('first'));
+    const part = (bucket: number) => ({ bucket, stamp: 's', text: '', last: new Float64Array() });
+    await db.put('searchBuckets', part(1));
     const tx = db.transaction('searchBuckets', 'readwrite');
     await expect(
       inTransaction(tx, async () => {
-        await tx.store.put({ bucket: 2, rows: {} });
-        await tx.store.add({ bucket: 1, rows: {} }); // key 1 exists: ConstraintError
+        await tx.store.put(part(2));
+        await tx.store.add(part(1)); // key 1 exists: ConstraintError
       }),
     ).rejects.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 20));

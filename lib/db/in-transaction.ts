@@ -1,3 +1,5 @@
+import { abortCause } from './abort-cause';
+
 /**
  * Runs `work` inside `tx` and resolves only once the transaction has committed, so
  * an acknowledged write is a stored write. If `work` throws (a constraint broke, a
@@ -7,7 +9,7 @@
  * await lets IndexedDB auto-commit half the work.
  */
 export async function inTransaction<T>(
-  tx: { done: Promise<void>; abort(): void },
+  tx: { done: Promise<void>; abort(): void; readonly error?: DOMException | null },
   work: () => Promise<T>,
 ): Promise<T> {
   // Observed here; awaited below when the work succeeds.
@@ -21,8 +23,10 @@ export async function inTransaction<T>(
     } catch {
       // Already aborted by the failed request.
     }
-    throw error;
+    throw await abortCause(tx, error);
   }
-  await tx.done;
+  await tx.done.catch(async (error: unknown) => {
+    throw await abortCause(tx, error);
+  });
   return result;
 }

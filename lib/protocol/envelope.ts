@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'invalid_phone',
   'not_found',
   'internal',
+  // The browser's storage is full, or cannot be opened here (lib/db/storage-trouble.ts).
+  'storage_full',
+  'storage_unavailable',
 ] as const;
 
 export const ProtocolErrorSchema = z.object({

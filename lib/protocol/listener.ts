@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import { storageFailure } from '../db/storage-trouble';
 import type { Result } from '../domain/result';
 import { EnvelopeSchema, type Reply } from './envelope';
 import { isMessageName, messages, type MessageName, type Request, type Response } from './messages';
@@ -62,6 +63,9 @@ export async function dispatch(
     return { ok: true, value: value.data };
   } catch (error) {
     console.error(`Clientele: ${name} failed`, error);
+    // A full quota or storage that cannot open is told as such: the user can act on it.
+    const storage = storageFailure(error);
+    if (storage) return { ok: false, error: storage };
     return failure('internal', 'Something went wrong while saving or reading records.');
   }
 }
