@@ -40,7 +40,7 @@ const round = (value, digits = 2) =>
 
 export function printImport(r) {
   console.log(
-    `\nImport of ${r.contacts} contacts (budget: ≥ 0.8× raw IndexedDB, ≥ 1× Dexie bulkPut):`,
+    `\nImport of ${r.contacts} contacts, median of ${r.rounds} rounds (budget: ≥ 0.8× raw IndexedDB, ≥ 1× Dexie bulkPut):`,
   );
   console.table({
     'raw IndexedDB puts (one transaction)': { ms: round(r.rawMs, 0), 'records/s': r.rawPerSecond },
@@ -51,10 +51,11 @@ export function printImport(r) {
       'records/s': r.oursMergePerSecond,
     },
   });
+  console.log(`every run, ms: ${JSON.stringify(r.samplesMs)}`);
   console.log(
-    `ours ÷ raw throughput ${round(r.oursVsRaw)} · ours ÷ Dexie ${round(r.oursVsDexie)} · merge mode ÷ raw ${round(r.oursMergeVsRaw)}; ` +
+    `ours ÷ raw throughput ${round(r.oursVsRaw)} · ours ÷ Dexie ${round(r.oursVsDexie)} · merge mode ÷ raw ${round(r.oursMergeVsRaw)} · merge mode ÷ Dexie ${round(r.oursMergeVsDexie)}; ` +
       `${r.created} stored, ${r.searchRows} search rows; parsing + normalising alone ${round(r.buildMs, 0)} ms; ` +
-      `one rewrite of the whole search projection ${round(r.projectionRewriteMs, 0)} ms (each chunk rewrites the buckets it touches); a read during the import waited p50 ${round(r.readerWaitP50Ms, 1)} ms, at most ${round(r.readerWaitMaxMs, 0)} ms`,
+      `one rewrite of the whole search projection ${round(r.projectionRewriteMs, 0)} ms (a chunk rewrites the one bucket its new parties share); a read during an import (one more run, not timed) waited p50 ${round(r.readerWaitP50Ms, 1)} ms, at most ${round(r.readerWaitMaxMs, 0)} ms`,
   );
 }
 

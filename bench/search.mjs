@@ -5,7 +5,15 @@
 // `results.search`; `node bench/search.mjs` runs it alone and prints a table.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +23,8 @@ import { EXTENSION_DIR, launchWithExtension } from '../scripts/launch-browser.mj
 const COUNT = 50_000;
 const PAGE_BUNDLE = 'bench/.build/search.js';
 const OPENS = 6;
+/** The popup, opened on its search view (as `/` or the Search tab shows it). */
+const POPUP_SEARCH = 'popup.html?view=search';
 
 async function bundlePage() {
   await build({
@@ -44,6 +54,22 @@ async function gzipKbOf(contents) {
     logLevel: 'error',
   });
   return Math.round((gzipSync(out.outputFiles[0].contents).length / 1024) * 10) / 10;
+}
+
+/**
+ * gzip KB of the script the built popup loads: its entry and every chunk it
+ * preloads (what the popup budget counts), or undefined without a build.
+ */
+function popupGzipKb() {
+  const dir = EXTENSION_DIR;
+  if (!existsSync(join(dir, 'popup.html'))) return undefined;
+  const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = scripts.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length,
+    0,
+  );
+  return Math.round((bytes / 1024) * 10) / 10;
 }
 
 /** (a)–(c): every engine on the same rows and queries, in a plain page. */
@@ -167,14 +193,14 @@ async function measureExtension() {
     };
     // The popup shows the panel once it mounts it; until then there is nothing to time.
     const popup = await extension.context.newPage();
-    await popup.goto(extension.extensionUrl('popup.html'));
+    await popup.goto(extension.extensionUrl(POPUP_SEARCH));
     const hasPanel = await popup
       .waitForSelector('[data-testid=search-input]', { timeout: 3000 })
       .then(() => true)
       .catch(() => false);
     await popup.close();
     result.popup = hasPanel
-      ? summarise(await timeOpens(extension, 'popup.html', probe))
+      ? summarise(await timeOpens(extension, POPUP_SEARCH, probe))
       : { skipped: 'the popup does not show the search panel yet' };
     return result;
   } finally {
@@ -196,6 +222,10 @@ export async function benchSearch({ browser, site, results }) {
     searchPanelGzipKb: await gzipKbOf(
       "import { SearchPanel } from './components/SearchPanel'; (globalThis as any).p = SearchPanel;",
     ),
+    directReadGzipKb: await gzipKbOf(
+      "import { readProjection } from './lib/search/read-projection'; (globalThis as any).r = readProjection;",
+    ),
+    popupBuiltGzipKb: popupGzipKb(),
   };
   // `--extension-only` (standalone runs): skip the engine comparison.
   let compared = { rows: COUNT, engines: {} };
@@ -242,7 +272,7 @@ export function printSearch(search) {
   if (x.skipped) console.log(`Extension path skipped: ${x.skipped}`);
   else {
     console.log(
-      `Where the time to the first answer goes (reply ${x.stages.replyKb} KB as objects, ${x.stages.packedKb} KB packed), median ms:`,
+      `Where the time to the first answer goes, median ms (stored: find parts ${x.stages.findKb} KB, show parts ${x.stages.showKb} KB; the search/rows reply ${x.stages.replyKb} KB of JSON):`,
     );
     console.table(
       Object.fromEntries(Object.entries(x.stages.medianMs).map(([k, v]) => [k, { ms: round(v) }])),

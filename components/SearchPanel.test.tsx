@@ -2,6 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchRow } from '../lib/db/search-row';
+import { createDbOpener, type ClienteleDb } from '../lib/db/open';
+import { DB_NAME } from '../lib/db/schema';
+import { projectParties } from '../lib/db/search-projection';
+import type { Party } from '../lib/domain/party';
+import { STALE_KEY } from '../lib/search/projection-format';
 import { SearchPanel } from './SearchPanel';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -106,6 +111,19 @@ describe('SearchPanel', () => {
       type(input, query);
       expect(shown(), query).toEqual(expected);
     }
+  });
+
+  it('shows what matches as typed at once, and what matches only with a typo just after', async () => {
+    const smyth = { ...ROWS[2]!, id: 'p-smyth', name: 'Ann Smyth', emails: [], text: 'ann smyth' };
+    answerRows(() => ({ ok: true, value: { rows: [...ROWS, smyth] } }));
+    const { input } = renderPanel();
+    await ready();
+    type(input, 'smith');
+    expect(shown()).toEqual(['p-john', 'p-jane']);
+    await waitFor(() => expect(shown()).toEqual(['p-john', 'p-jane', 'p-smyth']));
+    // With nothing found as typed, the typo pass answers at once.
+    type(input, 'smyht');
+    expect(shown()).toEqual(['p-smyth']);
   });
 
   it('shows name, kind, organization or email, and last contact for each result', async () => {
@@ -226,5 +244,61 @@ describe('SearchPanel', () => {
     await ready();
     expect(document.activeElement).toBe(input);
     expect(input.getAttribute('placeholder')).toBe('Find someone');
+  });
+
+  describe('reading the store itself', () => {
+    const parties: Party[] = ROWS.map((row, i) => ({
+      // UUIDs in different buckets, as the background makes them.
+      id: `${['00', '40', '80', 'c0'][i]}000000-0000-4000-8000-00000000000${i}`,
+      type: row.type,
+      name: row.name,
+      kind: row.kind,
+      kindHistory: [{ kind: row.kind, at: 0 }],
+      emails: row.emails,
+      phones: row.phones,
+      domains: [],
+      tags: [],
+      notes: '',
+      ...(row.organization ? { organizationName: row.organization } : {}),
+      ...(row.lastInteractionAt === undefined ? {} : { lastInteractionAt: row.lastInteractionAt }),
+      createdAt: 0,
+      updatedAt: 0,
+    }));
+    const idOf = (name: string) => parties.find((p) => p.name === name)!.id;
+
+    /** What the background writes when these records are created. */
+    async function stored(extra?: (db: ClienteleDb) => Promise<unknown>) {
+      const db = await createDbOpener(DB_NAME)();
+      const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite');
+      for (const party of parties) void tx.objectStore('parties').put(party);
+      await projectParties(tx, parties);
+      await tx.done;
+      await extra?.(db);
+      db.close();
+    }
+
+    it('answers from the store, without asking the background', async () => {
+      await stored();
+      const asked = answerRows(() => ({ ok: true, value: { rows: [] } }));
+      const { input } = renderPanel();
+      await ready();
+      await waitFor(() => expect(shown()).toEqual([idOf('Zoë Lefèvre'), idOf('John Smith')]));
+      type(input, 'smith');
+      await waitFor(() => expect(shown()).toEqual([idOf('John Smith'), idOf('Jane Smithers')]));
+      // A phone is found once what results show is read, which follows the first answer.
+      type(input, '555 0100');
+      await waitFor(() => expect(shown()).toEqual([idOf('John Smith')]));
+      expect(screen.getAllByTestId('search-result')[0]!.textContent).toContain('Acme Ltd');
+      expect(asked).not.toHaveBeenCalled();
+    });
+
+    it('asks the background when the projection is marked stale', async () => {
+      await stored((db) => db.put('searchBuckets', { bucket: STALE_KEY, since: 0 }));
+      const asked = answerRows(() => ({ ok: true, value: { rows: ROWS } }));
+      renderPanel();
+      await ready();
+      expect(asked).toHaveBeenCalledWith(expect.objectContaining({ name: 'search/rows' }));
+      expect(shown()).toEqual(['p-zoe', 'p-john']);
+    });
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { SearchRow } from '../lib/db/search-row';
-import { sendMessage } from '../lib/platform/messaging';
-import { createSearchIndex, type SearchIndex } from '../lib/search/search-index';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { RelationshipKind } from '../lib/domain/relationship';
+import { openSearchBook } from '../lib/search/open-book';
+import { BookChanged, type SearchBook, type ShownRow } from '../lib/search/search-book';
+import { indexSource, type SearchIndex } from '../lib/search/search-index';
 import { relativeTime } from '../lib/ui/format';
 import { KindBadge } from './KindBadge';
 import './search.css';
@@ -21,16 +22,21 @@ export interface SearchPanelProps {
   now?: number;
 }
 
+const MAX_REREADS = 3;
+
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; index: SearchIndex }
+  | { state: 'ready'; book: SearchBook; index: SearchIndex }
   | { state: 'failed'; message: string };
 
 /**
- * Search over every record, in memory. The background answers `search/rows` with
- * the compact projection once; every keystroke then searches it here, without a
+ * Search over every record, in memory. The panel reads the search projection
+ * straight from the store (lib/search/read-projection.ts; the background's
+ * `search/rows` when it cannot), then every keystroke searches it here without a
  * round trip (a query takes a few milliseconds at 50,000 records, so there is no
- * debounce). With nothing typed, the most recently contacted records are listed.
+ * debounce). What a result shows is read per bucket as results need it, then all
+ * of it in the background. With nothing typed, the most recently contacted
+ * records are listed.
  */
 export function SearchPanel({
   onOpen,
@@ -43,10 +49,17 @@ export function SearchPanel({
 }: SearchPanelProps) {
   const id = useId();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  // Reading starts as the panel first renders, not after the first paint: the read
+  // is most of the time to the first answer.
+  const [opening, setOpening] = useState(openSearchBook);
+  const again = () => setOpening(openSearchBook());
+  // Records written while they were being read are read again, but not forever.
+  const rereads = useRef(0);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
+  const [, setShowsLoaded] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const lastShown = useRef<ShownRow[]>([]);
 
   // The panel may mount after the page has loaded, when `autofocus` no longer applies.
   useEffect(() => {
@@ -55,26 +68,89 @@ export function SearchPanel({
 
   useEffect(() => {
     let current = true;
-    void sendMessage('search/rows', {}).then((result) => {
-      if (!current) return;
-      setLoad(
-        result.ok
-          ? { state: 'ready', index: createSearchIndex(result.value.rows) }
-          : { state: 'failed', message: result.error.message },
-      );
+    let opened: SearchBook | undefined;
+    void opening.then((result) => {
+      if (!result.ok) {
+        if (current) setLoad({ state: 'failed', message: result.error.message });
+        return;
+      }
+      opened = result.value;
+      if (current) setLoad({ state: 'ready', book: opened, index: indexSource(opened) });
+      else opened.close();
     });
     return () => {
       current = false;
+      opened?.close();
     };
-  }, [attempt]);
+  }, [opening]);
 
   const typed = query.trim() !== '';
-  const results = useMemo<SearchRow[]>(() => {
-    if (load.state !== 'ready') return [];
-    return typed ? load.index.search(query, limit) : load.index.recent(limit);
-  }, [load, query, typed, limit]);
+  // Phones come with what results show: a query by number is asked again once all is read.
+  const complete = load.state === 'ready' && load.book.complete;
+  // Rows matched as typed are shown at once; rows matched only with a typo rank
+  // after them, so that slower pass follows a moment later (unless it is all there is).
+  const asTyped = useMemo<{ found: number[]; typosWanted: boolean }>(() => {
+    if (load.state !== 'ready') return { found: [], typosWanted: false };
+    if (!typed) return { found: load.index.recent(limit), typosWanted: false };
+    const first = load.index.searchAsTyped(query, limit);
+    if (first.found.length > 0 || !first.typosWanted) return first;
+    return { found: load.index.search(query, limit), typosWanted: false };
+  }, [load, query, typed, limit, complete]);
+  const [withTypos, setWithTypos] = useState<{ after: typeof asTyped; found: number[] }>();
+  useEffect(() => {
+    if (load.state !== 'ready' || !asTyped.typosWanted) return;
+    const later = setTimeout(() =>
+      setWithTypos({ after: asTyped, found: load.index.search(query, limit) }),
+    );
+    return () => clearTimeout(later);
+  }, [asTyped]);
+  const positions = withTypos?.after === asTyped ? withTypos.found : asTyped.found;
+  const ready = load.state === 'ready' ? load.book.rowsAt(positions) : [];
+  if (ready) lastShown.current = ready;
+  // Until what the new results show is read (only just after opening), the last ones stay.
+  const results = ready ?? lastShown.current;
+  const pending = ready === undefined;
 
-  const choose = (row: SearchRow | undefined) => {
+  // A layout effect: what the first results show is asked for before the paint.
+  useLayoutEffect(() => {
+    if (load.state !== 'ready') return;
+    const { book } = load;
+    let current = true;
+    const failed = (error: unknown) => {
+      if (!current) return;
+      if (error instanceof BookChanged && rereads.current++ < MAX_REREADS) again();
+      else setLoad({ state: 'failed', message: String(error) });
+    };
+    // Once the first results can be shown, the rest is read while the user types.
+    if (pending) {
+      book
+        .ensure(positions)
+        .then(() => {
+          if (current) setShowsLoaded((n) => n + 1);
+          return book.loadAll();
+        })
+        .then(() => current && setShowsLoaded((n) => n + 1))
+        .catch(failed);
+      return () => {
+        current = false;
+      };
+    }
+    if (complete) return;
+    const later = setTimeout(
+      () =>
+        void book
+          .loadAll()
+          .then(() => current && setShowsLoaded((n) => n + 1))
+          .catch(failed),
+      0,
+    );
+    return () => {
+      current = false;
+      clearTimeout(later);
+    };
+  }, [load, positions, pending, complete]);
+
+  const choose = (row: ShownRow | undefined) => {
     if (row) (onPick ?? onOpen)(row.id);
   };
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -105,13 +181,13 @@ export function SearchPanel({
     }
   };
 
-  const size = load.state === 'ready' ? load.index.size : 0;
+  const size = load.state === 'ready' ? load.book.size : 0;
   const time = now ?? Date.now();
   let status: string | null = null;
   if (load.state === 'loading') status = 'Loading records…';
   else if (load.state === 'ready' && size === 0)
     status = 'No records yet. Add people from a page, or import a file, and find them here.';
-  else if (load.state === 'ready' && typed && results.length === 0)
+  else if (load.state === 'ready' && typed && !pending && results.length === 0)
     status = `No record matches “${query.trim()}”.`;
 
   return (
@@ -145,7 +221,7 @@ export function SearchPanel({
       {load.state === 'failed' && (
         <p class="error" role="alert" data-testid="search-error">
           Records could not be loaded: {load.message}{' '}
-          <button type="button" class="link" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="link" onClick={again}>
             Try again
           </button>
         </p>
@@ -170,7 +246,8 @@ export function SearchPanel({
           >
             <span class="search-result-line">
               <span class="search-result-name">{row.name}</span>
-              <KindBadge kind={row.kind} />
+              {/* Kinds in the store are written from parsed parties only. */}
+              <KindBadge kind={row.kind as RelationshipKind} />
             </span>
             <span class="search-result-line muted">
               <span class="search-result-detail">{row.organization ?? row.emails[0] ?? ''}</span>

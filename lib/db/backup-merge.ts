@@ -9,7 +9,7 @@ import { mergeParties } from '../transfer/merge-party';
 import type { RestoreOutcome } from './backup-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
-import { bucketOf, SearchBucketSchema, toSearchRow, type SearchBucket } from './search-row';
+import { projectParties } from './search-projection';
 
 /**
  * Merges a backup into a book that already has records, in one transaction:
@@ -131,7 +131,7 @@ export async function restoreMerge(
       outcome.purchases.added++;
     }
 
-    await reproject(tx.objectStore('searchBuckets'), touched.values());
+    await projectParties(tx, touched.values());
     return ok(outcome);
   });
 }
@@ -153,25 +153,4 @@ async function findSameParty(parties: PartyStore, incoming: Party): Promise<Part
     if (found) return found;
   }
   return undefined;
-}
-
-async function reproject(
-  store: {
-    get(key: number): Promise<SearchBucket | undefined>;
-    put(value: SearchBucket): Promise<unknown>;
-  },
-  parties: Iterable<Party>,
-) {
-  const buckets = new Map<number, SearchBucket>();
-  for (const party of parties) {
-    const key = bucketOf(party.id);
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      const stored = await store.get(key);
-      bucket = stored ? SearchBucketSchema.parse(stored) : { bucket: key, rows: {} };
-      buckets.set(key, bucket);
-    }
-    bucket.rows[party.id] = toSearchRow(party);
-  }
-  for (const bucket of buckets.values()) await store.put(bucket);
 }

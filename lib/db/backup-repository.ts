@@ -5,8 +5,7 @@ import { RECORD_SCHEMAS } from '../transfer/backup-records';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import type { RepositoryContext } from './party-repository';
-import { bucketOf, toSearchRow, type SearchBucket } from './search-row';
-import type { Party } from '../domain/party';
+import { replaceProjection } from './search-projection';
 
 export type StoreCounts = Record<BackupStore, number>;
 
@@ -101,23 +100,12 @@ export async function restoreIntoEmpty(
       for (const record of records[store]) target.add(record as never).catch(ignore);
       outcome[store].added = records[store].length;
     }
-    const buckets = new Map<number, SearchBucket>();
-    for (const party of records.parties) addRow(buckets, party);
-    await tx.objectStore('searchBuckets').clear();
-    for (const bucket of buckets.values())
-      tx.objectStore('searchBuckets').put(bucket).catch(ignore);
+    await replaceProjection(tx.objectStore('searchBuckets'), records.parties);
     return ok(outcome);
   });
 }
 
 const ignore = () => undefined;
-
-export function addRow(buckets: Map<number, SearchBucket>, party: Party) {
-  const bucket = bucketOf(party.id);
-  const current = buckets.get(bucket) ?? { bucket, rows: {} };
-  current.rows[party.id] = toSearchRow(party);
-  buckets.set(bucket, current);
-}
 
 export { restoreMerge } from './backup-merge';
 export type { RepositoryContext };

@@ -1,7 +1,17 @@
-import type { IndexNames } from 'idb';
+import { unwrap, type IndexNames } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { buildFromFixture, layoutOf, readDbFixtures } from '../../tests/fixtures/db/fixture-db';
+import { BACKUP_STORES, type BackupStore } from '../transfer/backup-format';
+import { RECORD_SCHEMAS } from '../transfer/backup-records';
+import { listInteractions } from './interaction-repository';
 import { createDbOpener } from './open';
+import { findPartiesByContacts } from './party-repository';
 import { DB_VERSION, type ClienteleSchema, type StoreName } from './schema';
+import { readSearchRows } from './search-projection';
+import { META_KEY, SearchBucketSchema } from './search-row';
+import { STORAGE_BLOCKED_MESSAGE } from './storage-trouble';
+import { readProjection } from '../search/read-projection';
+import { indexSource } from '../search/search-index';
 
 interface IndexSpec {
   keyPath: string | string[];
@@ -81,12 +91,15 @@ describe('schema migrations', () => {
   it('reopening an up-to-date database keeps its data and does not re-run the ladder', async () => {
     const name = uniqueName();
     const first = await createDbOpener(name)();
-    await first.put('searchBuckets', { bucket: 3, rows: {} });
+    await first.put('searchBuckets', { bucket: META_KEY, stamp: 'kept' });
     first.close();
 
     const second = await createDbOpener(name)();
     expect(second.version).toBe(DB_VERSION);
-    expect(await second.get('searchBuckets', 3)).toEqual({ bucket: 3, rows: {} });
+    expect(await second.get('searchBuckets', META_KEY)).toEqual({
+      bucket: META_KEY,
+      stamp: 'kept',
+    });
     expect([...second.objectStoreNames].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -107,5 +120,195 @@ describe('schema migrations', () => {
       name: 'ConstraintError',
     });
     expect(await db.count('interactions')).toBe(1);
+  });
+});
+
+/** Rejects if `promise` has not settled in `ms`: a blocked upgrade never settles. */
+function within<T>(promise: Promise<T>, ms = 2000): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms),
+    ),
+  ]);
+}
+
+const fixtures = readDbFixtures();
+const isBackupStore = (store: string): store is BackupStore =>
+  (BACKUP_STORES as readonly string[]).includes(store);
+
+describe('databases written by earlier versions (tests/fixtures/db)', () => {
+  it('keeps one fixture per version before this one', () => {
+    const versions = fixtures.map((fixture) => fixture.version);
+    const earlier = Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1);
+    for (const version of earlier) expect(versions).toContain(version);
+    for (const version of versions) expect(version).toBeLessThanOrEqual(DB_VERSION);
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+
+  it('each fixture holds data in every store it has', () => {
+    for (const fixture of fixtures) {
+      for (const [store, spec] of Object.entries(fixture.stores))
+        expect(spec.records.length, `v${fixture.version} ${store}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('the fixture of this version has exactly the stores and indexes this code creates', async () => {
+    const current = fixtures.find((fixture) => fixture.version === DB_VERSION);
+    if (!current) return; // only earlier versions need one; see README.md there
+    const db = await createDbOpener(uniqueName())();
+    const withoutRecords = Object.fromEntries(
+      Object.entries(current.stores).map(([store, { records: _, ...layout }]) => [store, layout]),
+    );
+    expect(withoutRecords).toEqual(layoutOf(unwrap(db)));
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.version, fixture] as const))(
+    'opens a version %i database with this code: nothing lost, everything parses',
+    async (_, fixture) => {
+      const name = uniqueName();
+      // An older page still holds the old database open while this build opens it.
+      const old = await buildFromFixture(name, fixture);
+      const getDb = createDbOpener(name);
+      const db = await within(getDb());
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(Object.keys(EXPECTED).sort());
+      if (fixture.version < DB_VERSION) {
+        // The old connection stepped aside for the upgrade.
+        expect(() => old.transaction(Object.keys(fixture.stores)[0]!)).toThrowError(
+          expect.objectContaining({ name: 'InvalidStateError' }) as Error,
+        );
+      }
+
+      // Every record of every store the user owns is there, still reads, and kept its values.
+      for (const [store, spec] of Object.entries(fixture.stores)) {
+        if (!isBackupStore(store)) continue;
+        expect(await db.count(store), `${store} count`).toBe(spec.records.length);
+        for (const record of spec.records) {
+          const stored: unknown = await db.get(store, record[spec.keyPath] as string);
+          expect(stored, `${store} ${String(record[spec.keyPath])}`).toMatchObject(record);
+          expect(RECORD_SCHEMAS[store].safeParse(stored).error).toBeUndefined();
+        }
+      }
+      for (const bucket of await db.getAll('searchBuckets'))
+        expect(SearchBucketSchema.safeParse(bucket).error).toBeUndefined();
+
+      // And this build's own read paths find it all: search rows, indexes, timelines.
+      const parties = fixture.stores.parties?.records ?? [];
+      const partyIds = parties.map((party) => party.id as string);
+      const rows = await readSearchRows(getDb);
+      expect(rows.map((row) => row.id).sort()).toEqual([...partyIds].sort());
+      for (const party of parties) {
+        const { emails, phones } = party as { emails: string[]; phones: string[] };
+        const found = await findPartiesByContacts(db, { emails, phones });
+        for (const email of emails) expect(found.byEmail.get(email)?.id).toBe(party.id);
+        for (const phone of phones) expect(found.byPhone.get(phone)?.id).toBe(party.id);
+      }
+      const interactions = fixture.stores.interactions?.records ?? [];
+      for (const partyId of partyIds) {
+        const timeline = await listInteractions(getDb, partyId, { limit: 200 });
+        expect(timeline.interactions.map((i) => i.id).sort()).toEqual(
+          interactions
+            .filter((i) => i.partyId === partyId)
+            .map((i) => i.id)
+            .sort(),
+        );
+      }
+      for (const interaction of interactions) {
+        const byRequest = await db.getFromIndex(
+          'interactions',
+          'byRequestId',
+          interaction.requestId as string,
+        );
+        expect(byRequest?.id).toBe(interaction.id);
+      }
+    },
+  );
+});
+
+describe('an upgrade while an older connection is open', () => {
+  it('does not hang: the older connection steps aside and its data is kept', async () => {
+    const name = uniqueName();
+    const older = await createDbOpener(name)();
+    await older.put('searchBuckets', { bucket: META_KEY, stamp: 'kept' });
+
+    // A newer build opens the same database while this build's connection is still open.
+    // Were that connection to hold on, the open would wait past `within`'s deadline.
+    const upgraded = await within(createDbOpener(name, { version: DB_VERSION + 1 })());
+    expect(upgraded.version).toBe(DB_VERSION + 1);
+    expect(() => older.transaction('searchBuckets')).toThrowError(
+      expect.objectContaining({ name: 'InvalidStateError' }) as Error,
+    );
+    expect(await upgraded.get('searchBuckets', META_KEY)).toEqual({
+      bucket: META_KEY,
+      stamp: 'kept',
+    });
+  });
+
+  it('an older page that never lets go gets a plain answer, not a hang, and the upgrade completes once it closes', async () => {
+    const name = uniqueName();
+    const current = fixtures.find((fixture) => fixture.version === DB_VERSION) ?? fixtures.at(-1)!;
+    const stubborn = await buildFromFixture(name, current, { ignoreVersionChange: true });
+
+    const newer = createDbOpener(name, { version: stubborn.version + 1, blockedGraceMs: 50 });
+    await expect(within(newer())).rejects.toMatchObject({
+      code: 'storage_unavailable',
+      message: STORAGE_BLOCKED_MESSAGE,
+    });
+
+    stubborn.close();
+    const db = await within(newer());
+    expect(db.version).toBe(stubborn.version + 1);
+    expect(await db.count('parties')).toBe(current.stores.parties?.records.length);
+  });
+});
+
+describe('version 2: the search projection packed by bucket', () => {
+  it('rebuilds the projection of a version 1 database from its parties, leaving nothing of the old one', async () => {
+    const v1 = fixtures.find((fixture) => fixture.version === 1)!;
+    const buckets = v1.stores.searchBuckets!;
+    // The old projection also held a row for a party no longer on file: it must not come back.
+    const ghost = { id: 'gone', name: 'Nobody Anymore', kind: 'client', type: 'person' };
+    const withGhost = {
+      ...v1,
+      stores: {
+        ...v1.stores,
+        searchBuckets: {
+          ...buckets,
+          records: buckets.records.map((record, i) =>
+            i === 0
+              ? {
+                  ...record,
+                  rows: {
+                    ...(record.rows as object),
+                    gone: { ...ghost, emails: [], phones: [], text: 'nobody anymore' },
+                  },
+                }
+              : record,
+          ),
+        },
+      },
+    };
+    const name = uniqueName();
+    (await buildFromFixture(name, withGhost)).close();
+
+    const getDb = createDbOpener(name);
+    const db = await getDb();
+    const parties = v1.stores.parties!.records as { id: string; name: string }[];
+    for (const part of await db.getAll('searchBuckets')) {
+      expect(part).not.toHaveProperty('rows');
+      expect(SearchBucketSchema.safeParse(part).error).toBeUndefined();
+    }
+    const rows = await readSearchRows(getDb);
+    expect(rows.map((row) => row.id).sort()).toEqual(parties.map((party) => party.id).sort());
+    db.close();
+
+    // And an extension page reading the store itself finds every party by name.
+    const book = (await readProjection(name))!;
+    await book.loadAll();
+    const index = indexSource(book);
+    for (const party of parties)
+      expect(book.rowsAt(index.search(party.name))?.map((row) => row.id)).toContain(party.id);
+    expect(index.search('nobody anymore')).toEqual([]);
   });
 });

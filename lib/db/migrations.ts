@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ClienteleSchema } from './schema';
+import { replaceProjection, validParties } from './search-projection';
 
 type UpgradeDb = IDBPDatabase<ClienteleSchema>;
 type UpgradeTx = IDBPTransaction<ClienteleSchema, StoreNames<ClienteleSchema>[], 'versionchange'>;
@@ -9,7 +10,7 @@ type UpgradeTx = IDBPTransaction<ClienteleSchema, StoreNames<ClienteleSchema>[],
  * at any earlier version climbs every step it has not seen. Steps are only ever
  * appended: an existing step is what users' databases already ran.
  */
-export function upgradeSchema(db: UpgradeDb, oldVersion: number, _tx: UpgradeTx): void {
+export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     const parties = db.createObjectStore('parties', { keyPath: 'id' });
     parties.createIndex('byEmail', 'emails', { multiEntry: true });
@@ -29,5 +30,25 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, _tx: UpgradeTx)
     db.createObjectStore('engagements', { keyPath: 'id' }).createIndex('byParty', 'partyId');
     db.createObjectStore('purchases', { keyPath: 'id' }).createIndex('byParty', 'partyId');
     db.createObjectStore('searchBuckets', { keyPath: 'bucket' });
+  }
+  if (oldVersion < 2) {
+    // Version 2 packs the search projection into columns per bucket, and buckets a
+    // UUID by its first bits (lib/search/projection-format.ts): the old buckets are
+    // dropped and the projection rebuilt from the parties, in the upgrade's own
+    // transaction.
+    const parties = tx.objectStore('parties');
+    const buckets = tx.objectStore('searchBuckets');
+    parties
+      .getAll()
+      .then((stored) => replaceProjection(buckets, validParties(stored)))
+      .catch((error: unknown) => {
+        console.error('Clientele: the search projection could not be rebuilt.', error);
+        // Failing the upgrade keeps the version 1 database as it was, to try again.
+        try {
+          tx.abort();
+        } catch {
+          // Already aborting: the failed request did it.
+        }
+      });
   }
 }

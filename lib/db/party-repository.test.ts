@@ -10,7 +10,7 @@ import {
   type RepositoryContext,
 } from './party-repository';
 import { readSearchRows } from './search-projection';
-import { bucketOf, SEARCH_BUCKETS } from './search-row';
+import { bucketOf, META_KEY, SEARCH_BUCKETS, SHOW_OFFSET } from './search-row';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 30);
 
@@ -395,11 +395,10 @@ describe('createParty', () => {
     const bucket = bucketOf(party.id);
     expect(bucket).toBeGreaterThanOrEqual(0);
     expect(bucket).toBeLessThan(SEARCH_BUCKETS);
-    const stored = await db.get('searchBuckets', bucket);
-    expect(stored?.bucket).toBe(bucket);
-    expect(Object.keys(stored?.rows ?? {})).toEqual([party.id]);
-    // No other bucket was written.
-    expect(await db.getAllKeys('searchBuckets')).toEqual([bucket]);
+    const shown = await db.get('searchBuckets', SHOW_OFFSET + bucket);
+    expect(shown && 'ids' in shown ? shown.ids : []).toEqual([party.id]);
+    // No other bucket was written: its two parts, and the projection's stamp.
+    expect(await db.getAllKeys('searchBuckets')).toEqual([bucket, SHOW_OFFSET + bucket, META_KEY]);
   });
 
   it('does not project anything for a duplicate', async () => {

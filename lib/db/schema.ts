@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';
-import type { SearchBucket } from './search-row';
+import type { SearchPart } from '../search/projection-format';
 
 export const DB_NAME = 'clientele';
 
@@ -8,7 +8,7 @@ export const DB_NAME = 'clientele';
  * The current schema version. Raising it means appending a step to the ladder in
  * migrations.ts and a fixture for the old version in tests; steps are never edited.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface ClienteleSchema extends DBSchema {
   parties: {
@@ -37,8 +37,11 @@ export interface ClienteleSchema extends DBSchema {
   services: { key: string; value: Service };
   engagements: { key: string; value: Engagement; indexes: { byParty: string } };
   purchases: { key: string; value: Purchase; indexes: { byParty: string } };
-  /** The search projection, sharded so a write touches one small value (see search-row.ts). */
-  searchBuckets: { key: number; value: SearchBucket };
+  /**
+   * The search projection, packed into columns per bucket so the popup reads it in
+   * one go and a write touches one bucket (see lib/search/projection-format.ts).
+   */
+  searchBuckets: { key: number; value: SearchPart };
 }
 
 export type StoreName =

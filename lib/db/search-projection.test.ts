@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain';
 import { createDbOpener, type GetDb } from './open';
-import { projectParty, readSearchRows, unprojectParty } from './search-projection';
-import { bucketOf } from './search-row';
+import {
+  projectParties,
+  projectParty,
+  readSearchRows,
+  replaceProjection,
+  unprojectParty,
+} from './search-projection';
+import {
+  bucketOf,
+  META_KEY,
+  SearchBucketSchema,
+  SHOW_OFFSET,
+  STALE_KEY,
+  toSearchRow,
+} from './search-row';
 
 function party(id: string, name: string): Party {
   return {
@@ -70,9 +83,8 @@ describe('search projection', () => {
       ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
     );
     const db = await getDb();
-    expect(Object.keys((await db.get('searchBuckets', bucketOf(a)))?.rows ?? {}).sort()).toEqual(
-      [a, b].sort(),
-    );
+    const shown = await db.get('searchBuckets', SHOW_OFFSET + bucketOf(a));
+    expect(shown && 'ids' in shown ? [...shown.ids].sort() : []).toEqual([a, b].sort());
   });
 
   it('removes one row without touching its bucket mates, and ignores unknown ids', async () => {
@@ -92,6 +104,67 @@ describe('search projection', () => {
 
     expect((await readSearchRows(getDb)).map((row) => row.id)).toEqual([b]);
     // The unknown id created no bucket.
-    expect(await (await getDb()).getAllKeys('searchBuckets')).toEqual([bucketOf(b)]);
+    expect(await (await getDb()).getAllKeys('searchBuckets')).toEqual([
+      bucketOf(b),
+      SHOW_OFFSET + bucketOf(b),
+      META_KEY,
+    ]);
+  });
+
+  it('rebuilds from the parties a projection that a writer found damaged, losing no row', async () => {
+    const getDb = createDbOpener(`clientele-projection-${crypto.randomUUID()}`);
+    const { same, other } = idsForBuckets();
+    const [a, b] = same;
+    const db = await getDb();
+    const seed = db.transaction(['parties', 'searchBuckets'], 'readwrite');
+    for (const p of [party(a, 'Alpha'), party(b, 'Beta'), party(other, 'Other')])
+      void seed.objectStore('parties').put(p);
+    await projectParties(seed, [party(a, 'Alpha'), party(b, 'Beta'), party(other, 'Other')]);
+    await seed.done;
+
+    // A bucket's show part goes missing: its pair is torn.
+    await db.delete('searchBuckets', SHOW_OFFSET + bucketOf(a));
+    // The next write to that bucket still goes through, and says the projection is stale.
+    await write(getDb, (tx) => projectParty(tx, party(b, 'Beta Renamed')));
+    expect(await db.get('searchBuckets', STALE_KEY)).toMatchObject({ bucket: STALE_KEY });
+    const partial = await db.get('searchBuckets', SHOW_OFFSET + bucketOf(a));
+    expect(partial && 'ids' in partial ? partial.ids : []).toEqual([b]);
+
+    // Reading rows rebuilds it from the parties store (where Beta was not renamed:
+    // this test wrote only the projection), and clears the mark.
+    const rows = (await readSearchRows(getDb)).sort(byId);
+    expect(rows.map((row) => row.id)).toEqual([a, b, other].sort());
+    expect(await db.get('searchBuckets', STALE_KEY)).toBeUndefined();
+    for (const part of await db.getAll('searchBuckets'))
+      expect(SearchBucketSchema.safeParse(part).error).toBeUndefined();
+  });
+
+  it('rebuilds a projection whose parts do not parse when rows are read', async () => {
+    const getDb = createDbOpener(`clientele-projection-${crypto.randomUUID()}`);
+    const db = await getDb();
+    const ada = party('00000000-0000-4000-8000-00000000000a', 'Ada');
+    await db.put('parties', ada);
+    await db.put('searchBuckets', {
+      bucket: 0,
+      stamp: 's',
+      text: 'two lines\nfor no rows',
+      last: new Float64Array(),
+    });
+    expect((await readSearchRows(getDb)).map((row) => row.name)).toEqual(['Ada']);
+    expect(await readSearchRows(getDb)).toEqual([toSearchRow(ada)]);
+  });
+
+  it('replaces the whole projection, stale mark and all, for a restore', async () => {
+    const getDb = createDbOpener(`clientele-projection-${crypto.randomUUID()}`);
+    const { same, other } = idsForBuckets();
+    await write(getDb, (tx) => projectParty(tx, party(same[0], 'Old')));
+    const db = await getDb();
+    await db.put('searchBuckets', { bucket: STALE_KEY, since: 1 });
+    const tx = db.transaction('searchBuckets', 'readwrite');
+    await replaceProjection(tx.store, [party(same[1], 'New'), party(other, 'Other')]);
+    await tx.done;
+    expect(await db.get('searchBuckets', STALE_KEY)).toBeUndefined();
+    const rows = await readSearchRows(getDb);
+    expect(rows.map((row) => row.name).sort()).toEqual(['New', 'Other']);
   });
 });

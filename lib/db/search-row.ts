@@ -1,9 +1,32 @@
 import { z } from 'zod';
 import { foldText, PartyTypeSchema, RelationshipKindSchema, type Party } from '../domain';
+import {
+  BucketColumns,
+  KIND_LETTERS,
+  TYPE_LETTERS,
+  META_KEY,
+  NEVER,
+  ROW_BREAK,
+  SEARCH_BUCKETS,
+  SHOW_OFFSET,
+  STALE_KEY,
+  type FindPart,
+  type ProjectedRow,
+  type ShowPart,
+} from '../search/projection-format';
+
+export {
+  bucketOf,
+  META_KEY,
+  SEARCH_BUCKETS,
+  SHOW_OFFSET,
+  STALE_KEY,
+} from '../search/projection-format';
 
 /**
  * One party as search needs it: a few hundred bytes instead of the whole record.
- * `text` is the folded haystack the popup matches against.
+ * `text` is the folded name, organization and addresses. This is the shape
+ * `search/rows` answers with; the store keeps rows packed by bucket (below).
  */
 export const SearchRowSchema = z.object({
   id: z.string(),
@@ -17,29 +40,6 @@ export const SearchRowSchema = z.object({
   text: z.string(),
 });
 export type SearchRow = z.infer<typeof SearchRowSchema>;
-
-/**
- * The projection is split into a fixed number of buckets, each stored as one value.
- * Reading all of them is a handful of reads (one value reads ~30× faster than
- * 50,000 records), while a write rewrites only the ~1/64 of rows in its bucket.
- */
-export const SearchBucketSchema = z.object({
-  bucket: z.number().int(),
-  rows: z.record(z.string(), SearchRowSchema),
-});
-export type SearchBucket = z.infer<typeof SearchBucketSchema>;
-
-export const SEARCH_BUCKETS = 64;
-
-/** FNV-1a over the id: stable across versions, spread evenly for random UUIDs. */
-export function bucketOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % SEARCH_BUCKETS;
-}
 
 export function toSearchRow(party: Party): SearchRow {
   const row: SearchRow = {
@@ -55,3 +55,128 @@ export function toSearchRow(party: Party): SearchRow {
   if (party.lastInteractionAt !== undefined) row.lastInteractionAt = party.lastInteractionAt;
   return row;
 }
+
+/*
+ * The stored parts (lib/search/projection-format.ts), as the background parses them:
+ * every column, and that the columns of a bucket agree on how many rows it holds.
+ */
+const inRange = (from: number) =>
+  z
+    .number()
+    .int()
+    .min(from)
+    .max(from + SEARCH_BUCKETS - 1);
+/** One or more lines, each of three tab-separated fields (checked without splitting). */
+const FIND_TEXT = /^[^\t\n]*\t[^\t\n]*\t[^\t\n]*(?:\n[^\t\n]*\t[^\t\n]*\t[^\t\n]*)*$/;
+const lineCount = (text: string) => {
+  let count = 1;
+  for (let at = text.indexOf(ROW_BREAK); at >= 0; at = text.indexOf(ROW_BREAK, at + 1)) count++;
+  return count;
+};
+
+export const FindPartSchema = z
+  .object({
+    bucket: inRange(0),
+    stamp: z.string(),
+    text: z.string(),
+    last: z.instanceof(Float64Array),
+  })
+  .refine(
+    ({ text, last }) =>
+      last.length === 0 ? text === '' : lineCount(text) === last.length && FIND_TEXT.test(text),
+    { message: 'the columns of a find part disagree on its rows' },
+  ) satisfies z.ZodType<FindPart>;
+
+export const ShowPartSchema = z
+  .object({
+    bucket: inRange(SHOW_OFFSET),
+    stamp: z.string(),
+    ids: z.array(z.string()),
+    names: z.array(z.string()),
+    kinds: z.string().regex(letters(KIND_LETTERS)),
+    types: z.string().regex(letters(TYPE_LETTERS)),
+    orgs: z.array(z.string()),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+  })
+  .refine(
+    (part) =>
+      [part.names, part.kinds, part.types, part.orgs, part.emails, part.phones].every(
+        (column) => column.length === part.ids.length,
+      ),
+    { message: 'the columns of a show part disagree on its rows' },
+  ) satisfies z.ZodType<ShowPart>;
+
+/** Only the letters of known kinds or types, one a row. */
+function letters(table: Readonly<Record<string, string>>): RegExp {
+  return new RegExp(`^[${Object.values(table).join('')}]*$`);
+}
+
+export const ProjectionMetaSchema = z.object({ bucket: z.literal(META_KEY), stamp: z.string() });
+export const StaleMarkSchema = z.object({ bucket: z.literal(STALE_KEY), since: z.number() });
+
+/** Any value of the `searchBuckets` store. */
+export const SearchBucketSchema = z.union([
+  FindPartSchema,
+  ShowPartSchema,
+  ProjectionMetaSchema,
+  StaleMarkSchema,
+]);
+export type SearchBucket = z.infer<typeof SearchBucketSchema>;
+
+/**
+ * Parses a bucket's two stored parts into its columns. They must be a pair written
+ * together, with as many rows each; anything else throws (the projection is then
+ * rebuilt from the parties, see search-projection.ts).
+ */
+export function parseBucket(bucket: number, find: unknown, show: unknown): BucketColumns {
+  if (find === undefined && show === undefined) return new BucketColumns(bucket);
+  const findPart = FindPartSchema.parse(find);
+  const showPart = ShowPartSchema.parse(show);
+  if (
+    findPart.bucket !== bucket ||
+    showPart.bucket !== SHOW_OFFSET + bucket ||
+    findPart.stamp !== showPart.stamp ||
+    showPart.ids.length !== findPart.last.length
+  )
+    throw new Error(`Search bucket ${bucket} is torn: its parts were not written together.`);
+  return BucketColumns.unpack(findPart, showPart);
+}
+
+/** The party's row as the projection keeps it. */
+export function projectedRow(party: Party): ProjectedRow {
+  return {
+    id: party.id,
+    name: party.name,
+    kind: party.kind,
+    type: party.type,
+    organization: party.organizationName,
+    emails: party.emails,
+    phones: party.phones,
+    lastInteractionAt: party.lastInteractionAt,
+  };
+}
+
+/** A bucket's rows in the shape `search/rows` answers with. */
+export function rowsOf(columns: BucketColumns): SearchRow[] {
+  const rows: SearchRow[] = [];
+  for (let i = 0; i < columns.size; i++) {
+    const emails = splitList(columns.emails[i]!);
+    const organization = columns.orgs[i]!;
+    const row: SearchRow = {
+      id: columns.ids[i]!,
+      name: columns.names[i]!,
+      kind: columns.kinds[i] as SearchRow['kind'],
+      type: columns.types[i] as SearchRow['type'],
+      emails,
+      phones: splitList(columns.phones[i]!),
+      text: foldText([columns.names[i]!, organization, ...emails].join(' ')),
+    };
+    if (organization !== '') row.organization = organization;
+    if (columns.last[i] !== NEVER) row.lastInteractionAt = columns.last[i]!;
+    rows.push(row);
+  }
+  return rows;
+}
+
+const splitList = (text: string) => (text === '' ? [] : text.split(' '));

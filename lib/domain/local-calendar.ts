@@ -9,9 +9,19 @@ import type { Instant } from './ids';
 /** An IANA time zone name, e.g. `America/New_York`. */
 export type TimeZone = string;
 
-/** The zone this machine runs in: the user's. */
+let currentZone: TimeZone | undefined;
+
+/**
+ * The zone this machine runs in: the user's. Asking Intl costs ~50 µs (it builds a
+ * formatter), so the answer is kept until the current task ends: a bulk import
+ * asks once per chunk, not once per record, and a changed zone is still seen next time.
+ */
 export function localTimeZone(): TimeZone {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (currentZone === undefined) {
+    currentZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    queueMicrotask(() => (currentZone = undefined));
+  }
+  return currentZone;
 }
 
 // Building a formatter costs far more than using one; a worker meets one or two zones.
@@ -40,6 +50,20 @@ function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
  * reading (so `Date.UTC` arithmetic on dates and hours is calendar arithmetic).
  */
 export function wallClock(at: Instant, zone: TimeZone): number {
+  let known = recentWallClocks.get(zone);
+  if (!known) recentWallClocks.set(zone, (known = new Map<Instant, number>()));
+  let wall = known.get(at);
+  if (wall === undefined) {
+    // Many records stamped in the same task ask about the same few instants.
+    if (known.size >= 64) known.clear();
+    known.set(at, (wall = readWallClock(at, zone)));
+  }
+  return wall;
+}
+
+const recentWallClocks = new Map<TimeZone, Map<Instant, number>>();
+
+function readWallClock(at: Instant, zone: TimeZone): number {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(at)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);

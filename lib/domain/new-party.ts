@@ -96,5 +96,12 @@ export function applyInteraction(
 
 /** Stored records carry no `undefined` keys, so a read equals what was written. */
 export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  // A loop over the keys rather than fromEntries(entries().filter()): no array per
+  // field, which shows when an import builds 50,000 records.
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) kept[key] = field;
+  }
+  return kept as T;
 }

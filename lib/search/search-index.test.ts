@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain/party';
 import { toSearchRow, type SearchRow } from '../db/search-row';
 import { generateRows } from './generated-rows';
-import { createSearchIndex } from './search-index';
+import { SearchBook } from './search-book';
+import { createSearchIndex, indexSource } from './search-index';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 const DAY = 86_400_000;
@@ -192,6 +193,31 @@ describe('search', () => {
     const [first] = index.search('jane');
     expect(first).toBe(BOOK[2]);
     expect(first).toMatchObject({ kind: 'customer', lastInteractionAt: NOW - 30 * DAY });
+  });
+});
+
+describe('searchAsTyped', () => {
+  // A fresh index each time: the typing shortcut must not carry one call into the next.
+  const asTyped = (query: string, limit?: number) => {
+    const book = SearchBook.fromRows(BOOK);
+    const answer = indexSource(book).searchAsTyped(query, limit);
+    return { ids: answer.found.map((i) => book.rowAt(i)!.id), typosWanted: answer.typosWanted };
+  };
+
+  it.each([
+    // Found as typed, too few to skip the typo pass: the same first rows, and more to come.
+    ['jonathan', ['jonathan'], true],
+    ['john smith', ['john', 'john-old'], true],
+    // Enough found as typed: the answer is complete.
+    ['smi', ['john', 'jonathan', 'jane', 'john-old', 'peter'], false],
+    // Nothing as typed: only the typo pass can answer.
+    ['jhon', [], true],
+    ['zzqxv', [], true],
+    ['', [], false],
+  ])('%s → %j, typos wanted: %s', (query, expected, typosWanted) => {
+    expect(asTyped(query)).toEqual({ ids: expected, typosWanted });
+    // Whatever the typo pass adds comes after what was found as typed.
+    expect(ids(query).slice(0, expected.length)).toEqual(expected);
   });
 });
 

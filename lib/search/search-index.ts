@@ -1,17 +1,34 @@
 import uFuzzy from '@leeoniya/ufuzzy';
-import type { SearchRow } from '../db/search-row';
-import { foldText } from '../domain/fold';
-import { isAscii, spellLatin } from './latin';
+import { isAscii } from './latin';
+import { fieldsOf } from './projection-format';
 import { prepareQuery } from './query';
 import { isWordChar, literalScore, phoneScore, SCORE, wholeQueryBonus } from './score';
+import { SearchBook, type ShownRow } from './search-book';
 import { Top } from './top';
+
+/** What the index searches: every row's haystack, last contact and phones. */
+export interface SearchSource {
+  readonly size: number;
+  /** Name, organization and addresses, folded and tab-separated (projection-format.ts). */
+  readonly haystacks: string[];
+  /** Each row's last contact (epoch ms); negative for none. */
+  readonly lastAt: Float64Array;
+  /** Each phone of row `i`, as stored (E.164); undefined while not read yet. */
+  phonesOf(i: number): readonly string[] | undefined;
+}
 
 export interface SearchIndex {
   readonly size: number;
-  /** The best `limit` rows for what the user typed, best first; none for an empty query. */
-  search(query: string, limit?: number): SearchRow[];
-  /** The `limit` (at most 100) rows contacted most recently, most recent first. */
-  recent(limit?: number): SearchRow[];
+  /** The positions of the best `limit` rows for what the user typed, best first. */
+  search(query: string, limit?: number): number[];
+  /**
+   * The same without the typo pass, for a first answer: `found` is what `search`
+   * ranks first, in the same order, and `typosWanted` says whether `search` would
+   * add rows matched only with a typo after them.
+   */
+  searchAsTyped(query: string, limit?: number): { found: number[]; typosWanted: boolean };
+  /** The positions of the `limit` (at most 100) rows contacted most recently. */
+  recent(limit?: number): number[];
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -40,7 +57,7 @@ const UNICODE_OPTIONS: uFuzzy.Options = {
 
 /**
  * Builds the popup's in-memory search over the projection's rows. Building does
- * next to nothing (the haystack is the rows' folded `text`), because the popup is
+ * next to nothing (the stored haystacks are already folded), because the popup is
  * a fresh page every time it opens; what ranking needs is worked out per row the
  * first time that row matches.
  *
@@ -51,41 +68,25 @@ const UNICODE_OPTIONS: uFuzzy.Options = {
  *    uFuzzy's filter, and its info for where the typo landed.
  * Rows from the first two passes always rank above typo-only ones.
  */
-export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
-  const count = rows.length;
-  const haystack = rows.map((row) => spellLatin(row.text));
-  const lastAt = new Float64Array(count);
-  for (let i = 0; i < count; i++) lastAt[i] = rows[i]!.lastInteractionAt ?? -Infinity;
+export function indexSource(source: SearchSource): SearchIndex {
+  const { size: count, lastAt } = source;
+  const haystack = source.haystacks;
   const nameEnd = new Int32Array(count).fill(-1);
   const orgStart = new Int32Array(count);
   const orgEnd = new Int32Array(count);
-  let phoneDigits: string[][] | undefined;
+  let phoneDigits: (string[] | undefined)[] | undefined;
   let latinFuzzy: uFuzzy | undefined;
   let unicodeFuzzy: uFuzzy | undefined;
   let recentFirst: number[] | undefined;
 
-  /**
-   * Where a row's name and organization lie in its haystack, worked out once per row.
-   * Folding keeps the length of nearly every name (`Zoë` → `zoe`), so the raw length
-   * is taken when a word break follows it there; otherwise the field is folded again.
-   */
+  /** Where a row's name and organization lie in its haystack, worked out once per row. */
   const locate = (i: number) => {
     if (nameEnd[i]! >= 0) return;
-    const row = rows[i]!;
-    const text = haystack[i]!;
-    const end = fieldEnd(text, 0, row.name);
-    nameEnd[i] = end;
-    orgStart[i] = orgEnd[i] = end;
-    if (row.organization) {
-      const orgAt = end + 1;
-      const orgFin = fieldEnd(text, orgAt, row.organization);
-      if (orgFin > orgAt) {
-        orgStart[i] = orgAt;
-        orgEnd[i] = orgFin;
-      }
-    }
+    const fields = fieldsOf(haystack[i]!);
+    nameEnd[i] = fields.nameEnd;
+    orgStart[i] = fields.orgStart;
+    orgEnd[i] = fields.orgEnd;
   };
-
   const scoreLiteral = (i: number, term: string) =>
     literalScore(haystack[i]!, term, nameEnd[i]!, orgStart[i]!, orgEnd[i]!);
 
@@ -98,9 +99,21 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
   let lastPhrase = '';
   let lastLiteral: number[] = [];
 
-  function search(query: string, limit = DEFAULT_LIMIT): SearchRow[] {
+  function search(query: string, limit = DEFAULT_LIMIT): number[] {
+    return run(query, limit, true).found;
+  }
+
+  function searchAsTyped(query: string, limit = DEFAULT_LIMIT) {
+    return run(query, limit, false);
+  }
+
+  function run(
+    query: string,
+    limit: number,
+    typos: boolean,
+  ): { found: number[]; typosWanted: boolean } {
     const prepared = prepareQuery(query);
-    if (prepared.kind === 'empty' || limit <= 0) return [];
+    if (prepared.kind === 'empty' || limit <= 0) return { found: [], typosWanted: false };
     const { terms, phrase, digits } = prepared;
     const score = new Float64Array(count);
     // 0: not matched; 1: matched as typed; 2: matched only with a typo.
@@ -111,12 +124,18 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
     let matched = 0;
 
     if (digits) {
-      phoneDigits ??= rows.map((row) => row.phones.map((phone) => phone.replace(/\D/g, '')));
+      phoneDigits ??= new Array<string[] | undefined>(count);
       // Written nationally, a number drops the country code and adds a trunk 0 (`020 7946…`
       // for +44 20 7946…), and `00` stands for `+`: without leading zeros it still matches.
       const bare = digits.length > 4 ? digits.replace(/^0+/, '') : digits;
       for (let i = 0; i < count; i++) {
-        const phones = phoneDigits[i]!;
+        let phones = phoneDigits[i];
+        if (!phones) {
+          const stored = source.phonesOf(i);
+          // Not read yet: the caller asks again once it is (SearchBook.complete).
+          if (!stored) continue;
+          phones = phoneDigits[i] = stored.map((phone) => phone.replace(/\D/g, ''));
+        }
         if (phones.length === 0) continue;
         const found = phoneScore(phones, digits, bare);
         if (found === 0) continue;
@@ -145,9 +164,9 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
     lastPhrase = phrase;
     lastLiteral = literal;
 
-    if (matched < Math.min(limit, TYPO_PASS_BELOW))
-      matchWithTypos(prepared.folded, score, tier, top);
-    return top.items.map((i) => rows[i]!);
+    const typosWanted = matched < Math.min(limit, TYPO_PASS_BELOW);
+    if (typosWanted && typos) matchWithTypos(prepared.folded, score, tier, top);
+    return { found: top.items, typosWanted: typosWanted && !typos };
   }
 
   function matchWithTypos(folded: string, score: Float64Array, tier: Uint8Array, top: Top) {
@@ -196,22 +215,30 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
     }
   }
 
-  function recent(limit = DEFAULT_LIMIT): SearchRow[] {
+  function recent(limit = DEFAULT_LIMIT): number[] {
     if (!recentFirst) {
       const top = new Top(100, byRecency);
-      for (let i = 0; i < count; i++) if (lastAt[i] !== -Infinity) top.offer(i);
+      for (let i = 0; i < count; i++) if (lastAt[i]! >= 0) top.offer(i);
       recentFirst = top.items;
     }
-    return recentFirst.slice(0, limit).map((i) => rows[i]!);
+    return recentFirst.slice(0, limit);
   }
 
-  return { size: count, search, recent };
+  return { size: count, search, searchAsTyped, recent };
 }
 
-/** Where `field`, folded, ends in `text` when it starts at `at`; `at` when it is not there. */
-function fieldEnd(text: string, at: number, field: string): number {
-  const guess = at + field.length;
-  if (guess === text.length || (guess < text.length && text.charCodeAt(guess) === 32)) return guess;
-  const folded = spellLatin(foldText(field));
-  return folded !== '' && text.startsWith(folded, at) ? at + folded.length : at;
+/** The same search over rows in hand (tests, the benchmark's other engines' input). */
+export function createSearchIndex<Row extends ShownRow>(
+  rows: readonly Row[],
+): { size: number; search(query: string, limit?: number): Row[]; recent(limit?: number): Row[] } {
+  const book = SearchBook.fromRows(rows);
+  const index = indexSource(book);
+  // fromRows groups rows by bucket: map each position back to the row it came from.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const rowOf = (i: number) => byId.get(book.rowAt(i)!.id)!;
+  return {
+    size: index.size,
+    search: (query, limit) => index.search(query, limit).map(rowOf),
+    recent: (limit) => index.recent(limit).map(rowOf),
+  };
 }
