@@ -1,3 +1,4 @@
+import '../../lib/domain/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { systemClock } from '../../lib/domain/clock';

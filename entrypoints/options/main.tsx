@@ -1,3 +1,4 @@
+import '../../lib/domain/zod-jitless';
 import { render } from 'preact';
 import { App } from './App';
 import '../../components/theme.css';
