@@ -3,7 +3,6 @@
 // IndexedDB puts in one transaction and Dexie's bulkPut, in Chromium, same run.
 // `benchImport` adds `results.import`; `node bench/import.mjs` runs it alone.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const COUNT = 50_000;
@@ -60,30 +59,6 @@ export function printImport(r) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { chromium } = await import('playwright-core');
-  const { chromiumPath } = await import('../scripts/launch-browser.mjs');
-  const { serveFolder } = await import('../scripts/static-server.mjs');
-  const site = await serveFolder('.');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const results = { when: new Date().toISOString(), chromium: browser.version() };
-  try {
-    await benchImport({ browser, site, results });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
-  printImport(results.import);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/import.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log('Written to bench-results/import.json');
+  const { runStandalone } = await import('./standalone.mjs');
+  await runStandalone('import', benchImport, printImport);
 }

@@ -5,11 +5,11 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { chromiumPath, EXTENSION_DIR } from '../scripts/launch-browser.mjs';
+import { EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
 import { benchImport, printImport } from './import.mjs';
 import { benchSearch, printSearch } from './search.mjs';
+import { launchBenchBrowser } from './standalone.mjs';
 
 // `npm run bench -- --only detect` (or `search`, `import`) runs one part, as the whole
 // run takes minutes. Detection runs with its quality and bundle figures.
@@ -60,17 +60,7 @@ for (const page of ['popup', 'sidepanel', 'options', 'dashboard']) {
 }
 
 const site = await serveFolder('.');
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBenchBrowser();
 results.chromium = browser.version();
 
 async function measureOn(url, elements) {

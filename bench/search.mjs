@@ -5,15 +5,7 @@
 // `results.search`; `node bench/search.mjs` runs it alone and prints a table.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -292,34 +284,10 @@ export function printSearch(search) {
 // `node bench/search.mjs [--no-build] [--extension-only]`: builds the extension (into CLIENTELE_OUT_DIR,
 // if set), starts its own browser and server, prints, writes bench-results/search.json.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { chromium } = await import('playwright-core');
-  const { chromiumPath } = await import('../scripts/launch-browser.mjs');
-  const { serveFolder } = await import('../scripts/static-server.mjs');
+  const { runStandalone } = await import('./standalone.mjs');
   if (!process.argv.includes('--no-build')) {
     console.log('Building the extension…');
     execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   }
-  const site = await serveFolder('.');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const results = { when: new Date().toISOString(), chromium: browser.version() };
-  try {
-    await benchSearch({ browser, site, results });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
-  printSearch(results.search);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/search.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log('Written to bench-results/search.json');
+  await runStandalone('search', benchSearch, printSearch);
 }
