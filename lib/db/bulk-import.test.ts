@@ -7,7 +7,8 @@ import {
   type PartyDraft,
 } from '../domain';
 import { STALE_KEY } from '../search/projection-format';
-import { idsSharingABucket, importParties } from './bulk-import';
+import { idsSharingABucket } from './bucket-ids';
+import { importParties } from './bulk-import';
 import { createDbOpener, type ClienteleDb } from './open';
 import {
   createParty,

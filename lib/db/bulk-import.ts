@@ -1,3 +1,7 @@
+// Bulk import: chunks parsed, deduplicated and written in overlapping transactions.
+// It stays one module (over 300 lines) because the chunk pipeline — what the last
+// chunk knew, the stamp that proves it still holds, retry and cancel — is one
+// protocol; the pieces that stand alone live beside it (bucket-ids, import-owners).
 import { unwrap, type IDBPTransaction } from 'idb';
 import {
   describeIssues,
@@ -11,13 +15,14 @@ import {
 } from '../domain';
 import {
   bucketOf,
-  firstByteIn,
   META_KEY,
   SEARCH_BUCKETS,
   SHOW_OFFSET,
   STALE_KEY,
   type BucketColumns,
 } from '../search/projection-format';
+import { idsSharingABucket } from './bucket-ids';
+import { Owners } from './import-owners';
 import type { ClienteleDb } from './open';
 import type { RepositoryContext } from './party-repository';
 import type { ClienteleSchema } from './schema';
@@ -189,69 +194,6 @@ function buildChunk(
     else context.rejected.push({ index, error: party.error });
   }
   return built;
-}
-
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/**
- * `count` random UUIDs (version 4, as `newId` makes) that share their first byte,
- * and so their projection bucket (bucketOf) — `bucket` when given: a chunk's new
- * parties all land in one bucket, which the chunk then writes once. The other 114
- * random bits keep them as unique as any. (One call for all the randomness: ~5×
- * faster than `crypto.randomUUID` per id, which shows at 50,000.)
- */
-export function idsSharingABucket(count: number, bucket?: number): string[] {
-  const bytes = new Uint8Array(16 * count);
-  // getRandomValues fills at most 65,536 bytes a call.
-  for (let at = 0; at < bytes.length; at += 65_536)
-    crypto.getRandomValues(bytes.subarray(at, Math.min(at + 65_536, bytes.length)));
-  const first = HEX[bucket === undefined ? bytes[0]! : firstByteIn(bucket, bytes[0]!)]!;
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const b = bytes.subarray(16 * i, 16 * i + 16);
-    const hex = (from: number, to: number) => {
-      let out = '';
-      for (let k = from; k < to; k++) out += HEX[b[k]!];
-      return out;
-    };
-    const version = HEX[(b[6]! & 0x0f) | 0x40]!;
-    const variant = HEX[(b[8]! & 0x3f) | 0x80]!;
-    ids.push(
-      `${first}${hex(1, 4)}-${hex(4, 6)}-${version}${hex(7, 8)}-${variant}${hex(9, 10)}-${hex(10, 16)}`,
-    );
-  }
-  return ids;
-}
-
-/** Which record holds each normalised address and phone on file. */
-class Owners {
-  private readonly emails = new Map<string, string>();
-  private readonly phones = new Map<string, string>();
-
-  /** The record holding any of the party's addresses or, failing that, phones. */
-  of(party: Pick<Party, 'emails' | 'phones'>): string | undefined {
-    for (const email of party.emails) {
-      const id = this.emails.get(email);
-      if (id !== undefined) return id;
-    }
-    for (const phone of party.phones) {
-      const id = this.phones.get(phone);
-      if (id !== undefined) return id;
-    }
-    return undefined;
-  }
-
-  /** Notes that `id` holds these addresses and phones, which no record holds yet. */
-  claim(emails: readonly string[], phones: readonly string[], id: string): void {
-    for (const email of emails) this.emails.set(email, id);
-    for (const phone of phones) this.phones.set(phone, id);
-  }
-
-  /** Notes that `id` holds these addresses and phones, where none holds them yet. */
-  learn(emails: readonly string[], phones: readonly string[], id: string): void {
-    for (const email of emails) if (!this.emails.has(email)) this.emails.set(email, id);
-    for (const phone of phones) if (!this.phones.has(phone)) this.phones.set(phone, id);
-  }
 }
 
 /**
