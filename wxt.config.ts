@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
 
 /**
  * Builds for the end-to-end tests and the local demo set CLIENTELE_GRANT_LOCALHOST=1:
@@ -9,12 +10,6 @@ import preact from '@preact/preset-vite';
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
 
-export const WEBMAIL_ORIGINS = [
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-];
 
 /** Sites the user may add one at a time with "always scan this site". */
 const OPTIONAL_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -25,7 +20,7 @@ export default defineConfig({
     // Content scripts run in every page they read and must stay small (budgets.md: ≤ 15 KB
     // gzip). They only send runtime messages, for which MV3 browsers return promises
     // natively, so they get the browser's own `browser`/`chrome` instead of the polyfill
-    // (~3 KB gzip) that extension pages use. WXT's content-script wrapper imports
+    // (~3 KB gzip) that extension pages use, read so that the page cannot shadow it. WXT's content-script wrapper imports
     // 'wxt/browser' too, which is why this is done here rather than in the script's imports.
     // The scan script also gets an inert context in place of WXT's: see its module.
     'vite:build:extendConfig': (entrypoints, config) => {
@@ -38,9 +33,11 @@ export default defineConfig({
         {
           name: 'clientele:small-content-scripts',
           enforce: 'pre',
-          resolveId(id, importer) {
+          resolveId(id) {
             if (id === '@wxt-dev/webextension-polyfill/browser')
-              return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+              return this.resolve('./entrypoints/scan.content/runtime-browser.ts', undefined, {
+                skipSelf: true,
+              });
             if (scan && id === 'wxt/utils/content-script-context')
               return this.resolve('./entrypoints/scan.content/inert-context.ts', undefined, {
                 skipSelf: true,

@@ -17,7 +17,13 @@ function realTransport(hold?: (name: string) => Promise<void>) {
     repo: {
       getDb: createDbOpener(`data-section-${crypto.randomUUID()}`),
       clock: () => Date.UTC(2026, 10, 23),
-      settings: () => Promise.resolve({ region: 'US', cadence: DEFAULT_CADENCE, neverCapture: [] }),
+      settings: () =>
+        Promise.resolve({
+          region: 'US',
+          cadence: DEFAULT_CADENCE,
+          neverCapture: [],
+          highlightOnSites: false,
+        }),
     },
     findings: { save: () => Promise.resolve(), read: () => Promise.resolve(undefined) },
     scanTab: () => Promise.resolve(undefined),

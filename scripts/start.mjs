@@ -13,6 +13,12 @@ if (!process.argv.includes('--empty')) {
   const seeding = await browser.context.newPage();
   await seeding.goto(browser.extensionUrl('popup.html'));
   await seedBook(seeding);
+  // Highlights outside webmail are the user's choice (options → Sites); the demo site
+  // makes that choice so the known contacts on it show up highlighted.
+  await seeding.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, highlightOnSites: true } });
+  });
   await seeding.close();
 }
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());

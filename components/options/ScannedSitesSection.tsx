@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { siteHost, siteName } from './site-label';
 import { UndoNotice } from './UndoNotice';
@@ -11,6 +12,8 @@ export interface ScannedSitesSectionProps {
   onGrant: (site: string) => Promise<string | null>;
   /** Resolves false when the browser refused. */
   onRevoke: (pattern: string) => Promise<boolean>;
+  /** More choices about these sites, shown at the section's end. */
+  children?: ComponentChildren;
 }
 
 /**
@@ -23,6 +26,7 @@ export function ScannedSitesSection({
   granted,
   onGrant,
   onRevoke,
+  children,
 }: ScannedSitesSectionProps) {
   const [removed, setRemoved] = useState<string | null>(null);
   const [adding, setAdding] = useState('');
@@ -121,6 +125,7 @@ export function ScannedSitesSection({
           </p>
         )}
       </form>
+      {children}
     </section>
   );
 }

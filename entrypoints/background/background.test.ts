@@ -11,6 +11,8 @@ const contentSender = {
   url: 'https://northwind.example/team',
   tab: { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
 };
+/** The same tab's script, reading a webmail page: the one place highlights need no setting. */
+const webmailSender = { ...contentSender, url: 'https://mail.google.com/mail/u/0/#inbox' };
 
 /** Delivers a message to the real listener as the browser would, with a chosen sender. */
 async function deliver(message: unknown, sender: object): Promise<Reply | undefined> {
@@ -124,7 +126,7 @@ describe('background over real repositories', () => {
             },
           ],
         },
-        contentSender,
+        webmailSender,
       ),
     );
     expect(found.known).toEqual([{ text: 'ada@northwind.example', kind: 'client' }]);
@@ -183,6 +185,33 @@ describe('background over real repositories', () => {
     ]);
   });
 
+  it('answers which contacts are known only where highlights are allowed', async () => {
+    await send('parties/create', ada);
+    const report = {
+      url: contentSender.url,
+      contacts: [
+        { emails: ['ada@northwind.example'], phones: [], sources: ['mailto'], confidence: 0.9 },
+      ],
+    };
+    const knownFrom = async (sender: object) =>
+      (await valueOf(send('page/contactsFound', report, sender))).known;
+    // Another site: its scripts could read the highlights, so none until the user asks…
+    expect(await knownFrom(contentSender)).toEqual([]);
+    // …the page's contacts are kept and badged all the same…
+    const page = await valueOf(send('page/contacts', { tabId: 7 }));
+    expect((page.contacts as unknown[]).length).toBe(1);
+    // …a page cannot claim to be webmail: the browser's sender URL decides, not the report…
+    expect(
+      await knownFrom({ ...contentSender, url: 'https://mail.google.com.evil.example/' }),
+    ).toEqual([]);
+    expect(await knownFrom({ ...contentSender, url: 'http://mail.google.com/' })).toEqual([]);
+    // …and with the option on, any site gets them.
+    await fakeBrowser.storage.local.set({ settings: { highlightOnSites: true } });
+    expect(await knownFrom(contentSender)).toEqual([
+      { text: 'ada@northwind.example', kind: 'client' },
+    ]);
+  });
+
   it('keeps only valid phones, in E.164, and highlights them as the page wrote them', async () => {
     await send('parties/create', ada);
     const found = await valueOf(
@@ -196,7 +225,7 @@ describe('background over real repositories', () => {
             { emails: [], phones: ['+1 212 555 0100'], sources: ['tel'], confidence: 0.8 },
           ],
         },
-        contentSender,
+        webmailSender,
       ),
     );
     expect(found.known).toEqual([{ text: '+44 (20) 7946-0958', kind: 'client' }]);

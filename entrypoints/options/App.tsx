@@ -1,3 +1,4 @@
+import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
 import { RegionSection } from '../../components/options/RegionSection';
@@ -81,7 +82,14 @@ export function App() {
           granted={sites.access?.granted}
           onGrant={sites.grant}
           onRevoke={sites.revoke}
-        />
+        >
+          {settings && (
+            <HighlightOnSites
+              checked={settings.highlightOnSites}
+              onChange={(highlightOnSites) => save({ highlightOnSites }, 'Highlight choice')}
+            />
+          )}
+        </ScannedSitesSection>
         {settings && (
           <NeverCaptureSection
             key={`never-capture-${generation}`}

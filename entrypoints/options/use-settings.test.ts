@@ -26,12 +26,14 @@ describe('useSettings', () => {
     await waitFor(() => expect(hook.result.current.settings).toBeDefined());
     hook.result.current.save({ region: 'DE' }, 'Phone region');
     hook.result.current.save({ neverCapture: ['home.example'] }, 'Never-capture list');
+    hook.result.current.save({ highlightOnSites: true }, 'Highlight choice');
     hook.result.current.save({ cadence: { ...DEFAULT_CADENCE, client: 45 } }, 'Check-in cadence');
-    await waitFor(() => expect(report.saved).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(report.saved).toHaveBeenCalledTimes(4));
     expect(await stored()).toEqual({
       region: 'DE',
       cadence: { ...DEFAULT_CADENCE, client: 45 },
       neverCapture: ['home.example'],
+      highlightOnSites: true,
     });
     expect(report.saved).toHaveBeenLastCalledWith('Check-in cadence saved.');
     // Its own writes are not mistaken for changes made elsewhere.

@@ -10,6 +10,7 @@ import type { StatusReport } from './use-status';
 function sameSettings(a: Settings, b: Settings): boolean {
   return (
     a.region === b.region &&
+    a.highlightOnSites === b.highlightOnSites &&
     a.cadence.client === b.cadence.client &&
     a.cadence.customer === b.cadence.customer &&
     a.cadence.prospect === b.cadence.prospect &&

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RelationshipKind } from '../domain/relationship';
-import { highlightKnown, type KnownText } from './highlights';
+import { highlightKnown, highlightName, type KnownText } from './highlights';
 
 /** The nodes `html` parses to, made in the test document (the lint rule bans innerHTML). */
 function parse(html: string): Node[] {
@@ -31,7 +31,7 @@ let registry: Map<string, FakeHighlight>;
 function highlighted(): Partial<Record<RelationshipKind, string[]>> {
   const out: Partial<Record<RelationshipKind, string[]>> = {};
   for (const kind of KINDS) {
-    const highlight = registry.get(`clientele-${kind}`);
+    const highlight = registry.get(highlightName(kind));
     if (highlight) out[kind] = highlight.ranges.map((range) => range.toString());
   }
   return out;
@@ -196,7 +196,7 @@ describe('highlightKnown', () => {
       // Only the kinds with something to show are registered.
       expect([...registry.keys()].sort()).toEqual(
         Object.keys(expected)
-          .map((kind) => `clientele-${kind}`)
+          .map((kind) => highlightName(kind as RelationshipKind))
           .sort(),
       );
     });
@@ -215,7 +215,7 @@ describe('highlightKnown', () => {
     const changes = observer.takeRecords();
     observer.disconnect();
 
-    const [range] = registry.get('clientele-client')!.ranges;
+    const [range] = registry.get(highlightName('client'))!.ranges;
     const text = document.getElementById('p')!.firstChild;
     expect(range?.startContainer).toBe(text);
     expect(range?.endContainer).toBe(text);
@@ -250,5 +250,17 @@ describe('highlightKnown', () => {
     setBody('<p>ada@example.com</p>');
     expect(highlightKnown(document, [{ text: 'ada@example.com', kind: 'client' }])).toBe(0);
     expect(registry.size).toBe(0);
+  });
+});
+
+describe('highlightName', () => {
+  it('names neither the extension nor the kind, and differs per kind', () => {
+    const names = KINDS.map(highlightName);
+    expect(new Set(names).size).toBe(KINDS.length);
+    for (const [index, name] of names.entries()) {
+      expect(name).toMatch(/^h[a-z0-9]+$/); // a CSS identifier
+      expect(name.toLowerCase()).not.toContain('clientele');
+      expect(name).not.toContain(KINDS[index]!);
+    }
   });
 });

@@ -16,7 +16,14 @@ const STYLES: Record<RelationshipKind, string> = {
   former: '107,114,128,.2',
 };
 
-const highlightName = (kind: RelationshipKind) => `clientele-${kind}`;
+/**
+ * Highlight names a page cannot look up or style ahead: fresh for every page, and
+ * saying neither the extension's name nor the kind (the page can still list them:
+ * which sites get highlights at all is decided in lib/findings/highlight-policy.ts).
+ */
+const prefix = `h${Math.random().toString(36).slice(2, 10)}`;
+const KINDS = Object.keys(STYLES) as RelationshipKind[];
+export const highlightName = (kind: RelationshipKind) => prefix + KINDS.indexOf(kind);
 
 let sheetAdopted = false;
 
@@ -62,7 +69,7 @@ export function highlightKnown(document: Document, known: readonly KnownText[]):
     if (kind) add(kind, range);
   }
   let count = 0;
-  for (const kind of Object.keys(STYLES) as RelationshipKind[]) {
+  for (const kind of KINDS) {
     const ranges = byKind.get(kind) ?? [];
     count += ranges.length;
     if (ranges.length) CSS.highlights.set(highlightName(kind), new Highlight(...ranges));
@@ -109,9 +116,9 @@ function adoptStyles(document: Document): void {
   if (sheetAdopted || !('adoptedStyleSheets' in document)) return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
-    (Object.keys(STYLES) as RelationshipKind[])
-      .map((kind) => `::highlight(${highlightName(kind)}){background-color:rgba(${STYLES[kind]})}`)
-      .join('\n'),
+    KINDS.map(
+      (kind) => `::highlight(${highlightName(kind)}){background-color:rgba(${STYLES[kind]})}`,
+    ).join('\n'),
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   sheetAdopted = true;

@@ -9,6 +9,11 @@ export const SettingsSchema = z.object({
   cadence: CadenceDefaultsSchema,
   /** Addresses and domains that are never captured from any page. */
   neverCapture: z.array(z.string().max(320)).max(5000),
+  /**
+   * Highlight known contacts on sites other than webmail. Off unless the user turns it
+   * on: a page's scripts can see what is highlighted (lib/findings/highlight-policy.ts).
+   */
+  highlightOnSites: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -29,6 +34,7 @@ export async function readSettings(): Promise<Settings> {
     region: defaultRegion(globalThis.navigator?.language),
     cadence: DEFAULT_CADENCE,
     neverCapture: [],
+    highlightOnSites: false,
   };
   const stored = await settingsItem.getValue();
   const parsed = SettingsSchema.partial().safeParse(stored ?? {});

@@ -21,6 +21,7 @@ interface StoredSettings {
   region: string;
   cadence: Record<string, number | null>;
   neverCapture: string[];
+  highlightOnSites?: boolean;
 }
 interface Listing {
   services: {
@@ -121,6 +122,17 @@ describe('options page', () => {
     expect((await storedSettings()).region).toBe('DE');
   });
 
+  it('turns highlights on for other sites, off at first', async () => {
+    const choice = options
+      .getByTestId('highlight-on-sites')
+      .getByRole('checkbox', { name: /other sites too/ });
+    expect(await choice.isChecked()).toBe(false);
+    await choice.focus();
+    await options.keyboard.press('Space');
+    await statusSays('Highlight choice saved.');
+    expect((await storedSettings()).highlightOnSites).toBe(true);
+  });
+
   it('mounts backup and import under "Your data"', async () => {
     await options.locator('#data').getByRole('heading', { name: 'Your data' }).waitFor();
   });
@@ -198,6 +210,9 @@ describe('options page', () => {
     expect(await options.getByTestId('cadence-customer').inputValue()).toBe('120');
     expect(await options.getByTestId('cadence-prospect').inputValue()).toBe('14');
     expect(await options.getByTestId('region-select').inputValue()).toBe('DE');
+    expect(await options.getByTestId('highlight-on-sites').getByRole('checkbox').isChecked()).toBe(
+      true,
+    );
     expect(await options.getByTestId('never-capture-entry').allInnerTexts()).toEqual([
       expect.stringContaining(GRACE),
     ]);

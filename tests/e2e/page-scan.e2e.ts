@@ -131,15 +131,38 @@ describe('content script: find contacts on pages and in webmail', () => {
         });
       });
     });
+    // Off by default outside webmail (a page can read its highlights): found, not highlighted.
+    await page.goto(`${site.base}/index.html?visit=${++opened}`);
+    const before = await waitForPageContacts(
+      extensionPage,
+      await tabIdOf(extensionPage, page.url()),
+      (c) => c.some((x) => x.known !== undefined),
+    );
+    expect(before.length).toBeGreaterThan(1);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+
+    // With the user's choice made, the same page gets them.
+    await extensionPage.evaluate(() =>
+      chrome.storage.local.set({ settings: { highlightOnSites: true } }),
+    );
     await page.goto(`${site.base}/index.html?visit=${++opened}`);
     const tabId = await tabIdOf(extensionPage, page.url());
     const contacts = await waitForPageContacts(extensionPage, tabId, (c) =>
       c.some((x) => x.known !== undefined),
     );
-    // The known client's link is highlighted…
-    await expect
-      .poll(() => page.evaluate(() => CSS.highlights.get('clientele-client')?.size ?? 0))
-      .toBe(1);
+    // The known client's link is highlighted, under a name that says neither whose nor what…
+    const highlighted = () =>
+      page.evaluate(() =>
+        [...CSS.highlights].map(([name, highlight]) => [
+          name,
+          [...highlight].map((range) => (range as Range).toString()),
+        ]),
+      );
+    await expect.poll(async () => (await highlighted()).length).toBe(1);
+    const [name, texts] = (await highlighted())[0] as [string, string[]];
+    expect(name).toMatch(/^h[a-z0-9]+$/);
+    expect(texts).toEqual(['Ada Lovelace']);
     // …and not one node or attribute of the page was changed to do it.
     expect(
       await page.evaluate(() => (window as unknown as { domChanges: string[] }).domChanges),

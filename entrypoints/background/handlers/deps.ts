@@ -7,9 +7,14 @@ import type { PageFindings, PartyView } from '../../../lib/protocol/contact-sche
  * browser-backed ones; tests pass fakes.
  */
 export interface BackgroundDeps {
-  /** The store, with settings that also carry the never-capture list. */
+  /** The store, with settings that also carry the never-capture list and the highlight choice. */
   repo: Omit<RepositoryContext, 'settings'> & {
-    settings: () => Promise<{ region: string; cadence: CadenceDefaults; neverCapture: string[] }>;
+    settings: () => Promise<{
+      region: string;
+      cadence: CadenceDefaults;
+      neverCapture: string[];
+      highlightOnSites: boolean;
+    }>;
   };
   findings: {
     save: (tabId: number, findings: PageFindings) => Promise<void>;
