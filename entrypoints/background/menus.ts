@@ -1,8 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createParty, findPartiesByContacts } from '../../lib/db/party-repository';
-import { handleMenuClick, type MenuClickDeps } from '../../lib/menus/handle-click';
+import { failureNotice, handleMenuClick, type MenuClickDeps } from '../../lib/menus/handle-click';
 import { isMenuId, MENU_ITEMS } from '../../lib/menus/menu-items';
 import type { PanelIntent } from '../../lib/menus/panel-intent';
+import { showProblemNotification } from '../../lib/platform/notifications';
 import { openSidePanel } from '../../lib/platform/open-side-panel';
 import { forgetPanelIntent, savePanelIntent } from '../../lib/platform/panel-intent';
 import type { BackgroundDeps } from './handlers';
@@ -63,7 +64,12 @@ export function createMenuClickListener(deps: BackgroundDeps) {
       },
       clickDeps,
     ).catch((error: unknown) => {
+      // Even the panel could not be told (its session storage failed): say it aloud.
       console.error('Clientele: menu click failed', error);
+      void showProblemNotification(
+        'Clientele could not act on that click',
+        failureNotice(error),
+      ).catch(() => undefined);
       return undefined;
     });
   };

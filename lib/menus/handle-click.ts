@@ -1,4 +1,5 @@
 import type { CreatePartyOutcome } from '../db/party-repository';
+import { storageTroubleOf } from '../db/storage-trouble';
 import type { PartyDraft } from '../domain/party';
 import type { Party } from '../domain/party';
 import type { Result } from '../domain/result';
@@ -35,9 +36,24 @@ export interface MenuClick {
  * opened always says something.
  */
 export async function handleMenuClick(click: MenuClick, deps: MenuClickDeps): Promise<PanelIntent> {
-  const intent = await decide(click, deps);
+  let intent: PanelIntent;
+  try {
+    intent = await decide(click, deps);
+  } catch (error) {
+    // The store could not be read or written (full, or unavailable in this window):
+    // the panel already opened says so rather than staying blank.
+    intent = { at: deps.now(), show: { view: 'follow' }, notice: failureNotice(error) };
+  }
   await deps.saveIntent(click.tabId, intent);
   return intent;
+}
+
+/** What went wrong, as the panel's notice: storage trouble in its own words. */
+export function failureNotice(error: unknown): string {
+  const trouble = storageTroubleOf(error);
+  if (trouble) return trouble.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Clientele could not do that: ${detail || 'an unknown error'}. Nothing was changed.`;
 }
 
 async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelIntent> {

@@ -39,6 +39,16 @@ export async function clearDueNotification(): Promise<void> {
   await browser.notifications.clear(DUE_NOTIFICATION);
 }
 
+/** Where a problem is told when no page of the extension is there to show it. */
+export const PROBLEM_NOTIFICATION = 'clientele-problem';
+
+export async function showProblemNotification(title: string, message: string): Promise<void> {
+  await browser.notifications.create(
+    PROBLEM_NOTIFICATION,
+    notificationOptions({ title, message }, false),
+  );
+}
+
 /** A click on the notification itself. Add at the top of the worker. */
 export function onDueNotificationClicked(listener: () => void): void {
   browser.notifications.onClicked.addListener((id) => {
