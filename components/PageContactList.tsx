@@ -46,10 +46,10 @@ export interface PageContactListProps {
 export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageContactListProps) {
   return (
     <ul class="contact-list" data-testid="page-contacts" aria-label="Contacts on this page">
-      {contacts.map(({ contact, known }) => {
+      {contacts.map(({ contact, phoneLabels, known }) => {
         const email = contact.emails[0] ?? '';
         const key = email || contact.phones[0] || '';
-        const label = contact.name ?? known?.party.name ?? key;
+        const label = contact.name ?? known?.party.name ?? (email || phoneLabels?.[0] || key);
         const details = [contact.title, contact.organization].filter(Boolean).join(' · ');
         return (
           <li
@@ -62,7 +62,7 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
             <div class="contact-main">
               <span class="contact-name">{label}</span>
               {details && <span class="contact-email">{details}</span>}
-              {[...contact.emails, ...contact.phones]
+              {[...contact.emails, ...contact.phones.map((phone, i) => phoneLabels?.[i] ?? phone)]
                 .filter((value) => value !== label)
                 .map((value) => (
                   <span class="contact-email" key={value}>

@@ -44,8 +44,8 @@ export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: P
         {party.emails.map((email) => (
           <li key={email}>{email}</li>
         ))}
-        {party.phones.map((phone) => (
-          <li key={phone}>{phone}</li>
+        {party.phones.map((phone, i) => (
+          <li key={phone}>{view.phoneLabels?.[i] ?? phone}</li>
         ))}
         {detailed && party.website && <li data-testid="party-website">{party.website}</li>}
       </ul>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from './phone';
+import { formatPhone, normalizePhone } from './phone';
 import { PhoneSchema, RegionSchema } from './phone-schema';
 
 describe('normalizePhone', () => {
@@ -204,5 +204,28 @@ describe('RegionSchema', () => {
 
   it.each(['us', 'USA', 'U', '', 'U1'])('rejects %j', (value) => {
     expect(RegionSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('formatPhone', () => {
+  const cases: [string, string, string][] = [
+    ['+12125550100', 'US', '(212) 555-0100'],
+    ['+12125550100', 'GB', '+1 212 555 0100'],
+    ['+442079460958', 'GB', '020 7946 0958'],
+    ['+442079460958', 'US', '+44 20 7946 0958'],
+    ['+4930123456', 'DE', '030 123456'],
+    ['+12125550100;ext=12', 'US', '(212) 555-0100 ext. 12'],
+    ['+0', 'US', '+0'],
+    ['not a phone', 'US', 'not a phone'],
+  ];
+  for (const [stored, region, shown] of cases) {
+    it(`${stored} in ${region} → ${shown}`, () => expect(formatPhone(stored, region)).toBe(shown));
+  }
+
+  it('reads back to the same number', () => {
+    for (const [stored, region] of cases.slice(0, 6))
+      expect(normalizePhone(formatPhone(stored, region).replace(' ext. ', ' ext '), region)).toBe(
+        stored,
+      );
   });
 });

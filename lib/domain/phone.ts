@@ -25,6 +25,19 @@ export function normalizePhone(raw: string, region: string): string | null {
   return PhoneSchema.safeParse(e164).success ? e164 : null;
 }
 
+/**
+ * How a stored phone (E.164) reads to the user: in the national form when it is a
+ * number of their own region (`(212) 555-0100` for a US user), else international
+ * (`+44 20 7946 0958`). A value libphonenumber cannot read is shown as stored.
+ */
+export function formatPhone(e164: string, region: string): string {
+  const [number = e164, ext] = e164.split(';ext=');
+  const parsed = parsePhoneNumberFromString(number);
+  if (!parsed) return e164;
+  const shown = parsed.country === region ? parsed.formatNational() : parsed.formatInternational();
+  return ext ? `${shown} ext. ${ext}` : shown;
+}
+
 function isRegion(region: string): region is CountryCode {
   return /^[A-Z]{2}$/.test(region);
 }

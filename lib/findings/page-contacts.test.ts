@@ -42,10 +42,11 @@ async function seeded() {
   return { db, ada, grace, ken };
 }
 
+const SETTINGS = { cadence: DEFAULT_CADENCE, region: 'US' };
 describe('pageContacts', () => {
   it('says the page was not scanned when nothing was reported', async () => {
     const { db } = await seeded();
-    expect(await pageContacts(db, undefined, T0, DEFAULT_CADENCE)).toEqual({
+    expect(await pageContacts(db, undefined, T0, SETTINGS)).toEqual({
       scanned: false,
       contacts: [],
     });
@@ -84,12 +85,7 @@ describe('pageContacts', () => {
       },
     ];
 
-    const result = await pageContacts(
-      db,
-      page(...cases.map(({ found }) => found)),
-      T0,
-      DEFAULT_CADENCE,
-    );
+    const result = await pageContacts(db, page(...cases.map(({ found }) => found)), T0, SETTINGS);
 
     expect(result.scanned).toBe(true);
     expect(result.url).toBe(URL);
@@ -116,7 +112,7 @@ describe('pageContacts', () => {
         db,
         page(contact({ emails: ['ada@example.com'] }), contact({ emails: ['ken@bell.example'] })),
         now,
-        DEFAULT_CADENCE,
+        SETTINGS,
       );
       expect(result.contacts.map((shown) => shown.known?.health)).toEqual([health, 'none']);
     });
@@ -128,14 +124,26 @@ describe('pageContacts', () => {
       db,
       page(contact({ emails: ['ada@example.com'] })),
       T0 + 29 * DAY_MS,
-      { ...DEFAULT_CADENCE, client: null },
+      { ...SETTINGS, cadence: { ...DEFAULT_CADENCE, client: null } },
     );
     expect(result.contacts[0]?.known?.health).toBe('none');
   });
 
+  it('gives each phone, found or on file, as the user reads it in their region', async () => {
+    const { db } = await seeded();
+    const result = await pageContacts(
+      db,
+      page(contact({ emails: ['ada@example.com'], phones: ['+12125550100', '+442079460958'] })),
+      T0,
+      SETTINGS,
+    );
+    expect(result.contacts[0]?.phoneLabels).toEqual(['(212) 555-0100', '+44 20 7946 0958']);
+    expect(result.contacts[0]?.known?.phoneLabels).toEqual(['(212) 555-0100']);
+  });
+
   it('shows an empty page as scanned with no contacts', async () => {
     const { db } = await seeded();
-    expect(await pageContacts(db, page(), T0, DEFAULT_CADENCE)).toEqual({
+    expect(await pageContacts(db, page(), T0, SETTINGS)).toEqual({
       scanned: true,
       url: URL,
       contacts: [],

@@ -1,9 +1,9 @@
-import { checkInHealth, type CadenceDefaults } from '../domain/cadence';
-import type { Party } from '../domain/party';
+import type { CadenceDefaults } from '../domain/cadence';
 import type { RelationshipKind } from '../domain/relationship';
 import { findPartiesByContacts } from '../db/party-repository';
 import type { ClienteleDb } from '../db/open';
 import type { PageContacts, PageFindings } from '../protocol/contact-schemas';
+import { partyView, phoneLabels } from './party-view';
 
 /** The record a page contact belongs to: by any of its addresses, then any of its phones. */
 async function matchParties(db: ClienteleDb, findings: PageFindings) {
@@ -23,18 +23,22 @@ export async function pageContacts(
   db: ClienteleDb,
   findings: PageFindings | undefined,
   now: number,
-  cadence: CadenceDefaults,
+  { cadence, region }: { cadence: CadenceDefaults; region: string },
 ): Promise<PageContacts> {
   if (!findings) return { scanned: false, contacts: [] };
   const parties = await matchParties(db, findings);
-  const view = (party: Party) => ({ party, health: checkInHealth(party, now, cadence) });
   return {
     scanned: true,
     url: findings.url,
     ...(findings.vcards?.length ? { vcards: findings.vcards } : {}),
     contacts: findings.contacts.map((contact, i) => {
       const party = parties[i];
-      return party ? { contact, known: view(party) } : { contact };
+      const labels = phoneLabels(contact.phones, region);
+      return {
+        contact,
+        ...(labels ? { phoneLabels: labels } : {}),
+        ...(party ? { known: partyView(party, now, cadence, region) } : {}),
+      };
     }),
   };
 }

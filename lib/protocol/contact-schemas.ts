@@ -36,15 +36,22 @@ export const PageFindingsSchema = z.object({
 export type PageFindings = z.infer<typeof PageFindingsSchema>;
 
 /** A party as the surfaces show it: the record plus its check-in health now. */
+/** How each phone reads to the user (lib/domain/phone.ts `formatPhone`), in the phones' order. */
+const PhoneLabelsSchema = z.array(z.string().max(120)).max(50);
+
 export const PartyViewSchema = z.object({
   party: PartySchema,
   health: z.enum(HEALTHS),
+  /** For `party.phones`: surfaces show these and carry no phone metadata of their own. */
+  phoneLabels: PhoneLabelsSchema.optional(),
 });
 export type PartyView = z.infer<typeof PartyViewSchema>;
 
 /** A contact found on a page, and the record it belongs to when it is known. */
 export const PageContactSchema = z.object({
   contact: DetectedContactSchema,
+  /** For `contact.phones` (E.164 once screened). */
+  phoneLabels: PhoneLabelsSchema.optional(),
   known: PartyViewSchema.optional(),
 });
 export type PageContact = z.infer<typeof PageContactSchema>;

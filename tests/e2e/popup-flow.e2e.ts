@@ -60,6 +60,9 @@ describe('popup: on this page → add → log → survives a stopped worker', ()
     );
     const known = await popup.locator('[data-testid="page-contact"][data-known="true"]').count();
     expect(known).toBe(0);
+    // A phone reads as people write it in the browser's region (US), not as stored.
+    const phoneOnly = popup.getByTestId('page-contact').filter({ hasText: '(212) 555-0147' });
+    expect(await phoneOnly.locator('.contact-name').textContent()).toBe('(212) 555-0147');
     await popup.close();
   });
 

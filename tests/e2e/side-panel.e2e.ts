@@ -102,7 +102,8 @@ describe('side panel: follows the open message', () => {
     await card.waitFor();
     const text = await card.textContent();
     expect(text).toContain('Harbourlight Studio Ltd');
-    expect(text).toContain('+442079460958');
+    // Shown as it reads (the browser's region is the US), stored in E.164.
+    expect(text).toContain('+44 20 7946 0958');
     expect(text).toContain('brand');
     // Found again by the new phone: the search projection moved with the record.
     const rows = await ask<{ rows: { name: string; phones: string[] }[] }>(

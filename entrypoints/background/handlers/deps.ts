@@ -1,4 +1,5 @@
-import { checkInHealth, type CadenceDefaults, type Party } from '../../../lib/domain';
+import type { CadenceDefaults, Party } from '../../../lib/domain';
+import { partyView } from '../../../lib/findings/party-view';
 import type { RepositoryContext } from '../../../lib/db/party-repository';
 import type { PageFindings, PartyView } from '../../../lib/protocol/contact-schemas';
 
@@ -37,8 +38,8 @@ export interface BackgroundDeps {
 
 /** A party as the surfaces show it: the record plus its check-in health now. */
 export async function viewOf(repo: BackgroundDeps['repo'], party: Party): Promise<PartyView> {
-  const { cadence } = await repo.settings();
-  return { party, health: checkInHealth(party, repo.clock(), cadence) };
+  const { cadence, region } = await repo.settings();
+  return partyView(party, repo.clock(), cadence, region);
 }
 
 export const notFound = {

@@ -22,8 +22,7 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
   };
 
   const contactsOf = async (findings: PageFindings | undefined) => {
-    const { cadence } = await repo.settings();
-    return pageContacts(await repo.getDb(), findings, repo.clock(), cadence);
+    return pageContacts(await repo.getDb(), findings, repo.clock(), await repo.settings());
   };
 
   return {
