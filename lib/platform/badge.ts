@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 
+/** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
+const toolbar = () => browser.action ?? browser.browserAction;
+
 /** Shows on the toolbar icon how many contacts a tab's page holds (blank for none). */
 export async function showContactCount(tabId: number, count: number): Promise<void> {
   try {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2457d6' });
-    await browser.action.setBadgeText({
+    await toolbar().setBadgeBackgroundColor({ tabId, color: '#2457d6' });
+    await toolbar().setBadgeText({
       tabId,
       text: count > 0 ? String(Math.min(count, 999)) : '',
     });
@@ -19,5 +22,5 @@ export async function showContactCount(tabId: number, count: number): Promise<vo
  * things, and a per-tab badge would hide a global one anyway.
  */
 export async function showDueCount(count: number): Promise<void> {
-  await browser.action.setTitle({ title: count > 0 ? `Clientele — ${count} due` : 'Clientele' });
+  await toolbar().setTitle({ title: count > 0 ? `Clientele — ${count} due` : 'Clientele' });
 }
