@@ -229,3 +229,19 @@ describe('formatPhone', () => {
       );
   });
 });
+
+describe('normalizePhone, asked again', () => {
+  it('answers the same for the same text, and per region', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(normalizePhone('020 7946 0958', 'GB')).toBe('+442079460958');
+      expect(normalizePhone('020 7946 0958', 'US')).toBeNull();
+      expect(normalizePhone('(212) 555-0100', 'US')).toBe('+12125550100');
+    }
+  });
+
+  it('keeps answering right past the number of answers it keeps', () => {
+    for (let i = 0; i < 5000; i++) normalizePhone(`+1 212 555 ${String(i).padStart(4, '0')}`, 'US');
+    expect(normalizePhone('+1 212 555 0100', 'US')).toBe('+12125550100');
+    expect(normalizePhone('+1 212 555 01000', 'US')).toBeNull();
+  });
+});

@@ -11,6 +11,25 @@ import { PhoneSchema } from './phone-schema';
  * @example normalizePhone('(212) 555-0100', 'US') // '+12125550100'
  */
 export function normalizePhone(raw: string, region: string): string | null {
+  const key = `${region}|${raw}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  if (recent.size >= RECENT_MAX) recent.clear();
+  const phone = readPhone(raw, region);
+  recent.set(key, phone);
+  return phone;
+}
+
+/**
+ * Answers kept for the phones read lately. Reading one costs ~10 µs, and the same
+ * text is often read twice in a row: an import screens each row's phones and then
+ * builds the record from them, and a page reports the numbers it showed before.
+ * The answer depends on nothing but the text and the region.
+ */
+const recent = new Map<string, string | null>();
+const RECENT_MAX = 4096;
+
+function readPhone(raw: string, region: string): string | null {
   const text = raw.trim().replace(/^tel:/i, '');
   if (text.length === 0 || text.length > 64) return null;
   const parsed = parsePhoneNumberFromString(text, {
