@@ -62,13 +62,16 @@ export function generatePage(document: Document, elements: number, seed = 1): vo
         add(card, 'div', `Draft to editor${person}@firm.example`, { contenteditable: 'true' });
       if (kind === 7) add(card, 'p', prose(24));
       // Most of a real page is prose: about 120 characters an element, as measured
-      // on a 60,000-element page of 7 M characters (techniques.md).
+      // on a 60,000-element page of 7 M characters (techniques.md); paragraphs of 41
+      // words give 6.9 M characters at 60,000 elements.
       const about = add(card, 'div');
-      for (let j = 0; j < 3; j++) add(about, 'p', prose(30));
+      for (let j = 0; j < 3; j++) add(about, 'p', prose(41));
       const list = add(card, 'ul');
       for (let j = 0; j < 4; j++) add(list, 'li', prose(12));
     }
-    if (count % 3000 < 60) {
+    // Every page has JSON-LD (budgets.md), the smallest too: in its first section,
+    // then about every 3,000 elements.
+    if (count < 100 || count % 3000 < 60) {
       add(
         section,
         'script',

@@ -81,6 +81,10 @@ export function profile(elements: number | undefined, runs: number) {
   tasks['floor + class test of each text'] = () => gatedWalk(document.body);
   const spelledTest = TEXT_DETECTORS.spelled[0]?.mayMatch;
   tasks['floor + class test + "dot" test of prose'] = () => gatedWalk(document.body, spelledTest);
+  // A page-level test instead (one search of the whole text for a spelled-out "dot"):
+  // building the text costs more than testing each node.
+  tasks['page text and "dot" test (body.textContent)'] = () =>
+    spelledTest?.test(document.body.textContent ?? '');
   for (const detect of ELEMENT_DETECTORS)
     tasks[`element: ${detectorName(detect)}`] = () => detect(document, context);
   tasks['text pass (all text detectors)'] = () => runTextDetectors(document, TEXT_DETECTORS);
