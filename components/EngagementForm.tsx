@@ -2,6 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/platform/messaging';
 import type { Response } from '../lib/protocol/messages';
 import { parseAmount } from '../lib/ui/amount-input';
+import {
+  AmountFields,
+  DateField,
+  FormProblem,
+  FormSaved,
+  SelectField,
+  SubmitButton,
+} from './FormParts';
 import { describeTerms, SuggestionNotice, type Send, type Suggestion } from './RelationshipSummary';
 
 type Service = Response<'engagements/catalogue'>['services'][number];
@@ -22,6 +30,18 @@ const MODELS: [PricingModel, string][] = [
   ['fixed-fee', 'Fixed fee'],
   ['subscription', 'Subscription'],
   ['one-time', 'One-time'],
+];
+const PERIODS: [Period, string][] = [
+  ['week', 'Week'],
+  ['month', 'Month'],
+  ['quarter', 'Quarter'],
+  ['year', 'Year'],
+];
+const STATUSES: [Status, string][] = [
+  ['proposed', 'Proposed'],
+  ['active', 'Active'],
+  ['paused', 'Paused'],
+  ['ended', 'Ended'],
 ];
 const recurs = (model: PricingModel) => model === 'retainer' || model === 'subscription';
 
@@ -136,81 +156,33 @@ export function EngagementForm({ partyId, send = sendMessage, onSaved }: Engagem
             />
           </label>
           <div class="row">
-            <label>
-              Pricing
-              <select
-                value={model}
-                onChange={(e) => setModel(e.currentTarget.value as PricingModel)}
-              >
-                {MODELS.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Rate
-              <input
-                type="text"
-                inputMode="decimal"
-                value={rate}
-                onInput={(e) => setRate(e.currentTarget.value)}
-                data-testid="engagement-rate"
-              />
-            </label>
-            <label>
-              Currency
-              <input
-                type="text"
-                value={currency}
-                maxLength={3}
-                onInput={(e) => setCurrency(e.currentTarget.value)}
-              />
-            </label>
+            <SelectField label="Pricing" value={model} options={MODELS} onChange={setModel} />
+            <AmountFields
+              label="Rate"
+              amount={rate}
+              onAmount={setRate}
+              currency={currency}
+              onCurrency={setCurrency}
+              amountTestId="engagement-rate"
+            />
             {recurs(model) && (
-              <label>
-                Every
-                <select value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
-                  <option value="week">Week</option>
-                  <option value="month">Month</option>
-                  <option value="quarter">Quarter</option>
-                  <option value="year">Year</option>
-                </select>
-              </label>
+              <SelectField label="Every" value={period} options={PERIODS} onChange={setPeriod} />
             )}
           </div>
         </fieldset>
       )}
       <div class="row">
-        <label>
-          Starts
-          <input
-            type="date"
-            value={startOn}
-            onInput={(e) => setStartOn(e.currentTarget.value)}
-            required
-            data-testid="engagement-start"
-          />
-        </label>
-        <label>
-          Ends
-          <input type="date" value={endOn} onInput={(e) => setEndOn(e.currentTarget.value)} />
-        </label>
-        <label>
-          Renews
-          <input type="date" value={renewOn} onInput={(e) => setRenewOn(e.currentTarget.value)} />
-        </label>
+        <DateField
+          label="Starts"
+          value={startOn}
+          onChange={setStartOn}
+          required
+          testId="engagement-start"
+        />
+        <DateField label="Ends" value={endOn} onChange={setEndOn} />
+        <DateField label="Renews" value={renewOn} onChange={setRenewOn} />
       </div>
-      <label>
-        Status
-        <select value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
-          <option value="proposed">Proposed</option>
-          <option value="active">Active</option>
-          <option value="paused">Paused</option>
-          <option value="ended">Ended</option>
-        </select>
-      </label>
+      <SelectField label="Status" value={status} options={STATUSES} onChange={setStatus} />
       <label>
         Scope notes
         <textarea
@@ -220,19 +192,9 @@ export function EngagementForm({ partyId, send = sendMessage, onSaved }: Engagem
           onInput={(e) => setScopeNotes(e.currentTarget.value)}
         />
       </label>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
-      {saved && (
-        <p class="muted" role="status">
-          {saved}
-        </p>
-      )}
-      <button type="submit" class="primary" disabled={busy} data-testid="engagement-submit">
-        {busy ? 'Saving…' : 'Save engagement'}
-      </button>
+      <FormProblem problem={problem} />
+      <FormSaved saved={saved} />
+      <SubmitButton busy={busy} label="Save engagement" testId="engagement-submit" />
       {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
     </form>
   );

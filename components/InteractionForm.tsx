@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Direction, InteractionType } from '../lib/domain/interaction';
 import { fromLocalInputValue, toLocalInputValue } from '../lib/ui/format';
+import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
 
 export interface InteractionInput {
   type: InteractionType;
@@ -32,8 +33,11 @@ const TYPE_LABELS: Record<InteractionType, string> = {
   note: 'Note',
 };
 // Listed here, not imported from lib/domain/interaction: that module brings zod into the bundle.
-const INTERACTION_TYPES = Object.keys(TYPE_LABELS) as InteractionType[];
-const DIRECTIONS: readonly Direction[] = ['outbound', 'inbound'];
+const TYPE_OPTIONS = Object.entries(TYPE_LABELS) as [InteractionType, string][];
+const DIRECTION_OPTIONS: [Direction, string][] = [
+  ['outbound', 'I reached out'],
+  ['inbound', 'They reached out'],
+];
 
 /**
  * Logs a touch with one party. The summary has focus first; Enter saves; the
@@ -93,33 +97,19 @@ export function InteractionForm({
       aria-label={`Log an interaction with ${partyName}`}
     >
       <div class="row">
-        <label>
-          Type
-          <select
-            value={type}
-            onChange={(e) => setType(e.currentTarget.value as InteractionType)}
-            data-testid="log-type"
-          >
-            {INTERACTION_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {TYPE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Direction
-          <select
-            value={direction}
-            onChange={(e) => setDirection(e.currentTarget.value as Direction)}
-          >
-            {DIRECTIONS.map((value) => (
-              <option key={value} value={value}>
-                {value === 'outbound' ? 'I reached out' : 'They reached out'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Type"
+          value={type}
+          options={TYPE_OPTIONS}
+          onChange={setType}
+          testId="log-type"
+        />
+        <SelectField
+          label="Direction"
+          value={direction}
+          options={DIRECTION_OPTIONS}
+          onChange={setDirection}
+        />
       </div>
       <label>
         Summary
@@ -134,19 +124,8 @@ export function InteractionForm({
         />
       </label>
       <div class="row">
-        <label>
-          When
-          <input
-            type="datetime-local"
-            value={when}
-            onInput={(e) => setWhen(e.currentTarget.value)}
-            required
-          />
-        </label>
-        <label>
-          Follow up on
-          <input type="date" value={followUp} onInput={(e) => setFollowUp(e.currentTarget.value)} />
-        </label>
+        <DateField label="When" type="datetime-local" value={when} onChange={setWhen} required />
+        <DateField label="Follow up on" value={followUp} onChange={setFollowUp} />
       </div>
       {link !== undefined && (
         <label class="check" title={link}>
@@ -160,14 +139,8 @@ export function InteractionForm({
           <span class="log-link">{shortLink(link)}</span>
         </label>
       )}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" class="primary" disabled={busy} data-testid="log-submit">
-        {busy ? 'Saving…' : 'Log it'}
-      </button>
+      <FormProblem problem={problem} />
+      <SubmitButton busy={busy} label="Log it" testId="log-submit" />
     </form>
   );
 }

@@ -1,6 +1,14 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../lib/platform/messaging';
 import { parseAmount } from '../lib/ui/amount-input';
+import {
+  AmountFields,
+  DateField,
+  FormProblem,
+  FormSaved,
+  SelectField,
+  SubmitButton,
+} from './FormParts';
 import { SuggestionNotice, type Send, type Suggestion } from './RelationshipSummary';
 
 export interface PurchaseFormProps {
@@ -14,6 +22,11 @@ export interface PurchaseFormProps {
 }
 
 export const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK'];
+type Recurrence = 'one-time' | 'recurring';
+const RECURRENCES: [Recurrence, string][] = [
+  ['one-time', 'One-time'],
+  ['recurring', 'Recurring'],
+];
 
 function localToday(): string {
   const now = new Date();
@@ -36,7 +49,7 @@ export function PurchaseForm({
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState(defaultCurrency);
   const [description, setDescription] = useState('');
-  const [recurrence, setRecurrence] = useState<'one-time' | 'recurring'>('one-time');
+  const [recurrence, setRecurrence] = useState<Recurrence>('one-time');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
@@ -80,34 +93,17 @@ export function PurchaseForm({
       aria-label="Record a purchase"
     >
       <div class="row">
-        <label>
-          Amount
-          <input
-            type="text"
-            inputMode="decimal"
-            value={amount}
-            onInput={(e) => setAmount(e.currentTarget.value)}
-            data-testid="purchase-amount"
-            required
-          />
-        </label>
-        <label>
-          Currency
-          <input
-            type="text"
-            value={currency}
-            maxLength={3}
-            list="purchase-currencies"
-            onInput={(e) => setCurrency(e.currentTarget.value)}
-            data-testid="purchase-currency"
-            required
-          />
-          <datalist id="purchase-currencies">
-            {COMMON_CURRENCIES.map((c) => (
-              <option key={c} value={c} />
-            ))}
-          </datalist>
-        </label>
+        <AmountFields
+          label="Amount"
+          amount={amount}
+          onAmount={setAmount}
+          currency={currency}
+          onCurrency={setCurrency}
+          amountTestId="purchase-amount"
+          currencyTestId="purchase-currency"
+          required
+          suggestions={{ id: 'purchase-currencies', codes: COMMON_CURRENCIES }}
+        />
       </div>
       <label>
         What was bought
@@ -121,34 +117,17 @@ export function PurchaseForm({
         />
       </label>
       <div class="row">
-        <label>
-          Date
-          <input type="date" value={on} onInput={(e) => setOn(e.currentTarget.value)} required />
-        </label>
-        <label>
-          Kind
-          <select
-            value={recurrence}
-            onChange={(e) => setRecurrence(e.currentTarget.value as 'one-time' | 'recurring')}
-          >
-            <option value="one-time">One-time</option>
-            <option value="recurring">Recurring</option>
-          </select>
-        </label>
+        <DateField label="Date" value={on} onChange={setOn} required />
+        <SelectField
+          label="Kind"
+          value={recurrence}
+          options={RECURRENCES}
+          onChange={setRecurrence}
+        />
       </div>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
-      {saved && (
-        <p class="muted" role="status">
-          {saved}
-        </p>
-      )}
-      <button type="submit" class="primary" disabled={busy} data-testid="purchase-submit">
-        {busy ? 'Saving…' : 'Record purchase'}
-      </button>
+      <FormProblem problem={problem} />
+      <FormSaved saved={saved} />
+      <SubmitButton busy={busy} label="Record purchase" testId="purchase-submit" />
       {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
     </form>
   );

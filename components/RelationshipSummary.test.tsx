@@ -141,7 +141,9 @@ describe('PurchaseForm', () => {
     fireEvent.input(screen.getByTestId('purchase-amount'), { target: { value: '12.5' } });
     fireEvent.input(screen.getByTestId('purchase-description'), { target: { value: 'Tea' } });
     fireEvent.submit(screen.getByTestId('purchase-form'));
-    expect(screen.getByRole('alert').textContent).toBe('JPY amounts have no decimals.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'JPY has no smaller unit: enter a whole amount.',
+    );
     expect(send).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { DataTable } from './DataTable';
-import { barHeight, niceMax } from './scale';
+import { barLayout, BarPlot, PLOT_BOTTOM, TickLabel } from './BarPlot';
 
 export interface BarDatum {
   label: string;
@@ -20,11 +20,6 @@ export interface BarChartProps {
   tickLabel?: (label: string, index: number) => string;
 }
 
-const WIDTH = 320;
-const HEIGHT = 150;
-const PLOT_TOP = 14;
-const PLOT_BOTTOM = 124;
-
 /**
  * Vertical bars in plain SVG. The picture is one `role="img"` whose label says
  * every value; the same numbers are in a visually hidden table.
@@ -38,24 +33,20 @@ export function BarChart({
   showValues = true,
   tickLabel = (l) => l,
 }: BarChartProps) {
-  const top = niceMax(Math.max(0, ...data.map((d) => d.value)));
-  const slot = WIDTH / Math.max(1, data.length);
-  const width = Math.min(36, slot * 0.7);
-  const plot = PLOT_BOTTOM - PLOT_TOP;
+  const layout = barLayout(
+    data.map((d) => d.value),
+    36,
+  );
+  const width = layout.barWidth;
   // Past eight bars the labels would touch: every other one is written, the latest always.
   const tickEvery = data.length > 8 ? 2 : 1;
   const label = `${title}: ${data.map((d) => `${d.label} ${format(d.value)}`).join(', ')}`;
   return (
     <figure class="chart" data-testid={testId}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
-        <title>{label}</title>
-        <line class="axis" x1="0" x2={WIDTH} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM} />
-        <text class="tick" x="0" y="10">
-          {format(top)}
-        </text>
+      <BarPlot label={label} topLabel={format(layout.top)}>
         {data.map((d, i) => {
-          const h = barHeight(d.value, top, plot);
-          const x = i * slot + (slot - width) / 2;
+          const h = layout.barHeight(d.value);
+          const x = layout.barX(i);
           return (
             <g key={d.label} data-testid="bar" data-label={d.label} data-value={d.value}>
               <rect x={x} y={PLOT_BOTTOM - h} width={width} height={h} fill={color} rx="2">
@@ -67,14 +58,12 @@ export function BarChart({
                 </text>
               )}
               {(data.length - 1 - i) % tickEvery === 0 && (
-                <text class="tick" x={x + width / 2} y={HEIGHT - 12} text-anchor="middle">
-                  {tickLabel(d.label, i)}
-                </text>
+                <TickLabel x={x + width / 2}>{tickLabel(d.label, i)}</TickLabel>
               )}
             </g>
           );
         })}
-      </svg>
+      </BarPlot>
       <DataTable
         caption={title}
         columns={['', 'Value']}

@@ -1,6 +1,6 @@
 import { DataTable } from './DataTable';
 import { Legend } from './Legend';
-import { barHeight, niceMax } from './scale';
+import { barLayout, BarPlot, PLOT_BOTTOM, TickLabel } from './BarPlot';
 
 export interface StackSeries {
   key: string;
@@ -20,11 +20,6 @@ export interface StackedBarChartProps {
   tickLabel?: (category: string, index: number) => string;
 }
 
-const WIDTH = 320;
-const HEIGHT = 150;
-const PLOT_TOP = 14;
-const PLOT_BOTTOM = 124;
-
 /** Bars made of stacked parts (health within a kind, purchases and engagements within a month). */
 export function StackedBarChart({
   title,
@@ -35,10 +30,8 @@ export function StackedBarChart({
   tickLabel = (c) => c,
 }: StackedBarChartProps) {
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const top = niceMax(Math.max(0, ...totals));
-  const slot = WIDTH / Math.max(1, categories.length);
-  const width = Math.min(40, slot * 0.7);
-  const plot = PLOT_BOTTOM - PLOT_TOP;
+  const layout = barLayout(totals, 40);
+  const width = layout.barWidth;
   const said = categories.map((category, i) => {
     const parts = series
       .filter((s) => (s.values[i] ?? 0) > 0)
@@ -48,20 +41,15 @@ export function StackedBarChart({
   const label = `${title}: ${said.join('; ')}`;
   return (
     <figure class="chart" data-testid={testId}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
-        <title>{label}</title>
-        <line class="axis" x1="0" x2={WIDTH} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM} />
-        <text class="tick" x="0" y="10">
-          {format(top)}
-        </text>
+      <BarPlot label={label} topLabel={format(layout.top)}>
         {categories.map((category, i) => {
-          const x = i * slot + (slot - width) / 2;
+          const x = layout.barX(i);
           let y = PLOT_BOTTOM;
           return (
             <g key={category} data-testid="stack" data-label={category} data-value={totals[i]}>
               {series.map((s) => {
                 const value = s.values[i] ?? 0;
-                const h = barHeight(value, top, plot);
+                const h = layout.barHeight(value);
                 y -= h;
                 return (
                   value > 0 && (
@@ -80,13 +68,11 @@ export function StackedBarChart({
                   )
                 );
               })}
-              <text class="tick" x={x + width / 2} y={HEIGHT - 12} text-anchor="middle">
-                {tickLabel(category, i)}
-              </text>
+              <TickLabel x={x + width / 2}>{tickLabel(category, i)}</TickLabel>
             </g>
           );
         })}
-      </svg>
+      </BarPlot>
       <Legend items={series.map((s) => ({ label: s.label, color: s.color }))} />
       <DataTable
         caption={title}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BarChart } from './BarChart';
 import { DonutChart } from './DonutChart';
 import { StackedBarChart } from './StackedBarChart';
+import { barLayout } from './BarPlot';
 import { niceMax } from './scale';
 
 const heights = (container: Element, selector: string) =>
@@ -19,6 +20,25 @@ describe('niceMax', () => {
     [265_000, 500_000],
   ])('%i → %i', (max, top) => {
     expect(niceMax(max)).toBe(top);
+  });
+});
+
+describe('barLayout', () => {
+  it('gives each bar an equal slot, centred, scaled to a round top', () => {
+    const layout = barLayout([4, 2, 0, 1], 36);
+    expect(layout.top).toBe(5);
+    expect(layout.barWidth).toBe(36);
+    expect([0, 1, 2, 3].map(layout.barX)).toEqual([22, 102, 182, 262]);
+    expect([4, 2, 0, 0.001].map(layout.barHeight)).toEqual([88, 44, 0, 1]);
+  });
+
+  it('narrows bars when many share the width', () => {
+    expect(
+      barLayout(
+        Array.from({ length: 20 }, () => 1),
+        40,
+      ).barWidth,
+    ).toBeCloseTo(11.2);
   });
 });
 

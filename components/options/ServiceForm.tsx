@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { amountInputValue, parseAmount } from '../../lib/domain/money';
+import { amountInputValue, parseAmount } from '../../lib/domain/money-input';
 import {
   isRecurring,
   PRICING_MODELS,
@@ -9,6 +9,7 @@ import {
 } from '../../lib/domain/service';
 import type { ServiceDraft } from '../../lib/db/service-repository';
 import { currencyOptions } from './currencies';
+import { Field } from './Field';
 import { PERIOD_LABELS, PRICING_LABELS, rateLabel } from './service-terms';
 
 export interface ServiceFormProps {
@@ -22,7 +23,7 @@ export interface ServiceFormProps {
   onCancel: () => void;
 }
 
-type Field = 'name' | 'rate' | 'currency' | 'billingPeriod';
+type FieldName = 'name' | 'rate' | 'currency' | 'billingPeriod';
 const PERIODS = Object.keys(PERIOD_LABELS) as BillingPeriod[];
 
 /**
@@ -45,7 +46,7 @@ export function ServiceForm({
     service ? amountInputValue(service.terms.rate.amountMinor, currency, locale) : '',
   );
   const [period, setPeriod] = useState<BillingPeriod | ''>(service?.terms.billingPeriod ?? 'month');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -53,7 +54,7 @@ export function ServiceForm({
   const recurring = isRecurring(model);
 
   const submit = async () => {
-    const found: Partial<Record<Field, string>> = {};
+    const found: Partial<Record<FieldName, string>> = {};
     if (name.trim() === '') found.name = 'Give the service a name.';
     else if (name.trim().length > 200) found.name = 'Keep the name under 200 characters.';
     // How many decimals an amount may have depends on its currency.
@@ -86,15 +87,8 @@ export function ServiceForm({
     setFailure(problem);
   };
 
-  const describedBy = (field: Field, hint?: string) =>
-    [errors[field] ? `service-${field}-error` : undefined, hint].filter(Boolean).join(' ') ||
-    undefined;
-  const problem = (field: Field) =>
-    errors[field] && (
-      <p id={`service-${field}-error`} class="field-error">
-        {errors[field]}
-      </p>
-    );
+  const errorId = (field: FieldName) => `service-${field}-error`;
+  const describedBy = (field: FieldName) => (errors[field] ? errorId(field) : undefined);
 
   return (
     <form
@@ -114,8 +108,7 @@ export function ServiceForm({
         }
       }}
     >
-      <div class="field">
-        <label for="service-name">Name</label>
+      <Field for="service-name" label="Name" error={errors.name} errorId={errorId('name')}>
         <input
           id="service-name"
           name="name"
@@ -126,11 +119,9 @@ export function ServiceForm({
           aria-describedby={describedBy('name')}
           onInput={(event) => setName(event.currentTarget.value)}
         />
-        {problem('name')}
-      </div>
+      </Field>
       <div class="row">
-        <div class="field">
-          <label for="service-model">Pricing</label>
+        <Field for="service-model" label="Pricing">
           <select
             id="service-model"
             name="pricingModel"
@@ -143,10 +134,14 @@ export function ServiceForm({
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         {recurring && (
-          <div class="field">
-            <label for="service-period">Billed</label>
+          <Field
+            for="service-period"
+            label="Billed"
+            error={errors.billingPeriod}
+            errorId={errorId('billingPeriod')}
+          >
             <select
               id="service-period"
               name="billingPeriod"
@@ -161,13 +156,16 @@ export function ServiceForm({
                 </option>
               ))}
             </select>
-            {problem('billingPeriod')}
-          </div>
+          </Field>
         )}
       </div>
       <div class="row">
-        <div class="field">
-          <label for="service-rate">{rateLabel(model)}</label>
+        <Field
+          for="service-rate"
+          label={rateLabel(model)}
+          error={errors.rate}
+          errorId={errorId('rate')}
+        >
           <input
             id="service-rate"
             name="rate"
@@ -179,10 +177,13 @@ export function ServiceForm({
             aria-describedby={describedBy('rate')}
             onInput={(event) => setRate(event.currentTarget.value)}
           />
-          {problem('rate')}
-        </div>
-        <div class="field">
-          <label for="service-currency">Currency</label>
+        </Field>
+        <Field
+          for="service-currency"
+          label="Currency"
+          error={errors.currency}
+          errorId={errorId('currency')}
+        >
           <select
             id="service-currency"
             name="currency"
@@ -198,11 +199,9 @@ export function ServiceForm({
               </option>
             ))}
           </select>
-          {problem('currency')}
-        </div>
+        </Field>
       </div>
-      <div class="field">
-        <label for="service-scope">Scope</label>
+      <Field for="service-scope" label="Scope">
         <textarea
           id="service-scope"
           name="scope"
@@ -216,7 +215,7 @@ export function ServiceForm({
           What is included. Engagements copy the terms when they are made, so later edits here do
           not change them.
         </p>
-      </div>
+      </Field>
       {failure && (
         <p class="field-error" role="alert">
           {failure}

@@ -1,17 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Dealings } from '../../components/Dealings';
 import { EditParty, type PartyEdit } from '../../components/EditParty';
-import { InteractionForm, type InteractionInput } from '../../components/InteractionForm';
+import { InteractionForm } from '../../components/InteractionForm';
 import { KindHistory } from '../../components/KindHistory';
 import { PartyCard } from '../../components/PartyCard';
+import { usePartyRecord } from '../../components/party-record';
 import { Timeline } from '../../components/Timeline';
-import type { Interaction, InteractionType } from '../../lib/domain/interaction';
-import type { RelationshipKind } from '../../lib/domain/relationship';
+import type { InteractionType } from '../../lib/domain/interaction';
 import { sendMessage } from '../../lib/platform/messaging';
-import type { PartyView } from '../../lib/protocol/contact-schemas';
 import type { Response } from '../../lib/protocol/messages';
-
-const PAGE = 20;
 
 export interface RecordViewProps {
   partyId: string;
@@ -26,55 +23,31 @@ type Dealings = Response<'panel/dealings'>;
 
 /** One record in the panel: card, history, dealings, quick log, timeline; edited in place. */
 export function RecordView({ partyId, link, logType, focusLog, notice }: RecordViewProps) {
-  const [view, setView] = useState<PartyView | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  const {
+    view,
+    setView,
+    missing,
+    timeline,
+    hasMore,
+    more,
+    message,
+    setMessage,
+    busy,
+    setBusy,
+    log,
+    changeKind,
+  } = usePartyRecord(partyId, notice);
   const [dealings, setDealings] = useState<Dealings | null>(null);
-  const [timeline, setTimeline] = useState<Interaction[]>([]);
-  const [next, setNext] = useState<{ at: number; id: string } | undefined>();
-  const [message, setMessage] = useState<string | null>(notice);
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One id per submission: a retry after the worker was stopped cannot log twice.
-  const pendingRequest = useRef<string | null>(null);
 
-  const loadTimeline = useCallback(async () => {
-    const page = await sendMessage('interactions/list', { partyId, limit: PAGE });
-    if (page.ok) {
-      setTimeline(page.value.interactions);
-      setNext(page.value.next);
-    }
-  }, [partyId]);
-
+  // Opened again (another party, or the same one with a new notice): as the record reloads.
   useEffect(() => {
-    setView(null);
-    setMissing(null);
     setEditing(false);
-    setMessage(notice);
-    void sendMessage('parties/get', { id: partyId }).then((result) =>
-      result.ok ? setView(result.value) : setMissing(result.error.message),
-    );
     void sendMessage('panel/dealings', { partyId }).then((result) => {
       if (result.ok) setDealings(result.value);
     });
-    void loadTimeline();
-  }, [partyId, notice, loadTimeline]);
-
-  const log = async (input: InteractionInput) => {
-    setBusy(true);
-    pendingRequest.current ??= crypto.randomUUID();
-    const result = await sendMessage('interactions/log', {
-      partyId,
-      ...input,
-      requestId: pendingRequest.current,
-    });
-    setBusy(false);
-    if (!result.ok) return setMessage(`Not saved: ${result.error.message}`);
-    pendingRequest.current = null;
-    setView(result.value.view);
-    setMessage(`Logged ${input.type}.${result.value.followUp ? ' Follow-up set.' : ''}`);
-    await loadTimeline();
-  };
+  }, [partyId, notice]);
 
   const save = async ({ patch, clear }: PartyEdit) => {
     setBusy(true);
@@ -85,23 +58,6 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
     setView(result.value);
     setEditing(false);
     setMessage('Saved.');
-  };
-
-  const changeKind = async (kind: RelationshipKind) => {
-    setBusy(true);
-    const result = await sendMessage('parties/setKind', { id: partyId, kind });
-    setBusy(false);
-    if (result.ok) setView(result.value);
-    setMessage(result.ok ? `Now a ${kind}.` : result.error.message);
-  };
-
-  const more = async () => {
-    if (!next) return;
-    const page = await sendMessage('interactions/list', { partyId, limit: PAGE, before: next });
-    if (page.ok) {
-      setTimeline((current) => [...current, ...page.value.interactions]);
-      setNext(page.value.next);
-    }
   };
 
   if (missing)
@@ -150,12 +106,7 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
         {...(link ? { link } : {})}
         onSubmit={(input) => void log(input)}
       />
-      <Timeline
-        interactions={timeline}
-        now={now}
-        hasMore={next !== undefined}
-        onMore={() => void more()}
-      />
+      <Timeline interactions={timeline} now={now} hasMore={hasMore} onMore={() => void more()} />
       {dealings && <Dealings {...dealings} />}
       <KindHistory history={view.party.kindHistory} />
       {view.party.notes && !editing && (
