@@ -49,7 +49,10 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
       {contacts.map(({ contact, phoneLabels, known }) => {
         const email = contact.emails[0] ?? '';
         const key = email || contact.phones[0] || '';
-        const label = contact.name ?? known?.party.name ?? (email || phoneLabels?.[0] || key);
+        const shownPhones = contact.phones.map((phone, i) => phoneLabels?.[i] ?? phone);
+        // Someone known only by a phone is called by it.
+        const calledByPhone = !contact.name && !known && !email && contact.phones.length > 0;
+        const label = contact.name ?? known?.party.name ?? (calledByPhone ? shownPhones[0]! : key);
         const details = [contact.title, contact.organization].filter(Boolean).join(' · ');
         return (
           <li
@@ -60,15 +63,25 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
             data-known={known ? 'true' : 'false'}
           >
             <div class="contact-main">
-              <span class="contact-name">{label}</span>
+              <span class="contact-name" data-phone={calledByPhone ? contact.phones[0] : undefined}>
+                {label}
+              </span>
               {details && <span class="contact-email">{details}</span>}
-              {[...contact.emails, ...contact.phones.map((phone, i) => phoneLabels?.[i] ?? phone)]
-                .filter((value) => value !== label)
-                .map((value) => (
-                  <span class="contact-email" key={value}>
-                    {value}
+              {contact.emails
+                .filter((address) => address !== label)
+                .map((address) => (
+                  <span class="contact-email" key={address}>
+                    {address}
                   </span>
                 ))}
+              {contact.phones.map(
+                (phone, i) =>
+                  !(calledByPhone && i === 0) && (
+                    <span class="contact-email" key={phone} data-phone={phone}>
+                      {shownPhones[i]}
+                    </span>
+                  ),
+              )}
               <span class="contact-source">{describeSources(contact)}</span>
             </div>
             {known ? (

@@ -110,6 +110,45 @@ describe('startPageSession', () => {
     ]);
   });
 
+  it('reads a large change (a whole view rendered anew) in idle slices, not at once', async () => {
+    const { reports, settle, queue, run } = startSession(PAGE);
+    await settle();
+
+    // 4,000 elements: past what is read at once. Each slice may read only a little.
+    const view = document.createElement('section');
+    for (let i = 0; i < 2000; i++)
+      view.append(...parse(`<p>Row ${i} <b>${i === 1999 ? 'last@rows.example' : 'row'}</b></p>`));
+    document.getElementById('main')!.append(view);
+    await tick();
+    let slices = 0;
+    for (let round = 0; round < 5000 && (queue.length > 0 || slices === 0); round++) {
+      if (queue.length > 0) {
+        run(1, 0.01); // hardly any idle time: the reader must stop and come back
+        slices++;
+      }
+      await tick();
+    }
+    await settle();
+
+    expect(slices).toBeGreaterThan(3);
+    expect(reports).toHaveLength(2);
+    expect(emailsOf(reports[1])).toContain('last@rows.example');
+  });
+
+  it('reads a small change at once, in one piece of work', async () => {
+    const { reports, queue, run } = startSession(PAGE);
+    run();
+    await tick();
+    await tick();
+    document.getElementById('main')!.append(...parse('<p>Hi from small@change.example</p>'));
+    await tick();
+    expect(queue).toHaveLength(1);
+    run(1, 0.01);
+    for (let i = 0; i < 5; i++) await tick();
+    expect(queue).toHaveLength(0);
+    expect(emailsOf(reports.at(-1))).toContain('small@change.example');
+  });
+
   it('reports again when edited text brings a new address', async () => {
     const { reports, settle } = startSession(PAGE);
     await settle();

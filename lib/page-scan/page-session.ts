@@ -23,6 +23,11 @@ export const MAX_REPORTED_CONTACTS = 2000;
  * page is read afresh instead.
  */
 const MIN_STALE_LIMIT = 1000;
+/**
+ * Changes of up to this many elements are read at once (a few milliseconds); larger
+ * ones, in idle slices, so that no change a page makes becomes a long task of ours.
+ */
+const READ_AT_ONCE = 3000;
 
 export interface PageSessionDeps {
   document: Document;
@@ -82,26 +87,30 @@ export function startPageSession(deps: PageSessionDeps) {
   const queueFlush = () => {
     if (flushQueued) return;
     flushQueued = true;
-    schedule(flush);
+    schedule(() => void flush());
   };
 
-  const flush = () => {
+  const flush = async () => {
     flushQueued = false;
     if (scanning) return; // picked up when the scan in progress ends
     const batch = pending;
     pending = [];
-    if (deps.location.href !== scannedUrl) {
-      // A navigation inside a single-page app: a new page, read afresh.
-      void scanAll();
-      return;
-    }
+    // A navigation inside a single-page app: a new page, read afresh.
+    if (deps.location.href !== scannedUrl) return void scanAll();
+    const roots = changedRoots(batch);
     const context = { url: scannedUrl };
-    for (const root of changedRoots(batch)) findings.push(...collectFindings(root, context));
-    if (findings.length > staleLimit) {
-      void scanAll(); // what the page holds now, without what it has since removed
-      return;
-    }
-    void publish();
+    // A large change (a whole view rendered anew) is read like a page, in idle slices.
+    const large =
+      roots.reduce((n, root) => n + root.getElementsByTagName('*').length, 0) > READ_AT_ONCE;
+    scanning = large;
+    for (const root of roots)
+      findings.push(
+        ...(large ? await scanInSlices(root, context, schedule) : collectFindings(root, context)),
+      );
+    scanning = false;
+    if (pending.length > 0) queueFlush();
+    // Past the limit: what the page holds now, without what it has since removed.
+    void (findings.length > staleLimit ? scanAll() : publish());
   };
 
   // Watching starts before the first read, so nothing the page changes meanwhile is missed.
