@@ -10,7 +10,6 @@ import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
 
-
 /** Sites the user may add one at a time with "always scan this site". */
 const OPTIONAL_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
 

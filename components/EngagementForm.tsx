@@ -2,15 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/platform/messaging';
 import type { Response } from '../lib/protocol/messages';
 import { parseAmount } from '../lib/ui/amount-input';
-import {
-  AmountFields,
-  DateField,
-  FormProblem,
-  FormSaved,
-  SelectField,
-  SubmitButton,
-} from './FormParts';
-import { describeTerms, SuggestionNotice, type Send, type Suggestion } from './RelationshipSummary';
+import { describeTerms } from '../lib/ui/engagement-terms';
+import { localDay } from '../lib/ui/local-day';
+import { AmountFields, FormSaved } from './DealingFormParts';
+import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
+import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
 
 type Service = Response<'engagements/catalogue'>['services'][number];
 type PricingModel = Service['terms']['pricingModel'];
@@ -20,7 +16,12 @@ type Status = 'proposed' | 'active' | 'paused' | 'ended';
 export interface EngagementFormProps {
   partyId: string;
   send?: Send;
-  onSaved?: () => void;
+  /** Called after the engagement is stored, with a sentence saying what was saved. */
+  onSaved?: (message: string) => void;
+  /** Given, the form offers a Cancel button. */
+  onCancel?: () => void;
+  /** Today as `YYYY-MM-DD` in the user's calendar, the start offered; injectable for tests. */
+  today?: string;
 }
 
 const AD_HOC = '';
@@ -50,7 +51,13 @@ const recurs = (model: PricingModel) => model === 'retainer' || model === 'subsc
  * stand today) or ad hoc, with dates, a status and scope notes. A renewal date
  * raises a follow-up 30 days ahead.
  */
-export function EngagementForm({ partyId, send = sendMessage, onSaved }: EngagementFormProps) {
+export function EngagementForm({
+  partyId,
+  send = sendMessage,
+  onSaved,
+  onCancel,
+  today = localDay(),
+}: EngagementFormProps) {
   const [catalogue, setCatalogue] = useState<Service[]>([]);
   const [serviceId, setServiceId] = useState(AD_HOC);
   const [name, setName] = useState('');
@@ -58,7 +65,7 @@ export function EngagementForm({ partyId, send = sendMessage, onSaved }: Engagem
   const [rate, setRate] = useState('');
   const [currency, setCurrency] = useState('EUR');
   const [period, setPeriod] = useState<Period>('month');
-  const [startOn, setStartOn] = useState('');
+  const [startOn, setStartOn] = useState(today);
   const [endOn, setEndOn] = useState('');
   const [renewOn, setRenewOn] = useState('');
   const [status, setStatus] = useState<Status>('active');
@@ -113,11 +120,10 @@ export function EngagementForm({ partyId, send = sendMessage, onSaved }: Engagem
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     const { engagement, followUp } = result.value;
+    const message = `Saved “${engagement.serviceName}”.${followUp ? ` A renewal follow-up is set for ${new Date(followUp.dueAt).toLocaleDateString()}.` : ''}`;
     setSuggestion(result.value.suggestion);
-    setSaved(
-      `Saved “${engagement.serviceName}”.${followUp ? ` A renewal follow-up is set for ${new Date(followUp.dueAt).toLocaleDateString()}.` : ''}`,
-    );
-    onSaved?.();
+    setSaved(message);
+    onSaved?.(message);
   };
 
   return (
@@ -194,7 +200,14 @@ export function EngagementForm({ partyId, send = sendMessage, onSaved }: Engagem
       </label>
       <FormProblem problem={problem} />
       <FormSaved saved={saved} />
-      <SubmitButton busy={busy} label="Save engagement" testId="engagement-submit" />
+      <div class="row buttons">
+        <SubmitButton busy={busy} label="Save engagement" testId="engagement-submit" />
+        {onCancel && (
+          <button type="button" onClick={onCancel} data-testid="engagement-cancel">
+            Cancel
+          </button>
+        )}
+      </div>
       {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
     </form>
   );

@@ -2,7 +2,6 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '../lib/domain/interaction';
 import type { Party } from '../lib/domain/party';
-import { Dealings } from './Dealings';
 import { KindHistory } from './KindHistory';
 import { PartyCard } from './PartyCard';
 import { Timeline } from './Timeline';
@@ -90,54 +89,5 @@ describe('side panel parts', () => {
     expect(links).toHaveLength(1);
     expect(links[0]?.getAttribute('href')).toBe('https://mail.google.com/mail/u/0/#inbox/abc');
     expect(links[0]?.textContent).toBe('Open mail.google.com');
-  });
-
-  it('dealings: engagements, purchases and totals, or a plain empty state', () => {
-    const { unmount } = render(
-      <Dealings engagements={[]} purchases={[]} purchaseCount={0} purchaseTotals={[]} />,
-    );
-    expect(screen.getByText('No engagements or purchases yet.')).toBeTruthy();
-    unmount();
-    render(
-      <Dealings
-        engagements={[
-          {
-            id: 'e1',
-            partyId: 'p1',
-            serviceName: 'Monthly advice',
-            terms: {
-              pricingModel: 'retainer',
-              rate: { amountMinor: 150_000, currency: 'USD' },
-              billingPeriod: 'month',
-            },
-            startOn: '2025-06-01',
-            status: 'active',
-            scopeNotes: '',
-            createdAt: 0,
-            updatedAt: 0,
-          },
-        ]}
-        purchases={[
-          {
-            id: 'u1',
-            partyId: 'p1',
-            on: '2025-07-01',
-            amount: { amountMinor: 4_999, currency: 'USD' },
-            description: 'Workshop',
-            recurrence: 'one-time',
-            createdAt: 0,
-          },
-        ]}
-        purchaseCount={3}
-        purchaseTotals={[{ amountMinor: 12_000, currency: 'USD' }]}
-      />,
-    );
-    expect(screen.getByTestId('engagement').textContent).toMatch(
-      /Monthly advice.*active.*1,500\.00 a month · since 2025-06-01/,
-    );
-    expect(screen.getByTestId('purchase-summary').textContent).toMatch(
-      /3 purchases, \$120\.00 in all/,
-    );
-    expect(screen.getByTestId('purchase').textContent).toMatch(/Workshop2025-07-01 · \$49\.99/);
   });
 });

@@ -1,21 +1,18 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../lib/platform/messaging';
-import { parseAmount } from '../lib/ui/amount-input';
-import {
-  AmountFields,
-  DateField,
-  FormProblem,
-  FormSaved,
-  SelectField,
-  SubmitButton,
-} from './FormParts';
-import { SuggestionNotice, type Send, type Suggestion } from './RelationshipSummary';
+import { formatAmount, parseAmount } from '../lib/ui/amount-input';
+import { localDay } from '../lib/ui/local-day';
+import { AmountFields, FormSaved } from './DealingFormParts';
+import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
+import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
 
 export interface PurchaseFormProps {
   partyId: string;
   send?: Send;
-  /** Called after a purchase is stored. */
-  onSaved?: () => void;
+  /** Called after a purchase is stored, with a sentence saying what was recorded. */
+  onSaved?: (message: string) => void;
+  /** Given, the form offers a Cancel button. */
+  onCancel?: () => void;
   /** Today as `YYYY-MM-DD` in the user's calendar; injectable for tests. */
   today?: string;
   defaultCurrency?: string;
@@ -28,12 +25,6 @@ const RECURRENCES: [Recurrence, string][] = [
   ['recurring', 'Recurring'],
 ];
 
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * Records a purchase. The amount is typed as text and read exactly into minor
  * units for its currency (no floating point); a retried save is recorded once.
@@ -42,7 +33,8 @@ export function PurchaseForm({
   partyId,
   send = sendMessage,
   onSaved,
-  today = localToday(),
+  onCancel,
+  today = localDay(),
   defaultCurrency = 'EUR',
 }: PurchaseFormProps) {
   const [on, setOn] = useState(today);
@@ -77,12 +69,14 @@ export function PurchaseForm({
     });
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
+    const { purchase } = result.value;
+    const message = `Recorded a purchase: ${purchase.description}, ${formatAmount(purchase.amount.amountMinor, purchase.amount.currency)} on ${purchase.on}.`;
     setSuggestion(result.value.suggestion);
-    setSaved(`Recorded: ${description.trim()}.`);
+    setSaved(message);
     setAmount('');
     setDescription('');
     setRequestId(crypto.randomUUID());
-    onSaved?.();
+    onSaved?.(message);
   };
 
   return (
@@ -127,7 +121,14 @@ export function PurchaseForm({
       </div>
       <FormProblem problem={problem} />
       <FormSaved saved={saved} />
-      <SubmitButton busy={busy} label="Record purchase" testId="purchase-submit" />
+      <div class="row buttons">
+        <SubmitButton busy={busy} label="Record purchase" testId="purchase-submit" />
+        {onCancel && (
+          <button type="button" onClick={onCancel} data-testid="purchase-cancel">
+            Cancel
+          </button>
+        )}
+      </div>
       {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
     </form>
   );

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { EngagementStatus } from './EngagementStatus';
 import { PurchaseForm } from './PurchaseForm';
-import { RelationshipSummary, type Send } from './RelationshipSummary';
+import { RelationshipSummary } from './RelationshipSummary';
+import type { Send } from './SuggestionNotice';
 
 const T = Date.UTC(2026, 10, 2);
 const party = {
@@ -106,6 +108,109 @@ describe('RelationshipSummary', () => {
     render(<RelationshipSummary partyId="p1" send={send} />);
     expect(await screen.findByText('No engagements or purchases yet.')).toBeTruthy();
     expect(screen.queryByTestId('suggestion')).toBeNull();
+  });
+
+  it('puts purchases first when the kind leads with them, and engagements first otherwise', async () => {
+    const send = fakeSend({ 'parties/summary': summary });
+    const { unmount } = render(<RelationshipSummary partyId="p1" send={send} lead="purchases" />);
+    const parts = async () =>
+      [...(await screen.findByTestId('relationship-summary')).querySelectorAll('h3')].map(
+        (h) => h.textContent,
+      );
+    expect(await parts()).toEqual(['Purchases', 'Engagements']);
+    unmount();
+    render(<RelationshipSummary partyId="p1" send={send} lead="engagements" />);
+    expect(await parts()).toEqual(['Engagements', 'Purchases']);
+  });
+
+  it('shows ended engagements folded away, read from the full list', async () => {
+    const ended = { ...summary.engagements[0], id: 'e0', status: 'ended', endOn: '2026-10-31' };
+    const send = fakeSend({
+      'parties/summary': summary,
+      'engagements/list': { engagements: [summary.engagements[0], ended] },
+    });
+    render(<RelationshipSummary partyId="p1" send={send} />);
+    const past = await screen.findByTestId('past-engagements');
+    expect(past.querySelector('summary')?.textContent).toBe('Ended engagements (1)');
+    expect(screen.getByTestId('past-engagement').textContent).toContain('2026-11-01 – 2026-10-31');
+  });
+
+  it('re-reads when the kind changes: a choice decides the suggestion', async () => {
+    const send = fakeSend({ 'parties/summary': summary });
+    const { rerender } = render(<RelationshipSummary partyId="p1" send={send} kind="prospect" />);
+    await screen.findByTestId('relationship-summary');
+    rerender(<RelationshipSummary partyId="p1" send={send} kind="client" />);
+    await waitFor(() =>
+      expect(send.mock.calls.filter(([name]) => name === 'parties/summary')).toHaveLength(2),
+    );
+  });
+});
+
+describe('EngagementStatus', () => {
+  const engagement = {
+    id: 'e1',
+    serviceName: 'Monthly advisory',
+    status: 'active',
+    startOn: '2026-11-01',
+  } as const;
+  const stored = (status: string, endOn?: string) => ({
+    engagement: { ...summary.engagements[0], status, ...(endOn ? { endOn } : {}) },
+    suggestion: null,
+  });
+
+  it('pauses at once, saying so', async () => {
+    const send = fakeSend({ 'engagements/setStatus': stored('paused') });
+    const onChanged = vi.fn();
+    render(<EngagementStatus engagement={engagement} send={send} onChanged={onChanged} />);
+    expect(screen.queryByTestId('engagement-to-active')).toBeNull();
+    fireEvent.click(screen.getByTestId('engagement-to-paused'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith('Paused “Monthly advisory”.'));
+    expect(send).toHaveBeenCalledWith('engagements/setStatus', { id: 'e1', status: 'paused' });
+  });
+
+  it('asks for the end date, today unless changed, before ending', async () => {
+    const send = fakeSend({ 'engagements/setStatus': stored('ended', '2026-11-20') });
+    const onChanged = vi.fn();
+    render(
+      <EngagementStatus
+        engagement={engagement}
+        send={send}
+        today="2026-11-23"
+        onChanged={onChanged}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('engagement-to-ended'));
+    expect(send).not.toHaveBeenCalled();
+    const date = screen.getByTestId<HTMLInputElement>('engagement-end-on');
+    expect(date.value).toBe('2026-11-23');
+    expect(document.activeElement).toBe(date);
+    fireEvent.input(date, { target: { value: '2026-11-20' } });
+    fireEvent.submit(screen.getByTestId('engagement-end-form'));
+    await waitFor(() =>
+      expect(onChanged).toHaveBeenCalledWith('Ended “Monthly advisory” on 2026-11-20.'),
+    );
+    expect(send).toHaveBeenCalledWith('engagements/setStatus', {
+      id: 'e1',
+      status: 'ended',
+      endOn: '2026-11-20',
+    });
+  });
+
+  it('backs out of ending on Escape, the focus back on End', () => {
+    const send = fakeSend({});
+    render(<EngagementStatus engagement={engagement} send={send} onChanged={() => {}} />);
+    fireEvent.click(screen.getByTestId('engagement-to-ended'));
+    fireEvent.keyDown(screen.getByTestId('engagement-end-on'), { key: 'Escape' });
+    expect(screen.queryByTestId('engagement-end-form')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('engagement-to-ended'));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('shows why the background refused', async () => {
+    const send = fakeSend({});
+    render(<EngagementStatus engagement={engagement} send={send} onChanged={() => {}} />);
+    fireEvent.click(screen.getByTestId('engagement-to-paused'));
+    expect((await screen.findByRole('alert')).textContent).toBe('no engagements/setStatus');
   });
 });
 

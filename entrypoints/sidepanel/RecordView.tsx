@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Dealings } from '../../components/Dealings';
 import { EditParty, type PartyEdit } from '../../components/EditParty';
 import { InteractionForm } from '../../components/InteractionForm';
 import { KindHistory } from '../../components/KindHistory';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../components/party-record';
+import { RelationshipSection } from '../../components/RelationshipSection';
 import { Timeline } from '../../components/Timeline';
 import type { InteractionType } from '../../lib/domain/interaction';
 import { sendMessage } from '../../lib/platform/messaging';
-import type { Response } from '../../lib/protocol/messages';
 
 export interface RecordViewProps {
   partyId: string;
@@ -19,9 +18,10 @@ export interface RecordViewProps {
   notice: string | null;
 }
 
-type Dealings = Response<'panel/dealings'>;
-
-/** One record in the panel: card, history, dealings, quick log, timeline; edited in place. */
+/**
+ * One record in the panel: card, what they buy (laid out for their kind, with the
+ * lifecycle suggestion), quick log, timeline, history; edited in place.
+ */
 export function RecordView({ partyId, link, logType, focusLog, notice }: RecordViewProps) {
   const {
     view,
@@ -37,16 +37,12 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
     log,
     changeKind,
   } = usePartyRecord(partyId, notice);
-  const [dealings, setDealings] = useState<Dealings | null>(null);
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   // Opened again (another party, or the same one with a new notice): as the record reloads.
   useEffect(() => {
     setEditing(false);
-    void sendMessage('panel/dealings', { partyId }).then((result) => {
-      if (result.ok) setDealings(result.value);
-    });
   }, [partyId, notice]);
 
   const save = async ({ patch, clear }: PartyEdit) => {
@@ -96,6 +92,7 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
           onChangeKind={(kind) => void changeKind(kind)}
         />
       )}
+      <RelationshipSection view={view} onView={setView} />
       <InteractionForm
         key={`${partyId}-${focusLog ? 'focus' : 'quiet'}`}
         partyName={view.party.name}
@@ -107,7 +104,6 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
         onSubmit={(input) => void log(input)}
       />
       <Timeline interactions={timeline} now={now} hasMore={hasMore} onMore={() => void more()} />
-      {dealings && <Dealings {...dealings} />}
       <KindHistory history={view.party.kindHistory} />
       {view.party.notes && !editing && (
         <section class="panel-section" aria-labelledby="notes-title">

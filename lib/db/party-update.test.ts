@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE } from '../domain/cadence';
 import type { Party, PartyDraft } from '../domain/party';
 import { createDbOpener } from './open';
-import { readPartyDealings } from './party-dealings';
 import { createParty, getParty, updateParty, type RepositoryContext } from './party-repository';
 import { readSearchRows } from './search-projection';
 
@@ -136,64 +135,5 @@ describe('updateParty', () => {
   it('answers not_found for a record that is gone', async () => {
     const result = await updateParty(makeContext(), 'nobody', { name: 'X' });
     expect(result.ok === false && result.error.code).toBe('not_found');
-  });
-});
-
-describe('readPartyDealings', () => {
-  it('lists live engagements first and the newest purchases, with totals per currency', async () => {
-    const context = makeContext();
-    const db = await context.getDb();
-    const base = { partyId: 'p1', scopeNotes: '', createdAt: T0, updatedAt: T0 };
-    const terms = {
-      pricingModel: 'retainer',
-      rate: { amountMinor: 150_000, currency: 'EUR' },
-      billingPeriod: 'month',
-    } as const;
-    await db.put('engagements', {
-      ...base,
-      id: 'e1',
-      serviceName: 'Old audit',
-      terms,
-      startOn: '2025-01-01',
-      status: 'ended',
-    });
-    await db.put('engagements', {
-      ...base,
-      id: 'e2',
-      serviceName: 'Retainer',
-      terms,
-      startOn: '2025-06-01',
-      status: 'active',
-    });
-    await db.put('engagements', {
-      ...base,
-      id: 'e3',
-      serviceName: 'Elsewhere',
-      terms,
-      startOn: '2025-06-01',
-      status: 'active',
-      partyId: 'p2',
-    });
-    const purchase = (id: string, on: string, amountMinor: number, currency: string) => ({
-      id,
-      partyId: 'p1',
-      on,
-      amount: { amountMinor, currency },
-      description: `Order ${id}`,
-      recurrence: 'one-time' as const,
-      createdAt: T0,
-    });
-    await db.put('purchases', purchase('u1', '2025-01-05', 1000, 'EUR'));
-    await db.put('purchases', purchase('u2', '2025-03-05', 2500, 'EUR'));
-    await db.put('purchases', purchase('u3', '2025-02-05', 700, 'USD'));
-
-    const dealings = await readPartyDealings(context.getDb, 'p1', 2);
-    expect(dealings.engagements.map((e) => e.id)).toEqual(['e2', 'e1']);
-    expect(dealings.purchases.map((p) => p.id)).toEqual(['u2', 'u3']);
-    expect(dealings.purchaseCount).toBe(3);
-    expect(dealings.purchaseTotals).toEqual([
-      { currency: 'EUR', amountMinor: 3500 },
-      { currency: 'USD', amountMinor: 700 },
-    ]);
   });
 });

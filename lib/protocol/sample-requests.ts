@@ -88,7 +88,6 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
       drafts: [{ name: 'Imported', kind: 'prospect', emails: ['imported@hostile.example'] }],
     },
     'transfer/importVcardLink': { tabId: ids.tab, url: 'https://hostile.example/card.vcf' },
-    'panel/dealings': { partyId: ids.party },
     'panel/takeIntent': { tabId: ids.tab },
     'engagements/create': {
       partyId: ids.party,

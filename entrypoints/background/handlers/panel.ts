@@ -1,5 +1,4 @@
 import { ok } from '../../../lib/domain/result';
-import { readPartyDealings } from '../../../lib/db/party-dealings';
 import { updateParty } from '../../../lib/db/party-repository';
 import { takePanelIntent } from '../../../lib/platform/panel-intent';
 import type { panelMessages } from '../../../lib/protocol/areas/panel';
@@ -12,8 +11,6 @@ export function createPanelHandlers({ repo }: BackgroundDeps): HandlersFor<typeo
       const updated = await updateParty(repo, id, patch, clear);
       return updated.ok ? ok(await viewOf(repo, updated.value)) : updated;
     },
-    'panel/dealings': async ({ partyId, purchases }) =>
-      ok(await readPartyDealings(repo.getDb, partyId, purchases)),
     'panel/takeIntent': async ({ tabId }) => {
       const intent = await takePanelIntent(tabId, repo.clock());
       return ok(intent ? { intent } : {});

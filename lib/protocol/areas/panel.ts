@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { EngagementSchema } from '../../domain/engagement';
-import { MoneySchema } from '../../domain/money';
 import { PartyPatchSchema } from '../../domain/party';
-import { PurchaseSchema } from '../../domain/purchase';
 import { PanelIntentSchema } from '../../menus/panel-intent';
 import { defineMessage } from '../define';
 import { PartyViewSchema } from '../contact-schemas';
@@ -21,21 +18,6 @@ export const panelMessages = {
       clear: z.array(z.enum(CLEARABLE_FIELDS)).max(CLEARABLE_FIELDS.length).optional(),
     }),
     response: PartyViewSchema,
-  }),
-  /** A party's engagements and purchases in brief, for its record in the panel. */
-  'panel/dealings': defineMessage({
-    sender: 'extension-page',
-    request: z.object({
-      partyId: z.string().min(1).max(64),
-      purchases: z.number().int().min(1).max(50).default(5),
-    }),
-    response: z.object({
-      engagements: z.array(EngagementSchema),
-      purchases: z.array(PurchaseSchema),
-      purchaseCount: z.number().int().nonnegative(),
-      /** Every purchase summed, one amount per currency. */
-      purchaseTotals: z.array(MoneySchema),
-    }),
   }),
   /** What a right-click asked the panel to show for a tab; handed over once. */
   'panel/takeIntent': defineMessage({

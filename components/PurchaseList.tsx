@@ -1,0 +1,38 @@
+import type { Money } from '../lib/domain/money';
+import type { Purchase } from '../lib/domain/purchase';
+import { formatAmount } from '../lib/ui/amount-input';
+
+/** How many purchases are listed; the totals always count every one. */
+const SHOWN = 5;
+
+export interface PurchaseListProps {
+  /** Newest first. */
+  purchases: readonly Purchase[];
+  /** One total per currency: currencies are never added together. */
+  totals: readonly Money[];
+}
+
+/** What the party has bought: the totals per currency, then the latest purchases. */
+export function PurchaseList({ purchases, totals }: PurchaseListProps) {
+  return (
+    <div class="dealing-part" data-testid="summary-purchases">
+      <h3>Purchases</h3>
+      <ul class="money-list figure" aria-label="Purchases in total, per currency">
+        {totals.map((total) => (
+          <li key={total.currency} data-testid="purchase-total" data-currency={total.currency}>
+            {formatAmount(total.amountMinor, total.currency)} in total
+          </li>
+        ))}
+      </ul>
+      <ul class="purchases">
+        {purchases.slice(0, SHOWN).map((p) => (
+          <li key={p.id} data-testid="summary-purchase">
+            {p.on} · {p.description} · {formatAmount(p.amount.amountMinor, p.amount.currency)}
+            {p.recurrence === 'recurring' ? ' (recurring)' : ''}
+          </li>
+        ))}
+        {purchases.length > SHOWN && <li class="muted">and {purchases.length - SHOWN} earlier</li>}
+      </ul>
+    </div>
+  );
+}
