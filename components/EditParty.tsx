@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClearableField } from '../lib/db/party-repository';
 import type { Party, PartyPatch } from '../lib/domain/party';
 
@@ -130,8 +130,10 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
   );
 
   const shown = invalid ?? problem;
-  // The save button was disabled while saving, which drops the focus: bring it to the reason.
-  useEffect(() => {
+  // The save button was disabled while saving, which drops the focus: bring it to the reason,
+  // before the reason is painted (an effect would leave a frame in which Escape, pressed on
+  // the page's body, reaches nothing and does not cancel).
+  useLayoutEffect(() => {
     if (shown) alert.current?.focus();
   }, [shown]);
   return (
