@@ -2,6 +2,7 @@ import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../components/party-record';
 import { Timeline } from '../../components/Timeline';
+import { OpenInSidePanel } from './OpenInSidePanel';
 
 export interface PartyPanelProps {
   partyId: string;
@@ -24,6 +25,7 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
       <button type="button" class="link" onClick={onBack}>
         ← Back
       </button>
+      <OpenInSidePanel partyId={partyId} />
       {shown && (
         <p class="notice" role="status" data-testid="notice">
           {shown}

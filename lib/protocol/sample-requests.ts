@@ -89,6 +89,7 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
     },
     'transfer/importVcardLink': { tabId: ids.tab, url: 'https://hostile.example/card.vcf' },
     'panel/takeIntent': { tabId: ids.tab },
+    'panel/showParty': { tabId: ids.tab, partyId: ids.party },
     'engagements/create': {
       partyId: ids.party,
       serviceName: 'Retainer',

@@ -134,7 +134,21 @@ describe('popup: on this page → add → log → survives a stopped worker', ()
     const card = popup.getByTestId('party-card');
     await card.waitFor();
     expect(await card.getByTestId('party-name').textContent()).toBe('Ada Lovelace');
-    await popup.close();
+    const partyId = await card.getAttribute('data-party-id');
+
+    // The full record (engagements, purchases) is one click away, in the side panel:
+    // the popup hands it over for the tab and closes.
+    const closed = popup.waitForEvent('close');
+    await popup.getByTestId('open-in-side-panel').click();
+    await closed;
+    const tabId = Number(new URL(popupUrl).searchParams.get('tab'));
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl(`sidepanel.html?tab=${tabId}`));
+    const record = panel.getByTestId('record');
+    await record.waitFor();
+    expect(await record.getAttribute('data-party-id')).toBe(partyId);
+    await panel.getByTestId('relationship').waitFor();
+    await panel.close();
   });
 
   it('says so plainly when a page has no contacts', async () => {

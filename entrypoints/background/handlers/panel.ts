@@ -1,6 +1,6 @@
 import { ok } from '../../../lib/domain/result';
 import { updateParty } from '../../../lib/db/party-repository';
-import { takePanelIntent } from '../../../lib/platform/panel-intent';
+import { savePanelIntent, takePanelIntent } from '../../../lib/platform/panel-intent';
 import type { panelMessages } from '../../../lib/protocol/areas/panel';
 import type { HandlersFor } from '../../../lib/protocol/listener';
 import { viewOf, type BackgroundDeps } from './deps';
@@ -10,6 +10,10 @@ export function createPanelHandlers({ repo }: BackgroundDeps): HandlersFor<typeo
     'parties/update': async ({ id, patch, clear }) => {
       const updated = await updateParty(repo, id, patch, clear);
       return updated.ok ? ok(await viewOf(repo, updated.value)) : updated;
+    },
+    'panel/showParty': async ({ tabId, partyId }) => {
+      await savePanelIntent(tabId, { at: repo.clock(), show: { view: 'party', partyId } });
+      return ok({});
     },
     'panel/takeIntent': async ({ tabId }) => {
       const intent = await takePanelIntent(tabId, repo.clock());

@@ -19,6 +19,15 @@ export const panelMessages = {
     }),
     response: PartyViewSchema,
   }),
+  /** The popup hands a record to the side panel it has just opened on a tab. */
+  'panel/showParty': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      tabId: z.number().int().nonnegative(),
+      partyId: z.string().min(1).max(64),
+    }),
+    response: z.object({}),
+  }),
   /** What a right-click asked the panel to show for a tab; handed over once. */
   'panel/takeIntent': defineMessage({
     sender: 'extension-page',
