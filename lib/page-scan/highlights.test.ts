@@ -264,3 +264,30 @@ describe('highlightName', () => {
     }
   });
 });
+
+describe('highlightKnown and the page’s styles', () => {
+  beforeEach(() => {
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', FakeHighlight);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.replaceChildren();
+  });
+
+  it('adds no stylesheet to a page with nothing to show: that would restyle all of it', async () => {
+    // A fresh module: the sheet is adopted once per page, and earlier tests adopted it.
+    vi.resetModules();
+    const fresh = await import('./highlights');
+    document.adoptedStyleSheets = [];
+    setBody('<p>ada@example.com</p>');
+    expect(fresh.highlightKnown(document, [])).toBe(0);
+    expect(fresh.highlightKnown(document, [{ text: 'nobody@else.example', kind: 'client' }])).toBe(
+      0,
+    );
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    // Something to show: now, and only now, the styles arrive.
+    expect(fresh.highlightKnown(document, [{ text: 'ada@example.com', kind: 'client' }])).toBe(1);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+  });
+});
