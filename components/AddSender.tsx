@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PartyDraft } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import { nameFromAddress } from '../lib/ui/draft-from-contact';
@@ -89,7 +89,8 @@ export function AddSender({
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const [invalid, setInvalid] = useState<string | null>(null);
   const nameField = useRef<HTMLInputElement>(null);
-  useEffect(() => nameField.current?.focus(), []);
+  // Before the form is painted, so that no key pressed once it shows lands on the body.
+  useLayoutEffect(() => nameField.current?.focus(), []);
 
   const add = (chosen: RelationshipKind) => {
     if (name.trim() === '') return setInvalid('A name is required.');

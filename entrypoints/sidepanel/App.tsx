@@ -61,6 +61,15 @@ export function App() {
   }, [key]);
 
   const back = () => setChosen(null);
+  // Escape goes back from wherever the focus is, the page's body included (a view that
+  // has just replaced the focused element leaves the focus there); a form that is open
+  // keeps its own Escape and stops it first.
+  useEffect(() => {
+    if (!chosen) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setChosen(null);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [chosen]);
   const openParty = (partyId: string, notice?: string) =>
     setChosen({ show: { view: 'party', partyId }, focusLog: false, notice: notice ?? null });
 
@@ -138,14 +147,7 @@ export function App() {
   };
 
   return (
-    <main
-      class="side-panel"
-      data-testid="side-panel"
-      data-tab-id={tabId ?? ''}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && chosen) back();
-      }}
-    >
+    <main class="side-panel" data-testid="side-panel" data-tab-id={tabId ?? ''}>
       <header class="panel-header">
         <h1>Clientele</h1>
         {chosen && (

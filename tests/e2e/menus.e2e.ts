@@ -177,7 +177,8 @@ describe('right-click menu → side panel', () => {
     expect(await panel.getByTestId('add-sender-email').textContent()).toBe(
       'grace.hopper@northwind.example',
     );
-    // Back to the page from the keyboard.
+    // Back to the page from the keyboard, even with the focus on the page's body.
+    await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await panel.keyboard.press('Escape');
     await panel.getByTestId('page-view').waitFor();
     await panel.close();
