@@ -1,5 +1,5 @@
 // One due item: when it fell due, done (optionally logged), snooze choices, open.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InteractionType } from '../lib/domain/interaction';
 import {
   localDayNumber,
@@ -90,7 +90,8 @@ export function DueRow({
   const followUp = item.kind === 'followUp';
   const what = followUp ? `Follow-up: ${item.note?.trim() || 'no note'}` : 'Check-in';
 
-  useEffect(() => {
+  // Before paint, so that a key pressed as the panel opens lands in it.
+  useLayoutEffect(() => {
     if (panel === 'log') summaryField.current?.focus();
     if (panel === 'snooze') firstChoice.current?.focus();
   }, [panel]);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClearableField } from '../lib/db/party-repository';
 import type { Party, PartyPatch } from '../lib/domain/party';
 
@@ -99,7 +99,8 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
   const [invalid, setInvalid] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Before paint: a key pressed as the form appears must not land in a field it then leaves.
+  useLayoutEffect(() => first.current?.focus(), []);
 
   const set = (key: keyof Fields) => (event: Event) =>
     setFields((current) => ({

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Direction, InteractionType } from '../lib/domain/interaction';
 import { fromLocalInputValue, toLocalInputValue } from '../lib/ui/format';
 import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
@@ -60,8 +60,9 @@ export function InteractionForm({
   const [problem, setProblem] = useState<string | null>(null);
   const [attachLink, setAttachLink] = useState(true);
   const summaryField = useRef<HTMLInputElement>(null);
-  // Focus by hand: `autofocus` is not honoured in every extension popup.
-  useEffect(() => {
+  // Focus by hand: `autofocus` is not honoured in every extension popup. Before paint,
+  // so that nothing typed as the form appears lands elsewhere.
+  useLayoutEffect(() => {
     if (autoFocus) summaryField.current?.focus();
   }, [autoFocus]);
   const keptLink =

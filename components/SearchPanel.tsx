@@ -62,7 +62,8 @@ export function SearchPanel({
   const lastShown = useRef<ShownRow[]>([]);
 
   // The panel may mount after the page has loaded, when `autofocus` no longer applies.
-  useEffect(() => {
+  // Before paint: the first keystroke after "/" must reach the box.
+  useLayoutEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
 
