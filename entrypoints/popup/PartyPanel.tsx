@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../components/party-record';
@@ -16,12 +17,19 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
     partyId,
     notice,
   );
+  // Escape goes back from anywhere, the body included: opening the record removed the
+  // search result that had the focus.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onBack();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
   // A record that cannot be read says why where notices go; the panel stays on "Loading…".
   const shown = missing ?? message;
 
   const now = Date.now();
   return (
-    <div class="party-panel" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+    <div class="party-panel">
       <button type="button" class="link" onClick={onBack}>
         ← Back
       </button>

@@ -116,6 +116,10 @@ describe('popup: on this page → add → log → survives a stopped worker', ()
     await popup.getByTestId('timeline-item').first().waitFor();
     expect(await popup.getByTestId('timeline').textContent()).toContain('Agreed the Q1 retainer');
     expect(await popup.getByTestId('timeline-item').count()).toBe(1);
+    // Escape goes back to the list, wherever the focus is (here: the body).
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await popup.keyboard.press('Escape');
+    await popup.getByTestId('page-contacts').waitFor();
     await popup.close();
   });
 
