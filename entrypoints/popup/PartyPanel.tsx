@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../components/party-record';
@@ -18,8 +18,8 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
     notice,
   );
   // Escape goes back from anywhere, the body included: opening the record removed the
-  // search result that had the focus.
-  useEffect(() => {
+  // search result that had the focus. Listening starts before the record is painted.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onBack();
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
