@@ -1,3 +1,6 @@
+import { FormProblem, SubmitButton } from './FormParts';
+import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
+
 // Rows only the side panel's engagement and purchase forms use. They live apart from
 // FormParts.tsx, which the popup's quick log shares: the bundler puts a module used by
 // both pages in a chunk both load, and the popup has a 30 KB gzip budget.
@@ -75,5 +78,50 @@ export function FormSaved({ saved }: { saved: string | null }) {
         {saved}
       </p>
     )
+  );
+}
+
+export interface DealingFormEndProps {
+  /** Names the test ids: `<name>-submit`, `<name>-cancel`. */
+  name: string;
+  submitLabel: string;
+  busy: boolean;
+  problem: string | null;
+  saved: string | null;
+  onCancel: (() => void) | undefined;
+  partyId: string;
+  suggestion: Suggestion | null;
+  send: Send;
+}
+
+/**
+ * How an engagement or purchase form ends: why it was refused or what was saved, its
+ * buttons, and the change of kind the save suggests.
+ */
+export function DealingFormEnd({
+  name,
+  submitLabel,
+  busy,
+  problem,
+  saved,
+  onCancel,
+  partyId,
+  suggestion,
+  send,
+}: DealingFormEndProps) {
+  return (
+    <>
+      <FormProblem problem={problem} />
+      <FormSaved saved={saved} />
+      <div class="row buttons">
+        <SubmitButton busy={busy} label={submitLabel} testId={`${name}-submit`} />
+        {onCancel && (
+          <button type="button" onClick={onCancel} data-testid={`${name}-cancel`}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
+    </>
   );
 }

@@ -4,9 +4,9 @@ import type { Response } from '../lib/protocol/messages';
 import { parseAmount } from '../lib/ui/amount-input';
 import { describeTerms } from '../lib/ui/engagement-terms';
 import { localDay } from '../lib/ui/local-day';
-import { AmountFields, FormSaved } from './DealingFormParts';
-import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
-import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
+import { AmountFields, DealingFormEnd } from './DealingFormParts';
+import { DateField, SelectField } from './FormParts';
+import type { Send, Suggestion } from './SuggestionNotice';
 
 type Service = Response<'engagements/catalogue'>['services'][number];
 type PricingModel = Service['terms']['pricingModel'];
@@ -198,17 +198,17 @@ export function EngagementForm({
           onInput={(e) => setScopeNotes(e.currentTarget.value)}
         />
       </label>
-      <FormProblem problem={problem} />
-      <FormSaved saved={saved} />
-      <div class="row buttons">
-        <SubmitButton busy={busy} label="Save engagement" testId="engagement-submit" />
-        {onCancel && (
-          <button type="button" onClick={onCancel} data-testid="engagement-cancel">
-            Cancel
-          </button>
-        )}
-      </div>
-      {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
+      <DealingFormEnd
+        name="engagement"
+        submitLabel="Save engagement"
+        busy={busy}
+        problem={problem}
+        saved={saved}
+        onCancel={onCancel}
+        partyId={partyId}
+        suggestion={suggestion}
+        send={send}
+      />
     </form>
   );
 }

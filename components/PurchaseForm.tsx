@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '../lib/platform/messaging';
 import { formatAmount, parseAmount } from '../lib/ui/amount-input';
 import { localDay } from '../lib/ui/local-day';
-import { AmountFields, FormSaved } from './DealingFormParts';
-import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
-import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
+import { AmountFields, DealingFormEnd } from './DealingFormParts';
+import { DateField, SelectField } from './FormParts';
+import type { Send, Suggestion } from './SuggestionNotice';
 
 export interface PurchaseFormProps {
   partyId: string;
@@ -119,17 +119,17 @@ export function PurchaseForm({
           onChange={setRecurrence}
         />
       </div>
-      <FormProblem problem={problem} />
-      <FormSaved saved={saved} />
-      <div class="row buttons">
-        <SubmitButton busy={busy} label="Record purchase" testId="purchase-submit" />
-        {onCancel && (
-          <button type="button" onClick={onCancel} data-testid="purchase-cancel">
-            Cancel
-          </button>
-        )}
-      </div>
-      {suggestion && <SuggestionNotice partyId={partyId} suggestion={suggestion} send={send} />}
+      <DealingFormEnd
+        name="purchase"
+        submitLabel="Record purchase"
+        busy={busy}
+        problem={problem}
+        saved={saved}
+        onCancel={onCancel}
+        partyId={partyId}
+        suggestion={suggestion}
+        send={send}
+      />
     </form>
   );
 }
