@@ -1,9 +1,4 @@
-const WEBMAIL: Record<string, string> = {
-  'mail.google.com': 'Gmail',
-  'outlook.office.com': 'Outlook',
-  'outlook.office365.com': 'Outlook',
-  'outlook.live.com': 'Outlook.com',
-};
+import { WEBMAIL_NAMES } from '../../lib/platform/webmail-sites';
 
 /** `https://acme.example/*` → `acme.example`; plain-http sites keep their scheme so they stand out. */
 export function siteHost(pattern: string): string {
@@ -16,5 +11,5 @@ export function siteHost(pattern: string): string {
 /** What a person calls a site: "Gmail" for mail.google.com, else its host. */
 export function siteName(pattern: string): string {
   const host = siteHost(pattern);
-  return WEBMAIL[host] ?? host;
+  return WEBMAIL_NAMES[host] ?? host;
 }

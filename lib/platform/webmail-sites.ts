@@ -3,14 +3,17 @@
  * and the only sites where known contacts are highlighted without the user asking
  * (see lib/findings/highlight-policy.ts).
  */
-export const WEBMAIL_ORIGINS = [
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-];
+/** Each webmail host, with what people call it. */
+export const WEBMAIL_NAMES: Readonly<Record<string, string>> = {
+  'mail.google.com': 'Gmail',
+  'outlook.office.com': 'Outlook',
+  'outlook.office365.com': 'Outlook',
+  'outlook.live.com': 'Outlook.com',
+};
 
-const WEBMAIL_HOSTS = new Set(WEBMAIL_ORIGINS.map((origin) => new URL(origin).hostname));
+export const WEBMAIL_ORIGINS = Object.keys(WEBMAIL_NAMES).map((host) => `https://${host}/*`);
+
+const WEBMAIL_HOSTS = new Set(Object.keys(WEBMAIL_NAMES));
 
 /** Whether a page's URL is on one of the webmail sites (HTTPS only). */
 export function isWebmailUrl(url: string | undefined): boolean {
