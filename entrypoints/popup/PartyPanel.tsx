@@ -1,7 +1,7 @@
-import { useLayoutEffect } from 'preact/hooks';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../components/party-record';
+import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';
 
@@ -17,13 +17,8 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
     partyId,
     notice,
   );
-  // Escape goes back from anywhere, the body included: opening the record removed the
-  // search result that had the focus. Listening starts before the record is painted.
-  useLayoutEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onBack();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  // Opening the record removed the search result that had the focus: see useEscape.
+  useEscape(onBack);
   // A record that cannot be read says why where notices go; the panel stays on "Loading…".
   const shown = missing ?? message;
 

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEscape } from '../../components/use-escape';
 import type { PanelIntent, PanelShow } from '../../lib/menus/panel-intent';
 import { AddView } from './AddView';
 import { useFollowedTab } from './followed-tab';
@@ -61,16 +62,7 @@ export function App() {
   }, [key]);
 
   const back = () => setChosen(null);
-  // Escape goes back from wherever the focus is, the page's body included (a view that
-  // has just replaced the focused element leaves the focus there); a form that is open
-  // keeps its own Escape and stops it first. Listening starts before the view is painted
-  // (a layout effect): once it shows, Escape works.
-  useLayoutEffect(() => {
-    if (!chosen) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setChosen(null);
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [chosen]);
+  useEscape(back, chosen !== null);
   const openParty = (partyId: string, notice?: string) =>
     setChosen({ show: { view: 'party', partyId }, focusLog: false, notice: notice ?? null });
 
