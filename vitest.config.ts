@@ -14,6 +14,8 @@ export default defineConfig({
       'lib/**/*.test.ts',
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
+      'entrypoints/**/*.test.tsx',
+      'containers/**/*.test.ts',
       'tests/unit/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],

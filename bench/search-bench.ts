@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SearchPanel } from '../components/SearchPanel';
+import { SearchPanel } from '../entrypoints/popup/SearchPanel';
 import { openDB } from 'idb';
 import { createDbOpener } from '../lib/db/open';
 import { DB_NAME } from '../lib/db/schema';

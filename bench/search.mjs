@@ -212,7 +212,7 @@ export async function benchSearch({ browser, site, results }) {
       "import { createSearchIndex } from './lib/search/search-index'; (globalThis as any).s = createSearchIndex;",
     ),
     searchPanelGzipKb: await gzipKbOf(
-      "import { SearchPanel } from './components/SearchPanel'; (globalThis as any).p = SearchPanel;",
+      "import { SearchPanel } from './entrypoints/popup/SearchPanel'; (globalThis as any).p = SearchPanel;",
     ),
     directReadGzipKb: await gzipKbOf(
       "import { readProjection } from './lib/search/read-projection'; (globalThis as any).r = readProjection;",

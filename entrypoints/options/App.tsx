@@ -4,7 +4,7 @@ import { NeverCaptureSection } from '../../components/options/NeverCaptureSectio
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
-import { StorageCareNotice } from '../../components/options/StorageCareNotice';
+import { StorageCareNotice } from './StorageCareNotice';
 import { LazyDataSection } from './LazyDataSection';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';

@@ -1,6 +1,6 @@
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
-import { usePartyRecord } from '../../components/party-record';
+import { usePartyRecord } from '../../containers/party-record';
 import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';

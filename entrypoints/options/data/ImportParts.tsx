@@ -1,8 +1,8 @@
 // The import flow's pieces: column mapping, draft preview, problem list, summary.
-import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvField } from '../../lib/transfer/csv-layouts';
-import { type ImportSource } from '../../lib/transfer/prepare-import';
-import { describeProblem, type ImportProblem } from '../../lib/transfer/problems';
-import { type ImportResult } from '../../lib/transfer/transfer-client';
+import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvField } from '../../../lib/transfer/csv-layouts';
+import { type ImportSource } from '../../../lib/transfer/prepare-import';
+import { describeProblem, type ImportProblem } from '../../../lib/transfer/problems';
+import { type ImportResult } from '../../../lib/transfer/transfer-client';
 import { number } from './format';
 
 export function MappingTable({

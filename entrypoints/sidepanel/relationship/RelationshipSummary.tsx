@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { RelationshipKind } from '../lib/domain/relationship';
-import { sendMessage } from '../lib/platform/messaging';
-import type { PartyView } from '../lib/protocol/contact-schemas';
-import type { Response } from '../lib/protocol/messages';
-import type { DealingPart } from '../lib/ui/relationship-layout';
+import type { RelationshipKind } from '../../../lib/domain/relationship';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
+import type { Response } from '../../../lib/protocol/messages';
+import type { DealingPart } from '../../../lib/ui/relationship-layout';
 import { EngagementList } from './EngagementList';
 import { PastEngagements } from './PastEngagements';
-import { PurchaseList } from './PurchaseList';
+import { PurchaseList } from '../../../components/PurchaseList';
 import { SuggestionNotice, type Send } from './SuggestionNotice';
 
 type Summary = Response<'parties/summary'>;

@@ -1,9 +1,9 @@
 // Import: pick a CSV or vCard file, map columns, preview, import with progress, summary.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { RelationshipKind } from '../../lib/domain/relationship';
-import { LAYOUT_NAMES, type CsvField } from '../../lib/transfer/csv-layouts';
-import { draftsOf, readImportFile, type ImportSource } from '../../lib/transfer/prepare-import';
-import { describeProblem, type ImportProblem } from '../../lib/transfer/problems';
+import type { RelationshipKind } from '../../../lib/domain/relationship';
+import { LAYOUT_NAMES, type CsvField } from '../../../lib/transfer/csv-layouts';
+import { draftsOf, readImportFile, type ImportSource } from '../../../lib/transfer/prepare-import';
+import { describeProblem, type ImportProblem } from '../../../lib/transfer/problems';
 import {
   importRows,
   messageOf,
@@ -12,7 +12,7 @@ import {
   type Precheck,
   type Progress,
   type Transport,
-} from '../../lib/transfer/transfer-client';
+} from '../../../lib/transfer/transfer-client';
 import { KINDS, number, plural } from './format';
 import { DraftPreview, ImportSummary, MappingTable, ProblemList } from './ImportParts';
 

@@ -1,7 +1,7 @@
-import type { Result } from '../domain/result';
-import { sendMessage } from '../platform/messaging';
-import { readProjection } from './read-projection';
-import { SearchBook } from './search-book';
+import type { Result } from '../../lib/domain/result';
+import { sendMessage } from '../../lib/platform/messaging';
+import { readProjection } from '../../lib/search/read-projection';
+import { SearchBook } from '../../lib/search/search-book';
 
 /**
  * The records to search, for an extension page: read straight from the store when

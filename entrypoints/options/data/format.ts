@@ -1,5 +1,5 @@
 // Small helpers the "Your data" section's parts share.
-import type { RelationshipKind } from '../../lib/domain/relationship';
+import type { RelationshipKind } from '../../../lib/domain/relationship';
 
 export const KINDS: RelationshipKind[] = ['prospect', 'customer', 'client', 'former'];
 export const number = (n: number) => n.toLocaleString('en');

@@ -1,4 +1,4 @@
-import { FormProblem, SubmitButton } from './FormParts';
+import { FormProblem, SubmitButton } from '../../../components/FormParts';
 import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
 
 // Rows only the side panel's engagement and purchase forms use. They live apart from

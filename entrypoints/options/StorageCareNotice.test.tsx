@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_STORES } from '../../lib/transfer/backup-format';
 import { checkPersistence, readLastBackup, recordBackup } from '../../lib/platform/storage-care';
 import type { Transport } from '../../lib/transfer/transfer-client';
-import { DataSection } from '../DataSection';
+import { DataSection } from './DataSection';
 import { StorageCareNotice } from './StorageCareNotice';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../entrypoints/background/handlers';
-import { DEFAULT_CADENCE } from '../lib/domain/cadence';
-import { createDbOpener } from '../lib/db/open';
-import { dispatch } from '../lib/protocol/listener';
-import type { Transport } from '../lib/transfer/transfer-client';
+import { createHandlers } from '../background/handlers';
+import { DEFAULT_CADENCE } from '../../lib/domain/cadence';
+import { createDbOpener } from '../../lib/db/open';
+import { dispatch } from '../../lib/protocol/listener';
+import type { Transport } from '../../lib/transfer/transfer-client';
 import { DataSection } from './DataSection';
 
 const identity = { id: 'ext', origin: 'chrome-extension://ext/' };

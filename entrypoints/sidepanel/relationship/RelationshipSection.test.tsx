@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { RelationshipKind } from '../lib/domain/relationship';
-import type { PartyView } from '../lib/protocol/contact-schemas';
+import type { RelationshipKind } from '../../../lib/domain/relationship';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import { RelationshipSection } from './RelationshipSection';
 import type { Send } from './SuggestionNotice';
 

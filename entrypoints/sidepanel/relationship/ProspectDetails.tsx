@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { ProspectInfo } from '../lib/domain/party';
-import { sendMessage } from '../lib/platform/messaging';
-import type { PartyView } from '../lib/protocol/contact-schemas';
+import type { ProspectInfo } from '../../../lib/domain/party';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import {
   COMMON_SOURCES,
   PROSPECT_STAGE_LABELS,
   PROSPECT_STAGE_OPTIONS,
   prospectUpdate,
   type ProspectStage,
-} from '../lib/ui/prospect-stages';
-import { FormProblem, SelectField, SubmitButton } from './FormParts';
+} from '../../../lib/ui/prospect-stages';
+import { FormProblem, SelectField, SubmitButton } from '../../../components/FormParts';
 import type { Send } from './SuggestionNotice';
 
 export interface ProspectDetailsProps {

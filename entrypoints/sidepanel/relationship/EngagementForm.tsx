@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/platform/messaging';
-import type { Response } from '../lib/protocol/messages';
-import { parseAmount } from '../lib/ui/amount-input';
-import { describeTerms } from '../lib/ui/engagement-terms';
-import { localDay } from '../lib/ui/local-day';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { Response } from '../../../lib/protocol/messages';
+import { parseAmount } from '../../../lib/ui/amount-input';
+import { describeTerms } from '../../../lib/ui/engagement-terms';
+import { localDay } from '../../../lib/ui/local-day';
 import { AmountFields, DealingFormEnd } from './DealingFormParts';
-import { DateField, SelectField } from './FormParts';
+import { DateField, SelectField } from '../../../components/FormParts';
 import type { Send, Suggestion } from './SuggestionNotice';
 
 type Service = Response<'engagements/catalogue'>['services'][number];

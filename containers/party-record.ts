@@ -3,7 +3,7 @@ import type { Interaction } from '../lib/domain/interaction';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import { sendMessage } from '../lib/platform/messaging';
 import type { PartyView } from '../lib/protocol/contact-schemas';
-import type { InteractionInput } from './InteractionForm';
+import type { InteractionInput } from '../components/InteractionForm';
 
 const PAGE = 20;
 

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Result } from '../lib/domain/result';
-import { sendMessage } from '../lib/platform/messaging';
-import type { DueItemView } from '../lib/protocol/areas/due';
+import type { Result } from '../../lib/domain/result';
+import { sendMessage } from '../../lib/platform/messaging';
+import type { DueItemView } from '../../lib/protocol/areas/due';
 import { DueList, type DueSend } from './DueList';
 
 // The popup passes the real sender; this fails to compile if it stops fitting.

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { sendMessage } from '../lib/platform/messaging';
-import { formatAmount, parseAmount } from '../lib/ui/amount-input';
-import { localDay } from '../lib/ui/local-day';
+import { sendMessage } from '../../../lib/platform/messaging';
+import { formatAmount, parseAmount } from '../../../lib/ui/amount-input';
+import { localDay } from '../../../lib/ui/local-day';
 import { AmountFields, DealingFormEnd } from './DealingFormParts';
-import { DateField, SelectField } from './FormParts';
+import { DateField, SelectField } from '../../../components/FormParts';
 import type { Send, Suggestion } from './SuggestionNotice';
 
 export interface PurchaseFormProps {

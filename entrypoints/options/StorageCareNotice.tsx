@@ -9,7 +9,7 @@ import {
   type PersistenceApi,
   type StorageNudge,
 } from '../../lib/platform/storage-care';
-import './storage-care.css';
+import '../../components/options/storage-care.css';
 
 export interface StorageCareNoticeProps {
   /** The browser's storage manager; `navigator.storage` unless a test passes its own. */

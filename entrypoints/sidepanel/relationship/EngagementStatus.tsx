@@ -1,13 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Engagement } from '../lib/domain/engagement';
-import { sendMessage } from '../lib/platform/messaging';
+import type { Engagement } from '../../../lib/domain/engagement';
+import { sendMessage } from '../../../lib/platform/messaging';
 import {
   describeStatusChange,
   statusActions,
   type EngagementStatus as Status,
-} from '../lib/ui/engagement-terms';
-import { localDay } from '../lib/ui/local-day';
-import { DateField, FormProblem } from './FormParts';
+} from '../../../lib/ui/engagement-terms';
+import { localDay } from '../../../lib/ui/local-day';
+import { DateField, FormProblem } from '../../../components/FormParts';
 import type { Send } from './SuggestionNotice';
 
 export interface EngagementStatusProps {

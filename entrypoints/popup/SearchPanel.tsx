@@ -1,11 +1,11 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { RelationshipKind } from '../lib/domain/relationship';
-import { openSearchBook } from '../lib/search/open-book';
-import { BookChanged, type SearchBook, type ShownRow } from '../lib/search/search-book';
-import { indexSource, type SearchIndex } from '../lib/search/search-index';
-import { relativeTime } from '../lib/ui/format';
-import { KindBadge } from './KindBadge';
-import './search.css';
+import type { RelationshipKind } from '../../lib/domain/relationship';
+import { openSearchBook } from './open-book';
+import { BookChanged, type SearchBook, type ShownRow } from '../../lib/search/search-book';
+import { indexSource, type SearchIndex } from '../../lib/search/search-index';
+import { relativeTime } from '../../lib/ui/format';
+import { KindBadge } from '../../components/KindBadge';
+import '../../components/search.css';
 
 export interface SearchPanelProps {
   /** Called with the chosen record's id (click, or Enter on the active result). */

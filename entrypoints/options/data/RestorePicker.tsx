@@ -1,13 +1,13 @@
 // Restore: pick a backup file, see what it holds, choose empty-book or merge.
 import { useRef, useState } from 'preact/hooks';
-import { BACKUP_STORES, readBackup, type BackupFile } from '../../lib/transfer/backup-format';
-import { describeProblem } from '../../lib/transfer/problems';
+import { BACKUP_STORES, readBackup, type BackupFile } from '../../../lib/transfer/backup-format';
+import { describeProblem } from '../../../lib/transfer/problems';
 import {
   messageOf,
   restoreBackup,
   type Progress,
   type Transport,
-} from '../../lib/transfer/transfer-client';
+} from '../../../lib/transfer/transfer-client';
 import { number, plural } from './format';
 
 export function RestorePicker({

@@ -2,17 +2,17 @@
 // import and export. The restore and import flows live in components/data/; the
 // parsing and the messaging live in lib/transfer, so what is here is state and markup.
 import { useState } from 'preact/hooks';
-import { sendMessage } from '../lib/platform/messaging';
-import { recordBackup } from '../lib/platform/storage-care';
-import { interactionsToCsv, partiesToCsv } from '../lib/transfer/csv-write';
-import { calendarFor } from '../lib/transfer/ics-write';
+import { sendMessage } from '../../lib/platform/messaging';
+import { recordBackup } from '../../lib/platform/storage-care';
+import { interactionsToCsv, partiesToCsv } from '../../lib/transfer/csv-write';
+import { calendarFor } from '../../lib/transfer/ics-write';
 import {
   exportBackup,
   messageOf,
   readForExport,
   type Transport,
-} from '../lib/transfer/transfer-client';
-import { partiesToVcards, type VcardVersion } from '../lib/transfer/vcard-write';
+} from '../../lib/transfer/transfer-client';
+import { partiesToVcards, type VcardVersion } from '../../lib/transfer/vcard-write';
 import { downloadFile, number, plural } from './data/format';
 import { ImportFlow } from './data/ImportFlow';
 import { RestorePicker } from './data/RestorePicker';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { sendMessage } from '../lib/platform/messaging';
-import type { PartyView } from '../lib/protocol/contact-schemas';
-import type { Response } from '../lib/protocol/messages';
-import { KIND_LABELS } from '../lib/ui/format';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
+import type { Response } from '../../../lib/protocol/messages';
+import { KIND_LABELS } from '../../../lib/ui/format';
 
 export type Suggestion = NonNullable<Response<'parties/summary'>['suggestion']>;
 export type Send = typeof sendMessage;

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/platform/messaging';
-import type { PartyView } from '../lib/protocol/contact-schemas';
-import { relationshipLayout, type DealingAction } from '../lib/ui/relationship-layout';
-import { DisclosureButton, DisclosurePanel } from './Disclosure';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
+import { relationshipLayout, type DealingAction } from '../../../lib/ui/relationship-layout';
+import { DisclosureButton, DisclosurePanel } from '../../../components/Disclosure';
 import { EngagementForm } from './EngagementForm';
 import { ProspectDetails } from './ProspectDetails';
 import { PurchaseForm } from './PurchaseForm';

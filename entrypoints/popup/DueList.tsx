@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { InteractionType } from '../lib/domain/interaction';
-import { localTimeZone, type SnoozeChoice, type TimeZone } from '../lib/domain/local-calendar';
-import type { Result } from '../lib/domain/result';
-import type { DueItemView } from '../lib/protocol/areas/due';
-import type { RequestInput, Response } from '../lib/protocol/messages';
-import { choicesFor, describeWhen, DueRow, typeLabel } from './DueRow';
-import './due.css';
+import type { InteractionType } from '../../lib/domain/interaction';
+import { localTimeZone, type SnoozeChoice, type TimeZone } from '../../lib/domain/local-calendar';
+import type { Result } from '../../lib/domain/result';
+import type { DueItemView } from '../../lib/protocol/areas/due';
+import type { RequestInput, Response } from '../../lib/protocol/messages';
+import { choicesFor, describeWhen, DueRow, typeLabel } from '../../components/DueRow';
+import '../../components/due.css';
 
 type DueMessage = 'due/list' | 'due/complete' | 'due/snooze';
 

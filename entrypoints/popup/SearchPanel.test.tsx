@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SearchRow } from '../lib/db/search-row';
-import { createDbOpener, type ClienteleDb } from '../lib/db/open';
-import { DB_NAME } from '../lib/db/schema';
-import { projectParties } from '../lib/db/search-projection';
-import type { Party } from '../lib/domain/party';
-import { STALE_KEY } from '../lib/search/projection-format';
+import type { SearchRow } from '../../lib/db/search-row';
+import { createDbOpener, type ClienteleDb } from '../../lib/db/open';
+import { DB_NAME } from '../../lib/db/schema';
+import { projectParties } from '../../lib/db/search-projection';
+import type { Party } from '../../lib/domain/party';
+import { STALE_KEY } from '../../lib/search/projection-format';
 import { SearchPanel } from './SearchPanel';
 
 const NOW = Date.UTC(2026, 10, 23, 12);

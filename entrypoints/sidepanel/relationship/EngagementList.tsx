@@ -1,7 +1,7 @@
-import type { Engagement } from '../lib/domain/engagement';
-import type { Money } from '../lib/domain/money';
-import { formatAmount } from '../lib/ui/amount-input';
-import { describeTerms, STATUS_LABELS } from '../lib/ui/engagement-terms';
+import type { Engagement } from '../../../lib/domain/engagement';
+import type { Money } from '../../../lib/domain/money';
+import { formatAmount } from '../../../lib/ui/amount-input';
+import { describeTerms, STATUS_LABELS } from '../../../lib/ui/engagement-terms';
 import { EngagementStatus } from './EngagementStatus';
 import type { Send } from './SuggestionNotice';
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { RelationshipKind } from '../lib/domain/relationship';
-import type { Result } from '../lib/domain/result';
-import { sendMessage } from '../lib/platform/messaging';
-import type { Response } from '../lib/protocol/messages';
-import { targetTabId } from '../entrypoints/popup/target-tab';
+import type { RelationshipKind } from '../../lib/domain/relationship';
+import type { Result } from '../../lib/domain/result';
+import { sendMessage } from '../../lib/platform/messaging';
+import type { Response } from '../../lib/protocol/messages';
+import { targetTabId } from './target-tab';
 
 type CardImport = Response<'transfer/importVcardLink'>;
 

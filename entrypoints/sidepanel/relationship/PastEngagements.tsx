@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Engagement } from '../lib/domain/engagement';
-import { sendMessage } from '../lib/platform/messaging';
-import { describeTerms } from '../lib/ui/engagement-terms';
+import type { Engagement } from '../../../lib/domain/engagement';
+import { sendMessage } from '../../../lib/platform/messaging';
+import { describeTerms } from '../../../lib/ui/engagement-terms';
 import type { Send } from './SuggestionNotice';
 
 export interface PastEngagementsProps {
