@@ -4,7 +4,7 @@ import { detectContacts } from '../lib/detect';
 import { forgetRecentPhones, normalizePhone } from '../lib/domain/phone';
 import { scanInSlices } from '../lib/page-scan/sliced-scan';
 import { generatePage } from './generate-page';
-import { measureQuality, type Expected } from '../lib/detect/quality';
+import { measureQuality, type Expected } from '../tests/support/detect-quality';
 
 /** The floor: a bare TreeWalker pass reading every text node's data. */
 function treeWalkerPass(root: Node): number {

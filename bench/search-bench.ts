@@ -16,7 +16,7 @@ import { foldText } from '../lib/domain/fold';
 import { PartySchema, type Party } from '../lib/domain/party';
 import { CHANNEL, ReplySchema } from '../lib/protocol/envelope';
 import { messages } from '../lib/protocol/messages';
-import { generateRows, mulberry32 } from '../lib/search/generated-rows';
+import { generateRows, mulberry32 } from '../tests/support/generated-rows';
 import { isAscii, spellLatin } from '../lib/search/latin';
 import { readProjection } from '../lib/search/read-projection';
 import { SEARCH_BUCKETS, type BucketColumns } from '../lib/search/projection-format';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE, type Party } from '../domain';
 import { BACKUP_STORES, readBackup, writeBackup } from '../transfer/backup-format';
 import { findConflicts, parseBackupRecords, type BackupRecords } from '../transfer/backup-records';
-import { bookArb, partyArb } from '../transfer/test-books';
+import { bookArb, partyArb } from '../../tests/support/test-books';
 import {
   countRecords,
   readAllRecords,

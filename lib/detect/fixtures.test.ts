@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import expected from '../../tests/fixtures/expected-contacts.json';
 import { normalizePhone } from '../domain/phone';
 import { detectContacts } from './index';
-import { measureQuality, type Expected } from './quality';
+import { measureQuality, type Expected } from '../../tests/support/detect-quality';
 
 const pages = Object.entries(expected).filter(([name]) => name.endsWith('.html')) as [
   string,

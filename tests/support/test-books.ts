@@ -10,8 +10,8 @@ import {
   PurchaseSchema,
   ServiceSchema,
   type Party,
-} from '../domain';
-import type { BackupRecords } from './backup-records';
+} from '../../lib/domain';
+import type { BackupRecords } from '../../lib/transfer/backup-records';
 
 const SAMPLES = [
   'שלום עולם',

@@ -1,5 +1,5 @@
-import { BACKUP_STORES } from '../transfer/backup-format';
-import type { MessageName, RequestInput } from './messages';
+import { BACKUP_STORES } from '../../lib/transfer/backup-format';
+import type { MessageName, RequestInput } from '../../lib/protocol/messages';
 
 /** Ids of records a store holds, so that a sample request is about something real. */
 export interface SampleIds {

@@ -1,6 +1,6 @@
-import type { SearchRow } from '../db/search-row';
-import { foldText } from '../domain/fold';
-import { spellLatin } from './latin';
+import type { SearchRow } from '../../lib/db/search-row';
+import { foldText } from '../../lib/domain/fold';
+import { spellLatin } from '../../lib/search/latin';
 
 /**
  * A deterministic address book for tests and the benchmark: names from many

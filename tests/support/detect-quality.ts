@@ -1,5 +1,5 @@
-import { phoneKey } from './merge';
-import type { DetectedContact } from './types';
+import { phoneKey } from '../../lib/detect/merge';
+import type { DetectedContact } from '../../lib/detect/types';
 
 export interface Expected {
   emails: string[];
