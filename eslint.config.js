@@ -9,6 +9,11 @@ import tseslint from 'typescript-eslint';
  */
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 
+const NO_HTML = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Render text, never HTML.',
+};
+
 /** Browser and store access: only lib/platform, lib/db, lib/search's reader and the surfaces. */
 const BROWSER = {
   regex: '^(webextension-polyfill|@wxt-dev/webextension-polyfill|wxt/browser|#imports|idb)$',
@@ -77,13 +82,13 @@ const layers = () => [
   restrict(
     ['components/**'],
     [
+      // The webmail host names are data (no browser API); the scanned-sites list labels them.
       {
         regex: '(^|/)lib/(platform/(?!webmail-sites$)|protocol/|db/)',
         allowTypeImports: true,
         message:
           'Components never message nor open the store: take data and callbacks from a container.',
       },
-      // The webmail host names are data (no browser API); the scanned-sites list labels them.
       {
         regex: '(^|/)lib/(search/read-projection|transfer/transfer-client)$',
         allowTypeImports: true,
@@ -97,6 +102,22 @@ const layers = () => [
       BROWSER,
     ],
   ),
+  // A transport handed down as a prop is messaging by another name (the Due list and the
+  // relationship forms took `send`): a component gets one callback per thing it asks for.
+  {
+    files: ['components/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        NO_HTML,
+        {
+          selector: 'TSPropertySignature[key.name=/^(send|transport)$/]',
+          message: 'Components take callbacks, not a message transport.',
+        },
+      ],
+    },
+  },
   // Shared by the popup and the side panel: they may message, but belong to no one surface.
   restrict(
     ['containers/**'],
@@ -138,13 +159,7 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Render text, never HTML.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_HTML],
     },
   },
   ...layers(),
