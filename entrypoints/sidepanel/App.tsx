@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEscape } from '../../components/use-escape';
-import type { PanelIntent, PanelShow } from '../../lib/menus/panel-intent';
+import type { PanelIntent, PanelShow } from '../../lib/menus/panel-intent-schema';
 import { AddView } from './AddView';
 import { useFollowedTab } from './followed-tab';
 import { usePageContacts } from './page-contacts';
-import { usePanelIntent } from './panel-intent';
+import { usePanelIntent } from './use-panel-intent';
 import { PageView } from './PageView';
 import { senderKey, senderOf } from './pick-sender';
 import { RecordView } from './RecordView';

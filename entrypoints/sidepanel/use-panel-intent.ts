@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PanelIntent } from '../../lib/menus/panel-intent';
+import type { PanelIntent } from '../../lib/menus/panel-intent-schema';
 import { sendMessage } from '../../lib/platform/messaging';
 import { panelIntentKey } from '../../lib/platform/panel-keys';
 import { watchSession } from '../../lib/platform/session-watch';

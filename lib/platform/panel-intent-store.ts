@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
-import { INTENT_LIFETIME_MS, PanelIntentSchema, type PanelIntent } from '../menus/panel-intent';
+import {
+  INTENT_LIFETIME_MS,
+  PanelIntentSchema,
+  type PanelIntent,
+} from '../menus/panel-intent-schema';
 import { panelIntentKey } from './panel-keys';
 
 /**
