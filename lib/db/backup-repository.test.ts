@@ -6,14 +6,13 @@ import { findConflicts, parseBackupRecords, type BackupRecords } from '../transf
 import { bookArb, partyArb } from '../../tests/support/test-books';
 import {
   countRecords,
-  readAllRecords,
   restoreIntoEmpty,
   restoreMerge,
   type RepositoryContext,
 } from './backup-repository';
 import { createDbOpener, type GetDb } from './open';
 import { readSearchRows } from './search-projection';
-import { toSearchRow } from './search-row';
+import { readAllRecords, toSearchRow } from '../../tests/support/store-reads';
 
 const EXPORTED_AT = '2026-11-23T10:00:00.000Z';
 

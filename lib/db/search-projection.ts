@@ -156,7 +156,7 @@ function bucketKeys(parts: Map<number, SearchPart>): number[] {
 }
 
 /** Rebuilds the projection from the parties store, in one transaction. */
-export async function rebuildProjection(getDb: GetDb): Promise<BucketColumns[]> {
+async function rebuildProjection(getDb: GetDb): Promise<BucketColumns[]> {
   const db = await getDb();
   const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', { durability: 'strict' });
   const parties = validParties(await tx.objectStore('parties').getAll());
