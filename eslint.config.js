@@ -116,6 +116,14 @@ const layers = () => [
           message: 'Components take callbacks, not a message transport.',
         },
       ],
+      // WXT's auto-imports make `browser` a global: an import rule alone would miss it.
+      'no-restricted-globals': [
+        'error',
+        ...['browser', 'chrome', 'indexedDB', 'fetch'].map((name) => ({
+          name,
+          message: 'Components take data and callbacks; the containers reach the browser.',
+        })),
+      ],
     },
   },
   // Shared by the popup and the side panel: they may message, but belong to no one surface.
