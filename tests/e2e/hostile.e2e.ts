@@ -233,7 +233,7 @@ describe('hostile pages: no script runs in the extension, no record reaches the 
   /** Opens a hostile fixture in its own tab (a unique URL, so a unique tab id). */
   async function visit(name: string): Promise<{ page: Page; tabId: number }> {
     const page = await ext.context.newPage();
-    await page.goto(`${site.base}/hostile/${name}?visit=${++visits}`);
+    await page.goto(`${site.url(`hostile/${name}`)}?visit=${++visits}`);
     const opened = { page, tabId: await tabIdOf(control, page.url()) };
     hostilePages.set(name, opened);
     return opened;
