@@ -4,7 +4,7 @@ import expected from '../../tests/fixtures/expected-contacts.json';
 import { normalizePhone } from '../domain/phone';
 import { detectContacts } from './index';
 import { measureQuality, type Expected } from './quality';
-import { WEBMAIL_FIXTURES, fixtureUrl } from '../../tests/support/webmail-fixtures';
+import { WEBMAIL_FIXTURES, fixtureUrl } from '../../tests/support/webmail-fixtures.mjs';
 
 const pages = Object.entries(expected).filter(([name]) => name.endsWith('.html')) as [
   string,

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveFolder, serveFolderTls } from '../../scripts/static-server.mjs';
 import { launchWithExtension as launch } from '../../scripts/launch-browser.mjs';
-import { WEBMAIL_FIXTURES, fixtureUrl } from '../support/webmail-fixtures';
+import { WEBMAIL_FIXTURES, fixtureUrl } from '../support/webmail-fixtures.mjs';
 
 export type Launched = Awaited<ReturnType<typeof launch>>;
 
