@@ -113,7 +113,10 @@ for (const [set, { folder, expected }] of Object.entries(runs('detect') ? QUALIT
     await page.addScriptTag({ path: 'bench/.build/detect.js' });
     results.quality[set][name] = await page.evaluate(
       ([t, address]) => window.clienteleBench.quality(t, address),
-      [truth, set === 'fixtures' ? readAs(name) : `https://held-out.example/${name}`],
+      [
+        truth,
+        set === 'fixtures' ? readAs(name) : (truth.url ?? `https://held-out.example/${name}`),
+      ],
     );
     await page.close();
   }
