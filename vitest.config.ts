@@ -22,5 +22,10 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // A timeout here only catches a hang; it measures nothing. Vitest's 5 s default
+    // failed property tests that take 2 s alone on a busy 2-core machine (timings
+    // belong in `npm run bench`).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -8,6 +8,11 @@ export declare function launchWithExtension(options?: {
   userDataDir?: string;
   /** Whether close() leaves the profile on disk; by default only a profile passed in is kept. */
   keepProfile?: boolean;
+  /**
+   * Hosts to answer from 127.0.0.1 at `port` over HTTPS with a throwaway certificate
+   * (webmail fixtures served under their real hosts).
+   */
+  mapHosts?: { hosts: string[]; port: number };
 }): Promise<{
   context: BrowserContext;
   extensionId: string;

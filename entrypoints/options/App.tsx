@@ -87,6 +87,8 @@ export function App() {
             <HighlightOnSites
               checked={settings.highlightOnSites}
               onChange={(highlightOnSites) => save({ highlightOnSites }, 'Highlight choice')}
+              kindColours={settings.kindColours}
+              onKindColours={(kindColours) => save({ kindColours }, 'Highlight colours')}
             />
           )}
         </ScannedSitesSection>

@@ -23,6 +23,7 @@ function realTransport(hold?: (name: string) => Promise<void>) {
           cadence: DEFAULT_CADENCE,
           neverCapture: [],
           highlightOnSites: false,
+          kindColours: false,
         }),
     },
     findings: { save: () => Promise.resolve(), read: () => Promise.resolve(undefined) },

@@ -238,6 +238,24 @@ describe('restore by merging into a book', () => {
     expect(ada?.notes).toContain('name “Ada Lovelace”');
   });
 
+  it('refuses, changing nothing and saying why, when two records’ notes would not fit in one', async () => {
+    const context = makeContext();
+    const onFile = { ...base, notes: 'a'.repeat(60_000) };
+    await seed(context.getDb, { ...empty(), parties: [onFile] });
+    const before = await readAllRecords(context.getDb);
+    const outcome = await restoreMerge(context, {
+      ...empty(),
+      parties: [
+        { ...incomingAda, id: 'p-new', name: 'Grace', emails: ['grace@navy.example'], phones: [] },
+        { ...incomingAda, notes: 'b'.repeat(60_000) },
+      ],
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'too_long' } });
+    expect(!outcome.ok && outcome.error.message).toMatch(/Ada Lovelace.*Nothing of the two/);
+    // Not even the record added before the refusal: a restore is all there or not there.
+    expect(await readAllRecords(context.getDb)).toEqual(before);
+  });
+
   it('is idempotent: merging a book’s own backup into it changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(bookArb(4), async (book) => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CADENCE, type Party } from '../domain';
-import { mergeImported, mergeParties } from './merge-party';
+import { DEFAULT_CADENCE, type Party } from '.';
+import type { CadenceDefaults } from './cadence';
+import { mergeParties as merge } from './merge';
+import type { Party as P } from './party';
+
+const value = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`);
+  return result.value;
+};
+const mergeParties = (a: P, b: P, cadence: CadenceDefaults) =>
+  value(merge(a, b, { keep: 'newer', cadence }));
+const mergeImported = (a: P, b: P, cadence: CadenceDefaults, now: number) =>
+  value(merge(a, b, { keep: 'on-file', cadence, now }));
 
 const T = Date.UTC(2026, 0, 1);
 const onFile: Party = {
