@@ -11,6 +11,7 @@ export * from './lifecycle';
 export * from './money';
 export * from './new-party';
 export * from './party';
+export * from './card-fields';
 export * from './phone';
 export * from './phone-schema';
 export * from './purchase';
