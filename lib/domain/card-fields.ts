@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCardDate } from './card-date';
 
 /*
  * The address-book fields of a party (schema version 3): what a contacts app puts
@@ -66,13 +67,7 @@ export const ADDRESS_PARTS = [
  */
 export const CardDateSchema = z
   .string()
-  .regex(/^(\d{4}|--)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date such as 1990-04-15')
-  .refine((value) => {
-    const [, month, day] = value.split('-').slice(-3);
-    const year = value.startsWith('--') ? 2000 : Number(value.slice(0, 4));
-    const date = new Date(Date.UTC(year, Number(month) - 1, Number(day)));
-    return date.getUTCDate() === Number(day);
-  }, 'not a day of the calendar');
+  .refine(isCardDate, 'a date such as 1990-04-15, or --04-15 without the year');
 export type CardDate = z.infer<typeof CardDateSchema>;
 
 /**

@@ -19,3 +19,4 @@ export * from './relationship';
 export * from './result';
 export * from './service';
 export * from './issues';
+export * from './card-date';
