@@ -55,7 +55,20 @@ const READ = new Set([
   'X-CLIENTELE-KIND',
 ]);
 /** Grouped properties an `itemN.X-ABLabel` names. */
-const LABELLED = new Set(['EMAIL', 'TEL', 'URL', 'ADR']);
+const LABELLED = new Set(['EMAIL', 'TEL', 'URL', 'ADR', 'ANNIVERSARY']);
+
+/** Apple keeps an anniversary as `itemN.X-ABDATE` labelled `_$!<Anniversary>!$_`. */
+function appleAnniversary(parts: LineParts[]): void {
+  const groups = new Set(
+    parts.flatMap((p) =>
+      p.name === 'X-ABLABEL' && p.group && /^_\$!<Anniversary>!\$_$/i.test(p.value.trim())
+        ? [p.group]
+        : [],
+    ),
+  );
+  for (const p of parts)
+    if (p.name === 'X-ABDATE' && p.group && groups.has(p.group)) p.name = 'ANNIVERSARY';
+}
 
 interface Typed {
   value: string;
@@ -68,6 +81,7 @@ interface Typed {
 export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRead {
   const warnings: CardWarning[] = [];
   const split = card.lines.map((line) => ({ ...line, parts: splitLine(line.text) }));
+  appleAnniversary(split.flatMap((l) => (l.parts ? [l.parts] : [])));
   const version = split.find((l) => l.parts?.name === 'VERSION')?.parts?.value.trim() ?? '3.0';
   const legacy = version === '2.1' || version === '2.0';
   const design = version.startsWith('4') ? ICAL.design.vcard : ICAL.design.vcard3;
@@ -97,7 +111,9 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
       kept.push(asText);
       continue;
     }
-    const read = readCardLine(asText, design);
+    let read = readCardLine(asText, design);
+    // 2.1's bare parameters turn up in 3.0 cards too (Apple's `PHOTO;BASE64:`).
+    if (!read && !legacy) read = readCardLine(legacyLineAs30(parts, { paramsOnly: true }), design);
     if (!read) {
       warnings.push({ line, message: `this ${parts.name} could not be read; kept with the card.` });
       kept.push(asText);

@@ -97,12 +97,22 @@ function escape21(value: string, name: string): string {
   return out;
 }
 
-/** One 2.1 logical line as a 3.0 one. */
-export function legacyLineAs30(parts: LineParts): string {
+/**
+ * One 2.1 logical line as a 3.0 one. With `paramsOnly`, a 3.0 line that uses 2.1's
+ * bare parameters (Apple's `PHOTO;BASE64:`, Outlook's `EMAIL;X400:`) keeps its
+ * value as written and only has its parameters named.
+ */
+export function legacyLineAs30(parts: LineParts, { paramsOnly = false } = {}): string {
   const params = readParams(parts.params);
   let value = parts.value;
   const rest = [...params.others];
-  if (params.encoding === 'QUOTED-PRINTABLE')
+  if (paramsOnly) {
+    if (params.encoding === 'b') {
+      value = value.replace(/\s+/g, '');
+      rest.push('ENCODING=b');
+    } else if (params.encoding) rest.push(`ENCODING=${params.encoding}`);
+    if (params.charset) rest.push(`CHARSET=${params.charset}`);
+  } else if (params.encoding === 'QUOTED-PRINTABLE')
     value = escape21(decodeCharset(decodeQuotedPrintable(value), params.charset), parts.name);
   else if (params.encoding === 'b') {
     value = value.replace(/\s+/g, '');
