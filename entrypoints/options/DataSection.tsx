@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import { recordBackup } from '../../lib/platform/storage-care';
+import { partiesToContactsCsv, type ContactsLayout } from '../../lib/transfer/csv-contacts';
 import { interactionsToCsv, partiesToCsv } from '../../lib/transfer/csv-write';
 import { calendarFor } from '../../lib/transfer/ics-write';
 import {
@@ -56,11 +57,17 @@ export function DataSection({
       await recordBackup(now().getTime());
       return 'Backup saved. Keep it somewhere safe: it holds your whole book.';
     });
-  const exportParties = (format: 'csv' | VcardVersion) =>
+  const exportParties = (format: 'csv' | ContactsLayout | VcardVersion) =>
     run('Exporting…', async () => {
       const { parties } = await readForExport(transport, ['parties']);
       if (format === 'csv')
         save(`clientele-contacts-${day()}.csv`, partiesToCsv(parties), 'text/csv');
+      else if (format === 'google' || format === 'outlook')
+        save(
+          `clientele-contacts-${format}-${day()}.csv`,
+          partiesToContactsCsv(parties, format),
+          'text/csv',
+        );
       else save(`clientele-contacts-${day()}.vcf`, partiesToVcards(parties, format), 'text/vcard');
       return `Exported ${plural(parties.length, 'contact', 'contacts')}.`;
     });
@@ -124,6 +131,22 @@ export function DataSection({
             onClick={() => void exportParties('csv')}
           >
             Contacts (CSV)
+          </button>
+          <button
+            type="button"
+            data-testid="export-csv-google"
+            disabled={busy !== null}
+            onClick={() => void exportParties('google')}
+          >
+            Contacts for Google (CSV)
+          </button>
+          <button
+            type="button"
+            data-testid="export-csv-outlook"
+            disabled={busy !== null}
+            onClick={() => void exportParties('outlook')}
+          >
+            Contacts for Outlook (CSV)
           </button>
           <button
             type="button"

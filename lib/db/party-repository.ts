@@ -22,6 +22,7 @@ import {
   type RelationshipKind,
   type Result,
 } from '../domain';
+import { tidyCardFields } from '../domain/card-values';
 import { ProspectInfoSchema, type ProspectInfo } from '../domain/party';
 import { isFreeMailDomain } from './free-mail';
 import { inTransaction } from './in-transaction';
@@ -205,7 +206,10 @@ export async function updateParty(
       const owner = await parties.index('byPhone').get(phone);
       if (owner && owner.id !== id) return clash(phone, owner.name);
     }
-    const next: Party = { ...current, ...changes, updatedAt: context.clock() };
+    const next: Party = tidyCardFields(
+      { ...current, ...changes, updatedAt: context.clock() } as Party,
+      region,
+    );
     for (const field of clear) delete next[field];
     // An empty text means "none": the stored record has no such key at all.
     for (const field of ['organizationName', 'title', 'website'] as const)

@@ -138,8 +138,15 @@ export function projectedRow(party: Party): ProjectedRow {
     organization: party.organizationName,
     emails: party.emails,
     phones: party.phones,
+    aka: akaOf(party),
     lastInteractionAt: party.lastInteractionAt,
   };
+}
+
+/** A party's nickname and the cities it has addresses in, for search (schema version 3). */
+export function akaOf(party: Party): string {
+  const words = [party.nickname ?? '', ...(party.addresses ?? []).map((a) => a.locality ?? '')];
+  return [...new Set(words.filter((word) => word !== ''))].join(' ');
 }
 
 /** A bucket's rows in the shape `search/rows` answers with. */

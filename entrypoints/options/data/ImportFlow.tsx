@@ -115,6 +115,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
             {stage.fileName}: read as{' '}
             {stage.source.format === 'csv' ? LAYOUT_NAMES[stage.source.layout] : 'vCard'} (
             {stage.source.encoding}
+            {stage.source.guessed ? ', detected: check that the names read right' : ''}
             {stage.source.format === 'csv'
               ? `, ${delimiterName(stage.source.table.delimiter)}`
               : ''}
