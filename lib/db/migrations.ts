@@ -51,4 +51,12 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
         }
       });
   }
+  if (oldVersion < 4) {
+    // Version 4 adds what undo and sync need: undo entries (recently deleted, bulk
+    // changes), tombstones of deleted records, and import batches. New stores only:
+    // no existing record changes, so nothing can be lost here.
+    db.createObjectStore('undoEntries', { keyPath: 'id' }).createIndex('byAt', 'at');
+    db.createObjectStore('tombstones', { keyPath: 'id' }).createIndex('byAt', 'at');
+    db.createObjectStore('importBatches', { keyPath: 'id' }).createIndex('byAt', 'at');
+  }
 }
