@@ -218,7 +218,8 @@ function mutated(sample: unknown, path: Path, change: Replacement): unknown {
  * handlers and a real (fake-indexeddb) store: nothing malformed, foreign or sent from
  * a content script changes anything.
  */
-describe('hostile messages through the real listener', () => {
+// Every message is sent many times over a real store: minutes on a loaded machine.
+describe('hostile messages through the real listener', { timeout: 300_000 }, () => {
   let ids: SampleIds;
   let samples: ReturnType<typeof sampleRequests>;
 
