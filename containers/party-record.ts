@@ -65,6 +65,24 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     setMessage(result.ok ? `Now a ${kind}.` : result.error.message);
   };
 
+  /** Deletes one interaction; the party's last contact is recomputed from the rest. */
+  const deleteInteraction = async (interaction: Interaction) => {
+    setBusy(true);
+    const result = await sendMessage('records/delete', {
+      store: 'interactions',
+      id: interaction.id,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setMessage(`Not deleted: ${result.error.message}`);
+      return undefined;
+    }
+    if (result.value.view) setView(result.value.view);
+    setMessage(null);
+    await loadTimeline();
+    return result.value.entry;
+  };
+
   /** Appends the next page of the timeline. */
   const more = async () => {
     if (!next) return;
@@ -88,5 +106,6 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     setBusy,
     log,
     changeKind,
+    deleteInteraction,
   };
 }

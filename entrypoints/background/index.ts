@@ -6,7 +6,7 @@ import { createDbOpener } from '../../lib/db/open';
 import { createMessageListener } from '../../lib/protocol/listener';
 import { showContactCount } from '../../lib/platform/badge';
 import { ownIdentity } from '../../lib/platform/identity';
-import { readSettings } from '../../lib/platform/settings';
+import { addNeverCapture, readSettings } from '../../lib/platform/settings';
 import { applySiteGrants, syncScanRegistration } from '../../lib/platform/scan-registration';
 import {
   forgetTabFindings,
@@ -17,6 +17,7 @@ import { createHandlers } from './handlers';
 import { registerMenus } from './menus';
 import { registerReminders } from './reminders';
 import { readTabText } from './read-tab-text';
+import { rescanTabs } from './rescan-tabs';
 import { scanTab } from './scan-tab';
 
 /**
@@ -30,6 +31,8 @@ export default defineBackground(() => {
     scanTab,
     badge: showContactCount,
     readTabText,
+    neverCapture: addNeverCapture,
+    rescanTabs,
   };
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
   registerMenus(deps);

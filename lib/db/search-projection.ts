@@ -127,9 +127,27 @@ export async function projectParties(tx: ProjectionTx, parties: Iterable<Party>)
 
 /** Removes a party's row, inside the caller's write transaction. */
 export async function unprojectParty(tx: ProjectionTx, partyId: string): Promise<void> {
+  await unprojectParties(tx, [partyId]);
+}
+
+/** Removes many parties' rows, reading and writing each bucket they touch once. */
+export async function unprojectParties(
+  tx: ProjectionTx,
+  partyIds: Iterable<string>,
+): Promise<void> {
   const store = tx.objectStore('searchBuckets');
-  const columns = await readBucket(store, bucketOf(partyId));
-  if (columns.remove(partyId)) writeBuckets(store, [columns]);
+  const byBucket = new Map<number, string[]>();
+  for (const id of partyIds) {
+    const bucket = bucketOf(id);
+    const ids = byBucket.get(bucket);
+    if (ids) ids.push(id);
+    else byBucket.set(bucket, [id]);
+  }
+  const buckets = await Promise.all([...byBucket.keys()].map((b) => readBucket(store, b)));
+  const changed = buckets.filter((columns) =>
+    byBucket.get(columns.bucket)!.reduce((any, id) => columns.remove(id) || any, false),
+  );
+  if (changed.length > 0) writeBuckets(store, changed);
 }
 
 /** The projection of these parties, as whole buckets. */

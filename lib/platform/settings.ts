@@ -55,3 +55,14 @@ export async function writeSettings(settings: Settings): Promise<void> {
 export function watchSettings(callback: () => void): () => void {
   return settingsItem.watch(() => callback());
 }
+
+/**
+ * Adds entries to the never-capture list ("forget and never capture again"): those
+ * already there are not repeated, and the list's bound is kept.
+ */
+export async function addNeverCapture(entries: readonly string[]): Promise<void> {
+  const settings = await readSettings();
+  const list = [...settings.neverCapture];
+  for (const entry of entries) if (entry && !list.includes(entry)) list.push(entry);
+  await writeSettings({ ...settings, neverCapture: list.slice(0, 5000) });
+}

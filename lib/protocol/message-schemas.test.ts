@@ -13,6 +13,7 @@ const samples = sampleRequests({
   followUp: 'f1',
   tab: 7,
   job: 'j1',
+  undoEntry: 'u1',
 });
 
 // Values no request or response of ours may be: each schema must refuse all of them.

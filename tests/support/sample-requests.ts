@@ -11,6 +11,8 @@ export interface SampleIds {
   followUp: string;
   tab: number;
   job: string;
+  /** An undo entry: a deletion that can be taken back. */
+  undoEntry: string;
 }
 
 const euros = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -118,5 +120,15 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
     },
     'duplicates/link': { personId: ids.party, organizationId: ids.organization },
     'dashboard/figures': { timeZone: 'Europe/Paris' },
+    'parties/deletionCounts': { ids: [ids.party] },
+    'parties/delete': { ids: [ids.party, ids.other] },
+    'parties/changeMany': {
+      ids: [ids.party, ids.other],
+      change: { kind: 'kind', to: 'former', reason: 'forged' },
+    },
+    'records/delete': { store: 'followUps', id: ids.followUp },
+    'undo/apply': { entryId: ids.undoEntry },
+    'undo/recentlyDeleted': {},
+    'undo/forget': { entryId: ids.undoEntry, neverCapture: true },
   };
 }
