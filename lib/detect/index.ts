@@ -7,13 +7,21 @@ import { findMicrodata } from './microdata';
 import { findNameAddresses } from './name-address';
 import { findObfuscatedEmails } from './obfuscated-email';
 import { findOutlook } from './outlook';
-import { findSignatures } from './signature';
+import { findSignatureBlocks } from './signature-blocks';
+import { readSignatures } from './signature';
+import { addSignatures } from './signature-merge';
 import { runTextDetectors, type TextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 import { findTextPhones } from './text-phones';
-import type { DetectContext, DetectedContact, Detector, Finding } from './types';
+import type { DetectContext, DetectedContact, Detector, Finding, SignatureBlock } from './types';
 
-export type { ContactRole, DetectContext, DetectedContact, DetectorSource } from './types';
+export type {
+  ContactRole,
+  DetectContext,
+  DetectedContact,
+  DetectorSource,
+  SignatureBlock,
+} from './types';
 export { findVcardLinks } from './vcard-links';
 export { openMessageSender } from './gmail';
 export { outlookOpenSender } from './outlook';
@@ -26,7 +34,7 @@ export const ELEMENT_DETECTORS: readonly Detector[] = [
   findHCards,
   findGmail,
   findOutlook,
-  findSignatures,
+  findSignatureBlocks,
 ];
 
 /** Detectors that read text, sharing one walk over the page's readable text. */
@@ -51,5 +59,17 @@ export function collectFindings(root: ParentNode, context: DetectContext): Findi
  * @example detectContacts(document, { url: location.href })
  */
 export function detectContacts(root: ParentNode, context: DetectContext): DetectedContact[] {
-  return mergeFindings(collectFindings(root, context));
+  const findings = collectFindings(root, context);
+  return addSignatures(mergeFindings(findings), readSignatures(signatureBlocksOf(findings)));
+}
+
+/**
+ * The message bodies' lines that the element pass collected for the background to read
+ * signatures from (signature-blocks.ts), each once.
+ */
+export function signatureBlocksOf(findings: readonly Finding[]): SignatureBlock[] {
+  const blocks = new Map<string, SignatureBlock>();
+  for (const { signature } of findings)
+    if (signature) blocks.set(JSON.stringify(signature), signature);
+  return [...blocks.values()];
 }

@@ -32,6 +32,22 @@ export const PageFindingsSchema = z.object({
     )
     .max(50)
     .optional(),
+  /**
+   * Message bodies' lines (outside quoted history) with their message's sender: the
+   * background reads signatures from them (lib/detect/signature.ts). Never stored.
+   */
+  signatures: z
+    .array(
+      z.object({
+        lines: z.array(z.string().max(300)).max(300),
+        signed: z.boolean().optional(),
+        sender: z
+          .object({ email: z.string().max(320), name: z.string().max(200).optional() })
+          .optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
 });
 export type PageFindings = z.infer<typeof PageFindingsSchema>;
 
