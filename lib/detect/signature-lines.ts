@@ -19,9 +19,9 @@ const COMPANY =
 const COMPANY_END = new RegExp(`${COMPANY.source.replace('(?:$|[^\\p{L}])', '')}$`, 'iu');
 // Honorifics before a name and degrees after it are not part of it: `Dr. Jane Doe`, `John E. Doe, Ph.D.`.
 const HONORIFIC =
-  /^(?:dr|prof|mr|mrs|ms|mx|sir|dame|herr|frau|mme|mlle|sr|sra|srta|dott|dott\.ssa|ing|mag)\.?\s+/iu;
+  /^(?:(?:dr|prof|mr|mrs|ms|mx|sir|dame|herr|frau|mme|mlle|sr|sra|srta|dott|dott\.ssa|ing|mag)\.?\s+)+/iu;
 const DEGREE =
-  /(?:,?\s+(?:ph\.?\s?d|d\.?phil|m\.?d|mba|m\.?sc|b\.?sc|m\.?a|b\.?a|m\.?eng|cpa|esq|pmp|cfa|acca|dds|rn|j\.?d|ll\.?m|dipl\.?-ing|frcs|mrcp)\.?)+$/iu;
+  /(?:,?\s+(?:ph\.?\s?d|d\.?phil|m\.?phil|m\.?d|mph|mba|m\.?sc|b\.?sc|m\.?a|b\.?a|m\.?eng|cpa|esq|pmp|cfa|acca|dds|rn|j\.?d|ll\.?m|dipl\.?-ing|frcs|mrcp)\.?)+$/iu;
 // A name word: a letter first; scripts without case (CJK) count as capitalised.
 const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u;
 const CAPITAL = /^[\p{Lu}\p{Lt}\p{Lo}]/u;

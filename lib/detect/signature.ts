@@ -89,15 +89,19 @@ function unsignedBlock(lines: string[]): string[] | undefined {
  * `Paul` with `paul.smith@…` is "Paul Smith", with `paul@…` "Paul".
  */
 function nameFromSender(first: string, sender: NonNullable<SignatureBlock['sender']>) {
-  const lower = first.toLowerCase();
+  const lower = fold(first);
   const senderName = sender.name?.split(' ');
-  if (senderName && senderName.length > 1 && senderName[0]!.toLowerCase() === lower)
-    return sender.name;
+  if (senderName && senderName.length > 1 && fold(senderName[0]!) === lower) return sender.name;
   const local = sender.email.slice(0, sender.email.lastIndexOf('@')).split('+')[0]!;
   const words = local.split(/[._-]/);
   if (words[0] !== lower) return undefined;
   if (words.length !== 2 || !/^\p{L}{2,}$/u.test(words[1]!)) return first;
   return `${first} ${words[1]![0]!.toUpperCase()}${words[1]!.slice(1)}`;
+}
+
+/** Lower case without accents: `José` signs for `jose@…`. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Whether a signature's name shares a word with the sender's name or address. */
