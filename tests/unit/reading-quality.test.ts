@@ -45,7 +45,7 @@ describe('addresses, names and phones as pages write them (tuned cases)', () => 
  */
 describe('held-out cases', () => {
   it('reads signatures: name, title, organization and phones each ≥ 0.9 right', () => {
-    const heldOut = signatureFigures(heldOutSignatures as SignatureCase[]);
+    const heldOut = signatureFigures(heldOutSignatures);
     const tuned = signatureFigures(tunedSignatureCases);
     console.log(
       'signatures held-out',
