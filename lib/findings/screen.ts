@@ -44,6 +44,8 @@ export function screenFindings(findings: PageFindings, options: ScreenOptions): 
   }
   const screened: PageFindings = { url: findings.url, contacts };
   if (findings.vcards?.length) screened.vcards = findings.vcards;
+  const openSender = findings.openSender && normalizeEmail(findings.openSender);
+  if (openSender) screened.openSender = openSender;
   return { findings: screened, writtenPhones };
 }
 

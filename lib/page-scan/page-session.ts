@@ -1,4 +1,10 @@
-import { collectFindings, findVcardLinks, signatureBlocksOf } from '../detect';
+import {
+  collectFindings,
+  findVcardLinks,
+  openMessageSender,
+  outlookOpenSender,
+  signatureBlocksOf,
+} from '../detect';
 import { mergeFindings } from '../detect/merge';
 import type { DetectedContact, Finding, SignatureBlock } from '../detect/types';
 import { changedRoots } from './changed-roots';
@@ -13,6 +19,8 @@ export interface PageReport {
   vcards?: string[];
   /** Message bodies' lines, for the background to read signatures from (signature-blocks.ts). */
   signatures?: SignatureBlock[];
+  /** The address of the sender of the message in front of the user, in webmail. */
+  openSender?: string;
 }
 
 /** The background refuses a report of more contacts (PageFindingsSchema): none is larger. */
@@ -66,6 +74,8 @@ export function startPageSession(deps: PageSessionDeps) {
     if (vcards.length > 0) report.vcards = vcards;
     const signatures = signatureBlocksOf(findings).slice(0, MAX_REPORTED_SIGNATURES);
     if (signatures.length > 0) report.signatures = signatures;
+    const open = openMessageSender(document) ?? outlookOpenSender(document);
+    if (open) report.openSender = open.email;
     // The URL and card links count too: a navigation or a new card is news even with the same people.
     const signature = JSON.stringify(report);
     if (signature === reported) return report; // nothing new: no message, no re-highlight
