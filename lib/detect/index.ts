@@ -7,6 +7,7 @@ import { findMicrodata } from './microdata';
 import { findNameAddresses } from './name-address';
 import { findObfuscatedEmails } from './obfuscated-email';
 import { findOutlook } from './outlook';
+import { findRdfa } from './rdfa';
 import { findSignatureBlocks } from './signature-blocks';
 import { readSignatures } from './signature';
 import { addSignatures } from './signature-merge';
@@ -31,6 +32,7 @@ export const ELEMENT_DETECTORS: readonly Detector[] = [
   findLinks,
   findJsonLd,
   findMicrodata,
+  findRdfa,
   findHCards,
   findGmail,
   findOutlook,

@@ -8,6 +8,7 @@ export type DetectorSource =
   | 'text-phone'
   | 'json-ld'
   | 'microdata'
+  | 'rdfa'
   | 'h-card'
   | 'gmail'
   | 'outlook'
