@@ -35,7 +35,7 @@ export function App() {
   const [followNotice, setFollowNotice] = useState<string | null>(null);
 
   const page = state.status === 'ready' ? state.page : undefined;
-  const sender = page ? senderOf(page.contacts) : undefined;
+  const sender = page ? senderOf(page.contacts, page.openSender) : undefined;
   const key = page ? senderKey(sender) : null;
 
   useEffect(() => {
