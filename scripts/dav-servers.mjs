@@ -7,12 +7,14 @@
 // checks Basic credentials against the same htpasswd file with `htpasswd -v`; and a
 // test can ask the proxy to answer the next requests with an error (500, 503, 412)
 // instead of the server, as a failing server would.
+import { Buffer } from 'node:buffer';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -81,7 +83,7 @@ async function waitUntilAnswering(port, child) {
       probe.end();
     });
     if (answered) return;
-    await new Promise((done) => setTimeout(done, 50));
+    await sleep(50);
   }
   throw new Error(`nothing answered on port ${port}`);
 }
@@ -111,7 +113,10 @@ function startProxy(port, target, checkAuth, faults) {
       if (checkAuth && !(await checkAuth(incoming.headers.authorization))) {
         incoming.resume();
         outgoing
-          .writeHead(401, { 'www-authenticate': 'Basic realm="test"', 'content-type': 'text/plain' })
+          .writeHead(401, {
+            'www-authenticate': 'Basic realm="test"',
+            'content-type': 'text/plain',
+          })
           .end('Unauthorized');
         return;
       }
