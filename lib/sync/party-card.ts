@@ -90,7 +90,7 @@ export function partyToCard(card: PartyCard, options: CardOptions): string {
   addText(out, 'title', party.title);
   reuseOrAdd(out, previous, 'email', party.emails, (raw) => normalizeEmail(raw), options);
   reuseOrAdd(out, previous, 'tel', party.phones, (raw) => readPhone(raw, options.region), options);
-  if (party.website) addText(out, 'url', party.website);
+  if (party.website) out.addPropertyWithValue('url', party.website);
   const categories = new ICAL.Property('categories', out);
   categories.setValues([KIND_LABELS[party.kind], ...party.tags]);
   out.addProperty(categories);
