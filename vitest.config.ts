@@ -15,6 +15,8 @@ export default defineConfig({
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      // Sync against real servers (Radicale, Xandikos) started on loopback by the tests.
+      'tests/sync/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
     environment: 'happy-dom',
