@@ -10,6 +10,9 @@ import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
 
+/** The toolbar and store sizes, each rendered from the one SVG master. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+
 /** Sites the user may add one at a time with "always scan this site". */
 const OPTIONAL_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -79,7 +82,10 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_SITE_ORIGINS }
       : { optional_permissions: OPTIONAL_SITE_ORIGINS }),
-    action: { default_title: 'Clientele' },
+    // One mark everywhere: the PNGs are rendered from public/icon/icon.svg by
+    // scripts/render-icons.mjs; the pages link the SVG itself.
+    icons: ICONS,
+    action: { default_title: 'Clientele', default_icon: ICONS },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -29,6 +29,7 @@ const REVIEWED_MANIFEST = {
     'permissions',
     'host_permissions',
     'optional_host_permissions',
+    'icons',
     'action',
     'background',
     'options_ui',

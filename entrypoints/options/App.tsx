@@ -1,3 +1,4 @@
+import { BrandMark } from '../../components/BrandMark';
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
@@ -35,7 +36,10 @@ export function App() {
   return (
     <div class="options-page" data-testid="options">
       <header class="options-header">
-        <h1>Clientele options</h1>
+        <h1>
+          <BrandMark />
+          Clientele options
+        </h1>
         <p
           class={`options-status status-${status.tone}`}
           data-testid="options-status"
