@@ -56,14 +56,19 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // The end-to-end build's test seam (entrypoints/background/menus.ts); absent from shipped builds.
-    define: { __CLIENTELE_TEST_SEAMS__: JSON.stringify(grantLocalhost) },
+    // The first-run page links a demo page when the build names one (npm start names its own).
+    define: {
+      __CLIENTELE_TEST_SEAMS__: JSON.stringify(grantLocalhost),
+      __CLIENTELE_DEMO_URL__: JSON.stringify(process.env.CLIENTELE_DEMO_URL ?? ''),
+    },
   }),
   // One manifest, shaped per browser: Chrome gets the side panel (WXT adds `side_panel` and
   // `sidePanel`); Firefox gets its sidebar (`sidebar_action`) and Manifest V2's key names.
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Clientele',
-    description:
-      'Your clients, customers and prospects, where you work: webmail and the web. Nothing leaves your machine.',
+    // Name and description in the user's language, from public/_locales (en when theirs is missing).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -85,7 +90,7 @@ export default defineConfig({
     // One mark everywhere: the PNGs are rendered from public/icon/icon.svg by
     // scripts/render-icons.mjs; the pages link the SVG itself.
     icons: ICONS,
-    action: { default_title: 'Clientele', default_icon: ICONS },
+    action: { default_title: '__MSG_extName__', default_icon: ICONS },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
