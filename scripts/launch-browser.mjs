@@ -27,12 +27,17 @@ export function chromiumPath() {
  * `keepProfile` is false; a fresh one is deleted unless it is true). Flags keep
  * Chromium from reaching out to the network on its own (this machine has none,
  * and the extension must not either).
+ *
+ * Installing opens the first-run page in a tab; it is closed as soon as it shows
+ * unless `keepWelcome` is set, so that tests meet the tabs they open themselves.
  */
 export async function launchWithExtension({
   headless = true,
   extensionDir = EXTENSION_DIR,
   userDataDir: givenProfile = undefined,
   keepProfile = givenProfile !== undefined,
+  keepWelcome = false,
+  lang = undefined,
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run the build first.`);
@@ -52,10 +57,20 @@ export async function launchWithExtension({
       '--disable-quic',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!keepWelcome) {
+    const welcome = `chrome-extension://${extensionId}/welcome.html`;
+    const closeWelcome = (page) => {
+      if (page.url() === welcome) void page.close().catch(() => {});
+      else if (page.url() === 'about:blank') page.once('framenavigated', () => closeWelcome(page));
+    };
+    context.pages().forEach(closeWelcome);
+    context.on('page', closeWelcome);
+  }
   return {
     context,
     extensionId,

@@ -6,6 +6,7 @@ import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
 import { StorageCareNotice } from '../../components/options/StorageCareNotice';
+import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';
@@ -55,6 +56,11 @@ export function App() {
                 <a href={`#${id}`}>{label}</a>
               </li>
             ))}
+            <li>
+              <a href="/welcome.html" target="_blank" data-testid="options-welcome">
+                {t('options_welcome_link')}
+              </a>
+            </li>
           </ul>
         </nav>
       </header>
