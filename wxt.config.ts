@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
@@ -9,6 +10,20 @@ import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
  * the grant differs (a headless browser cannot click a permission prompt).
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
+
+/**
+ * What the sources archive for addons.mozilla.org holds: the files under version
+ * control, so that leftovers of local runs (test results, other build folders)
+ * never reach it and the same commit gives the same archive. Outside a git
+ * checkout (an unpacked sources archive) every file is taken.
+ */
+function sourceFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return ['**/*'];
+  }
+}
 
 /** The toolbar and store sizes, each rendered from the one SVG master. */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
@@ -51,6 +66,9 @@ export default defineConfig({
       ];
     },
   },
+  // `npm run zip`: the Chrome and Firefox packages and the sources archive. The zip
+  // writer stores files sorted and without timestamps, so equal inputs give equal bytes.
+  zip: { includeSources: sourceFiles() },
   // Separate output folders let several builds (e.g. a bench beside a test run) coexist.
   outDir: process.env.CLIENTELE_OUT_DIR ?? '.output',
   vite: () => ({
