@@ -15,6 +15,7 @@ import { runTextDetectors, type TextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 import { findTextPhones } from './text-phones';
 import type { DetectContext, DetectedContact, Detector, Finding, SignatureBlock } from './types';
+import { GMAIL_PAGE, OUTLOOK_PAGE, WEBMAIL_PAGE, onlyOn } from './webmail-gate';
 
 export type {
   ContactRole,
@@ -27,16 +28,19 @@ export { findVcardLinks } from './vcard-links';
 export { openMessageSender } from './gmail';
 export { outlookOpenSender } from './outlook';
 
-/** Detectors that look at elements and attributes: each one a cheap selector query. */
+/**
+ * Detectors that look at elements and attributes: each one a cheap selector query.
+ * The webmail ones (Gmail, Outlook, signatures in an open message) only on webmail.
+ */
 export const ELEMENT_DETECTORS: readonly Detector[] = [
   findLinks,
   findJsonLd,
   findMicrodata,
   findRdfa,
   findHCards,
-  findGmail,
-  findOutlook,
-  findSignatureBlocks,
+  onlyOn(GMAIL_PAGE, findGmail),
+  onlyOn(OUTLOOK_PAGE, findOutlook),
+  onlyOn(WEBMAIL_PAGE, findSignatureBlocks),
 ];
 
 /** Detectors that read text, sharing one walk over the page's readable text. */

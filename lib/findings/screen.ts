@@ -3,7 +3,7 @@ import { addSignatures } from '../detect/signature-merge';
 import { normalizeEmail } from '../domain/email';
 import { normalizePhone } from '../domain/phone';
 import type { DetectedContactMessage, PageFindings } from '../protocol/contact-schemas';
-import { createNeverCapture } from './never-capture';
+import { createNeverCapture, createNeverCapturePhone } from './never-capture';
 
 export interface ScreenOptions {
   region: string;
@@ -25,6 +25,7 @@ export interface ScreenedFindings {
  */
 export function screenFindings(findings: PageFindings, options: ScreenOptions): ScreenedFindings {
   const neverCapture = createNeverCapture(options.neverCapture);
+  const neverCapturePhone = createNeverCapturePhone(options.neverCapture);
   const writtenPhones = new Map<string, string>();
   const contacts: DetectedContactMessage[] = [];
   // Signatures are read here rather than in the page: see lib/detect/signature-blocks.ts.
@@ -39,6 +40,7 @@ export function screenFindings(findings: PageFindings, options: ScreenOptions): 
       writtenPhones.set(written.trim(), phone);
       if (!phones.includes(phone)) phones.push(phone);
     }
+    if (phones.some(neverCapturePhone)) continue;
     if (emails.length === 0 && phones.length === 0) continue;
     contacts.push({ ...contact, emails, phones });
   }
