@@ -17,6 +17,8 @@ export default defineConfig({
       'entrypoints/**/*.test.tsx',
       'containers/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      // Sync against real servers (Radicale, Xandikos) started on loopback by the tests.
+      'tests/sync/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
     environment: 'happy-dom',

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
 import { benchImport, printImport } from './import.mjs';
+import { benchReading, printReading } from './reading.mjs';
 import { benchSearch, printSearch } from './search.mjs';
 import { launchBenchBrowser } from './standalone.mjs';
 import { fixtureUrl } from '../tests/support/webmail-fixtures.mjs';
@@ -123,6 +124,14 @@ for (const [set, { folder, expected }] of Object.entries(runs('detect') ? QUALIT
 }
 // Each of these catches its own failure so that one broken measurement still leaves
 // the others' figures in the report.
+// Reading quality runs with detection (`--only detect`) or alone (`--only reading`).
+if (runs('detect') || runs('reading')) {
+  try {
+    await benchReading({ browser, site, results });
+  } catch (error) {
+    results.reading = { skipped: String(error).split('\n')[0] };
+  }
+}
 for (const [name, run] of Object.entries({ search: benchSearch, import: benchImport })) {
   if (!runs(name)) continue;
   try {
@@ -191,7 +200,11 @@ console.table(
     ]),
   ),
 );
-for (const [name, print] of Object.entries({ search: printSearch, import: printImport })) {
+for (const [name, print] of Object.entries({
+  reading: printReading,
+  search: printSearch,
+  import: printImport,
+})) {
   if (results[name]?.skipped) console.log(`${name}: skipped (${results[name].skipped})`);
   else if (results[name]) print(results[name]);
 }

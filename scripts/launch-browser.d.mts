@@ -13,6 +13,10 @@ export declare function launchWithExtension(options?: {
    * (webmail fixtures served under their real hosts).
    */
   mapHosts?: { hosts: string[]; port: number };
+  /** Leave open the first-run page that installing opens (closed by default). */
+  keepWelcome?: boolean;
+  /** The browser's interface language (`--lang`), which picks the extension's catalogue. */
+  lang?: string;
 }): Promise<{
   context: BrowserContext;
   extensionId: string;

@@ -28,6 +28,9 @@ export function chromiumPath() {
  * hosts from a local HTTPS port, for tests). Flags keep
  * Chromium from reaching out to the network on its own (this machine has none,
  * and the extension must not either).
+ *
+ * Installing opens the first-run page in a tab; it is closed as soon as it shows
+ * unless `keepWelcome` is set, so that tests meet the tabs they open themselves.
  */
 export async function launchWithExtension({
   headless = true,
@@ -35,6 +38,8 @@ export async function launchWithExtension({
   userDataDir: givenProfile = undefined,
   keepProfile = givenProfile !== undefined,
   mapHosts = undefined,
+  keepWelcome = false,
+  lang = undefined,
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run the build first.`);
@@ -62,11 +67,21 @@ export async function launchWithExtension({
             '--ignore-certificate-errors',
           ]
         : []),
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
     ...(mapHosts && { ignoreHTTPSErrors: true }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!keepWelcome) {
+    const welcome = `chrome-extension://${extensionId}/welcome.html`;
+    const closeWelcome = (page) => {
+      if (page.url() === welcome) void page.close().catch(() => {});
+      else if (page.url() === 'about:blank') page.once('framenavigated', () => closeWelcome(page));
+    };
+    context.pages().forEach(closeWelcome);
+    context.on('page', closeWelcome);
+  }
   return {
     context,
     extensionId,

@@ -1,3 +1,4 @@
+import { BrandMark } from '../../components/BrandMark';
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
@@ -6,6 +7,7 @@ import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
 import { StorageCareNotice } from './StorageCareNotice';
+import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
 import { useRecentlyDeleted } from './use-recently-deleted';
 import { useServices } from './use-services';
@@ -39,7 +41,10 @@ export function App() {
   return (
     <div class="options-page" data-testid="options">
       <header class="options-header">
-        <h1>Clientele options</h1>
+        <h1>
+          <BrandMark />
+          Clientele options
+        </h1>
         <p
           class={`options-status status-${status.tone}`}
           data-testid="options-status"
@@ -55,6 +60,11 @@ export function App() {
                 <a href={`#${id}`}>{label}</a>
               </li>
             ))}
+            <li>
+              <a href="/welcome.html" target="_blank" data-testid="options-welcome">
+                {t('options_welcome_link')}
+              </a>
+            </li>
           </ul>
         </nav>
       </header>

@@ -10,7 +10,11 @@ export function readMailto(anchor: Element, href: string, findings: Finding[]): 
     .split(',')
     .map((part) => normalizeEmail(part))
     .filter((email): email is string => email !== null);
-  const name = nameFrom(anchor.textContent ?? '') ?? nameFrom((anchor as HTMLAnchorElement).title);
+  // In an h-card the card names the person (`p-name`, `fn`); the link text may not
+  // ("John Doe at Madgex").
+  const name = anchor.closest('.h-card, .vcard')
+    ? undefined
+    : (nameFrom(anchor.textContent ?? '') ?? nameFrom((anchor as HTMLAnchorElement).title));
   for (const email of emails) {
     findings.push({
       email,
