@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../components/party-record';
@@ -26,7 +27,7 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
   return (
     <div class="party-panel">
       <button type="button" class="link" onClick={onBack}>
-        ← Back
+        {t('popup_back')}
       </button>
       <OpenInSidePanel partyId={partyId} />
       {shown && (
@@ -56,7 +57,7 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
           />
         </>
       ) : (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('popup_loading')}</p>
       )}
     </div>
   );
