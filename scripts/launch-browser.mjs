@@ -24,7 +24,8 @@ export function chromiumPath() {
 /**
  * Starts a browser with the extension: on a fresh profile, or on `userDataDir` to
  * see what an earlier run stored (a profile passed in is kept on close unless
- * `keepProfile` is false; a fresh one is deleted unless it is true). Flags keep
+ * `keepProfile` is false; a fresh one is deleted unless it is true; `mapHosts` serves
+ * hosts from a local HTTPS port, for tests). Flags keep
  * Chromium from reaching out to the network on its own (this machine has none,
  * and the extension must not either).
  *
@@ -36,6 +37,7 @@ export async function launchWithExtension({
   extensionDir = EXTENSION_DIR,
   userDataDir: givenProfile = undefined,
   keepProfile = givenProfile !== undefined,
+  mapHosts = undefined,
   keepWelcome = false,
   lang = undefined,
 } = {}) {
@@ -57,8 +59,17 @@ export async function launchWithExtension({
       '--disable-quic',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // Tests only: the webmail hosts answer from the local fixture server, whose
+      // certificate was made for the run (Gmail's host is HSTS-preloaded: HTTPS or nothing).
+      ...(mapHosts
+        ? [
+            `--host-resolver-rules=${mapHosts.hosts.map((host) => `MAP ${host} 127.0.0.1:${mapHosts.port}`).join(', ')}`,
+            '--ignore-certificate-errors',
+          ]
+        : []),
       ...(lang ? [`--lang=${lang}`] : []),
     ],
+    ...(mapHosts && { ignoreHTTPSErrors: true }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

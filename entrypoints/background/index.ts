@@ -6,7 +6,7 @@ import { createDbOpener } from '../../lib/db/open';
 import { createMessageListener } from '../../lib/protocol/listener';
 import { showContactCount } from '../../lib/platform/badge';
 import { ownIdentity } from '../../lib/platform/identity';
-import { readSettings } from '../../lib/platform/settings';
+import { addNeverCapture, readSettings } from '../../lib/platform/settings';
 import { openWelcome } from '../../lib/platform/welcome-progress';
 import { applySiteGrants, syncScanRegistration } from '../../lib/platform/scan-registration';
 import {
@@ -18,6 +18,7 @@ import { createHandlers } from './handlers';
 import { registerMenus } from './menus';
 import { registerReminders } from './reminders';
 import { readTabText } from './read-tab-text';
+import { rescanTabs } from './rescan-tabs';
 import { scanTab } from './scan-tab';
 
 /**
@@ -31,6 +32,8 @@ export default defineBackground(() => {
     scanTab,
     badge: showContactCount,
     readTabText,
+    neverCapture: addNeverCapture,
+    rescanTabs,
   };
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
   registerMenus(deps);

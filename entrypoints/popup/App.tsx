@@ -1,8 +1,8 @@
 import { t } from '../../lib/platform/i18n';
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { DueList } from '../../components/DueList';
-import { SearchPanel } from '../../components/SearchPanel';
+import { DueList } from './DueList';
+import { SearchPanel } from './SearchPanel';
 import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
 import { PartyPanel } from './PartyPanel';
