@@ -44,15 +44,25 @@ export function firstText(component: ICAL.Component, name: string): string | und
 export function jsonValues<T>(component: ICAL.Component, name: string, schema: z.ZodType<T>): T[] {
   const out: T[] = [];
   for (const property of component.getAllProperties(name)) {
-    const text = String(property.getFirstValue() ?? '');
-    try {
-      const parsed = schema.safeParse(JSON.parse(text));
-      if (parsed.success) out.push(parsed.data);
-    } catch {
-      // Someone else's value under our name: ignored, never fatal.
+    const raw = String(property.getFirstValue() ?? '');
+    // Radicale (vobject) writes X- values back TEXT-escaped (`\,` `\;` `\\`): undo that if need be.
+    for (const text of [raw, raw.replace(/\\([\\,;])/g, '$1')]) {
+      const parsed = schema.safeParse(parseJson(text));
+      if (parsed.success) {
+        out.push(parsed.data);
+        break;
+      }
     }
   }
   return out;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // Someone else's value under our name: ignored, never fatal.
+  }
 }
 
 export function firstJson<T>(
