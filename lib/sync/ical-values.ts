@@ -16,15 +16,13 @@ export function addText(component: ICAL.Component, name: string, value: string |
 }
 
 /**
- * JSON in an X- property, written raw (ical.js's "unknown" type): ical.js reads
- * `\\` back as two characters in text values (see lib/transfer/vcard-read), so
- * TEXT escaping would corrupt any JSON holding a backslash. JSON.stringify never
- * emits a line break, so the raw value is always one content line.
+ * JSON in an X- property, as TEXT: ical.js escapes its commas, because Radicale
+ * (vobject) reads an unescaped comma in an X- value as a list separator and keeps
+ * only the first item — a JSON object cut at its first comma. `;` can only occur
+ * inside JSON strings, where `\u003b` says the same without a separator.
  */
 export function addJson(component: ICAL.Component, name: string, value: unknown) {
-  const property = new ICAL.Property(name, component);
-  property.setValue(JSON.stringify(value));
-  component.addProperty(property);
+  addText(component, name, JSON.stringify(value).replace(/;/g, '\\u003b'));
 }
 
 /** Every text value of a property name, trimmed, empties dropped. */
