@@ -83,8 +83,10 @@ const layers = () => [
     ['components/**'],
     [
       // The webmail host names are data (no browser API); the scanned-sites list labels them.
+      // The string catalogue (lib/platform/i18n) is read-only text every component shows:
+      // reading it neither messages nor stores, so components take it directly.
       {
-        regex: '(^|/)lib/(platform/(?!webmail-sites$)|protocol/|db/)',
+        regex: '(^|/)lib/(platform/(?!(webmail-sites|i18n)$)|protocol/|db/)',
         allowTypeImports: true,
         message:
           'Components never message nor open the store: take data and callbacks from a container.',
