@@ -82,9 +82,9 @@ const layers = () => [
   restrict(
     ['components/**'],
     [
-      // Two exceptions: the webmail host names are data (no browser API), which the
-      // scanned-sites list labels; and the words of every surface come from the
-      // browser's catalogue (i18n.getMessage, a read-only lookup, no message nor store).
+      // The webmail host names are data (no browser API); the scanned-sites list labels them.
+      // The string catalogue (lib/platform/i18n) is read-only text every component shows:
+      // reading it neither messages nor stores, so components take it directly.
       {
         regex: '(^|/)lib/(platform/(?!(webmail-sites|i18n)$)|protocol/|db/)',
         allowTypeImports: true,

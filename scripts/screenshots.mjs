@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension } from './launch-browser.mjs';
 import { seedBook } from './seed-book.mjs';
-import { serveFolder } from './static-server.mjs';
+import { serveFolder, serveFolderTls } from './static-server.mjs';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -25,14 +25,18 @@ const STORE_IMAGES = [
 ];
 
 const site = await serveFolder('tests/fixtures/site');
-const ext = await launchWithExtension();
+// Gmail's detector reads only Gmail's host: the Gmail fixture is served under it.
+const webmail = await serveFolderTls('tests/fixtures/site', ['mail.google.com']);
+const ext = await launchWithExtension({
+  mapHosts: { hosts: ['mail.google.com'], port: webmail.port },
+});
 try {
   const home = await ext.context.newPage();
   await home.goto(ext.extensionUrl('popup.html'));
   await seedBook(home);
 
   const gmail = await ext.context.newPage();
-  await gmail.goto(`${site.base}/gmail.html?visit=screenshots`);
+  await gmail.goto('https://mail.google.com/gmail.html?visit=screenshots');
   const tabs = await home.evaluate(() => chrome.tabs.query({}));
   const gmailTab = tabs.find((tab) => tab.url?.includes('gmail.html'))?.id;
   const index = await ext.context.newPage();
@@ -117,4 +121,5 @@ try {
 } finally {
   await ext.close();
   await site.close();
+  await webmail.close();
 }

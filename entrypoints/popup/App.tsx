@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { DueList } from './DueList';
@@ -65,14 +66,14 @@ function PopupFooter() {
   return (
     <footer class="popup-footer">
       <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-        Options, import and export
+        {t('popup_options_link')}
       </button>
       <button
         type="button"
         class="link"
         onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
       >
-        Dashboard
+        {t('popup_dashboard_link')}
       </button>
     </footer>
   );

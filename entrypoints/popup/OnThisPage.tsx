@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PageContactList } from '../../components/PageContactList';
 import { SiteAccess } from '../../components/SiteAccess';
@@ -43,7 +44,7 @@ export function OnThisPage({ onOpen }: OnThisPageProps) {
   };
 
   const refresh = useCallback(async (tab: number | undefined) => {
-    if (tab === undefined) return setLoad({ state: 'failed', message: 'No tab to look at.' });
+    if (tab === undefined) return setLoad({ state: 'failed', message: t('popup_no_tab') });
     let result = await sendMessage('page/contacts', { tabId: tab });
     if (result.ok && !result.value.scanned) result = await sendMessage('page/scan', { tabId: tab });
     setLoad(
@@ -78,14 +79,14 @@ export function OnThisPage({ onOpen }: OnThisPageProps) {
   return (
     <section aria-labelledby="on-this-page">
       <h2 id="on-this-page" class="visually-hidden">
-        On this page
+        {t('popup_view_page')}
       </h2>
       {notice && (
         <p class="notice" role="status">
           {notice}
         </p>
       )}
-      {load.state === 'loading' && <p class="muted">Looking for contacts…</p>}
+      {load.state === 'loading' && <p class="muted">{t('popup_looking')}</p>}
       {pattern && (
         <SiteAccess
           host={new URL(pattern.slice(0, -1)).host}
@@ -100,13 +101,11 @@ export function OnThisPage({ onOpen }: OnThisPageProps) {
         </p>
       )}
       {load.state === 'ready' && !load.page.scanned && (
-        <p class="empty">
-          This page can't be scanned (browser pages and the extension gallery are off limits).
-        </p>
+        <p class="empty">{t('popup_cannot_scan')}</p>
       )}
       {load.state === 'ready' && load.page.scanned && load.page.contacts.length === 0 && (
         <p class="empty" data-testid="page-contacts-empty">
-          No email addresses or phone numbers on this page.
+          {t('popup_no_contacts')}
         </p>
       )}
       {load.state === 'ready' && load.page.contacts.length > 0 && (

@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import { openSidePanel } from '../../lib/platform/open-side-panel';
@@ -22,7 +23,7 @@ export function OpenInSidePanel({ partyId }: { partyId: string }) {
         void sendMessage('panel/showParty', { tabId, partyId }).then(() => window.close());
       }}
     >
-      Open the full record in the side panel
+      {t('popup_open_in_side_panel')}
     </button>
   );
 }

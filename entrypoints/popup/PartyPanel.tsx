@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { DeleteParty } from '../../components/DeleteParty';
 import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';
 import { usePartyDeletion } from '../../containers/use-party-deletion';
@@ -53,7 +54,7 @@ function PartyPanelBody({
   return (
     <div class="party-panel">
       <button type="button" class="link" onClick={onBack}>
-        ← Back
+        {t('popup_back')}
       </button>
       <OpenInSidePanel partyId={partyId} />
       {shown && (
@@ -101,7 +102,7 @@ function PartyPanelBody({
           />
         </>
       ) : (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('popup_loading')}</p>
       )}
     </div>
   );

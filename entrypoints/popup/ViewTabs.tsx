@@ -1,7 +1,8 @@
+import { t, type MessageKey } from '../../lib/platform/i18n';
 import type { View } from './views';
 
 export interface ViewTabsProps {
-  views: readonly { id: View; label: string }[];
+  views: readonly { id: View; label: MessageKey }[];
   current: View;
   onChange: (view: View) => void;
 }
@@ -28,7 +29,7 @@ export function ViewTabs({ views, current, onChange }: ViewTabsProps) {
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
-    <nav class="view-tabs" role="tablist" aria-label="Clientele" onKeyDown={onKeyDown}>
+    <nav class="view-tabs" role="tablist" aria-label={t('extName')} onKeyDown={onKeyDown}>
       {views.map((view) => (
         <button
           key={view.id}
@@ -41,7 +42,7 @@ export function ViewTabs({ views, current, onChange }: ViewTabsProps) {
           data-testid={`view-${view.id}`}
           onClick={() => onChange(view.id)}
         >
-          {view.label}
+          {t(view.label)}
         </button>
       ))}
     </nav>

@@ -1,9 +1,11 @@
+import type { MessageKey } from '../../lib/platform/i18n';
+
 export type View = 'page' | 'search' | 'due';
 
-export const VIEWS: readonly { id: View; label: string }[] = [
-  { id: 'page', label: 'On this page' },
-  { id: 'search', label: 'Search' },
-  { id: 'due', label: 'Due' },
+export const VIEWS: readonly { id: View; label: MessageKey }[] = [
+  { id: 'page', label: 'popup_view_page' },
+  { id: 'search', label: 'popup_view_search' },
+  { id: 'due', label: 'popup_view_due' },
 ];
 
 /** The view named by `?view=`, or the page's contacts. */

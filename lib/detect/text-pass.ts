@@ -163,7 +163,7 @@ export class TextPass {
     if (!found || node.parentElement?.closest(EDITABLE) != null) return;
     // A `mailto:` link's text is evidence for the link's address (links.ts), not a
     // second contact: `<a href="mailto:sales@x.com">info@x.com</a>` is sales@ alone.
-    const link = node.parentElement?.closest(MAILTO);
+    const link = (want & AT) !== 0 ? node.parentElement?.closest(MAILTO) : null;
     if (link) {
       const href = link.getAttribute('href')!.toLowerCase();
       found = found.filter((finding) => !finding.email || href.includes(finding.email));

@@ -71,6 +71,8 @@ function substitution(value: string | number): string {
 export function localizeDocument(titleKey: MessageKey): void {
   const root = document.documentElement;
   root.lang = uiLanguage();
-  root.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  // The catalogue's own direction, not the browser's (@@bidi_dir follows the browser's
+  // interface language, which may differ from the catalogue chosen).
+  root.dir = t('catalogue_dir') === 'rtl' ? 'rtl' : 'ltr';
   document.title = t(titleKey);
 }

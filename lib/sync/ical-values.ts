@@ -16,15 +16,13 @@ export function addText(component: ICAL.Component, name: string, value: string |
 }
 
 /**
- * JSON in an X- property, written raw (ical.js's "unknown" type): ical.js reads
- * `\\` back as two characters in text values (see lib/transfer/vcard-read), so
- * TEXT escaping would corrupt any JSON holding a backslash. JSON.stringify never
- * emits a line break, so the raw value is always one content line.
+ * JSON in an X- property, as TEXT: ical.js escapes its commas, because Radicale
+ * (vobject) reads an unescaped comma in an X- value as a list separator and keeps
+ * only the first item — a JSON object cut at its first comma. `;` can only occur
+ * inside JSON strings, where `\u003b` says the same without a separator.
  */
 export function addJson(component: ICAL.Component, name: string, value: unknown) {
-  const property = new ICAL.Property(name, component);
-  property.setValue(JSON.stringify(value));
-  component.addProperty(property);
+  addText(component, name, JSON.stringify(value).replace(/;/g, '\\u003b'));
 }
 
 /** Every text value of a property name, trimmed, empties dropped. */
@@ -44,15 +42,25 @@ export function firstText(component: ICAL.Component, name: string): string | und
 export function jsonValues<T>(component: ICAL.Component, name: string, schema: z.ZodType<T>): T[] {
   const out: T[] = [];
   for (const property of component.getAllProperties(name)) {
-    const text = String(property.getFirstValue() ?? '');
-    try {
-      const parsed = schema.safeParse(JSON.parse(text));
-      if (parsed.success) out.push(parsed.data);
-    } catch {
-      // Someone else's value under our name: ignored, never fatal.
+    const raw = String(property.getFirstValue() ?? '');
+    // Radicale (vobject) writes X- values back TEXT-escaped (`\,` `\;` `\\`): undo that if need be.
+    for (const text of [raw, raw.replace(/\\([\\,;])/g, '$1')]) {
+      const parsed = schema.safeParse(parseJson(text));
+      if (parsed.success) {
+        out.push(parsed.data);
+        break;
+      }
     }
   }
   return out;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // Someone else's value under our name: ignored, never fatal.
+  }
 }
 
 export function firstJson<T>(

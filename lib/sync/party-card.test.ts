@@ -82,6 +82,16 @@ describe('party ⇄ vCard', () => {
     },
   );
 
+  it('escapes every comma in its own properties, which Radicale would split a value on', () => {
+    const text = partyToCard(bundle(sampleParty()), options).replace(/\r\n[ \t]/g, '');
+    const own = text.split('\r\n').filter((line) => line.startsWith('X-CLIENTELE-'));
+    expect(own.length).toBeGreaterThan(5);
+    for (const line of own) expect(line).not.toMatch(/(?<!\\),/);
+    // A server that dropped VALUE=TEXT and kept the escapes still gives the same party.
+    const bare = text.replace(/(X-CLIENTELE-[A-Z-]+);VALUE=TEXT:/g, '$1:');
+    expect(cardToParty(bare, read)).toEqual({ ok: true, value: bundle(sampleParty()) });
+  });
+
   it('keeps a prospect’s stage and source, and an organization as an organization', () => {
     const prospect = sampleParty({
       kind: 'prospect',

@@ -1,3 +1,6 @@
+// Over 300 lines because the way out (partyToCard) and the way back in (cardToParty)
+// of each property sit side by side: a property changed on one side only is the bug
+// this file most invites.
 import ICAL from 'ical.js';
 import { z } from 'zod';
 import { normalizeEmail } from '../domain/email';

@@ -167,6 +167,34 @@ describe('side panel: follows the open message', () => {
     );
   });
 
+  it('keeps following the person when a no-reply notice opens below their message', async () => {
+    await mail.evaluate(() => {
+      const notice = document.createElement('div');
+      notice.className = 'adn';
+      const header = document.createElement('h3');
+      const sender = document.createElement('span');
+      sender.className = 'gD';
+      sender.setAttribute('email', 'no-reply@billing.example');
+      sender.setAttribute('name', 'Billing');
+      sender.textContent = 'Billing';
+      header.append(sender);
+      const body = document.createElement('div');
+      body.className = 'a3s';
+      body.textContent = 'Your invoice is ready.';
+      notice.append(header, body);
+      const last = [...document.querySelectorAll('div.adn')].pop()!;
+      last.after(notice);
+    });
+    await waitForPageContacts(panel, tabId, (contacts) =>
+      contacts.some((c) => c.contact.emails.includes('no-reply@billing.example')),
+    );
+    // A panel opened now reads the thread as it is, the notice in it (no stale render).
+    await panel.reload();
+    const card = panel.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-name').textContent()).toBe('Wendell Notreal');
+  });
+
   it('lists the contacts of a page that is not a message', async () => {
     const team = await ext.context.newPage();
     await team.goto(`${site.base}/team.html`);

@@ -47,7 +47,8 @@ function partyOf(record: SyncRecord | undefined): Party {
 
 const keyOf = (n: number) => `party:${partyOf(party(n)).id}`;
 
-describe.each(['radicale', 'xandikos'] as const)('sync with %s', (kind) => {
+// Each round trips to a real server on a shared 2-core machine: generous limits, no time asserted.
+describe.each(['radicale', 'xandikos'] as const)('sync with %s', { timeout: 180_000 }, (kind) => {
   let server: DavServer;
   let target: SyncTarget;
   let context: CodecContext;
@@ -66,7 +67,7 @@ describe.each(['radicale', 'xandikos'] as const)('sync with %s', (kind) => {
 
   beforeAll(async () => {
     server = await startDavServer(kind);
-  });
+  }, 60_000);
   afterAll(async () => {
     await server?.stop();
   });
