@@ -1,7 +1,7 @@
 import { t } from '../../lib/platform/i18n';
 import { DeleteParty } from '../../components/DeleteParty';
-import { RecordWithUndo, type RecordActions } from '../../components/RecordWithUndo';
-import { usePartyDeletion } from '../../components/use-party-deletion';
+import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';
+import { usePartyDeletion } from '../../containers/use-party-deletion';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../containers/party-record';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../lib/platform/messaging';
-import type { DeletionCounts } from './DeleteParty';
+import type { DeletionCounts } from '../components/DeleteParty';
 
 /**
  * Deleting the record on show: the counts for the confirmation are asked first,

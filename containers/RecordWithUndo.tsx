@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { UndoNotice } from './options/UndoNotice';
+import { UndoNotice } from '../components/options/UndoNotice';
 import { useUndoToast } from './use-undo-toast';
 
 export interface RecordActions {
