@@ -13,6 +13,12 @@ import {
   readTabFindings,
   saveTabFindings,
 } from '../../lib/platform/tab-findings';
+import {
+  forgetTabThread,
+  readTabThread,
+  saveTabThread,
+  startThreadReader,
+} from '../../lib/platform/tab-threads';
 import { createHandlers } from './handlers';
 import { registerMenus } from './menus';
 import { registerReminders } from './reminders';
@@ -29,13 +35,18 @@ export default defineBackground(() => {
     findings: { save: saveTabFindings, read: readTabFindings },
     scanTab,
     badge: showContactCount,
+    threads: { save: saveTabThread, read: readTabThread },
+    startThreadReader,
     readTabText,
   };
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
   registerMenus(deps);
   registerReminders(deps);
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTabFindings(tabId);
+    void forgetTabThread(tabId);
+  });
   browser.runtime.onInstalled.addListener(() => void applySiteGrants());
   browser.permissions.onAdded.addListener(() => void applySiteGrants());
   browser.permissions.onRemoved.addListener(() => void syncScanRegistration());

@@ -55,6 +55,8 @@ const EXPECTED: { [S in StoreName]: StoreSpec<S> } = {
   engagements: { keyPath: 'id', indexes: { byParty: plain('partyId') } },
   purchases: { keyPath: 'id', indexes: { byParty: plain('partyId') } },
   searchBuckets: { keyPath: 'bucket', indexes: {} },
+  emailUndone: { keyPath: 'requestId', indexes: {} },
+  correspondents: { keyPath: 'email', indexes: {} },
 };
 
 const uniqueName = () => `clientele-migrations-${crypto.randomUUID()}`;

@@ -51,4 +51,10 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
         }
       });
   }
+  if (oldVersion < 3) {
+    // Version 3: email that logs itself. Two stores of small state beside the records;
+    // nothing existing is reshaped.
+    db.createObjectStore('emailUndone', { keyPath: 'requestId' });
+    db.createObjectStore('correspondents', { keyPath: 'email' });
+  }
 }

@@ -8,7 +8,7 @@ export const DB_NAME = 'clientele';
  * The current schema version. Raising it means appending a step to the ladder in
  * migrations.ts and a fixture for the old version in tests; steps are never edited.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface ClienteleSchema extends DBSchema {
   parties: {
@@ -42,6 +42,24 @@ export interface ClienteleSchema extends DBSchema {
    * one go and a write touches one bucket (see lib/search/projection-format.ts).
    */
   searchBuckets: { key: number; value: SearchPart };
+  /** Logged emails the user removed: never logged again (lib/db/email-log-repository.ts). */
+  emailUndone: { key: string; value: EmailUndone };
+  /** Unknown people the user wrote to, with the threads, for "People you email". */
+  correspondents: { key: string; value: Correspondent };
+}
+
+export interface EmailUndone {
+  requestId: string;
+  undoneAt: number;
+}
+
+export interface Correspondent {
+  email: string;
+  name?: string;
+  /** Identities of the threads the user wrote to them in (at most MAX_CORRESPONDENT_THREADS). */
+  threads: string[];
+  dismissed: boolean;
+  updatedAt: number;
 }
 
 export type StoreName =
@@ -51,4 +69,6 @@ export type StoreName =
   | 'services'
   | 'engagements'
   | 'purchases'
-  | 'searchBuckets';
+  | 'searchBuckets'
+  | 'emailUndone'
+  | 'correspondents';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { CadenceDefaultsSchema, DEFAULT_CADENCE } from '../domain/cadence';
 import { RegionSchema } from '../domain/phone-schema';
+import { EmailLogSettingsSchema, DEFAULT_EMAIL_LOG } from '../email/email-settings';
 
 export const SettingsSchema = z.object({
   /** Region used to read national phone numbers (`(212) 555-0100` in US). */
@@ -14,6 +15,8 @@ export const SettingsSchema = z.object({
    * on: a page's scripts can see what is highlighted (lib/findings/highlight-policy.ts).
    */
   highlightOnSites: z.boolean(),
+  /** Whether and how the messages of webmail threads are logged (lib/email). */
+  emailLog: EmailLogSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -35,6 +38,7 @@ export async function readSettings(): Promise<Settings> {
     cadence: DEFAULT_CADENCE,
     neverCapture: [],
     highlightOnSites: false,
+    emailLog: DEFAULT_EMAIL_LOG,
   };
   const stored = await settingsItem.getValue();
   const parsed = SettingsSchema.partial().safeParse(stored ?? {});

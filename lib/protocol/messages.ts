@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { dueMessages } from './areas/due';
+import { emailMessages } from './areas/email';
 import { interactionMessages } from './areas/interactions';
 import { pageMessages } from './areas/page';
 import { relationshipMessages } from './areas/relationships';
@@ -25,6 +26,7 @@ export const messages = {
   ...transferMessages,
   ...panelMessages,
   ...relationshipMessages,
+  ...emailMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../lib/protocol/listener';
 import type { BackgroundDeps } from './deps';
 import { createDueHandlers } from './due';
+import { createEmailHandlers } from './email';
 import { createInteractionHandlers } from './interactions';
 import { createPageHandlers } from './page';
 import { createPanelHandlers } from './panel';
@@ -28,5 +29,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createTransferHandlers(deps),
     ...createPanelHandlers(deps),
     ...createRelationshipHandlers(deps),
+    ...createEmailHandlers(deps),
   };
 }

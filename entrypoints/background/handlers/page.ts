@@ -1,5 +1,7 @@
 import { ok } from '../../../lib/domain/result';
 import { mayHighlight } from '../../../lib/findings/highlight-policy';
+import { DEFAULT_EMAIL_LOG } from '../../../lib/email/email-settings';
+import { isWebmailUrl } from '../../../lib/platform/webmail-sites';
 import { knownTexts, pageContacts } from '../../../lib/findings/page-contacts';
 import { screenFindings } from '../../../lib/findings/screen';
 import type { PageFindings } from '../../../lib/protocol/contact-schemas';
@@ -18,7 +20,11 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
       await deps.findings.save(tabId, screened.findings);
       await deps.badge(tabId, screened.findings.contacts.length);
     }
-    return { ...screened, highlightOnSites: settings.highlightOnSites };
+    return {
+      ...screened,
+      highlightOnSites: settings.highlightOnSites,
+      emailLog: settings.emailLog,
+    };
   };
 
   const contactsOf = async (findings: PageFindings | undefined) => {
@@ -28,6 +34,14 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
   return {
     'page/contactsFound': async (request, sender) => {
       const screened = await keep(sender.tab?.id, request);
+      // A webmail page was read: its open thread is read for email logging, unless that is off.
+      const tabId = sender.tab?.id;
+      if (
+        tabId !== undefined &&
+        isWebmailUrl(sender.url ?? sender.tab?.url) &&
+        (screened.emailLog?.mode ?? DEFAULT_EMAIL_LOG.mode) !== 'off'
+      )
+        await deps.startThreadReader?.(tabId);
       // The browser's word for where the report came from, not the page's.
       if (!mayHighlight(sender.url ?? sender.tab?.url, screened.highlightOnSites))
         return ok({ known: [] });

@@ -1,0 +1,65 @@
+import { normalizeEmail } from '../domain/email';
+import { cleanName, mailboxesIn, textLines } from './webmail-text';
+import { selectAll } from './element-skip';
+import { MAX_THREAD_MESSAGES, OPENING_READ } from './thread-types';
+import type { ThreadMessage, ThreadPerson, ThreadReport } from './thread-types';
+
+// Gmail's hooks (shared/design/webmail-dom.md), plus the message containers: an
+// expanded message is `div.adn` with `data-message-id` ("#msg-f:…"), a collapsed one
+// carries `data-legacy-message-id`; both show the sender as an `[email]` span and the
+// date in the `title` of `span.g3`. Recipients (`span.g2`) show on expanded ones only.
+const MESSAGE = '[data-message-id], [data-legacy-message-id], div.adn';
+const QUOTE = 'div.gmail_quote, blockquote';
+const SUBJECT = 'h2.hP';
+const BODY = 'div.a3s';
+
+/**
+ * The messages of the conversation open in Gmail, oldest first, expanded and
+ * collapsed, each with its header only (and the start of its own text when shown).
+ * People in quoted or forwarded history are not the message's correspondents.
+ */
+export function readGmailThread(document: Document, url: string): ThreadReport | undefined {
+  const containers = selectAll(document, MESSAGE).filter(
+    (element) => !element.parentElement?.closest(MESSAGE),
+  );
+  if (containers.length === 0) return undefined;
+  const subject = document.querySelector(SUBJECT)?.textContent?.replace(/\s+/g, ' ').trim();
+  // Gmail's title reads "Subject - account@example.com - Gmail".
+  const account = mailboxesIn(document.title).at(-1)?.email;
+  return {
+    site: 'gmail',
+    url,
+    ...(subject && { subject }),
+    ...(account && { account }),
+    messages: containers.slice(-MAX_THREAD_MESSAGES).map(readMessage),
+  };
+}
+
+function readMessage(container: Element): ThreadMessage {
+  const own = (element: Element) => !element.closest(QUOTE);
+  const people = [...container.querySelectorAll('[email]')].filter(own);
+  const from = people.find((element) => !element.matches('.g2'));
+  const id = (
+    container.getAttribute('data-message-id') ?? container.getAttribute('data-legacy-message-id')
+  )?.replace(/^#/, '');
+  const date = container.querySelector('.g3[title], time[datetime]');
+  const body = container.querySelector(BODY);
+  const opening = body && textLines(body, (element) => element.matches(QUOTE)).join(' ');
+  const message: ThreadMessage = {
+    to: people.filter((element) => element.matches('.g2')).flatMap(person),
+  };
+  const sender = from && person(from)[0];
+  if (id) message.id = id;
+  if (sender) message.from = sender;
+  const written = date?.getAttribute('datetime') ?? date?.getAttribute('title');
+  if (written) message.date = written;
+  if (opening) message.opening = opening.slice(0, OPENING_READ);
+  return message;
+}
+
+function person(element: Element): ThreadPerson[] {
+  const email = normalizeEmail(element.getAttribute('email') ?? '');
+  if (!email) return [];
+  const name = cleanName(element.getAttribute('name') ?? element.textContent);
+  return [name && name.toLowerCase() !== 'me' ? { email, name } : { email }];
+}
