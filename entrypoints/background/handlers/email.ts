@@ -19,7 +19,7 @@ import type { BackgroundDeps } from './deps';
 /** Email that logs itself: the background decides what of a webmail thread is logged. */
 export function createEmailHandlers(deps: BackgroundDeps): HandlersFor<typeof emailMessages> {
   const { repo } = deps;
-  const minuteCap = createMinuteCap(AUTO_LOGS_PER_MINUTE, repo.clock);
+  const minuteCap = createMinuteCap(AUTO_LOGS_PER_MINUTE, () => repo.clock());
   const memory = new Map<number, ThreadReportMessage>();
   const threads = deps.threads ?? {
     save: async (tabId: number, thread: ThreadReportMessage) => void memory.set(tabId, thread),
