@@ -1,11 +1,14 @@
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
+import { EmailLogSection } from '../../components/options/EmailLogSection';
+import { PeopleYouEmail } from '../../components/options/PeopleYouEmail';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
 import { StorageCareNotice } from '../../components/options/StorageCareNotice';
 import { LazyDataSection } from './LazyDataSection';
+import { usePeopleYouEmail } from './use-people-you-email';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';
 import { useSiteAccess } from './use-site-access';
@@ -16,6 +19,7 @@ const SECTIONS = [
   ['region', 'Phone region'],
   ['sites', 'Sites'],
   ['never-capture', 'Never capture'],
+  ['email-log', 'Email'],
   ['services', 'Services'],
   ['data', 'Your data'],
 ] as const;
@@ -31,6 +35,7 @@ export function App() {
   const { settings, generation, loadError, save } = useSettings(report);
   const sites = useSiteAccess(report);
   const services = useServices(report);
+  const people = usePeopleYouEmail(report);
 
   return (
     <div class="options-page" data-testid="options">
@@ -96,6 +101,19 @@ export function App() {
             entries={settings.neverCapture}
             onSave={(neverCapture) => save({ neverCapture }, 'Never-capture list')}
           />
+        )}
+        {settings && (
+          <EmailLogSection
+            key={`email-log-${generation}`}
+            settings={settings.emailLog}
+            onSave={(emailLog) => save({ emailLog }, 'Email logging')}
+          >
+            <PeopleYouEmail
+              people={people.people}
+              onAdd={(person, kind) => void people.add(person, kind)}
+              onDismiss={(person) => void people.dismiss(person)}
+            />
+          </EmailLogSection>
         )}
         <ServicesSection
           listing={services.listing}

@@ -22,7 +22,11 @@ export async function listPeopleYouEmail(
 }
 
 /** Never lists this person again ("dismiss for good"), even if never written to before. */
-export async function dismissCorrespondent(getDb: GetDb, email: string, now: number): Promise<void> {
+export async function dismissCorrespondent(
+  getDb: GetDb,
+  email: string,
+  now: number,
+): Promise<void> {
   const db = await getDb();
   const tx = db.transaction('correspondents', 'readwrite', { durability: 'strict' });
   const known = await tx.store.get(email);

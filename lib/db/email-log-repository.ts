@@ -146,9 +146,13 @@ export async function removeLoggedEmail(
   const { cadence } = await context.settings();
   const now = context.clock();
   const db = await context.getDb();
-  const tx = db.transaction(['interactions', 'parties', 'searchBuckets', 'emailUndone'], 'readwrite', {
-    durability: 'strict',
-  });
+  const tx = db.transaction(
+    ['interactions', 'parties', 'searchBuckets', 'emailUndone'],
+    'readwrite',
+    {
+      durability: 'strict',
+    },
+  );
   return inTransaction(tx, async () => {
     const interactions = tx.objectStore('interactions');
     const stored = await interactions.get(interactionId);
@@ -157,7 +161,10 @@ export async function removeLoggedEmail(
     await tx.objectStore('emailUndone').put({ requestId: stored.requestId, undoneAt: now });
     const partyRecord = await tx.objectStore('parties').get(stored.partyId);
     if (!partyRecord) return true;
-    const range = IDBKeyRange.bound([stored.partyId, -Infinity, ''], [stored.partyId, Infinity, '']);
+    const range = IDBKeyRange.bound(
+      [stored.partyId, -Infinity, ''],
+      [stored.partyId, Infinity, ''],
+    );
     const newest = await interactions.index('byPartyAt').openCursor(range, 'prev');
     const { lastInteractionAt: _dropped, ...rest } = PartySchema.parse(partyRecord);
     const recounted: Party = newest ? { ...rest, lastInteractionAt: newest.value.at } : rest;

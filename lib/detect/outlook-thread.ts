@@ -34,7 +34,8 @@ export function readOutlookThread(document: Document, url: string): ThreadReport
 
 function readMessage(item: Element): ThreadMessage {
   const people = withRoles(headerPeople(item));
-  const plain = ({ email, name }: ThreadPerson): ThreadPerson => (name ? { email, name } : { email });
+  const plain = ({ email, name }: ThreadPerson): ThreadPerson =>
+    name ? { email, name } : { email };
   const from = people.find((person) => person.role === 'sender');
   const message: ThreadMessage = {
     to: people.filter((person) => person.role !== 'sender').map(plain),

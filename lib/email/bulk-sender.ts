@@ -7,7 +7,8 @@ const AUTOMATED_LOCAL =
 // A list's own addresses (`team-request@`, `dev-owner@`) and VERP bounce addresses (`bounces+…@`).
 const LIST_LOCAL = /(?:-request|-owner|-bounces?|\+bounces?)$|^bounces?\+/;
 // Hosts that only ever send bulk or list mail.
-const BULK_DOMAIN = /^(?:bounce|bounces|lists?|mailer|e|em|email|news|newsletter|mail\d*|mg|mkt|marketing)\.|(?:^|\.)googlegroups\.com$|(?:^|\.)groups\.io$/;
+const BULK_DOMAIN =
+  /^(?:bounce|bounces|lists?|mailer|e|em|email|news|newsletter|mail\d*|mg|mkt|marketing)\.|(?:^|\.)googlegroups\.com$|(?:^|\.)groups\.io$/;
 
 /**
  * Whether mail from or to this (normalised) address is automated, a mailing list or
@@ -17,5 +18,7 @@ const BULK_DOMAIN = /^(?:bounce|bounces|lists?|mailer|e|em|email|news|newsletter
  */
 export function isBulkAddress(email: string): boolean {
   const local = email.slice(0, email.lastIndexOf('@'));
-  return AUTOMATED_LOCAL.test(local) || LIST_LOCAL.test(local) || BULK_DOMAIN.test(emailDomain(email));
+  return (
+    AUTOMATED_LOCAL.test(local) || LIST_LOCAL.test(local) || BULK_DOMAIN.test(emailDomain(email))
+  );
 }

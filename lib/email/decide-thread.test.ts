@@ -124,7 +124,10 @@ describe('which messages are logged, for whom', () => {
     ],
     ['no readable date', { ...message(ADA, [ME]), date: 'yesterday' }, [], {}, [], ['no date']],
   ] as const)('%s', (_, mail, never, settings, parties, reasons) => {
-    const decision = decideThread(thread([mail], ME), context(settings, [...never]));
+    const decision = decideThread(
+      thread([structuredClone(mail) as ThreadReportMessage['messages'][number]], ME),
+      context(settings, [...never]),
+    );
     expect(decision.candidates.map((c) => c.partyId)).toEqual(parties);
     expect(decision.skipped.map((s) => s.reason)).toEqual(reasons);
   });

@@ -9,7 +9,11 @@ type Message = ThreadReportMessage['messages'][number];
  * collapsed one its legacy id, the same number in hex: both are read as one number,
  * so a message collapsed in one tab and expanded in another is one message.
  */
-export function messageIdentity(site: string, message: Message, subject: string | undefined): string {
+export function messageIdentity(
+  site: string,
+  message: Message,
+  subject: string | undefined,
+): string {
   const id = message.id?.trim();
   if (id) return `${site}:id:${site === 'gmail' ? gmailNumber(id) : id}`;
   return `${site}:hash:${message.from?.email ?? ''}\n${message.date ?? ''}\n${subject ?? ''}`;

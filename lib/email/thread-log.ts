@@ -27,7 +27,9 @@ export async function judgeThread(
   now: number,
 ): Promise<ThreadDecision> {
   const parties = await findPartiesByEmails(db, threadAddresses(thread));
-  const known = new Map([...parties].map(([email, party]) => [email, { id: party.id, name: party.name }]));
+  const known = new Map(
+    [...parties].map(([email, party]) => [email, { id: party.id, name: party.name }]),
+  );
   return decideThread(thread, {
     settings: settings.emailLog,
     neverCapture: createNeverCapture(settings.neverCapture),

@@ -8,7 +8,11 @@ import { CHANNEL } from '../protocol/channel';
  */
 export async function reportThread(report: ThreadReport): Promise<void> {
   try {
-    await browser.runtime.sendMessage({ channel: CHANNEL, name: 'email/threadRead', request: report });
+    await browser.runtime.sendMessage({
+      channel: CHANNEL,
+      name: 'email/threadRead',
+      request: report,
+    });
   } catch {
     // The extension was reloaded or updated under this page.
   }

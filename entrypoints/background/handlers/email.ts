@@ -22,8 +22,9 @@ export function createEmailHandlers(deps: BackgroundDeps): HandlersFor<typeof em
   const minuteCap = createMinuteCap(AUTO_LOGS_PER_MINUTE, () => repo.clock());
   const memory = new Map<number, ThreadReportMessage>();
   const threads = deps.threads ?? {
-    save: async (tabId: number, thread: ThreadReportMessage) => void memory.set(tabId, thread),
-    read: async (tabId: number) => memory.get(tabId),
+    save: (tabId: number, thread: ThreadReportMessage) =>
+      Promise.resolve(void memory.set(tabId, thread)),
+    read: (tabId: number) => Promise.resolve(memory.get(tabId)),
   };
   const settingsNow = async () => {
     const settings = await repo.settings();
@@ -71,7 +72,12 @@ export function createEmailHandlers(deps: BackgroundDeps): HandlersFor<typeof em
         if (logged.has(requestId) || undone.has(requestId)) continue;
         const offer = offers.get(candidate.partyId);
         if (offer) offer.count++;
-        else offers.set(candidate.partyId, { partyId: candidate.partyId, name: candidate.partyName, count: 1 });
+        else
+          offers.set(candidate.partyId, {
+            partyId: candidate.partyId,
+            name: candidate.partyName,
+            count: 1,
+          });
       }
       const names = new Map(decision.candidates.map((c) => [c.partyId, c.partyName]));
       return ok({
