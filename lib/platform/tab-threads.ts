@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { tabThreadKey } from './panel-keys';
 import { ThreadReportSchema, type ThreadReportMessage } from '../protocol/areas/email';
 
 /**
@@ -6,10 +7,15 @@ import { ThreadReportSchema, type ThreadReportMessage } from '../protocol/areas/
  * findings (lib/platform/tab-findings.ts): it outlives the worker, not the browser,
  * and content scripts cannot read it. Ask mode's offer is judged from it.
  */
-const keyFor = (tabId: number) => `thread:${tabId}`;
+const keyFor = tabThreadKey;
 
-export async function saveTabThread(tabId: number, thread: ThreadReportMessage): Promise<void> {
-  await browser.storage.session.set({ [keyFor(tabId)]: thread });
+/** `readAt` makes every save a change, so a watching side panel reads the thread's logs again. */
+export async function saveTabThread(
+  tabId: number,
+  thread: ThreadReportMessage,
+  readAt: number,
+): Promise<void> {
+  await browser.storage.session.set({ [keyFor(tabId)]: { ...thread, readAt } });
 }
 
 export async function readTabThread(tabId: number): Promise<ThreadReportMessage | undefined> {

@@ -29,7 +29,7 @@ export interface BackgroundDeps {
   scanTab: (tabId: number) => Promise<PageFindings | undefined>;
   /** The webmail thread each tab shows (kept in memory when absent, as in unit tests). */
   threads?: {
-    save: (tabId: number, thread: ThreadReportMessage) => Promise<void>;
+    save: (tabId: number, thread: ThreadReportMessage, readAt: number) => Promise<void>;
     read: (tabId: number) => Promise<ThreadReportMessage | undefined>;
   };
   /** Starts the thread script in a webmail tab (lib/platform/tab-threads.ts). */

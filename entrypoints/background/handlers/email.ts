@@ -42,18 +42,19 @@ export function createEmailHandlers(deps: BackgroundDeps): HandlersFor<typeof em
       const url = sender.url ?? sender.tab?.url;
       const tabId = sender.tab?.id;
       if (tabId === undefined || !isWebmailUrl(url)) return ok({});
+      const { emailLog } = await settingsNow();
+      if (emailLog.mode === 'off') return ok({});
       const located = { ...thread, url: url! };
-      const { settings, decision } = await judge(located);
-      if (settings.emailLog.mode === 'off') return ok({});
-      await threads.save(tabId, located);
-      const granted =
-        settings.emailLog.mode === 'auto' ? minuteCap.take(decision.candidates.length) : 0;
+      const { decision } = await judge(located);
+      const granted = emailLog.mode === 'auto' ? minuteCap.take(decision.candidates.length) : 0;
       const threadKey = threadKeyOf(located);
       await logEmails(repo, {
         candidates: decision.candidates.slice(0, granted),
         writtenTo: decision.writtenTo,
         ...(threadKey && { threadKey }),
       });
+      // Saved after logging: a side panel watching the tab reads the thread's logs then.
+      await threads.save(tabId, located, repo.clock());
       return ok({});
     },
     'email/thread': async ({ tabId }) => {
