@@ -3,6 +3,9 @@ declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: { local: { set(items: object): Promise<void> } };
+  storage: {
+    local: { set(items: object): Promise<void> };
+    session: { remove(key: string): Promise<void> };
+  };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
 };
