@@ -5,6 +5,7 @@ import { forgetRecentPhones, normalizePhone } from '../lib/domain/phone';
 import { scanInSlices } from '../lib/page-scan/sliced-scan';
 import { generatePage } from './generate-page';
 import { measureQuality, type Expected } from '../lib/detect/quality';
+import { measureEmailCapture } from './email-bench';
 
 /** The floor: a bare TreeWalker pass reading every text node's data. */
 function treeWalkerPass(root: Node): number {
@@ -55,7 +56,7 @@ export const METHOD = {
  * floor and the detection alike: a ratio is taken within each round, and the
  * median over the rounds is reported, with its spread (first and third quartile).
  */
-function measureInterleaved(tasks: Record<string, () => unknown>) {
+export function measureInterleaved(tasks: Record<string, () => unknown>) {
   const names = Object.keys(tasks);
   const repeats: Record<string, number> = {};
   const sample = (name: string): number => {
@@ -166,7 +167,11 @@ export function quality(expected: Expected) {
 
 declare global {
   interface Window {
-    clienteleBench: { measure: typeof measure; quality: typeof quality };
+    clienteleBench: {
+      measure: typeof measure;
+      quality: typeof quality;
+      emailCapture: typeof measureEmailCapture;
+    };
   }
 }
-window.clienteleBench = { measure, quality };
+window.clienteleBench = { measure, quality, emailCapture: measureEmailCapture };

@@ -21,6 +21,7 @@ const results = {
   when: new Date().toISOString(),
   chromium: '',
   detect: {},
+  email: {},
   quality: {},
   bundles: {},
 };
@@ -89,6 +90,14 @@ for (const fixture of runs('detect') ? ['gmail', 'outlook'] : []) {
     console.log(`  skipped: ${error.message.split('\n')[0]}`);
   }
 }
+if (runs('detect') || runs('email')) {
+  console.log('Email capture on a 50-message Gmail-like thread…');
+  const page = await browser.newPage();
+  await page.goto(`${site.base}/tests/fixtures/site/gmail-thread.html`);
+  await page.addScriptTag({ path: 'bench/.build/detect.js' });
+  results.email = await page.evaluate(() => window.clienteleBench.emailCapture(50));
+  await page.close();
+}
 for (const [name, truth] of Object.entries(expected)) {
   if (!name.endsWith('.html') || !runs('detect')) continue;
   const page = await browser.newPage();
@@ -137,6 +146,20 @@ console.table(
     ]),
   ),
 );
+if (results.email.messages) {
+  const e = results.email;
+  console.log('Email capture (budgets.md: ≤ 10 % added to the webmail scan):');
+  console.table({
+    [`${e.messages}-message thread`]: {
+      elements: e.elements,
+      'scan ms': round(e.scanMs),
+      'scan + thread ms': round(e.withThreadMs),
+      'added ÷ scan (≤0.10)': round(e.addedRatio, 3),
+      'Q1–Q3': e.addedRatioSpread.map((q) => round(q, 3)).join('–'),
+      'judge in background ms': round(e.judgeInBackgroundMs, 3),
+    },
+  });
+}
 console.log('Precision and recall on the fixture pages (after phone validation):');
 console.table(
   Object.fromEntries(

@@ -1,7 +1,8 @@
 import { normalizeEmail } from '../domain/email';
-import { cleanName, mailboxesIn, textLines } from './webmail-text';
+import { cleanName, mailboxesIn } from './webmail-text';
+import { openingText } from './opening-text';
 import { selectAll } from './element-skip';
-import { MAX_THREAD_MESSAGES, OPENING_READ } from './thread-types';
+import { MAX_THREAD_MESSAGES } from './thread-types';
 import type { ThreadMessage, ThreadPerson, ThreadReport } from './thread-types';
 
 // Gmail's hooks (shared/design/webmail-dom.md), plus the message containers: an
@@ -9,6 +10,8 @@ import type { ThreadMessage, ThreadPerson, ThreadReport } from './thread-types';
 // carries `data-legacy-message-id`; both show the sender as an `[email]` span and the
 // date in the `title` of `span.g3`. Recipients (`span.g2`) show on expanded ones only.
 const MESSAGE = '[data-message-id], [data-legacy-message-id], div.adn';
+// One query per selector: Chromium runs a selector list element by element (element-skip.ts).
+const MESSAGE_PARTS = ['[data-message-id]', '[data-legacy-message-id]', 'div.adn'];
 const QUOTE = 'div.gmail_quote, blockquote';
 const SUBJECT = 'h2.hP';
 const BODY = 'div.a3s';
@@ -19,7 +22,7 @@ const BODY = 'div.a3s';
  * People in quoted or forwarded history are not the message's correspondents.
  */
 export function readGmailThread(document: Document, url: string): ThreadReport | undefined {
-  const containers = selectAll(document, MESSAGE).filter(
+  const containers = selectAll(document, MESSAGE_PARTS).filter(
     (element) => !element.parentElement?.closest(MESSAGE),
   );
   if (containers.length === 0) return undefined;
@@ -44,7 +47,7 @@ function readMessage(container: Element): ThreadMessage {
   )?.replace(/^#/, '');
   const date = container.querySelector('.g3[title], time[datetime]');
   const body = container.querySelector(BODY);
-  const opening = body && textLines(body, (element) => element.matches(QUOTE)).join(' ');
+  const opening = body && openingText(body, QUOTE);
   const message: ThreadMessage = {
     to: people.filter((element) => element.matches('.g2')).flatMap(person),
   };
@@ -53,7 +56,7 @@ function readMessage(container: Element): ThreadMessage {
   if (sender) message.from = sender;
   const written = date?.getAttribute('datetime') ?? date?.getAttribute('title');
   if (written) message.date = written;
-  if (opening) message.opening = opening.slice(0, OPENING_READ);
+  if (opening) message.opening = opening;
   return message;
 }
 

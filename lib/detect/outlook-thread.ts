@@ -1,7 +1,7 @@
 import { normalizeEmail } from '../domain/email';
 import { headerPeople, readingPane, withRoles } from './outlook';
-import { textLines } from './webmail-text';
-import { MAX_THREAD_MESSAGES, OPENING_READ } from './thread-types';
+import { openingText } from './opening-text';
+import { MAX_THREAD_MESSAGES } from './thread-types';
 import type { ThreadMessage, ThreadPerson, ThreadReport } from './thread-types';
 
 // Outlook's class names are hashed per release (webmail-dom.md), so only ids and
@@ -47,17 +47,12 @@ function readMessage(item: Element): ThreadMessage {
   const written = date?.getAttribute('datetime') ?? date?.textContent?.trim();
   if (written) message.date = written;
   const body = item.querySelector(BODY);
-  // Outlook quotes earlier mail below a rule, from `#divRplyFwdMsg` on: the text above it is the message's own.
   const opening = body && ownText(body);
-  if (opening) message.opening = opening.slice(0, OPENING_READ);
+  if (opening) message.opening = opening;
   return message;
 }
 
+// Outlook quotes earlier mail from `#divRplyFwdMsg` (and the rule before it) on.
 function ownText(body: Element): string {
-  const lines: string[] = [];
-  for (const line of textLines(body, (element) => element.matches('blockquote'))) {
-    if (/^From:/.test(line)) break;
-    lines.push(line);
-  }
-  return lines.join(' ');
+  return openingText(body, 'blockquote, #divRplyFwdMsg, #divRplyFwdMsg ~ *, hr ~ *');
 }
