@@ -3,7 +3,7 @@ import { cleanName, mailboxesIn } from './webmail-text';
 import { openingText } from './opening-text';
 import { selectAll } from './element-skip';
 import { MAX_THREAD_MESSAGES } from './thread-types';
-import type { ThreadMessage, ThreadPerson, ThreadReport } from './thread-types';
+import type { ThreadMessage, ThreadPerson, ThreadReadOptions, ThreadReport } from './thread-types';
 
 // Gmail's hooks (shared/design/webmail-dom.md), plus the message containers: an
 // expanded message is `div.adn` with `data-message-id` ("#msg-f:…"), a collapsed one
@@ -21,7 +21,11 @@ const BODY = 'div.a3s';
  * collapsed, each with its header only (and the start of its own text when shown).
  * People in quoted or forwarded history are not the message's correspondents.
  */
-export function readGmailThread(document: Document, url: string): ThreadReport | undefined {
+export function readGmailThread(
+  document: Document,
+  url: string,
+  options: ThreadReadOptions = {},
+): ThreadReport | undefined {
   const containers = selectAll(document, MESSAGE_PARTS).filter(
     (element) => !element.parentElement?.closest(MESSAGE),
   );
@@ -29,27 +33,45 @@ export function readGmailThread(document: Document, url: string): ThreadReport |
   const subject = document.querySelector(SUBJECT)?.textContent?.replace(/\s+/g, ' ').trim();
   // Gmail's title reads "Subject - account@example.com - Gmail".
   const account = mailboxesIn(document.title).at(-1)?.email;
+  // A thread names the same few people in every message: each is read once.
+  const people = new Map<string, ThreadPerson | null>();
+  const person = (element: Element): ThreadPerson[] => {
+    const raw = element.getAttribute('email') ?? '';
+    const rawName = element.getAttribute('name') ?? element.textContent;
+    const key = `${raw}\n${rawName}`;
+    if (!people.has(key)) people.set(key, personOf(raw, rawName));
+    const found = people.get(key);
+    return found ? [found] : [];
+  };
   return {
     site: 'gmail',
     url,
     ...(subject && { subject }),
     ...(account && { account }),
-    messages: containers.slice(-MAX_THREAD_MESSAGES).map(readMessage),
+    messages: containers
+      .slice(-MAX_THREAD_MESSAGES)
+      .map((container) => readMessage(container, person, options.opening === true)),
   };
 }
 
-function readMessage(container: Element): ThreadMessage {
-  const own = (element: Element) => !element.closest(QUOTE);
-  const people = [...container.querySelectorAll('[email]')].filter(own);
-  const from = people.find((element) => !element.matches('.g2'));
+function readMessage(
+  container: Element,
+  person: (element: Element) => ThreadPerson[],
+  withOpening: boolean,
+): ThreadMessage {
+  // Most messages quote nothing: only then is each person's place checked.
+  const quotes = container.querySelector(QUOTE) !== null;
+  const everyone = [...container.querySelectorAll('[email]')];
+  const people = quotes ? everyone.filter((element) => !element.closest(QUOTE)) : everyone;
+  const from = people.find((element) => !element.classList.contains('g2'));
   const id = (
     container.getAttribute('data-message-id') ?? container.getAttribute('data-legacy-message-id')
   )?.replace(/^#/, '');
   const date = container.querySelector('.g3[title], time[datetime]');
-  const body = container.querySelector(BODY);
+  const body = withOpening ? container.querySelector(BODY) : null;
   const opening = body && openingText(body, QUOTE);
   const message: ThreadMessage = {
-    to: people.filter((element) => element.matches('.g2')).flatMap(person),
+    to: people.filter((element) => element.classList.contains('g2')).flatMap(person),
   };
   const sender = from && person(from)[0];
   if (id) message.id = id;
@@ -60,9 +82,9 @@ function readMessage(container: Element): ThreadMessage {
   return message;
 }
 
-function person(element: Element): ThreadPerson[] {
-  const email = normalizeEmail(element.getAttribute('email') ?? '');
-  if (!email) return [];
-  const name = cleanName(element.getAttribute('name') ?? element.textContent);
-  return [name && name.toLowerCase() !== 'me' ? { email, name } : { email }];
+function personOf(raw: string, rawName: string | null): ThreadPerson | null {
+  const email = normalizeEmail(raw);
+  if (!email) return null;
+  const name = cleanName(rawName);
+  return name && name.toLowerCase() !== 'me' ? { email, name } : { email };
 }

@@ -2,7 +2,7 @@ import { normalizeEmail } from '../domain/email';
 import { headerPeople, readingPane, withRoles } from './outlook';
 import { openingText } from './opening-text';
 import { MAX_THREAD_MESSAGES } from './thread-types';
-import type { ThreadMessage, ThreadPerson, ThreadReport } from './thread-types';
+import type { ThreadMessage, ThreadPerson, ThreadReadOptions, ThreadReport } from './thread-types';
 
 // Outlook's class names are hashed per release (webmail-dom.md), so only ids and
 // attributes: in the conversation view each message is an item carrying its item id
@@ -15,7 +15,11 @@ const DATE = 'time[datetime], [data-testid="SentReceivedSavedTime"]';
 const ACCOUNT = '#mectrl_currentAccount_secondary';
 
 /** The messages of the conversation (or the one message) open in Outlook on the web. */
-export function readOutlookThread(document: Document, url: string): ThreadReport | undefined {
+export function readOutlookThread(
+  document: Document,
+  url: string,
+  options: ThreadReadOptions = {},
+): ThreadReport | undefined {
   const pane = readingPane(document);
   if (!pane) return undefined;
   const items = [...pane.querySelectorAll(ITEM)].filter(
@@ -28,11 +32,13 @@ export function readOutlookThread(document: Document, url: string): ThreadReport
     url,
     ...(subject && { subject }),
     ...(account && { account }),
-    messages: (items.length > 0 ? items : [pane]).slice(-MAX_THREAD_MESSAGES).map(readMessage),
+    messages: (items.length > 0 ? items : [pane])
+      .slice(-MAX_THREAD_MESSAGES)
+      .map((item) => readMessage(item, options.opening === true)),
   };
 }
 
-function readMessage(item: Element): ThreadMessage {
+function readMessage(item: Element, withOpening: boolean): ThreadMessage {
   const people = withRoles(headerPeople(item));
   const plain = ({ email, name }: ThreadPerson): ThreadPerson =>
     name ? { email, name } : { email };
@@ -46,7 +52,7 @@ function readMessage(item: Element): ThreadMessage {
   const date = item.querySelector(DATE);
   const written = date?.getAttribute('datetime') ?? date?.textContent?.trim();
   if (written) message.date = written;
-  const body = item.querySelector(BODY);
+  const body = withOpening ? item.querySelector(BODY) : null;
   const opening = body && ownText(body);
   if (opening) message.opening = opening;
   return message;

@@ -16,6 +16,7 @@ describe('reading the open webmail thread', () => {
     const thread = readThread(
       load('gmail-thread.html'),
       'https://mail.google.com/mail/u/0/#inbox/x',
+      { opening: true },
     )!;
     expect(thread).toMatchObject({
       site: 'gmail',
@@ -73,7 +74,9 @@ describe('reading the open webmail thread', () => {
   });
 
   it('Outlook: the conversation view, item by item, with the account and dates', () => {
-    const thread = readThread(load('outlook-thread.html'), 'https://outlook.office.com/mail/')!;
+    const thread = readThread(load('outlook-thread.html'), 'https://outlook.office.com/mail/', {
+      opening: true,
+    })!;
     expect(thread).toMatchObject({
       site: 'outlook',
       subject: 'Engagement letter for the spring campaign',
@@ -105,6 +108,11 @@ describe('reading the open webmail thread', () => {
     expect(thread.messages).toHaveLength(1);
     expect(thread.messages[0]!.from?.email).toBe('ravenna.makebelieve@brightwater-legal.example');
     expect(thread.messages[0]!.id).toBeUndefined();
+  });
+
+  it('reads no opening unless asked', () => {
+    const thread = readThread(load('gmail-thread.html'), 'https://mail.google.com/')!;
+    expect(thread.messages.some((message) => 'opening' in message)).toBe(false);
   });
 
   it('a page without a thread has none', () => {

@@ -34,3 +34,11 @@ export interface ThreadReport {
 export const MAX_THREAD_MESSAGES = 200;
 /** Characters of a message's opening read from the page (the background keeps at most 280). */
 export const OPENING_READ = 280;
+
+export interface ThreadReadOptions {
+  /**
+   * Read each message's opening too. Off unless the background asks (the user chose to
+   * keep openings): reading bodies is most of the cost of reading a thread.
+   */
+  opening?: boolean;
+}

@@ -5,7 +5,8 @@ import { whenIdle, type Schedule } from './idle';
 export interface ThreadWatchDeps {
   document: Document;
   location: { readonly href: string };
-  report: (report: ThreadReport) => Promise<void>;
+  /** Sends the thread; the answer says whether to read messages' openings too. */
+  report: (report: ThreadReport) => Promise<{ opening: boolean }>;
   schedule?: Schedule;
 }
 
@@ -18,13 +19,18 @@ export function watchThread(deps: ThreadWatchDeps) {
   const schedule = deps.schedule ?? whenIdle;
   let last = '';
   let queued = false;
+  let opening = false;
   const read = () => {
     queued = false;
-    const report = readThread(deps.document, deps.location.href);
+    const report = readThread(deps.document, deps.location.href, { opening });
     const signature = JSON.stringify(report ?? null);
     if (!report || signature === last) return;
     last = signature;
-    void deps.report(report);
+    void deps.report(report).then((answer) => {
+      if (!answer.opening || opening) return;
+      opening = true; // the user keeps openings: read the thread again with them
+      read();
+    });
   };
   const observer = new MutationObserver(() => {
     if (queued) return;

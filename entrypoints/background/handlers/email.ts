@@ -55,7 +55,7 @@ export function createEmailHandlers(deps: BackgroundDeps): HandlersFor<typeof em
       });
       // Saved after logging: a side panel watching the tab reads the thread's logs then.
       await threads.save(tabId, located, repo.clock());
-      return ok({});
+      return ok(emailLog.keepOpening ? { opening: true } : {});
     },
     'email/thread': async ({ tabId }) => {
       const thread = await threads.read(tabId);

@@ -62,7 +62,8 @@ export const emailMessages = {
   'email/threadRead': defineMessage({
     sender: 'content',
     request: ThreadReportSchema,
-    response: z.object({}),
+    /** `opening`: the user keeps messages' openings, so the script reads them too from now on. */
+    response: z.object({ opening: z.boolean().optional() }),
   }),
   /** What the tab's thread holds: the offer (ask mode) and what is logged. */
   'email/thread': defineMessage({
