@@ -90,6 +90,7 @@ describe('email that logs itself', () => {
   }
 
   let visits = 0;
+  let ada = '';
   async function openThread(url: string) {
     const page = await ext.context.newPage();
     await page.goto(`${url}?visit=${++visits}`);
@@ -98,7 +99,7 @@ describe('email that logs itself', () => {
 
   it('auto: a thread of 4 messages, 2 with a known client, logs 2; reloading and reopening log none again', async () => {
     await setMode('auto');
-    const ada = await addParty('Ada Lovelace', ADA);
+    ada = await addParty('Ada Lovelace', ADA);
     const { page, tabId } = await openThread('https://mail.google.com/mail/u/0/gmail-thread.html');
     await threadRead(tabId);
     const logged = await emailsOf(ada);
@@ -177,6 +178,37 @@ describe('email that logs itself', () => {
       'notifications@projectboard.example',
     );
     await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('auto: a reply the user sends is logged once it appears in the thread (compose is never read)', async () => {
+    await setMode('auto');
+    const { page, tabId } = await openThread('https://mail.google.com/mail/u/0/gmail-thread.html');
+    await threadRead(tabId);
+    const before = (await emailsOf(ada)).length;
+    // As Gmail does after Send: the new message joins the thread view.
+    await page.evaluate((address) => {
+      const span = (className: string, attributes: Record<string, string>, text: string) => {
+        const element = document.createElement('span');
+        element.className = className;
+        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+        element.textContent = text;
+        return element;
+      };
+      const sent = document.createElement('div');
+      sent.className = 'adn ads';
+      sent.setAttribute('data-message-id', '#msg-f:1826182731224596999');
+      sent.append(
+        span('gD', { email: 'robin.quill@quillworks.example', name: 'Robin Quill' }, 'Robin'),
+        span('g3', { title: 'Wed, 5 Mar 2025, 16:20' }, '16:20'),
+        span('g2', { email: address, name: 'Ada Lovelace' }, 'Ada'),
+      );
+      document.querySelector('[role="list"]')!.append(sent);
+    }, ADA);
+    await expect
+      .poll(async () => (await emailsOf(ada)).length, { timeout: 20_000 })
+      .toBe(before + 1);
+    expect((await emailsOf(ada))[0]!.direction).toBe('outbound');
+    await page.close();
   });
 
   it('off: a webmail thread is not read for logging at all', async () => {
