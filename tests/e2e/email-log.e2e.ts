@@ -182,6 +182,7 @@ describe('email that logs itself', () => {
 
   it('auto: a reply the user sends is logged once it appears in the thread (compose is never read)', async () => {
     await setMode('auto');
+    ada = await addParty('Ada Lovelace', ADA); // on file already when run with the others
     const { page, tabId } = await openThread('https://mail.google.com/mail/u/0/gmail-thread.html');
     await threadRead(tabId);
     const before = (await emailsOf(ada)).length;
