@@ -11,6 +11,7 @@ function sameSettings(a: Settings, b: Settings): boolean {
   return (
     a.region === b.region &&
     a.highlightOnSites === b.highlightOnSites &&
+    a.kindColours === b.kindColours &&
     JSON.stringify(a.emailLog) === JSON.stringify(b.emailLog) &&
     a.cadence.client === b.cadence.client &&
     a.cadence.customer === b.cadence.customer &&

@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';
 import type { SearchPart } from '../search/projection-format';
+import type { ImportBatch } from './import-batch';
+import type { Tombstone, UndoEntry } from './undo-entry';
 
 export const DB_NAME = 'clientele';
 
@@ -8,7 +10,7 @@ export const DB_NAME = 'clientele';
  * The current schema version. Raising it means appending a step to the ladder in
  * migrations.ts and a fixture for the old version in tests; steps are never edited.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export interface ClienteleSchema extends DBSchema {
   parties: {
@@ -42,9 +44,28 @@ export interface ClienteleSchema extends DBSchema {
    * one go and a write touches one bucket (see lib/search/projection-format.ts).
    */
   searchBuckets: { key: number; value: SearchPart };
-  /** Logged emails the user removed: never logged again (lib/db/email-log-repository.ts). */
+  /**
+   * Since version 4. Actions that can be taken back: deletions (the "Recently
+   * deleted" list, with every record they removed) and bulk changes (the parties as
+   * they were). Shape and rules: UndoEntrySchema in undo-entry.ts.
+   */
+  undoEntries: { key: string; value: UndoEntry; indexes: { byAt: number } };
+  /**
+   * Since version 4. One `{ id, store, at, pendingSync? }` per deleted record, for the
+   * sync to propagate: `id` is the deleted record's own id, `store` the store it was
+   * in. Removed when its deletion is undone; pruned after RECENTLY_DELETED_MS unless
+   * `pendingSync`. Shape: TombstoneSchema in undo-entry.ts.
+   */
+  tombstones: { key: string; value: Tombstone; indexes: { byAt: number } };
+  /**
+   * Since version 4. One per import: date, file name, the parties it added and the
+   * earlier values of those it merged into, so the import can be taken back
+   * (ImportBatchSchema in import-batch.ts).
+   */
+  importBatches: { key: string; value: ImportBatch; indexes: { byAt: number } };
+  /** Since version 5. Logged emails the user removed: never logged again (lib/db/email-log-repository.ts). */
   emailUndone: { key: string; value: EmailUndone };
-  /** Unknown people the user wrote to, with the threads, for "People you email". */
+  /** Since version 5. Unknown people the user wrote to, with the threads, for "People you email". */
   correspondents: { key: string; value: Correspondent };
 }
 
@@ -70,5 +91,8 @@ export type StoreName =
   | 'engagements'
   | 'purchases'
   | 'searchBuckets'
+  | 'undoEntries'
+  | 'tombstones'
+  | 'importBatches'
   | 'emailUndone'
   | 'correspondents';

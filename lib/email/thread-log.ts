@@ -1,4 +1,4 @@
-import { findPartiesByEmails } from '../db/party-repository';
+import { findPartiesByContacts } from '../db/party-repository';
 import type { ClienteleDb } from '../db/open';
 import { normalizeEmail } from '../domain/email';
 import { createNeverCapture } from '../findings/never-capture';
@@ -26,7 +26,7 @@ export async function judgeThread(
   settings: { emailLog: EmailLogSettings; neverCapture: readonly string[] },
   now: number,
 ): Promise<ThreadDecision> {
-  const parties = await findPartiesByEmails(db, threadAddresses(thread));
+  const { byEmail: parties } = await findPartiesByContacts(db, { emails: threadAddresses(thread) });
   const known = new Map(
     [...parties].map(([email, party]) => [email, { id: party.id, name: party.name }]),
   );

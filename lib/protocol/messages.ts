@@ -9,6 +9,7 @@ import { partyMessages } from './areas/parties';
 import { searchMessages } from './areas/search';
 import { serviceMessages } from './areas/services';
 import { transferMessages } from './areas/transfer';
+import { undoMessages } from './areas/undo';
 
 /**
  * Every message the background answers: its name (`area/verb`), request and
@@ -26,6 +27,7 @@ export const messages = {
   ...transferMessages,
   ...panelMessages,
   ...relationshipMessages,
+  ...undoMessages,
   ...emailMessages,
 } as const;
 

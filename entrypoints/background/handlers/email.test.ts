@@ -28,6 +28,7 @@ function setUp(mode: EmailLogMode, started = Date.UTC(2026, 0, 1)) {
           cadence: DEFAULT_CADENCE,
           neverCapture: [],
           highlightOnSites: false,
+          kindColours: false,
           emailLog: { ...DEFAULT_EMAIL_LOG, mode },
         }),
     },

@@ -1,5 +1,5 @@
 import { ok } from '../../../lib/domain/result';
-import { mayHighlight } from '../../../lib/findings/highlight-policy';
+import { highlightsFor, mayHighlight } from '../../../lib/findings/highlight-policy';
 import { DEFAULT_EMAIL_LOG } from '../../../lib/email/email-settings';
 import { isWebmailUrl } from '../../../lib/platform/webmail-sites';
 import { knownTexts, pageContacts } from '../../../lib/findings/page-contacts';
@@ -20,11 +20,7 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
       await deps.findings.save(tabId, screened.findings);
       await deps.badge(tabId, screened.findings.contacts.length);
     }
-    return {
-      ...screened,
-      highlightOnSites: settings.highlightOnSites,
-      emailLog: settings.emailLog,
-    };
+    return { ...screened, settings };
   };
 
   const contactsOf = async (findings: PageFindings | undefined) => {
@@ -39,14 +35,14 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
       if (
         tabId !== undefined &&
         isWebmailUrl(sender.url ?? sender.tab?.url) &&
-        (screened.emailLog?.mode ?? DEFAULT_EMAIL_LOG.mode) !== 'off'
+        (screened.settings.emailLog?.mode ?? DEFAULT_EMAIL_LOG.mode) !== 'off'
       )
         await deps.startThreadReader?.(tabId);
       // The browser's word for where the report came from, not the page's.
-      if (!mayHighlight(sender.url ?? sender.tab?.url, screened.highlightOnSites))
+      if (!mayHighlight(sender.url ?? sender.tab?.url, screened.settings.highlightOnSites))
         return ok({ known: [] });
       const known = await knownTexts(await repo.getDb(), screened.findings, screened.writtenPhones);
-      return ok({ known });
+      return ok({ known: highlightsFor(known, screened.settings.kindColours) });
     },
     'page/contacts': async ({ tabId }) => ok(await contactsOf(await deps.findings.read(tabId))),
     'page/scan': async ({ tabId }) => {
