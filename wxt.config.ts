@@ -41,10 +41,10 @@ export default defineConfig({
     // natively, so they get the browser's own `browser`/`chrome` instead of the polyfill
     // (~3 KB gzip) that extension pages use, read so that the page cannot shadow it. WXT's content-script wrapper imports
     // 'wxt/browser' too, which is why this is done here rather than in the script's imports.
-    // The scan script also gets an inert context in place of WXT's: see its module.
+    // The scan and thread scripts also get an inert context in place of WXT's: see its module.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
-      const scan = entrypoints.some((entrypoint) => entrypoint.name === 'scan');
+      const scan = entrypoints.some((entrypoint) => ['scan', 'thread'].includes(entrypoint.name));
       // MV3 browsers all read ES2022: regular expressions stay literals instead of being
       // rewritten into longer `new RegExp("…")` calls for browsers that cannot load MV3.
       config.build = { ...config.build, target: 'es2022' };

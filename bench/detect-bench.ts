@@ -6,6 +6,7 @@ import { whenIdle, type Schedule } from '../lib/page-scan/idle';
 import { scanInSlices } from '../lib/page-scan/sliced-scan';
 import { generatePage } from './generate-page';
 import { measureQuality, type Expected } from '../tests/support/detect-quality';
+import { measureEmailCapture } from './email-bench';
 
 /** The floor: a bare TreeWalker pass reading every text node's data. */
 function treeWalkerPass(root: Node): number {
@@ -56,7 +57,7 @@ export const METHOD = {
  * floor and the detection alike: a ratio is taken within each round, and the
  * median over the rounds is reported, with its spread (first and third quartile).
  */
-function measureInterleaved(tasks: Record<string, () => unknown>) {
+export function measureInterleaved(tasks: Record<string, () => unknown>) {
   const names = Object.keys(tasks);
   const repeats: Record<string, number> = {};
   const sample = (name: string): number => {
@@ -197,7 +198,11 @@ export function quality(expected: Expected, url = location.href) {
 
 declare global {
   interface Window {
-    clienteleBench: { measure: typeof measure; quality: typeof quality };
+    clienteleBench: {
+      measure: typeof measure;
+      quality: typeof quality;
+      emailCapture: typeof measureEmailCapture;
+    };
   }
 }
-window.clienteleBench = { measure, quality };
+window.clienteleBench = { measure, quality, emailCapture: measureEmailCapture };

@@ -23,6 +23,7 @@ const results = {
   when: new Date().toISOString(),
   chromium: '',
   detect: {},
+  email: {},
   quality: {},
   bundles: {},
 };
@@ -105,6 +106,14 @@ for (const fixture of runs('detect') ? ['gmail', 'outlook'] : []) {
     console.log(`  skipped: ${error.message.split('\n')[0]}`);
   }
 }
+if (runs('detect') || runs('email')) {
+  console.log('Email capture on a 50-message Gmail-like thread…');
+  const page = await browser.newPage();
+  await page.goto(`${site.base}/tests/fixtures/site/gmail-thread.html`);
+  await page.addScriptTag({ path: 'bench/.build/detect.js' });
+  results.email = await page.evaluate(() => window.clienteleBench.emailCapture(50));
+  await page.close();
+}
 for (const [set, { folder, expected }] of Object.entries(runs('detect') ? QUALITY_SETS : {})) {
   results.quality[set] = {};
   for (const [name, truth] of Object.entries(JSON.parse(readFileSync(expected, 'utf8')))) {
@@ -172,6 +181,20 @@ console.table(
     ]),
   ),
 );
+if (results.email.messages) {
+  const e = results.email;
+  console.log('Email capture (budgets.md: ≤ 10 % added to the webmail scan):');
+  console.table({
+    [`${e.messages}-message thread`]: {
+      elements: e.elements,
+      'scan ms': round(e.scanMs),
+      'scan + thread ms': round(e.withThreadMs),
+      'added ÷ scan (≤0.10)': round(e.addedRatio, 3),
+      'Q1–Q3': e.addedRatioSpread.map((q) => round(q, 3)).join('–'),
+      'judge in background ms': round(e.judgeInBackgroundMs, 3),
+    },
+  });
+}
 for (const [set, pages] of Object.entries(results.quality)) {
   console.log(
     set === 'fixtures'

@@ -14,6 +14,12 @@ import {
   readTabFindings,
   saveTabFindings,
 } from '../../lib/platform/tab-findings';
+import {
+  forgetTabThread,
+  readTabThread,
+  saveTabThread,
+  startThreadReader,
+} from '../../lib/platform/tab-threads';
 import { createHandlers } from './handlers';
 import { registerMenus } from './menus';
 import { registerReminders } from './reminders';
@@ -31,6 +37,8 @@ export default defineBackground(() => {
     findings: { save: saveTabFindings, read: readTabFindings },
     scanTab,
     badge: showContactCount,
+    threads: { save: saveTabThread, read: readTabThread },
+    startThreadReader,
     readTabText,
     neverCapture: addNeverCapture,
     rescanTabs,
@@ -39,7 +47,10 @@ export default defineBackground(() => {
   registerMenus(deps);
   registerReminders(deps);
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTabFindings(tabId);
+    void forgetTabThread(tabId);
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void applySiteGrants();
     // A new user lands on the page that explains what Clientele reads and how to start.

@@ -1,6 +1,8 @@
 import { BrandMark } from '../../components/BrandMark';
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
+import { EmailLogSection } from '../../components/options/EmailLogSection';
+import { PeopleYouEmail } from '../../components/options/PeopleYouEmail';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
 import { RecentlyDeletedSection } from '../../components/options/RecentlyDeletedSection';
 import { RegionSection } from '../../components/options/RegionSection';
@@ -10,6 +12,7 @@ import { StorageCareNotice } from './StorageCareNotice';
 import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
 import { useRecentlyDeleted } from './use-recently-deleted';
+import { usePeopleYouEmail } from './use-people-you-email';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';
 import { useSiteAccess } from './use-site-access';
@@ -20,6 +23,7 @@ const SECTIONS = [
   ['region', 'Phone region'],
   ['sites', 'Sites'],
   ['never-capture', 'Never capture'],
+  ['email-log', 'Email'],
   ['services', 'Services'],
   ['data', 'Your data'],
   ['recently-deleted', 'Recently deleted'],
@@ -37,6 +41,7 @@ export function App() {
   const sites = useSiteAccess(report);
   const services = useServices(report);
   const deleted = useRecentlyDeleted(report);
+  const people = usePeopleYouEmail(report);
 
   return (
     <div class="options-page" data-testid="options">
@@ -112,6 +117,19 @@ export function App() {
             entries={settings.neverCapture}
             onSave={(neverCapture) => save({ neverCapture }, 'Never-capture list')}
           />
+        )}
+        {settings && (
+          <EmailLogSection
+            key={`email-log-${generation}`}
+            settings={settings.emailLog}
+            onSave={(emailLog) => save({ emailLog }, 'Email logging')}
+          >
+            <PeopleYouEmail
+              people={people.people}
+              onAdd={(person, kind) => void people.add(person, kind)}
+              onDismiss={(person) => void people.dismiss(person)}
+            />
+          </EmailLogSection>
         )}
         <ServicesSection
           listing={services.listing}

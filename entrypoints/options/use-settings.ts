@@ -12,6 +12,7 @@ function sameSettings(a: Settings, b: Settings): boolean {
     a.region === b.region &&
     a.highlightOnSites === b.highlightOnSites &&
     a.kindColours === b.kindColours &&
+    JSON.stringify(a.emailLog) === JSON.stringify(b.emailLog) &&
     a.cadence.client === b.cadence.client &&
     a.cadence.customer === b.cadence.customer &&
     a.cadence.prospect === b.cadence.prospect &&

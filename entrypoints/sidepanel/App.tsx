@@ -9,6 +9,8 @@ import { usePanelIntent } from './use-panel-intent';
 import { PageView } from './PageView';
 import { senderKey, senderOf } from './pick-sender';
 import { RecordView } from './RecordView';
+import { ThreadLog } from '../../components/ThreadLog';
+import { useThreadLog } from './thread-log';
 
 /** What the user (or a right-click) chose to look at instead of following the page. */
 interface Chosen {
@@ -32,6 +34,7 @@ export function App() {
   const tabId = useFollowedTab();
   const { state, reload } = usePageContacts(tabId);
   const [intent, clearIntent] = usePanelIntent(tabId);
+  const thread = useThreadLog(tabId);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [followNotice, setFollowNotice] = useState<string | null>(null);
 
@@ -153,6 +156,15 @@ export function App() {
           </button>
         )}
       </header>
+      {thread.status && (
+        <ThreadLog
+          status={thread.status}
+          busy={thread.busy}
+          message={thread.message}
+          onLog={() => void thread.log()}
+          onRemove={(id) => void thread.remove(id)}
+        />
+      )}
       {body()}
     </main>
   );

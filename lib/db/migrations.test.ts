@@ -58,6 +58,8 @@ const EXPECTED: { [S in StoreName]: StoreSpec<S> } = {
   undoEntries: { keyPath: 'id', indexes: { byAt: plain('at') } },
   tombstones: { keyPath: 'id', indexes: { byAt: plain('at') } },
   importBatches: { keyPath: 'id', indexes: { byAt: plain('at') } },
+  emailUndone: { keyPath: 'requestId', indexes: {} },
+  correspondents: { keyPath: 'email', indexes: {} },
 };
 
 const uniqueName = () => `clientele-migrations-${crypto.randomUUID()}`;

@@ -67,6 +67,12 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
     db.createObjectStore('tombstones', { keyPath: 'id' }).createIndex('byAt', 'at');
     db.createObjectStore('importBatches', { keyPath: 'id' }).createIndex('byAt', 'at');
   }
+  if (oldVersion < 5) {
+    // Version 5: email that logs itself. Two stores of small state beside the records
+    // (undone email logs, correspondents for "People you email"); nothing is reshaped.
+    db.createObjectStore('emailUndone', { keyPath: 'requestId' });
+    db.createObjectStore('correspondents', { keyPath: 'email' });
+  }
 }
 
 function rebuildProjectionInUpgrade(tx: UpgradeTx): void {

@@ -10,7 +10,7 @@ export const DB_NAME = 'clientele';
  * The current schema version. Raising it means appending a step to the ladder in
  * migrations.ts and a fixture for the old version in tests; steps are never edited.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface ClienteleSchema extends DBSchema {
   parties: {
@@ -63,6 +63,24 @@ export interface ClienteleSchema extends DBSchema {
    * (ImportBatchSchema in import-batch.ts).
    */
   importBatches: { key: string; value: ImportBatch; indexes: { byAt: number } };
+  /** Since version 5. Logged emails the user removed: never logged again (lib/db/email-log-repository.ts). */
+  emailUndone: { key: string; value: EmailUndone };
+  /** Since version 5. Unknown people the user wrote to, with the threads, for "People you email". */
+  correspondents: { key: string; value: Correspondent };
+}
+
+export interface EmailUndone {
+  requestId: string;
+  undoneAt: number;
+}
+
+export interface Correspondent {
+  email: string;
+  name?: string;
+  /** Identities of the threads the user wrote to them in (at most MAX_CORRESPONDENT_THREADS). */
+  threads: string[];
+  dismissed: boolean;
+  updatedAt: number;
 }
 
 export type StoreName =
@@ -75,4 +93,6 @@ export type StoreName =
   | 'searchBuckets'
   | 'undoEntries'
   | 'tombstones'
-  | 'importBatches';
+  | 'importBatches'
+  | 'emailUndone'
+  | 'correspondents';

@@ -74,11 +74,12 @@ export function outlookOpenSender(root: ParentNode): { email: string; name?: str
 }
 
 /** The reading pane, or failing that a `main` region that holds a message body. */
-function readingPane(root: ParentNode): Element | undefined {
+export function readingPane(root: ParentNode): Element | undefined {
   return selectAll(root, PANE)[0] ?? selectAll(root, MAIN).find((main) => main.querySelector(BODY));
 }
 
-function headerPeople(pane: Element): HeaderPerson[] {
+/** People in a header (anything outside the message body): also read per message by outlook-thread. */
+export function headerPeople(pane: Element): HeaderPerson[] {
   const people = new Map<string, HeaderPerson>();
   const add = (person: HeaderPerson) => {
     const known = people.get(person.email);
@@ -108,7 +109,7 @@ function headerPeople(pane: Element): HeaderPerson[] {
   return [...people.values()];
 }
 
-function withRoles(people: HeaderPerson[]): (HeaderPerson & { role: ContactRole })[] {
+export function withRoles(people: HeaderPerson[]): (HeaderPerson & { role: ContactRole })[] {
   const labelled = people.some((person) => person.label === 'from');
   return people.map((person, index) => {
     const sender = labelled ? person.label === 'from' : index === 0 && !person.label;

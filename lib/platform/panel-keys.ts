@@ -8,3 +8,6 @@ export const tabFindingsKey = (tabId: number) => `findings:${tabId}`;
 
 /** What a right-click asked the panel to show for a tab (lib/platform/panel-intent-store.ts). */
 export const panelIntentKey = (tabId: number) => `panelIntent:${tabId}`;
+
+/** The webmail thread a tab shows, rewritten after each read and log (lib/platform/tab-threads.ts). */
+export const tabThreadKey = (tabId: number) => `thread:${tabId}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { CadenceDefaultsSchema, DEFAULT_CADENCE } from '../domain/cadence';
 import { RegionSchema } from '../domain/phone-schema';
+import { EmailLogSettingsSchema, DEFAULT_EMAIL_LOG } from '../email/email-settings';
 
 export const SettingsSchema = z.object({
   /** Region used to read national phone numbers (`(212) 555-0100` in US). */
@@ -19,6 +20,8 @@ export const SettingsSchema = z.object({
    * page's scripts can read the highlight names and colours, and so tell the kinds apart.
    */
   kindColours: z.boolean(),
+  /** Whether and how the messages of webmail threads are logged (lib/email). */
+  emailLog: EmailLogSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -41,6 +44,7 @@ export async function readSettings(): Promise<Settings> {
     neverCapture: [],
     highlightOnSites: false,
     kindColours: false,
+    emailLog: DEFAULT_EMAIL_LOG,
   };
   const stored = await settingsItem.getValue();
   const parsed = SettingsSchema.partial().safeParse(stored ?? {});

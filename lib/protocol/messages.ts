@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { dueMessages } from './areas/due';
+import { emailMessages } from './areas/email';
 import { interactionMessages } from './areas/interactions';
 import { pageMessages } from './areas/page';
 import { relationshipMessages } from './areas/relationships';
@@ -27,6 +28,7 @@ export const messages = {
   ...panelMessages,
   ...relationshipMessages,
   ...undoMessages,
+  ...emailMessages,
 } as const;
 
 export type Messages = typeof messages;

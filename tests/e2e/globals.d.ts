@@ -11,6 +11,7 @@ declare const chrome: {
       set(items: object): Promise<void>;
       get(key: string): Promise<Record<string, unknown>>;
     };
+    session: { remove(key: string): Promise<void> };
   };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
 };

@@ -2,6 +2,8 @@ import type { CadenceDefaults, Party } from '../../../lib/domain';
 import { partyView } from '../../../lib/findings/party-view';
 import type { RepositoryContext } from '../../../lib/db/party-repository';
 import type { PageFindings, PartyView } from '../../../lib/protocol/contact-schemas';
+import type { EmailLogSettings } from '../../../lib/email/email-settings';
+import type { ThreadReportMessage } from '../../../lib/protocol/areas/email';
 
 /**
  * What the handlers need from the outside world. The worker passes the real
@@ -16,6 +18,8 @@ export interface BackgroundDeps {
       neverCapture: string[];
       highlightOnSites: boolean;
       kindColours: boolean;
+      /** Absent in tests that predate email logging: the defaults apply. */
+      emailLog?: EmailLogSettings;
     }>;
   };
   findings: {
@@ -24,6 +28,13 @@ export interface BackgroundDeps {
   };
   /** Runs the scanner in a tab now and returns what it found (undefined if the tab cannot be scanned). */
   scanTab: (tabId: number) => Promise<PageFindings | undefined>;
+  /** The webmail thread each tab shows (kept in memory when absent, as in unit tests). */
+  threads?: {
+    save: (tabId: number, thread: ThreadReportMessage, readAt: number) => Promise<void>;
+    read: (tabId: number) => Promise<ThreadReportMessage | undefined>;
+  };
+  /** Starts the thread script in a webmail tab (lib/platform/tab-threads.ts). */
+  startThreadReader?: (tabId: number) => Promise<void>;
   /** Shows how many contacts a tab holds on the toolbar icon. */
   badge: (tabId: number, count: number) => Promise<void>;
   /**

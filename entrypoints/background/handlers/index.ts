@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../lib/protocol/listener';
 import type { BackgroundDeps } from './deps';
 import { createDueHandlers } from './due';
+import { createEmailHandlers } from './email';
 import { createInteractionHandlers } from './interactions';
 import { createPageHandlers } from './page';
 import { createPanelHandlers } from './panel';
@@ -30,5 +31,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createPanelHandlers(deps),
     ...createRelationshipHandlers(deps),
     ...createUndoHandlers(deps),
+    ...createEmailHandlers(deps),
   };
 }

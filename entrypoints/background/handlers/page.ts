@@ -1,5 +1,7 @@
 import { ok } from '../../../lib/domain/result';
 import { highlightsFor, mayHighlight } from '../../../lib/findings/highlight-policy';
+import { DEFAULT_EMAIL_LOG } from '../../../lib/email/email-settings';
+import { isWebmailUrl } from '../../../lib/platform/webmail-sites';
 import { knownTexts, pageContacts } from '../../../lib/findings/page-contacts';
 import { screenFindings } from '../../../lib/findings/screen';
 import type { PageFindings } from '../../../lib/protocol/contact-schemas';
@@ -28,6 +30,14 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
   return {
     'page/contactsFound': async (request, sender) => {
       const screened = await keep(sender.tab?.id, request);
+      // A webmail page was read: its open thread is read for email logging, unless that is off.
+      const tabId = sender.tab?.id;
+      if (
+        tabId !== undefined &&
+        isWebmailUrl(sender.url ?? sender.tab?.url) &&
+        (screened.settings.emailLog?.mode ?? DEFAULT_EMAIL_LOG.mode) !== 'off'
+      )
+        await deps.startThreadReader?.(tabId);
       // The browser's word for where the report came from, not the page's.
       if (!mayHighlight(sender.url ?? sender.tab?.url, screened.settings.highlightOnSites))
         return ok({ known: [] });
