@@ -215,7 +215,7 @@ export async function updateParty(
       if (owner && owner.id !== id) return clash(phone, owner.name);
     }
     const next: Party = tidyCardFields(
-      { ...current, ...changes, updatedAt: context.clock() } as Party,
+      { ...current, ...changes, updatedAt: context.clock() },
       region,
     );
     for (const field of clear) delete next[field];
