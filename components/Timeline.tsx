@@ -6,10 +6,12 @@ export interface TimelineProps {
   now: number;
   hasMore: boolean;
   onMore: () => void;
+  /** Shows a Delete button on each interaction (logged by mistake). */
+  onDelete?: (interaction: Interaction) => void;
 }
 
 /** Interactions newest first; older ones a page at a time. */
-export function Timeline({ interactions, now, hasMore, onMore }: TimelineProps) {
+export function Timeline({ interactions, now, hasMore, onMore, onDelete }: TimelineProps) {
   if (interactions.length === 0) {
     return (
       <p class="empty" data-testid="timeline">
@@ -42,6 +44,17 @@ export function Timeline({ interactions, now, hasMore, onMore }: TimelineProps) 
               >
                 {linkLabel(interaction.link)}
               </a>
+            )}
+            {onDelete && (
+              <button
+                type="button"
+                class="link timeline-delete"
+                data-testid="delete-interaction"
+                aria-label={`Delete this ${interaction.type}`}
+                onClick={() => onDelete(interaction)}
+              >
+                Delete
+              </button>
             )}
           </li>
         ))}

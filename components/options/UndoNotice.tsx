@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import './undo-notice.css';
 
 export interface UndoNoticeProps {
   /** What just happened, e.g. "Removed boss@home.example." */
@@ -24,7 +25,7 @@ export function UndoNotice({ message, onUndo, onDismiss }: UndoNoticeProps) {
       }}
     >
       <span>{message}</span>{' '}
-      <button type="button" ref={button} onClick={onUndo}>
+      <button type="button" ref={button} onClick={onUndo} data-testid="undo">
         Undo
       </button>{' '}
       <button type="button" class="link" aria-label="Dismiss" onClick={onDismiss}>

@@ -6,7 +6,8 @@ import { createDbOpener } from '../../lib/db/open';
 import { createMessageListener } from '../../lib/protocol/listener';
 import { showContactCount } from '../../lib/platform/badge';
 import { ownIdentity } from '../../lib/platform/identity';
-import { readSettings } from '../../lib/platform/settings';
+import { addNeverCapture, readSettings } from '../../lib/platform/settings';
+import { openWelcome } from '../../lib/platform/welcome-progress';
 import { applySiteGrants, syncScanRegistration } from '../../lib/platform/scan-registration';
 import {
   forgetTabFindings,
@@ -17,6 +18,7 @@ import { createHandlers } from './handlers';
 import { registerMenus } from './menus';
 import { registerReminders } from './reminders';
 import { readTabText } from './read-tab-text';
+import { rescanTabs } from './rescan-tabs';
 import { scanTab } from './scan-tab';
 
 /**
@@ -30,13 +32,19 @@ export default defineBackground(() => {
     scanTab,
     badge: showContactCount,
     readTabText,
+    neverCapture: addNeverCapture,
+    rescanTabs,
   };
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
   registerMenus(deps);
   registerReminders(deps);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
-  browser.runtime.onInstalled.addListener(() => void applySiteGrants());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void applySiteGrants();
+    // A new user lands on the page that explains what Clientele reads and how to start.
+    if (reason === 'install') void openWelcome();
+  });
   browser.permissions.onAdded.addListener(() => void applySiteGrants());
   browser.permissions.onRemoved.addListener(() => void syncScanRegistration());
 });

@@ -1,11 +1,15 @@
+import { BrandMark } from '../../components/BrandMark';
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
+import { RecentlyDeletedSection } from '../../components/options/RecentlyDeletedSection';
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
-import { StorageCareNotice } from '../../components/options/StorageCareNotice';
+import { StorageCareNotice } from './StorageCareNotice';
+import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
+import { useRecentlyDeleted } from './use-recently-deleted';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';
 import { useSiteAccess } from './use-site-access';
@@ -18,6 +22,7 @@ const SECTIONS = [
   ['never-capture', 'Never capture'],
   ['services', 'Services'],
   ['data', 'Your data'],
+  ['recently-deleted', 'Recently deleted'],
 ] as const;
 
 /**
@@ -31,11 +36,15 @@ export function App() {
   const { settings, generation, loadError, save } = useSettings(report);
   const sites = useSiteAccess(report);
   const services = useServices(report);
+  const deleted = useRecentlyDeleted(report);
 
   return (
     <div class="options-page" data-testid="options">
       <header class="options-header">
-        <h1>Clientele options</h1>
+        <h1>
+          <BrandMark />
+          Clientele options
+        </h1>
         <p
           class={`options-status status-${status.tone}`}
           data-testid="options-status"
@@ -51,6 +60,11 @@ export function App() {
                 <a href={`#${id}`}>{label}</a>
               </li>
             ))}
+            <li>
+              <a href="/welcome.html" target="_blank" data-testid="options-welcome">
+                {t('options_welcome_link')}
+              </a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -87,6 +101,8 @@ export function App() {
             <HighlightOnSites
               checked={settings.highlightOnSites}
               onChange={(highlightOnSites) => save({ highlightOnSites }, 'Highlight choice')}
+              kindColours={settings.kindColours}
+              onKindColours={(kindColours) => save({ kindColours }, 'Highlight colours')}
             />
           )}
         </ScannedSitesSection>
@@ -111,6 +127,13 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <RecentlyDeletedSection
+          entries={deleted.entries}
+          loadError={deleted.loadError}
+          now={Date.now()}
+          onRestore={(entry) => void deleted.restore(entry)}
+          onForget={(entry, neverCapture) => void deleted.forget(entry, neverCapture)}
+        />
       </main>
     </div>
   );

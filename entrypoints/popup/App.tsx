@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { DueList } from '../../components/DueList';
-import { SearchPanel } from '../../components/SearchPanel';
+import { DueList } from './DueList';
+import { SearchPanel } from './SearchPanel';
 import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
 import { PartyPanel } from './PartyPanel';

@@ -1,6 +1,9 @@
+import { DeleteParty } from '../../components/DeleteParty';
+import { RecordWithUndo, type RecordActions } from '../../components/RecordWithUndo';
+import { usePartyDeletion } from '../../components/use-party-deletion';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
-import { usePartyRecord } from '../../components/party-record';
+import { usePartyRecord } from '../../containers/party-record';
 import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';
@@ -11,12 +14,36 @@ export interface PartyPanelProps {
   onBack: () => void;
 }
 
-/** One record: its card, a quick log, and its timeline. */
-export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
-  const { view, missing, timeline, hasMore, more, message, busy, log, changeKind } = usePartyRecord(
-    partyId,
-    notice,
+/** One record, and the Undo toast for what is deleted from it. */
+export function PartyPanel(props: PartyPanelProps) {
+  return (
+    <RecordWithUndo partyId={props.partyId} notice={props.notice}>
+      {(actions) => <PartyPanelBody {...props} {...actions} />}
+    </RecordWithUndo>
   );
+}
+
+/** Its card, a quick log, its timeline, and Delete. */
+function PartyPanelBody({
+  partyId,
+  notice,
+  onBack,
+  onDeleted,
+  onPartDeleted,
+}: PartyPanelProps & RecordActions) {
+  const {
+    view,
+    missing,
+    timeline,
+    hasMore,
+    more,
+    message,
+    busy,
+    log,
+    changeKind,
+    deleteInteraction,
+  } = usePartyRecord(partyId, notice);
+  const deletion = usePartyDeletion(partyId, onDeleted);
   // Opening the record removed the search result that had the focus: see useEscape.
   useEscape(onBack);
   // A record that cannot be read says why where notices go; the panel stays on "Loading…".
@@ -53,6 +80,24 @@ export function PartyPanel({ partyId, notice, onBack }: PartyPanelProps) {
             now={now}
             hasMore={hasMore}
             onMore={() => void more()}
+            onDelete={(interaction) =>
+              void deleteInteraction(interaction).then(
+                (entry) => entry && onPartDeleted(entry.id, entry.label),
+              )
+            }
+          />
+          {deletion.problem && (
+            <p class="error" role="alert">
+              {deletion.problem}
+            </p>
+          )}
+          <DeleteParty
+            name={view.party.name}
+            counts={deletion.counts}
+            busy={deletion.busy || busy}
+            onAsk={() => void deletion.ask()}
+            onConfirm={() => void deletion.confirm()}
+            onCancel={deletion.cancel}
           />
         </>
       ) : (

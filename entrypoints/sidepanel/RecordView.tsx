@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DeleteParty } from '../../components/DeleteParty';
 import { EditParty, type PartyEdit } from '../../components/EditParty';
 import { InteractionForm } from '../../components/InteractionForm';
 import { KindHistory } from '../../components/KindHistory';
 import { PartyCard } from '../../components/PartyCard';
-import { usePartyRecord } from '../../components/party-record';
-import { RelationshipSection } from '../../components/RelationshipSection';
+import { usePartyRecord } from '../../containers/party-record';
+import { RecordWithUndo, type RecordActions } from '../../components/RecordWithUndo';
+import { RelationshipSection } from './relationship/RelationshipSection';
 import { Timeline } from '../../components/Timeline';
+import { usePartyDeletion } from '../../components/use-party-deletion';
 import type { InteractionType } from '../../lib/domain/interaction';
 import { sendMessage } from '../../lib/platform/messaging';
 
@@ -18,11 +21,28 @@ export interface RecordViewProps {
   notice: string | null;
 }
 
+/** One record in the panel, and the Undo toast for what is deleted from it. */
+export function RecordView(props: RecordViewProps) {
+  return (
+    <RecordWithUndo partyId={props.partyId} notice={props.notice}>
+      {(actions) => <RecordBody {...props} {...actions} />}
+    </RecordWithUndo>
+  );
+}
+
 /**
- * One record in the panel: card, what they buy (laid out for their kind, with the
- * lifecycle suggestion), quick log, timeline, history; edited in place.
+ * Card, what they buy (laid out for their kind, with the lifecycle suggestion),
+ * quick log, timeline, history; edited in place, deleted from the foot.
  */
-export function RecordView({ partyId, link, logType, focusLog, notice }: RecordViewProps) {
+function RecordBody({
+  partyId,
+  link,
+  logType,
+  focusLog,
+  notice,
+  onDeleted,
+  onPartDeleted,
+}: RecordViewProps & RecordActions) {
   const {
     view,
     setView,
@@ -36,7 +56,9 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
     setBusy,
     log,
     changeKind,
+    deleteInteraction,
   } = usePartyRecord(partyId, notice);
+  const deletion = usePartyDeletion(partyId, onDeleted);
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -103,7 +125,17 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
         {...(link ? { link } : {})}
         onSubmit={(input) => void log(input)}
       />
-      <Timeline interactions={timeline} now={now} hasMore={hasMore} onMore={() => void more()} />
+      <Timeline
+        interactions={timeline}
+        now={now}
+        hasMore={hasMore}
+        onMore={() => void more()}
+        onDelete={(interaction) =>
+          void deleteInteraction(interaction).then(
+            (entry) => entry && onPartDeleted(entry.id, entry.label),
+          )
+        }
+      />
       <KindHistory history={view.party.kindHistory} />
       {view.party.notes && !editing && (
         <section class="panel-section" aria-labelledby="notes-title">
@@ -111,6 +143,21 @@ export function RecordView({ partyId, link, logType, focusLog, notice }: RecordV
           <p class="notes">{view.party.notes}</p>
         </section>
       )}
+      <section class="panel-section" aria-label="Delete">
+        {deletion.problem && (
+          <p class="error" role="alert">
+            {deletion.problem}
+          </p>
+        )}
+        <DeleteParty
+          name={view.party.name}
+          counts={deletion.counts}
+          busy={deletion.busy || busy}
+          onAsk={() => void deletion.ask()}
+          onConfirm={() => void deletion.confirm()}
+          onCancel={deletion.cancel}
+        />
+      </section>
     </div>
   );
 }

@@ -59,6 +59,14 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
     // (a version 1 database has just had it rebuilt by that step, with this code).
     if (oldVersion >= 2) rebuildProjectionInUpgrade(tx);
   }
+  if (oldVersion < 4) {
+    // Version 4 adds what undo and sync need: undo entries (recently deleted, bulk
+    // changes), tombstones of deleted records, and import batches. New stores only:
+    // no existing record changes, so nothing can be lost here.
+    db.createObjectStore('undoEntries', { keyPath: 'id' }).createIndex('byAt', 'at');
+    db.createObjectStore('tombstones', { keyPath: 'id' }).createIndex('byAt', 'at');
+    db.createObjectStore('importBatches', { keyPath: 'id' }).createIndex('byAt', 'at');
+  }
 }
 
 function rebuildProjectionInUpgrade(tx: UpgradeTx): void {

@@ -136,14 +136,6 @@ export async function findPartiesByContacts(
   return { byEmail: collect(emails, foundEmails), byPhone: collect(phones, foundPhones) };
 }
 
-/** Which of these normalised addresses belong to a party. */
-export async function findPartiesByEmails(
-  db: ClienteleDb,
-  emails: readonly string[],
-): Promise<Map<string, Party>> {
-  return (await findPartiesByContacts(db, { emails })).byEmail;
-}
-
 /** Moves a party to another kind; the change is dated in its history. */
 export async function setPartyKind(
   context: RepositoryContext,

@@ -41,21 +41,6 @@ export const SearchRowSchema = z.object({
 });
 export type SearchRow = z.infer<typeof SearchRowSchema>;
 
-export function toSearchRow(party: Party): SearchRow {
-  const row: SearchRow = {
-    id: party.id,
-    name: party.name,
-    kind: party.kind,
-    type: party.type,
-    emails: party.emails,
-    phones: party.phones,
-    text: foldText([party.name, party.organizationName ?? '', ...party.emails].join(' ')),
-  };
-  if (party.organizationName) row.organization = party.organizationName;
-  if (party.lastInteractionAt !== undefined) row.lastInteractionAt = party.lastInteractionAt;
-  return row;
-}
-
 /*
  * The stored parts (lib/search/projection-format.ts), as the background parses them:
  * every column, and that the columns of a bucket agree on how many rows it holds.

@@ -23,3 +23,12 @@ export function createNeverCapture(entries: readonly string[]): (email: string) 
     return domains.some((blocked) => domain === blocked || domain.endsWith(`.${blocked}`));
   };
 }
+
+/**
+ * The phones on the never-capture list: entries in E.164 form (`+12025550100`),
+ * which "forget and never capture again" adds for a deleted party's numbers.
+ */
+export function createNeverCapturePhone(entries: readonly string[]): (phone: string) => boolean {
+  const phones = new Set(entries.filter((entry) => /^\+\d{4,15}$/.test(entry)));
+  return (phone) => phones.has(phone);
+}

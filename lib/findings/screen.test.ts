@@ -198,3 +198,16 @@ describe('screenFindings: contacts', () => {
     expect(screen([])).toEqual({ findings: { url: URL, contacts: [] }, writtenPhones: new Map() });
   });
 });
+
+describe('screenFindings: phones on the never-capture list', () => {
+  it('drops a contact whose phone a forgotten party left on the list, however it is written', () => {
+    const { findings } = screen(
+      [
+        contact({ name: 'Forgotten', phones: ['(212) 555-0100'] }),
+        contact({ name: 'Kept', phones: ['(212) 555-0199'] }),
+      ],
+      { neverCapture: ['+12125550100'] },
+    );
+    expect(findings.contacts.map((c) => c.name)).toEqual(['Kept']);
+  });
+});

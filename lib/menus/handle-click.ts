@@ -3,12 +3,12 @@ import { storageTroubleOf } from '../db/storage-trouble';
 import type { PartyDraft } from '../domain/party';
 import type { Party } from '../domain/party';
 import type { Result } from '../domain/result';
-import { createNeverCapture } from '../findings/never-capture';
+import { createNeverCapture, createNeverCapturePhone } from '../findings/never-capture';
 import type { DetectedContactMessage, PageFindings } from '../protocol/contact-schemas';
 import { draftFromContact, nameFromAddress } from '../ui/draft-from-contact';
 import { readClickTarget, type ClickInfo, type ClickedContact } from './clicked-contact';
 import { kindOf, type MenuId } from './menu-items';
-import type { IntentContact, PanelIntent } from './panel-intent';
+import type { IntentContact, PanelIntent } from './panel-intent-schema';
 
 /** What acting on a menu click needs; the worker passes the real ones, tests fakes. */
 export interface MenuClickDeps {
@@ -82,7 +82,9 @@ async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelInten
     return say({ view: 'follow' }, `“${target.text}” is not an address, a phone number or a name.`);
 
   const isNeverCaptured = createNeverCapture(settings.neverCapture);
-  const blocked = target.contact.emails.find(isNeverCaptured);
+  const blocked =
+    target.contact.emails.find(isNeverCaptured) ??
+    target.contact.phones.find(createNeverCapturePhone(settings.neverCapture));
   if (blocked) return say({ view: 'follow' }, `${blocked} is on your never-capture list.`);
 
   const contact = enrich(target.contact, await deps.readFindings(click.tabId));

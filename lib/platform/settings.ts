@@ -14,6 +14,11 @@ export const SettingsSchema = z.object({
    * on: a page's scripts can see what is highlighted (lib/findings/highlight-policy.ts).
    */
   highlightOnSites: z.boolean(),
+  /**
+   * Colour highlights by kind (client, customer…). Off unless the user turns it on: a
+   * page's scripts can read the highlight names and colours, and so tell the kinds apart.
+   */
+  kindColours: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -35,6 +40,7 @@ export async function readSettings(): Promise<Settings> {
     cadence: DEFAULT_CADENCE,
     neverCapture: [],
     highlightOnSites: false,
+    kindColours: false,
   };
   const stored = await settingsItem.getValue();
   const parsed = SettingsSchema.partial().safeParse(stored ?? {});
@@ -48,4 +54,15 @@ export async function writeSettings(settings: Settings): Promise<void> {
 /** Calls back whenever the stored settings change, from this page or any other. */
 export function watchSettings(callback: () => void): () => void {
   return settingsItem.watch(() => callback());
+}
+
+/**
+ * Adds entries to the never-capture list ("forget and never capture again"): those
+ * already there are not repeated, and the list's bound is kept.
+ */
+export async function addNeverCapture(entries: readonly string[]): Promise<void> {
+  const settings = await readSettings();
+  const list = [...settings.neverCapture];
+  for (const entry of entries) if (entry && !list.includes(entry)) list.push(entry);
+  await writeSettings({ ...settings, neverCapture: list.slice(0, 5000) });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { messages } from './messages';
-import { sampleRequests } from './sample-requests';
+import { sampleRequests } from '../../tests/support/sample-requests';
 
 const names = Object.keys(messages) as (keyof typeof messages)[];
 const samples = sampleRequests({
@@ -13,6 +13,7 @@ const samples = sampleRequests({
   followUp: 'f1',
   tab: 7,
   job: 'j1',
+  undoEntry: 'u1',
 });
 
 // Values no request or response of ours may be: each schema must refuse all of them.

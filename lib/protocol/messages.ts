@@ -8,6 +8,7 @@ import { partyMessages } from './areas/parties';
 import { searchMessages } from './areas/search';
 import { serviceMessages } from './areas/services';
 import { transferMessages } from './areas/transfer';
+import { undoMessages } from './areas/undo';
 
 /**
  * Every message the background answers: its name (`area/verb`), request and
@@ -25,6 +26,7 @@ export const messages = {
   ...transferMessages,
   ...panelMessages,
   ...relationshipMessages,
+  ...undoMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain';
-import { partyArb } from './test-books';
+import { partyArb } from '../../tests/support/test-books';
 import { readVcards } from './vcard-read';
 import { partiesToVcards } from './vcard-write';
 

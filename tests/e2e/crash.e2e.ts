@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ask, launchWithExtension, type Launched } from './helpers';
+import type { Page } from 'playwright-core';
+import { ask, launchWithExtension, workerStopper, type Launched } from './helpers';
 
 /**
  * Nothing lost when the worker dies mid-write. Each cycle fires a burst of writes
@@ -51,47 +51,6 @@ interface SearchRow {
   id: string;
   name: string;
   lastInteractionAt?: number;
-}
-
-/**
- * Stops the extension's service worker through the DevTools protocol. Unlike the
- * shared helper, it does not wait to see the worker idle: the burst's pending
- * messages wake it again at once, so it counts the stops the protocol reports.
- */
-async function workerStopper(context: BrowserContext, extensionPage: Page) {
-  const session = await context.newCDPSession(extensionPage);
-  const origin = `chrome-extension://${new URL(extensionPage.url()).host}/`;
-  const status = new Map<string, string>();
-  let stops = 0;
-  session.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions) {
-      if (!version.scriptURL.startsWith(origin)) continue;
-      const previous = status.get(version.versionId);
-      if (version.runningStatus === 'stopped' && previous && previous !== 'stopped') stops++;
-      status.set(version.versionId, version.runningStatus);
-    }
-  });
-  const running = () =>
-    [...status].filter(([, state]) => state === 'running').map(([versionId]) => versionId);
-  await session.send('ServiceWorker.enable');
-  const until = async (done: () => boolean, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`the worker never ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  };
-  return {
-    /** Stops the running worker and resolves once the protocol reports it stopped. */
-    async stop() {
-      await until(() => running().length > 0, 'ran');
-      const before = stops;
-      for (const versionId of running())
-        await session.send('ServiceWorker.stopWorker', { versionId });
-      await until(() => stops > before, 'stopped');
-    },
-    stops: () => stops,
-  };
 }
 
 /** Sends every write at once, as a page racing the worker would, and collects what came back. */

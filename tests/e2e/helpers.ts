@@ -1,14 +1,29 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { serveFolder } from '../../scripts/static-server.mjs';
-import { launchWithExtension } from '../../scripts/launch-browser.mjs';
+import { serveFolder, serveFolderTls } from '../../scripts/static-server.mjs';
+import { launchWithExtension as launch } from '../../scripts/launch-browser.mjs';
+import { WEBMAIL_FIXTURES, fixtureUrl } from '../support/webmail-fixtures.mjs';
 
-export type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+export type Launched = Awaited<ReturnType<typeof launch>>;
 
+const SITE = 'tests/fixtures/site';
+
+/** The fixture site on 127.0.0.1; `url(name)` is where a page is read from (webmail fixtures: their host). */
 export async function startSite() {
-  return serveFolder('tests/fixtures/site');
+  const site = await serveFolder(SITE);
+  return { ...site, url: (name: string) => fixtureUrl(name, site.base) };
 }
 
-export { launchWithExtension };
+let webmail: ReturnType<typeof serveFolderTls> | undefined;
+
+/**
+ * The browser with the extension, where the webmail hosts answer from the fixture
+ * site over HTTPS: the webmail detectors run only on those hosts, as in real use.
+ */
+export async function launchWithExtension(options: Parameters<typeof launch>[0] = {}) {
+  const hosts = [...new Set(Object.values(WEBMAIL_FIXTURES))];
+  webmail ??= serveFolderTls(SITE, hosts);
+  return launch({ ...options, mapHosts: { hosts, port: (await webmail).port } });
+}
 
 /** The id the extension knows a tab by, asked from an extension page. */
 export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
@@ -134,4 +149,45 @@ export async function clickMenuItem(
     },
     [info, tab] as const,
   );
+}
+
+/**
+ * Stops the extension's service worker through the DevTools protocol. Unlike the
+ * shared helper, it does not wait to see the worker idle: the burst's pending
+ * messages wake it again at once, so it counts the stops the protocol reports.
+ */
+export async function workerStopper(context: BrowserContext, extensionPage: Page) {
+  const session = await context.newCDPSession(extensionPage);
+  const origin = `chrome-extension://${new URL(extensionPage.url()).host}/`;
+  const status = new Map<string, string>();
+  let stops = 0;
+  session.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) {
+      if (!version.scriptURL.startsWith(origin)) continue;
+      const previous = status.get(version.versionId);
+      if (version.runningStatus === 'stopped' && previous && previous !== 'stopped') stops++;
+      status.set(version.versionId, version.runningStatus);
+    }
+  });
+  const running = () =>
+    [...status].filter(([, state]) => state === 'running').map(([versionId]) => versionId);
+  await session.send('ServiceWorker.enable');
+  const until = async (done: () => boolean, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`the worker never ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  return {
+    /** Stops the running worker and resolves once the protocol reports it stopped. */
+    async stop() {
+      await until(() => running().length > 0, 'ran');
+      const before = stops;
+      for (const versionId of running())
+        await session.send('ServiceWorker.stopWorker', { versionId });
+      await until(() => stops > before, 'stopped');
+    },
+    stops: () => stops,
+  };
 }

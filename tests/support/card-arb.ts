@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { CONTACT_TYPES, PartySchema, type Party } from '../../lib/domain';
 import { escapeText } from '../../lib/transfer/content-line';
-import { partyArb, textArb } from '../../lib/transfer/test-books';
+import { partyArb, textArb } from './test-books';
 
 const HOSTILE = [
   'a\r\nEND:VCARD\r\nBEGIN:VCARD',

@@ -15,6 +15,7 @@ export interface BackgroundDeps {
       cadence: CadenceDefaults;
       neverCapture: string[];
       highlightOnSites: boolean;
+      kindColours: boolean;
     }>;
   };
   findings: {
@@ -34,6 +35,10 @@ export interface BackgroundDeps {
     url: string,
     maxBytes: number,
   ) => Promise<{ ok: true; text: string; pageUrl: string } | { ok: false; message: string }>;
+  /** Adds normalised addresses and E.164 phones to the never-capture list. */
+  neverCapture?: (entries: readonly string[]) => Promise<void>;
+  /** Scans again the tabs that reported contacts, so their highlights follow a deletion. */
+  rescanTabs?: () => Promise<void>;
 }
 
 /** A party as the surfaces show it: the record plus its check-in health now. */

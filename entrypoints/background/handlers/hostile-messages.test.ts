@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME } from '../../../lib/db/schema';
 import { CHANNEL, type Reply } from '../../../lib/protocol/envelope';
 import { messages, type MessageName } from '../../../lib/protocol/messages';
-import { sampleRequests, type SampleIds } from '../../../lib/protocol/sample-requests';
+import { sampleRequests, type SampleIds } from '../../../tests/support/sample-requests';
 import { installPermissionAndScriptingStubs } from '../../../tests/unit/fake-browser-extras';
 import background from '../index';
 import { createHandlers, type BackgroundDeps } from '.';
@@ -98,6 +98,8 @@ async function seedBook(): Promise<SampleIds> {
   const party = await create({ name: 'Ada Lovelace', kind: 'client', emails: ['ada@a.example'] });
   const other = await create({ name: 'Ada Lovelace', kind: 'prospect', emails: ['ada@b.example'] });
   const organization = await create({ name: 'Analytical', type: 'organization', kind: 'client' });
+  const gone = await create({ name: 'Babbage', kind: 'former', emails: ['cb@c.example'] });
+  const deleted = await valueOf<{ id: string }>(send('parties/delete', { ids: [gone] }));
   const logged = await valueOf<{ followUp: { id: string } }>(
     send('interactions/log', {
       partyId: party,
@@ -133,6 +135,7 @@ async function seedBook(): Promise<SampleIds> {
     followUp: logged.followUp.id,
     tab: 7,
     job: 'no-such-job',
+    undoEntry: deleted.id,
   };
 }
 
@@ -215,7 +218,8 @@ function mutated(sample: unknown, path: Path, change: Replacement): unknown {
  * handlers and a real (fake-indexeddb) store: nothing malformed, foreign or sent from
  * a content script changes anything.
  */
-describe('hostile messages through the real listener', () => {
+// Every message is sent many times over a real store: minutes on a loaded machine.
+describe('hostile messages through the real listener', { timeout: 300_000 }, () => {
   let ids: SampleIds;
   let samples: ReturnType<typeof sampleRequests>;
 

@@ -9,6 +9,7 @@ import { createRelationshipHandlers } from './relationships';
 import { createSearchHandlers } from './search';
 import { createServiceHandlers } from './services';
 import { createTransferHandlers } from './transfer';
+import { createUndoHandlers } from './undo';
 
 export type { BackgroundDeps } from './deps';
 
@@ -28,5 +29,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createTransferHandlers(deps),
     ...createPanelHandlers(deps),
     ...createRelationshipHandlers(deps),
+    ...createUndoHandlers(deps),
   };
 }

@@ -1,0 +1,70 @@
+import { ok } from '../../../lib/domain/result';
+import { changeParties } from '../../../lib/db/bulk-change';
+import {
+  countPartyDeletion,
+  deleteParties,
+  forgetEntry,
+  listRecentlyDeleted,
+  pruneExpired,
+} from '../../../lib/db/deletion-repository';
+import { deletePartRecord } from '../../../lib/db/record-deletion';
+import { undoEntry } from '../../../lib/db/undo-repository';
+import type { undoMessages } from '../../../lib/protocol/areas/undo';
+import type { HandlersFor } from '../../../lib/protocol/listener';
+import { createReminders } from '../reminders';
+import { viewOf, type BackgroundDeps } from './deps';
+
+/**
+ * Deleting, bulk changes and undo. After anything that removes or brings back
+ * parties, the surfaces that show them catch up at once: the due title and
+ * notification (reminders), and the pages whose highlights named them (rescanned).
+ * The search projection and the dashboard read the store, which is already right.
+ */
+export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof undoMessages> {
+  const { repo } = deps;
+  const reminders = createReminders(deps);
+  const catchUp = async () => {
+    await reminders.refresh();
+    await deps.rescanTabs?.();
+  };
+  return {
+    'parties/deletionCounts': async ({ ids }) => ok(await countPartyDeletion(repo.getDb, ids)),
+    'parties/delete': async ({ ids }) => {
+      const deleted = await deleteParties(repo, ids);
+      if (deleted.ok) {
+        await catchUp();
+        await pruneExpired(repo.getDb, repo.clock());
+      }
+      return deleted;
+    },
+    'parties/changeMany': async ({ ids, change }) => {
+      const changed = await changeParties(repo, ids, change);
+      if (changed.ok) await reminders.refresh();
+      return changed;
+    },
+    'records/delete': async ({ store, id }) => {
+      const deleted = await deletePartRecord(repo, store, id);
+      if (!deleted.ok) return deleted;
+      await reminders.refresh();
+      const { entry, party } = deleted.value;
+      return ok({ entry, ...(party ? { view: await viewOf(repo, party) } : {}) });
+    },
+    'undo/apply': async ({ entryId }) => {
+      const undone = await undoEntry(repo, entryId);
+      if (undone.ok) await catchUp();
+      return undone;
+    },
+    'undo/recentlyDeleted': async () => {
+      await pruneExpired(repo.getDb, repo.clock());
+      return ok({ entries: await listRecentlyDeleted(repo.getDb, repo.clock()) });
+    },
+    'undo/forget': async ({ entryId, neverCapture }) => {
+      const forgotten = await forgetEntry(repo.getDb, entryId);
+      if (forgotten.ok && neverCapture && deps.neverCapture) {
+        const { emails, phones } = forgotten.value;
+        await deps.neverCapture([...emails, ...phones]);
+      }
+      return forgotten;
+    },
+  };
+}

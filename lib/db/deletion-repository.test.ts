@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CADENCE } from '../domain';
+import { bookArb } from '../../tests/support/test-books';
+import type { BackupRecords } from '../transfer/backup-records';
+import { readAllRecords } from '../../tests/support/store-reads';
+import { restoreIntoEmpty } from './backup-repository';
+import {
+  countPartyDeletion,
+  deleteParties,
+  forgetEntry,
+  listRecentlyDeleted,
+  pruneExpired,
+} from './deletion-repository';
+import { createDbOpener } from './open';
+import type { RepositoryContext } from './party-repository';
+import { readSearchRows } from './search-projection';
+import { RECENTLY_DELETED_MS } from './undo-entry';
+import { undoEntry } from './undo-repository';
+
+const NOW = Date.UTC(2026, 11, 7);
+
+function makeContext(clock = () => NOW): RepositoryContext {
+  return {
+    getDb: createDbOpener(`clientele-delete-${crypto.randomUUID()}`),
+    clock,
+    settings: () => Promise.resolve({ region: 'US', cadence: DEFAULT_CADENCE }),
+  };
+}
+
+/** A book where no address or phone is on two records, as the store keeps it. */
+function distinctContacts(book: BackupRecords): BackupRecords {
+  const seen = new Set<string>();
+  const parties = book.parties.filter((party) => {
+    const keys = [...party.emails, ...party.phones];
+    if (keys.some((key) => seen.has(key))) return false;
+    keys.forEach((key) => seen.add(key));
+    return true;
+  });
+  const kept = new Set(parties.map((party) => party.id));
+  const mine = <T extends { partyId: string }>(records: T[]) =>
+    records.filter((record) => kept.has(record.partyId));
+  return {
+    ...book,
+    parties,
+    interactions: mine(book.interactions),
+    followUps: mine(book.followUps),
+    engagements: mine(book.engagements),
+    purchases: mine(book.purchases),
+  };
+}
+
+async function seeded(book: BackupRecords) {
+  const context = makeContext();
+  const restored = await restoreIntoEmpty(context.getDb, book);
+  expect(restored.ok).toBe(true);
+  return context;
+}
+
+const sortedRows = async (context: RepositoryContext) =>
+  (await readSearchRows(context.getDb)).sort((a, b) => a.id.localeCompare(b.id));
+
+describe('deleting parties and undoing it', () => {
+  it('round trip: any selection of any book comes back exactly, search rows included', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        bookArb(6).map(distinctContacts),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (book, picks) => {
+          fc.pre(book.parties.length > 0);
+          const context = await seeded(book);
+          const before = await readAllRecords(context.getDb);
+          const rowsBefore = await sortedRows(context);
+          const ids = picks.map((pick) => book.parties[pick % book.parties.length]!.id);
+          const chosen = ids.length > 0 ? ids : [book.parties[0]!.id];
+
+          const deleted = await deleteParties(context, chosen);
+          if (!deleted.ok) throw new Error(deleted.error.message);
+          const gone = new Set(chosen);
+          const after = await readAllRecords(context.getDb);
+          expect(after.parties.some((party) => gone.has(party.id))).toBe(false);
+          for (const store of ['interactions', 'followUps', 'engagements', 'purchases'] as const)
+            expect(after[store].some((record) => gone.has(record.partyId))).toBe(false);
+          expect((await sortedRows(context)).some((row) => gone.has(row.id))).toBe(false);
+          const db = await context.getDb();
+          const removedCount = Object.values(deleted.value.counts).reduce((a, b) => a + b, 0);
+          expect(await db.count('tombstones')).toBe(removedCount);
+
+          const undone = await undoEntry(context, deleted.value.id);
+          if (!undone.ok) throw new Error(undone.error.message);
+          expect(await readAllRecords(context.getDb)).toEqual(before);
+          expect(await sortedRows(context)).toEqual(rowsBefore);
+          expect(await db.count('tombstones')).toBe(0);
+          expect(await db.count('undoEntries')).toBe(0);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
+  it('the confirmation counts exactly what the deletion then removes', async () => {
+    const book = fc
+      .sample(bookArb(4).map(distinctContacts), { numRuns: 30, seed: 18 })
+      .find((candidate) => candidate.parties.length > 1 && candidate.interactions.length > 0)!;
+    const context = await seeded(book);
+    const ids = book.parties.map((party) => party.id);
+    const counts = await countPartyDeletion(context.getDb, ids);
+    const deleted = await deleteParties(context, ids);
+    expect(deleted.ok && deleted.value.counts).toEqual(counts);
+    expect(counts.parties).toBe(book.parties.length);
+    expect(counts.interactions).toBe(book.interactions.length);
+  });
+
+  it('lists the deletion, forgets it for good on request, and keeps the tombstones for sync', async () => {
+    const book = fc
+      .sample(bookArb(3).map(distinctContacts), { numRuns: 20, seed: 5 })
+      .find((candidate) => candidate.parties.length > 0)!;
+    const context = await seeded(book);
+    const target = book.parties[0]!;
+    const deleted = await deleteParties(context, [target.id]);
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    const listed = await listRecentlyDeleted(context.getDb, NOW);
+    expect(listed.map((entry) => entry.label)).toEqual([target.name]);
+    expect(listed[0]!.emails).toEqual(target.emails);
+
+    expect((await forgetEntry(context.getDb, deleted.value.id)).ok).toBe(true);
+    expect(await listRecentlyDeleted(context.getDb, NOW)).toEqual([]);
+    const undone = await undoEntry(context, deleted.value.id);
+    expect(undone.ok).toBe(false);
+    expect(await (await context.getDb()).get('tombstones', target.id)).toMatchObject({
+      store: 'parties',
+      at: NOW,
+    });
+  });
+
+  it('prunes entries after 30 days, and tombstones then unless a sync still waits for them', async () => {
+    const book = fc
+      .sample(bookArb(3).map(distinctContacts), { numRuns: 20, seed: 9 })
+      .find((candidate) => candidate.parties.length > 1)!;
+    const context = await seeded(book);
+    const [first, second] = book.parties;
+    await deleteParties(context, [first!.id]);
+    await deleteParties(context, [second!.id]);
+    const db = await context.getDb();
+    await db.put('tombstones', { id: second!.id, store: 'parties', at: NOW, pendingSync: true });
+
+    await pruneExpired(context.getDb, NOW + RECENTLY_DELETED_MS - 1);
+    expect(await listRecentlyDeleted(context.getDb, NOW + RECENTLY_DELETED_MS - 1)).toHaveLength(2);
+
+    await pruneExpired(context.getDb, NOW + RECENTLY_DELETED_MS);
+    expect(await db.count('undoEntries')).toBe(0);
+    expect(await db.getAllKeys('tombstones')).toEqual([second!.id]);
+  });
+
+  it('refuses to restore a party whose address is now on another record, and changes nothing', async () => {
+    const context = makeContext();
+    const book = fc
+      .sample(bookArb(2).map(distinctContacts), { numRuns: 50, seed: 3 })
+      .find((candidate) => candidate.parties.some((party) => party.emails.length > 0))!;
+    await restoreIntoEmpty(context.getDb, book);
+    const target = book.parties.find((party) => party.emails.length > 0)!;
+    const deleted = await deleteParties(context, [target.id]);
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    const db = await context.getDb();
+    await db.put('parties', { ...target, id: 'newcomer', name: 'Newcomer' });
+    const snapshot = await readAllRecords(context.getDb);
+
+    const undone = await undoEntry(context, deleted.value.id);
+    expect(undone.ok ? undone : undone.error.code).toBe('conflict');
+    expect(await readAllRecords(context.getDb)).toEqual(snapshot);
+    expect(await listRecentlyDeleted(context.getDb, NOW)).toHaveLength(1);
+  });
+});

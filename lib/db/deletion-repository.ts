@@ -1,0 +1,228 @@
+import type { IDBPTransaction } from 'idb';
+import { newId } from '../domain/ids';
+import { err, ok, type Result } from '../domain/result';
+import { inTransaction } from './in-transaction';
+import type { GetDb } from './open';
+import type { ClienteleSchema } from './schema';
+import type { RepositoryContext } from './party-repository';
+import { unprojectParties } from './search-projection';
+import {
+  countsOf,
+  DELETABLE_STORES,
+  emptyRecordSet,
+  RECENTLY_DELETED_MS,
+  UndoEntrySchema,
+  type RecordCounts,
+  type RecordSet,
+  type UndoEntry,
+} from './undo-entry';
+
+/** Every store a deletion or its undo writes, in one transaction. */
+export const UNDO_TX_STORES = [
+  ...DELETABLE_STORES,
+  'searchBuckets',
+  'undoEntries',
+  'tombstones',
+] as const;
+
+export type UndoTx = IDBPTransaction<ClienteleSchema, typeof UNDO_TX_STORES, 'readwrite'>;
+
+export interface DeletionSummary {
+  id: string;
+  at: number;
+  expiresAt: number;
+  label: string;
+  counts: RecordCounts;
+  /** The deleted parties' addresses and phones ("forget and never capture again"). */
+  emails: string[];
+  phones: string[];
+}
+
+const partyRange = (partyId: string) =>
+  IDBKeyRange.bound([partyId, -Infinity, ''], [partyId, Infinity, '']);
+const ignore = () => undefined;
+
+/** Everything that goes with these parties, read in the caller's transaction. */
+async function gatherParties(
+  tx: Pick<UndoTx, 'objectStore'>,
+  partyIds: readonly string[],
+): Promise<RecordSet> {
+  const set = emptyRecordSet();
+  for (const id of new Set(partyIds)) {
+    const [party, interactions, followUps, engagements, purchases] = await Promise.all([
+      tx.objectStore('parties').get(id),
+      tx.objectStore('interactions').index('byPartyAt').getAll(partyRange(id)),
+      tx.objectStore('followUps').index('byParty').getAll(id),
+      tx.objectStore('engagements').index('byParty').getAll(id),
+      tx.objectStore('purchases').index('byParty').getAll(id),
+    ]);
+    if (!party) continue;
+    set.parties.push(party);
+    set.interactions.push(...interactions);
+    set.followUps.push(...followUps);
+    set.engagements.push(...engagements);
+    set.purchases.push(...purchases);
+  }
+  return set;
+}
+
+/** How many records deleting these parties would remove, by store (for the confirmation). */
+export async function countPartyDeletion(
+  getDb: GetDb,
+  partyIds: readonly string[],
+): Promise<RecordCounts> {
+  const db = await getDb();
+  const tx = db.transaction(DELETABLE_STORES, 'readonly');
+  const counts: RecordCounts = {
+    parties: 0,
+    interactions: 0,
+    followUps: 0,
+    engagements: 0,
+    purchases: 0,
+  };
+  for (const id of new Set(partyIds)) {
+    const found = await Promise.all([
+      tx.objectStore('parties').count(id),
+      tx.objectStore('interactions').index('byPartyAt').count(partyRange(id)),
+      tx.objectStore('followUps').index('byParty').count(id),
+      tx.objectStore('engagements').index('byParty').count(id),
+      tx.objectStore('purchases').index('byParty').count(id),
+    ]);
+    if (found[0] === 0) continue;
+    DELETABLE_STORES.forEach((store, i) => (counts[store] += found[i] ?? 0));
+  }
+  await tx.done;
+  return counts;
+}
+
+/**
+ * Removes a set of records inside the caller's transaction and keeps them as one
+ * undo entry, with a tombstone per record for the sync. Writes are issued without
+ * waiting on each (a failed one aborts the transaction, which the caller sees).
+ */
+export function removeRecords(tx: UndoTx, removed: RecordSet, entry: UndoEntry): void {
+  const at = entry.at;
+  for (const store of DELETABLE_STORES) {
+    const target = tx.objectStore(store);
+    const tombstones = tx.objectStore('tombstones');
+    for (const record of removed[store]) {
+      target.delete(record.id).catch(ignore);
+      tombstones.put({ id: record.id, store, at }).catch(ignore);
+    }
+  }
+  tx.objectStore('undoEntries').put(entry).catch(ignore);
+}
+
+export function newEntry(
+  now: number,
+  fields: Pick<UndoEntry, 'action' | 'label'> & Partial<UndoEntry>,
+): UndoEntry {
+  return {
+    id: newId(),
+    at: now,
+    expiresAt: now + RECENTLY_DELETED_MS,
+    removed: emptyRecordSet(),
+    before: [],
+    after: {},
+    ...fields,
+  };
+}
+
+const labelFor = (removed: RecordSet) =>
+  removed.parties.length === 1
+    ? removed.parties[0]!.name
+    : `${removed.parties.length.toLocaleString('en')} records`;
+
+/**
+ * Deletes parties with their interactions, follow-ups, engagements and purchases,
+ * and their search rows, in one transaction: a worker stopped half-way leaves all
+ * of them or none. What was removed is kept as one undo entry for 30 days.
+ */
+export async function deleteParties(
+  context: Pick<RepositoryContext, 'getDb' | 'clock'>,
+  partyIds: readonly string[],
+): Promise<Result<DeletionSummary>> {
+  const db = await context.getDb();
+  const tx = db.transaction(UNDO_TX_STORES, 'readwrite', { durability: 'strict' });
+  return inTransaction(tx, async (): Promise<Result<DeletionSummary>> => {
+    const removed = await gatherParties(tx, partyIds);
+    if (removed.parties.length === 0)
+      return err({ code: 'not_found', message: 'That record no longer exists.' });
+    const entry = newEntry(context.clock(), {
+      action: 'delete',
+      label: labelFor(removed),
+      removed,
+    });
+    removeRecords(tx, removed, entry);
+    await unprojectParties(
+      tx,
+      removed.parties.map((party) => party.id),
+    );
+    return ok(summarize(entry));
+  });
+}
+
+export function summarize(entry: UndoEntry): DeletionSummary {
+  return {
+    id: entry.id,
+    at: entry.at,
+    expiresAt: entry.expiresAt,
+    label: entry.label,
+    counts: countsOf(entry.removed),
+    emails: entry.removed.parties.flatMap((party) => party.emails),
+    phones: entry.removed.parties.flatMap((party) => party.phones),
+  };
+}
+
+/** The deletions that can still be undone, newest first. */
+export async function listRecentlyDeleted(getDb: GetDb, now: number): Promise<DeletionSummary[]> {
+  const db = await getDb();
+  const entries: DeletionSummary[] = [];
+  for (const value of (await db.getAllFromIndex('undoEntries', 'byAt')).reverse()) {
+    const parsed = UndoEntrySchema.safeParse(value);
+    if (!parsed.success) {
+      console.warn('Clientele: an undo entry does not parse and is not listed.', value);
+      continue;
+    }
+    if (parsed.data.action === 'delete' && parsed.data.expiresAt > now)
+      entries.push(summarize(parsed.data));
+  }
+  return entries;
+}
+
+/** "Forget for good": the entry goes now; the tombstones stay for the sync. */
+export async function forgetEntry(getDb: GetDb, entryId: string): Promise<Result<DeletionSummary>> {
+  const db = await getDb();
+  const tx = db.transaction('undoEntries', 'readwrite', { durability: 'strict' });
+  return inTransaction(tx, async (): Promise<Result<DeletionSummary>> => {
+    const stored = await tx.store.get(entryId);
+    if (!stored) return err({ code: 'not_found', message: 'That entry is already gone.' });
+    await tx.store.delete(entryId);
+    return ok(summarize(UndoEntrySchema.parse(stored)));
+  });
+}
+
+/**
+ * Drops undo entries past their window, and tombstones older than the window that
+ * no sync waits for. Run when the list is read and after each deletion.
+ */
+export async function pruneExpired(getDb: GetDb, now: number): Promise<number> {
+  const db = await getDb();
+  const tx = db.transaction(['undoEntries', 'tombstones'], 'readwrite');
+  let pruned = 0;
+  for await (const cursor of tx.objectStore('undoEntries').index('byAt')) {
+    if (cursor.value.at + RECENTLY_DELETED_MS > now) break;
+    if (cursor.value.expiresAt <= now) {
+      await cursor.delete();
+      pruned++;
+    }
+  }
+  const old = IDBKeyRange.upperBound(now - RECENTLY_DELETED_MS);
+  for await (const cursor of tx.objectStore('tombstones').index('byAt').iterate(old)) {
+    if (cursor.value.pendingSync) continue;
+    await cursor.delete();
+    pruned++;
+  }
+  await tx.done;
+  return pruned;
+}

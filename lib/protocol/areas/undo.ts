@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { RelationshipKindSchema } from '../../domain/relationship';
+import { defineMessage } from '../define';
+import { PartyViewSchema } from '../contact-schemas';
+
+const IdSchema = z.string().min(1).max(64);
+/** A selection: a bulk action over thousands is still one message and one transaction. */
+const SelectionSchema = z.array(IdSchema).min(1).max(20_000);
+
+const CountsSchema = z.object({
+  parties: z.number().int(),
+  interactions: z.number().int(),
+  followUps: z.number().int(),
+  engagements: z.number().int(),
+  purchases: z.number().int(),
+});
+
+export const DeletionSummarySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  expiresAt: z.number(),
+  label: z.string(),
+  counts: CountsSchema,
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+});
+export type DeletionSummaryMessage = z.infer<typeof DeletionSummarySchema>;
+
+const PartChangeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('kind'),
+    to: RelationshipKindSchema,
+    reason: z.string().max(500).optional(),
+  }),
+  z.object({ kind: z.literal('tag'), tag: z.string().trim().min(1).max(100), add: z.boolean() }),
+]);
+
+/** Deleting, changing many at once, and taking either back. */
+export const undoMessages = {
+  /** How many records deleting these parties would remove, by store. */
+  'parties/deletionCounts': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ ids: SelectionSchema }),
+    response: CountsSchema,
+  }),
+  'parties/delete': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ ids: SelectionSchema }),
+    response: DeletionSummarySchema,
+  }),
+  /** Changes the kind (with a reason kept in each history) or a tag of many parties. */
+  'parties/changeMany': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ ids: SelectionSchema, change: PartChangeSchema }),
+    response: z.object({
+      entryId: z.string(),
+      label: z.string(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+    }),
+  }),
+  /** Deletes one interaction, follow-up, engagement or purchase. */
+  'records/delete': defineMessage({
+    sender: 'extension-page',
+    request: z.object({
+      store: z.enum(['interactions', 'followUps', 'engagements', 'purchases']),
+      id: IdSchema,
+    }),
+    response: z.object({ entry: DeletionSummarySchema, view: PartyViewSchema.optional() }),
+  }),
+  /** Takes back a deletion or a bulk change. */
+  'undo/apply': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ entryId: IdSchema }),
+    response: z.object({ label: z.string(), restored: CountsSchema, kept: z.number().int() }),
+  }),
+  /** The "Recently deleted" list (expired entries are pruned first). */
+  'undo/recentlyDeleted': defineMessage({
+    sender: 'extension-page',
+    request: z.object({}),
+    response: z.object({ entries: z.array(DeletionSummarySchema) }),
+  }),
+  /** "Forget for good", and with `neverCapture` also never capture its addresses and phones. */
+  'undo/forget': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ entryId: IdSchema, neverCapture: z.boolean().default(false) }),
+    response: DeletionSummarySchema,
+  }),
+} as const;
