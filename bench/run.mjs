@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
+import { benchFiles, printFiles } from './files.mjs';
 import { benchImport, printImport } from './import.mjs';
 import { benchReading, printReading } from './reading.mjs';
 import { benchSearch, printSearch } from './search.mjs';
@@ -141,7 +142,11 @@ if (runs('detect') || runs('reading')) {
     results.reading = { skipped: String(error).split('\n')[0] };
   }
 }
-for (const [name, run] of Object.entries({ search: benchSearch, import: benchImport })) {
+for (const [name, run] of Object.entries({
+  search: benchSearch,
+  import: benchImport,
+  files: benchFiles,
+})) {
   if (!runs(name)) continue;
   try {
     await run({ browser, site, results });
@@ -227,6 +232,7 @@ for (const [name, print] of Object.entries({
   reading: printReading,
   search: printSearch,
   import: printImport,
+  files: printFiles,
 })) {
   if (results[name]?.skipped) console.log(`${name}: skipped (${results[name].skipped})`);
   else if (results[name]) print(results[name]);

@@ -74,4 +74,19 @@ describe('AddSender', () => {
     expect(onAdd).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toBe('A name is required.');
   });
+
+  it('takes a nickname and a year-less birthday, and refuses a date that is not one', () => {
+    const onAdd = vi.fn();
+    render(<AddSender contact={wendell} now={NOW} busy={false} problem={null} onAdd={onAdd} />);
+    fireEvent.input(screen.getByTestId('add-sender-birthday'), { target: { value: '31-02' } });
+    fireEvent.click(screen.getByTestId('add-sender-client'));
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('04-15 without the year');
+    fireEvent.input(screen.getByTestId('add-sender-birthday'), { target: { value: '4-15' } });
+    fireEvent.input(screen.getByTestId('add-sender-nickname'), { target: { value: 'Dell' } });
+    fireEvent.click(screen.getByTestId('add-sender-client'));
+    expect(onAdd).toHaveBeenLastCalledWith(
+      expect.objectContaining({ birthday: '--04-15', nickname: 'Dell' }),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { cardDateInput } from '../lib/domain/card-format';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PartyDraft } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
@@ -92,6 +93,8 @@ export function AddSender({
   // Before the form is painted, so that no key pressed once it shows lands on the body.
   useLayoutEffect(() => nameField.current?.focus(), []);
 
+  const [nickname, setNickname] = useState('');
+  const [born, setBorn] = useState('');
   const add = (chosen: RelationshipKind) => {
     if (name.trim() === '') return setInvalid('A name is required.');
     setInvalid(null);
@@ -103,6 +106,13 @@ export function AddSender({
       phones: [],
     };
     for (const suggestion of suggestions) if (accepted.has(suggestion.key)) suggestion.apply(draft);
+    const birthday = cardDateInput(born);
+    if (birthday === undefined)
+      return setInvalid(
+        'The birthday must be a date such as 1990-04-15, or 04-15 without the year.',
+      );
+    if (birthday) draft.birthday = birthday;
+    if (nickname.trim()) draft.nickname = nickname.trim();
     if (url && /^https?:/i.test(url)) draft.captured = { url, at: now };
     onAdd(draft);
   };
@@ -138,6 +148,27 @@ export function AddSender({
           data-testid="add-sender-name"
         />
       </label>
+      <div class="row">
+        <label>
+          Nickname
+          <input
+            type="text"
+            value={nickname}
+            maxLength={500}
+            onInput={(e) => setNickname(e.currentTarget.value)}
+            data-testid="add-sender-nickname"
+          />
+        </label>
+        <label>
+          Birthday (1990-04-15, or 04-15)
+          <input
+            type="text"
+            value={born}
+            onInput={(e) => setBorn(e.currentTarget.value)}
+            data-testid="add-sender-birthday"
+          />
+        </label>
+      </div>
       {contact.emails.length > 0 && (
         <ul class="details" aria-label="Addresses">
           {contact.emails.map((address) => (

@@ -104,3 +104,63 @@ describe('EditParty', () => {
     expect(onCancel).toHaveBeenCalled();
   });
 });
+
+describe('editing the address-book fields', () => {
+  const base = {
+    id: '00000000-0000-4000-8000-000000000001',
+    type: 'person' as const,
+    name: 'Ada Lovelace',
+    kind: 'client' as const,
+    kindHistory: [{ kind: 'client' as const, at: 0 }],
+    emails: [],
+    phones: [],
+    domains: [],
+    tags: [],
+    notes: '',
+    createdAt: 0,
+    updatedAt: 0,
+  };
+
+  it('sends a year-less birthday, a nickname, a department and the first address; keeps other addresses', () => {
+    const party = {
+      ...base,
+      addresses: [
+        { types: ['work' as const], street: '1 Old St', locality: 'London' },
+        { types: ['home' as const], locality: 'Bath' },
+      ],
+    };
+    const edit = editOf(party, {
+      ...fieldsOf(party),
+      nickname: 'Countess',
+      units: 'Research, Analytics',
+      birthday: '12-10',
+      locality: 'Cambridge',
+    });
+    expect(edit).toEqual({
+      patch: {
+        nickname: 'Countess',
+        organizationUnits: ['Research', 'Analytics'],
+        birthday: '--12-10',
+        addresses: [
+          { types: ['work'], street: '1 Old St', locality: 'Cambridge' },
+          { types: ['home'], locality: 'Bath' },
+        ],
+      },
+      clear: [],
+    });
+  });
+
+  it('refuses a date that is not one, in plain words', () => {
+    expect(editOf(base, { ...fieldsOf(base), anniversary: '31-02' })).toBe(
+      'The anniversary must be a date such as 1990-04-15, or 04-15 without the year.',
+    );
+  });
+
+  it('emptying a field sends an empty value, which the store removes', () => {
+    const party = { ...base, nickname: 'Ada', birthday: '1815-12-10' };
+    expect(editOf(party, { ...fieldsOf(party), nickname: '', birthday: '' })).toEqual({
+      patch: { nickname: '', birthday: '' },
+      clear: [],
+    });
+  });
+});

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClearableField } from '../lib/db/party-repository';
+import { cardDateInput } from '../lib/domain/card-format';
+import type { PostalAddress } from '../lib/domain/card-fields';
 import type { Party, PartyPatch } from '../lib/domain/party';
 
 export interface PartyEdit {
@@ -26,7 +28,19 @@ interface Fields {
   notes: string;
   tags: string;
   checkInDays: string;
+  nickname: string;
+  role: string;
+  units: string;
+  birthday: string;
+  anniversary: string;
+  street: string;
+  locality: string;
+  region: string;
+  postalCode: string;
+  country: string;
 }
+
+const ADDRESS_FIELDS = ['street', 'locality', 'region', 'postalCode', 'country'] as const;
 
 export function fieldsOf(party: Party): Fields {
   return {
@@ -39,6 +53,16 @@ export function fieldsOf(party: Party): Fields {
     notes: party.notes,
     tags: party.tags.join(', '),
     checkInDays: party.checkInDays === undefined ? '' : String(party.checkInDays),
+    nickname: party.nickname ?? '',
+    role: party.role ?? '',
+    units: (party.organizationUnits ?? []).join(', '),
+    birthday: party.birthday ?? '',
+    anniversary: party.anniversary ?? '',
+    street: party.addresses?.[0]?.street ?? '',
+    locality: party.addresses?.[0]?.locality ?? '',
+    region: party.addresses?.[0]?.region ?? '',
+    postalCode: party.addresses?.[0]?.postalCode ?? '',
+    country: party.addresses?.[0]?.country ?? '',
   };
 }
 
@@ -90,7 +114,42 @@ export function editOf(party: Party, fields: Fields): PartyEdit | string {
       return 'Check-in days must be a whole number from 1 to 3650.';
     if (value !== party.checkInDays) patch.checkInDays = value;
   }
-  return { patch, clear };
+  const card = cardEditOf(party, fields);
+  if (typeof card === 'string') return card;
+  return { patch: { ...patch, ...card }, clear };
+}
+
+/** The address-book fields the form edits (the first address only; others stay as they are). */
+function cardEditOf(party: Party, fields: Fields): PartyPatch | string {
+  const patch: PartyPatch = {};
+  for (const key of ['nickname', 'role'] as const) {
+    const value = fields[key].trim();
+    if (value !== (party[key] ?? '')) patch[key] = value;
+  }
+  for (const key of ['birthday', 'anniversary'] as const) {
+    const value = cardDateInput(fields[key]);
+    if (value === undefined)
+      return `The ${key} must be a date such as 1990-04-15, or 04-15 without the year.`;
+    if (value !== (party[key] ?? '')) patch[key] = value;
+  }
+  const units = lines(fields.units);
+  if (!sameList(units, party.organizationUnits ?? [])) patch.organizationUnits = units;
+  const [first, ...others] = party.addresses ?? [];
+  const address: PostalAddress = { ...(first ?? { types: [] }) };
+  for (const key of ADDRESS_FIELDS) {
+    const value = fields[key].trim();
+    if (value === '') delete address[key];
+    else address[key] = value;
+  }
+  const changed = ADDRESS_FIELDS.some((key) => (address[key] ?? '') !== (first?.[key] ?? ''));
+  if (changed) {
+    // From the parts, not card-fields' list: that module brings zod into the panel's bundle.
+    const filled = [...ADDRESS_FIELDS, 'poBox', 'extended'].some(
+      (key) => address[key as keyof PostalAddress],
+    );
+    patch.addresses = filled ? [address, ...others] : others;
+  }
+  return patch;
 }
 
 /** A record's details, edited in place. Escape cancels; the name field has focus first. */
@@ -176,6 +235,27 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
         </label>
       </div>
       {text('website', 'Website', 'edit-website')}
+      <div class="row">
+        {text('nickname', 'Nickname', 'edit-nickname')}
+        {text('role', 'Role', 'edit-role')}
+        {text('units', 'Department', 'edit-units')}
+      </div>
+      <div class="row">
+        {text('birthday', 'Birthday (1990-04-15, or 04-15)', 'edit-birthday')}
+        {text('anniversary', 'Anniversary', 'edit-anniversary')}
+      </div>
+      <fieldset class="edit-address">
+        <legend>Address</legend>
+        {text('street', 'Street', 'edit-street')}
+        <div class="row">
+          {text('postalCode', 'Postal code', 'edit-postal-code')}
+          {text('locality', 'City', 'edit-city')}
+        </div>
+        <div class="row">
+          {text('region', 'Region', 'edit-region')}
+          {text('country', 'Country', 'edit-country')}
+        </div>
+      </fieldset>
       {text('tags', 'Tags (comma-separated)', 'edit-tags')}
       <label>
         Check in every … days (empty: the default for a {party.kind})

@@ -1,6 +1,7 @@
 import type { RelationshipKind } from '../lib/domain/relationship';
 import type { PartyView } from '../lib/protocol/contact-schemas';
 import { KIND_LABELS, relativeTime, HEALTH_LABELS } from '../lib/ui/format';
+import { CardDetails } from './CardDetails';
 import { HealthDot, KindBadge } from './KindBadge';
 
 export interface PartyCardProps {
@@ -49,6 +50,7 @@ export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: P
         ))}
         {detailed && party.website && <li data-testid="party-website">{party.website}</li>}
       </ul>
+      {detailed && <CardDetails party={party} locale={navigator.language} />}
       {detailed && party.tags.length > 0 && (
         <ul class="tags" aria-label="Tags">
           {party.tags.map((tag) => (

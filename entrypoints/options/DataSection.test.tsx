@@ -90,7 +90,9 @@ describe('DataSection', () => {
       fireEvent.click(screen.getByTestId('import-confirm'));
       const result = await screen.findByTestId('import-result');
       expect(result.textContent).toContain(
-        round === 1 ? 'Imported 3 · merged 0' : 'Imported 0 · merged 3',
+        // “Broken Email” comes in with its unreadable address kept as a warning; with no
+        // address or phone to match it by, the second import adds it again.
+        round === 1 ? 'Imported 4 · merged 0' : 'Imported 1 · merged 3',
       );
     }
   });
@@ -144,7 +146,7 @@ describe('DataSection', () => {
     fireEvent.click(screen.getByTestId('restore-confirm'));
     await waitFor(() =>
       expect(screen.getByTestId('data-status').textContent).toContain(
-        'contacts: 0 added, 3 merged',
+        'contacts: 0 added, 4 merged',
       ),
     );
   });

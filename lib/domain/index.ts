@@ -20,3 +20,4 @@ export * from './result';
 export * from './service';
 export * from './issues';
 export * from './card-date';
+export * from './card-format';

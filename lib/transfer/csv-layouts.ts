@@ -1,3 +1,5 @@
+import { looksLikeEmail, looksLikePhone } from './csv-read';
+
 /**
  * What a column of an imported CSV holds. `extra` keeps the cell in the notes as
  * "Header: value", so columns Clientele has no field for (birthday, address…) are
@@ -12,6 +14,7 @@ export const CSV_FIELDS = [
   'additionalName',
   'familyName',
   'nameSuffix',
+  'nickname',
   'email',
   'phone',
   'organization',
@@ -33,6 +36,7 @@ export const CSV_FIELD_LABELS: Record<CsvField, string> = {
   additionalName: 'Middle name',
   familyName: 'Last name',
   nameSuffix: 'Name suffix',
+  nickname: 'Nickname',
   email: 'Email',
   phone: 'Phone',
   organization: 'Organization',
@@ -86,6 +90,7 @@ const RULES: [RegExp, CsvField][] = [
   [/^(middle name|additional name)$/i, 'additionalName'],
   [/^(last name|family name|surname|lastname|nom de famille|nachname|apellidos?)$/i, 'familyName'],
   [/^(name suffix|suffix)$/i, 'nameSuffix'],
+  [/^(nick ?name|spitzname|surnom)$/i, 'nickname'],
   [/e-?mail/i, 'email'],
   [/phone|mobile|^cell|^tel(ephone)?\b/i, 'phone'],
   [
@@ -109,10 +114,41 @@ export function suggestMapping(header: readonly string[]): CsvField[] {
   const layout = detectLayout(header);
   return header.map((raw) => {
     const name = raw.trim();
-    if (/^title$/i.test(name)) return layout === 'outlook' ? 'namePrefix' : 'title';
+    // Beside a "Job Title" column, "Title" can only be the honorific.
+    if (/^title$/i.test(name))
+      return layout === 'outlook' || header.some((h) => /^job title$/i.test(h.trim()))
+        ? 'namePrefix'
+        : 'title';
     if (layout === 'clientele' && /^(created|last interaction|next check-in)$/i.test(name))
       return 'ignore';
     if (name === '') return 'ignore';
     return RULES.find(([pattern]) => pattern.test(name))?.[1] ?? 'extra';
   });
+}
+
+/**
+ * A mapping for a file without a header row, from what its first rows hold: a
+ * column of addresses is email, one of numbers phone, the first text column the
+ * name; the rest is kept in the notes until the user says otherwise.
+ */
+export function suggestMappingFromData(rows: readonly (readonly string[])[]): CsvField[] {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  let named = false;
+  return Array.from({ length: width }, (_, column) => {
+    const cells = rows.map((row) => row[column]?.trim() ?? '').filter((cell) => cell !== '');
+    if (cells.length === 0) return 'ignore';
+    if (cells.every(looksLikeEmail)) return 'email';
+    if (cells.every(looksLikePhone)) return 'phone';
+    if (!named && cells.every((cell) => /\p{L}/u.test(cell))) {
+      named = true;
+      return 'name';
+    }
+    return 'extra';
+  });
+}
+
+/** Whether a mapping reads anything that makes a contact. */
+export function mapsAContact(mapping: readonly CsvField[]): boolean {
+  const fields: CsvField[] = ['name', 'givenName', 'familyName', 'email', 'phone', 'organization'];
+  return mapping.some((field) => fields.includes(field));
 }

@@ -13,6 +13,8 @@ export interface CsvTable {
   delimiter: Delimiter;
   /** Rows papaparse could not read cleanly, by line. */
   problems: ImportProblem[];
+  /** The first row held data, not column names: `header` is “Column 1”… and the user maps it. */
+  headerless?: boolean;
 }
 
 /** More rows than any address book holds: past this the file is refused, not half-read. */
@@ -33,14 +35,21 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
         'This file is not text (is it a spreadsheet or an image? Save it as CSV first).',
       ),
     );
+  // LinkedIn's Connections export starts with a `Notes:` paragraph, then a blank line.
+  const preamble =
+    /^Notes:[^]*?(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))/i.exec(body)?.[0] ?? '';
+  const skipped = preamble === '' ? 0 : countNewlines(preamble, 0, preamble.length);
+  // Papaparse takes one kind of line break per file; a file edited on two systems has
+  // several. Cells read every break as `\n` anyway, and lines count the same.
+  const table = body.slice(preamble.length).replace(/\r\n?/g, '\n');
   let delimiter: Delimiter = ',';
   const rows: ImportRow<string[]>[] = [];
   const problems: ImportProblem[] = [];
   let header: string[] | undefined;
-  let line = 1;
+  let line = 1 + skipped;
   let consumed = 0;
   let tooMany = false;
-  Papa.parse<string[]>(body, {
+  Papa.parse<string[]>(table, {
     delimiter: '',
     delimitersToGuess: [...DELIMITERS],
     skipEmptyLines: false,
@@ -48,7 +57,7 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
       delimiter = asDelimiter(result.meta.delimiter);
       const startLine = line;
       const cursor = result.meta.cursor;
-      line += countNewlines(body, consumed, cursor);
+      line += countNewlines(table, consumed, cursor);
       consumed = cursor;
       for (const error of result.errors)
         // One column and no delimiter to guess: Papa says so and reads it with commas.
@@ -75,19 +84,48 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
       ),
     );
   if (!header) return err(problemError('The file is empty.'));
+  let headerless = false;
+  if (looksLikeData(header)) {
+    // The first row is a contact: it is imported too, and the columns get plain names.
+    headerless = true;
+    rows.unshift({ line: 1 + skipped, value: header });
+    header = header.map((_, i) => `Column ${i + 1}`);
+  }
+  const named = header;
   for (const row of rows) {
     if (
-      row.value.length > header.length &&
-      row.value.slice(header.length).some((c) => c.trim() !== '')
+      row.value.length > named.length &&
+      row.value.slice(named.length).some((c) => c.trim() !== '')
     )
       problems.push(
         problemWarning(
-          `this row has ${row.value.length} cells but the header names ${header.length}; the extra cells are not imported.`,
+          `this row has ${row.value.length} cells but the header names ${named.length}; the extra cells are not imported.`,
           { line: row.line },
         ),
       );
   }
-  return ok({ header, rows, delimiter, problems });
+  return ok(
+    headerless
+      ? { header: named, rows, delimiter, problems, headerless }
+      : { header: named, rows, delimiter, problems },
+  );
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const looksLikeEmail = (cell: string) => EMAIL_LIKE.test(cell.trim());
+
+/** A phone as people write one: `+` and 7 digits, or 9 digits (a date has 8). */
+export function looksLikePhone(cell: string): boolean {
+  const text = cell.trim();
+  if (!/^\+?[\d\s().\-/]+$/.test(text)) return false;
+  const digits = text.replace(/\D/g, '').length;
+  return text.startsWith('+') ? digits >= 7 : digits >= 9;
+}
+
+/** A first row with an address or a phone number in it is a contact, not column names. */
+export function looksLikeData(cells: readonly string[]): boolean {
+  return cells.some((cell) => looksLikeEmail(cell) || looksLikePhone(cell));
 }
 
 const asDelimiter = (guessed: string): Delimiter =>

@@ -120,6 +120,18 @@ function draftFromRow(
   const title = first('title');
   if (title) draft.title = title;
   if (websites[0]) draft.website = websites[0];
+  // Thunderbird, Outlook and Google give the parts beside the display name: both are kept.
+  const parts = {
+    prefix: first('namePrefix'),
+    given: first('givenName'),
+    additional: first('additionalName'),
+    family: first('familyName'),
+    suffix: first('nameSuffix'),
+  };
+  if (Object.values(parts).some(Boolean))
+    draft.nameParts = Object.fromEntries(Object.entries(parts).filter(([, v]) => v));
+  const nickname = first('nickname');
+  if (nickname) draft.nickname = nickname;
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, error: `${tooLarge}.` };
   return { warnings, draft };

@@ -1,7 +1,14 @@
 import type { RelationshipKind } from '../domain/relationship';
 import { err, ok, type Result } from '../domain/result';
-import { detectLayout, suggestMapping, type CsvField, type CsvLayout } from './csv-layouts';
-import { readCsv, type CsvTable } from './csv-read';
+import {
+  detectLayout,
+  mapsAContact,
+  suggestMapping,
+  suggestMappingFromData,
+  type CsvField,
+  type CsvLayout,
+} from './csv-layouts';
+import { looksLikeData, readCsv, type CsvTable } from './csv-read';
 import { draftsFromRows, type DraftsFromRows } from './csv-rows';
 import { decodeText, type TextEncodingName } from './decode';
 import { problemError, type ImportProblem } from './problems';
@@ -44,13 +51,24 @@ export function readImportFile(
     return ok({ format: 'vcard', encoding, guessed, read: readVcards(text, 'prospect') });
   const table = readCsv(text);
   if (!table.ok) return table;
+  const { header, rows, headerless } = table.value;
+  const sample = rows.slice(0, 20).map((row) => row.value);
+  const byName = suggestMapping(header);
+  if (!headerless && !mapsAContact(byName) && !sample.some(looksLikeData))
+    return err(
+      problemError(
+        `This is not a contacts file: none of its columns (${header.slice(0, 4).join(', ')}${header.length > 4 ? '…' : ''}) holds names, email addresses or phone numbers.`,
+      ),
+    );
+  // Columns named in a language the rules do not know are mapped by what they hold.
+  const mapping = headerless || !mapsAContact(byName) ? suggestMappingFromData(sample) : byName;
   return ok({
     format: 'csv',
     encoding,
     guessed,
     table: table.value,
-    layout: detectLayout(table.value.header),
-    mapping: suggestMapping(table.value.header),
+    layout: detectLayout(header),
+    mapping,
   });
 }
 

@@ -124,6 +124,48 @@ describe('transfer: backup → wipe → restore, CSV import, one-click vCard', (
     await options.close();
   });
 
+  it('imports Apple and Outlook 2.1 cards whole: structure stored, bad values kept and listed', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    await options.getByTestId('data-section').waitFor();
+    await options
+      .getByTestId('import-file')
+      .setInputFiles('tests/fixtures/transfer/outlook-21-windows-1255.vcf');
+    await options.getByTestId('import-preview').waitFor();
+    // The Exchange address cannot be read: a warning with its line, and the card still imports.
+    expect(await options.getByTestId('import-warnings').textContent()).toContain('Line 11');
+    await options.getByTestId('import-confirm').click();
+    await options.getByTestId('import-result').waitFor();
+
+    await options.getByTestId('import-file').setInputFiles('tests/fixtures/transfer/apple-30.vcf');
+    await options.getByTestId('import-preview').waitFor();
+    await options.getByTestId('import-confirm').click();
+    // Grace is on file from the backup above (same address): the card is merged into her record.
+    expect(await options.getByTestId('import-result').textContent()).toContain('merged 1');
+    await options.close();
+
+    const parties = (await exportStores(page)).parties as Record<string, unknown>[];
+    const yael = parties.find((p) => p.name === 'יעל כהן');
+    expect(yael).toMatchObject({
+      organizationName: 'מגדלי הים',
+      organizationUnits: ['שיווק'],
+      birthday: '1985-04-12',
+      addresses: [{ types: ['work'], street: 'רחוב הרצל 1\nתל אביב' }],
+    });
+    expect(yael?.cardProperties).toEqual([
+      'EMAIL;TYPE=X400:/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=yael',
+    ]);
+    const grace = parties.find((p) => p.name === 'Grace Hopper');
+    expect(grace).toMatchObject({
+      nickname: 'Amazing Grace',
+      nameParts: { prefix: 'Rear Admiral', given: 'Grace', family: 'Hopper' },
+      birthday: '--12-09',
+      anniversary: '1930-06-15',
+      photo: { mediaType: 'image/jpeg' },
+    });
+    expect(grace?.cardProperties).toContain('item6.X-ABRELATEDNAMES;type=pref:Vincent Hopper');
+  });
+
   it('imports the card a page links to, in one click from the popup', async () => {
     const directory = await ext.context.newPage();
     await directory.goto(`${site.base}/directory.html`);

@@ -136,6 +136,12 @@ export function ImportFlow({ transport }: { transport: Transport }) {
             </select>{' '}
             <span class="muted">(unless the file says otherwise)</span>
           </label>
+          {stage.source.format === 'csv' && stage.source.table.headerless && (
+            <p data-testid="import-headerless">
+              This file has no header row: its first row is a contact. Choose what each column
+              holds.
+            </p>
+          )}
           {stage.source.format === 'csv' && (
             <MappingTable source={stage.source} mapping={mapping} onChange={setMapping} />
           )}

@@ -1,0 +1,60 @@
+// Big contact files: 50,000 vCards (2.1/3.0/4.0 mixed) and 50,000 CSV rows through
+// the options page's reading and import path, beside ical.js alone parsing the same
+// 3.0/4.0 cards, in Chromium, same run. `benchFiles` adds `results.files`.
+import { build } from 'esbuild';
+
+const COUNT = 50_000;
+const PAGE_BUNDLE = 'bench/.build/files.js';
+
+export async function benchFiles({ browser, site, results }) {
+  console.log('Files: bundling the bench page…');
+  await build({
+    entryPoints: ['bench/files-bench.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outfile: PAGE_BUNDLE,
+    logLevel: 'error',
+  });
+  console.log(`Files: ${COUNT} vCards and ${COUNT} CSV rows — ours, ical.js…`);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${site.base}/tests/fixtures/site/empty.html`);
+    await page.addScriptTag({ path: PAGE_BUNDLE });
+    results.files = await page.evaluate(
+      (count) => window.clienteleFilesBench.measure(count),
+      COUNT,
+    );
+  } finally {
+    await page.close();
+  }
+  return results.files;
+}
+
+const ms = (value) => Math.round(value);
+const ratio = (value) => Number(value.toFixed(2));
+
+export function printFiles(r) {
+  console.log(
+    `\nContact files, ${r.count} each (budget: ≤ 1.5× ical.js alone including the import; no task over 100 ms):`,
+  );
+  console.table({
+    'ical.js alone, 3.0/4.0': { 'to preview ms': ms(r.icalMs) },
+    'ours, 3.0/4.0': row(r.modern),
+    'ours, 2.1/3.0/4.0 mixed': row(r.mixed),
+    'ours, CSV rows': row(r.csv),
+  });
+  console.log(
+    `ours ÷ ical.js: reading ${ratio(r.parseVsIcal)}× · to imported ${ratio(r.modernToImportedVsIcal)}× (same 3.0/4.0 cards)`,
+  );
+}
+
+function row(run) {
+  return {
+    'to preview ms': ms(run.previewMs),
+    'to imported ms': ms(run.toImportedMs),
+    'longest task ms': ms(run.longestTaskMs),
+    'peak heap MB': ms(run.peakHeapMb),
+    created: run.created,
+  };
+}

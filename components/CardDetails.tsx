@@ -1,0 +1,59 @@
+import { addressLines, formatCardDate } from '../lib/domain/card-format';
+import type { Party } from '../lib/domain/party';
+
+/** Apple's built-in labels (`_$!<Home>!$_`) read as the word inside. */
+const labelText = (label: string) => /^_\$!<(.*)>!\$_$/.exec(label)?.[1] ?? label;
+
+/**
+ * The address-book side of a record (nickname, role, department, dates, postal
+ * addresses, more websites), in the user's locale. All of it is page or file data:
+ * rendered as text.
+ */
+export function CardDetails({ party, locale }: { party: Party; locale?: string }) {
+  const work = [party.role, ...(party.organizationUnits ?? [])].filter(Boolean).join(' · ');
+  const dates = [
+    party.birthday && { key: 'birthday', label: 'Birthday', value: party.birthday },
+    party.anniversary && { key: 'anniversary', label: 'Anniversary', value: party.anniversary },
+  ].filter((d): d is { key: string; label: string; value: string } => !!d);
+  const addresses = party.addresses ?? [];
+  if (
+    !party.nickname &&
+    !work &&
+    dates.length === 0 &&
+    addresses.length === 0 &&
+    !party.moreWebsites?.length
+  )
+    return null;
+  return (
+    <div class="card-details" data-testid="card-details">
+      {party.nickname && <p data-testid="party-nickname">“{party.nickname}”</p>}
+      {work && (
+        <p class="muted" data-testid="party-role">
+          {work}
+        </p>
+      )}
+      {dates.map((date) => (
+        <p key={date.key} data-testid={`party-${date.key}`}>
+          {date.label}: {formatCardDate(date.value, locale)}
+        </p>
+      ))}
+      {addresses.map((address, i) => (
+        <address key={i} data-testid="party-address">
+          {(address.label ?? address.types[0]) && (
+            <span class="muted">{labelText(address.label ?? address.types[0] ?? '')}: </span>
+          )}
+          {addressLines(address).map((line, j) => (
+            <span key={j} class="address-line">
+              {line}
+            </span>
+          ))}
+        </address>
+      ))}
+      {party.moreWebsites?.map((site) => (
+        <p key={site} class="muted">
+          {site}
+        </p>
+      ))}
+    </div>
+  );
+}
