@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import { DueList } from '../../components/DueList';
-import { SearchPanel } from '../../components/SearchPanel';
+import { BulkSearch } from '../../components/BulkSearch';
 import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
 import { PartyPanel } from './PartyPanel';
@@ -52,7 +52,7 @@ export function App() {
       <ViewTabs views={VIEWS} current={view} onChange={setView} />
       <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'page' && <OnThisPage onOpen={openParty} />}
-        {view === 'search' && <SearchPanel onOpen={openParty} autoFocus />}
+        {view === 'search' && <BulkSearch onOpen={openParty} autoFocus />}
         {view === 'due' && <DueList send={sendMessage} onOpen={openParty} />}
       </div>
       <PopupFooter />
