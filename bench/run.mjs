@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
+import { benchDelete, printDelete } from './delete.mjs';
 import { benchImport, printImport } from './import.mjs';
 import { benchSearch, printSearch } from './search.mjs';
 import { launchBenchBrowser } from './standalone.mjs';
@@ -99,7 +100,11 @@ for (const [name, truth] of Object.entries(expected)) {
 }
 // Each of these catches its own failure so that one broken measurement still leaves
 // the others' figures in the report.
-for (const [name, run] of Object.entries({ search: benchSearch, import: benchImport })) {
+for (const [name, run] of Object.entries({
+  search: benchSearch,
+  import: benchImport,
+  delete: benchDelete,
+})) {
   if (!runs(name)) continue;
   try {
     await run({ browser, site, results });
@@ -159,7 +164,11 @@ console.table(
     ]),
   ),
 );
-for (const [name, print] of Object.entries({ search: printSearch, import: printImport })) {
+for (const [name, print] of Object.entries({
+  search: printSearch,
+  import: printImport,
+  delete: printDelete,
+})) {
   if (results[name]?.skipped) console.log(`${name}: skipped (${results[name].skipped})`);
   else if (results[name]) print(results[name]);
 }
