@@ -10,7 +10,12 @@ import { useUndoToast } from './use-undo-toast';
  * and every action gets the Undo toast. After an action (or its undo) the search
  * reads the store again, so it shows what is stored now.
  */
-export function BulkSearch(props: Omit<SearchPanelProps, 'selection'>) {
+export function BulkSearch(
+  props: Omit<SearchPanelProps, 'selection' | 'onOpen'> & {
+    /** Opens a record; without it, choosing a result (click or Enter) selects it. */
+    onOpen?: (partyId: string) => void;
+  },
+) {
   const [generation, setGeneration] = useState(0);
   const [said, setSaid] = useState<string | null>(null);
   const reread = () => setGeneration((n) => n + 1);
@@ -53,6 +58,7 @@ export function BulkSearch(props: Omit<SearchPanelProps, 'selection'>) {
       <SearchPanel
         key={generation}
         {...props}
+        onOpen={props.onOpen ?? ((id) => bulk.change([id], !bulk.selected.has(id)))}
         selection={{ selected: bulk.selected, onChange: bulk.change }}
       />
     </div>

@@ -1,3 +1,4 @@
+import { BulkSearch } from '../../components/BulkSearch';
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
@@ -20,6 +21,7 @@ const SECTIONS = [
   ['never-capture', 'Never capture'],
   ['services', 'Services'],
   ['data', 'Your data'],
+  ['records', 'Records'],
   ['recently-deleted', 'Recently deleted'],
 ] as const;
 
@@ -115,6 +117,14 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <section id="records" aria-labelledby="records-title">
+          <h2 id="records-title">Records</h2>
+          <p class="muted">
+            Select records (click, Enter, or their boxes) to delete them, change their kind, tag or
+            export them at once. Every action can be undone.
+          </p>
+          <BulkSearch label="Find records" limit={200} />
+        </section>
         <RecentlyDeletedSection
           entries={deleted.entries}
           loadError={deleted.loadError}
