@@ -72,7 +72,7 @@ function raw(db: IDBDatabase, records: ReturnType<typeof book>, mode: 'delete' |
       if (mode === 'delete') interactions.delete(interaction.id);
       else interactions.put(interaction);
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('the transaction failed'));
   });
 }
 

@@ -21,7 +21,7 @@ async function book(page: Page): Promise<Record<string, unknown[]>> {
           request: { store, after, limit: 2000 },
         })) as { ok: boolean; value: { records: unknown[]; next?: string } };
         if (!reply.ok) throw new Error(JSON.stringify(reply));
-        out[store]!.push(...reply.value.records);
+        out[store].push(...reply.value.records);
         after = reply.value.next;
       } while (after);
     }
