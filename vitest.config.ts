@@ -14,11 +14,20 @@ export default defineConfig({
       'lib/**/*.test.ts',
       'components/**/*.test.tsx',
       'entrypoints/**/*.test.ts',
+      'entrypoints/**/*.test.tsx',
+      'containers/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      // Sync against real servers (Radicale, Xandikos) started on loopback by the tests.
+      'tests/sync/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // A timeout here only catches a hang; it measures nothing. Vitest's 5 s default
+    // failed property tests that take 2 s alone on a busy 2-core machine (timings
+    // belong in `npm run bench`).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

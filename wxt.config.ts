@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
@@ -5,10 +6,29 @@ import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
 /**
  * Builds for the end-to-end tests and the local demo set CLIENTELE_GRANT_LOCALHOST=1:
  * the manifest then carries host access to localhost, exactly as if the user had
- * chosen "always scan this site" for it. The code paths are the shipped ones; only
- * the grant differs (a headless browser cannot click a permission prompt).
+ * chosen "always scan this site" for it (a headless browser cannot click a permission
+ * prompt). They also compile in __CLIENTELE_TEST_SEAMS__: the worker then exposes its
+ * menu-click listener, which the menu tests call because a headless browser cannot
+ * right-click (entrypoints/background/menus.ts). Shipped builds have neither.
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
+
+/**
+ * What the sources archive for addons.mozilla.org holds: the files under version
+ * control, so that leftovers of local runs (test results, other build folders)
+ * never reach it and the same commit gives the same archive. Outside a git
+ * checkout (an unpacked sources archive) every file is taken.
+ */
+function sourceFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return ['**/*'];
+  }
+}
+
+/** The toolbar and store sizes, each rendered from the one SVG master. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 /** Sites the user may add one at a time with "always scan this site". */
 const OPTIONAL_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -43,24 +63,40 @@ export default defineConfig({
               });
             return null;
           },
+          // WXT's wrapper catches a startup crash to log it through a logger that prints
+          // nothing in production builds, then rethrows it; the logger's strings cost
+          // ~100 B gzip, so the scan script runs its main without the catch (the crash
+          // rejects the same promise either way).
+          transform(code, id) {
+            if (!scan || !id.includes('content-script-isolated-world-entrypoint')) return null;
+            return code.replace(/try \{([^]*?)\} catch \(err\) \{[^]*?throw err;\s*\}/, '$1');
+          },
         },
         ...(config.plugins ?? []),
       ];
     },
   },
+  // `npm run zip`: the Chrome and Firefox packages and the sources archive. The zip
+  // writer stores files sorted and without timestamps, so equal inputs give equal bytes.
+  zip: { includeSources: sourceFiles() },
   // Separate output folders let several builds (e.g. a bench beside a test run) coexist.
   outDir: process.env.CLIENTELE_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
     // The end-to-end build's test seam (entrypoints/background/menus.ts); absent from shipped builds.
-    define: { __CLIENTELE_TEST_SEAMS__: JSON.stringify(grantLocalhost) },
+    // The first-run page links a demo page when the build names one (npm start names its own).
+    define: {
+      __CLIENTELE_TEST_SEAMS__: JSON.stringify(grantLocalhost),
+      __CLIENTELE_DEMO_URL__: JSON.stringify(process.env.CLIENTELE_DEMO_URL ?? ''),
+    },
   }),
   // One manifest, shaped per browser: Chrome gets the side panel (WXT adds `side_panel` and
   // `sidePanel`); Firefox gets its sidebar (`sidebar_action`) and Manifest V2's key names.
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Clientele',
-    description:
-      'Your clients, customers and prospects, where you work: webmail and the web. Nothing leaves your machine.',
+    // Name and description in the user's language, from public/_locales (en when theirs is missing).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -79,7 +115,10 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_SITE_ORIGINS }
       : { optional_permissions: OPTIONAL_SITE_ORIGINS }),
-    action: { default_title: 'Clientele' },
+    // One mark everywhere: the PNGs are rendered from public/icon/icon.svg by
+    // scripts/render-icons.mjs; the pages link the SVG itself.
+    icons: ICONS,
+    action: { default_title: '__MSG_extName__', default_icon: ICONS },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

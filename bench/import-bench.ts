@@ -12,7 +12,12 @@ import { PartyDraftSchema, type Party, type PartyDraft } from '../lib/domain/par
 import { importParties } from '../lib/db/bulk-import';
 import { createDbOpener } from '../lib/db/open';
 import { readSearchRows } from '../lib/db/search-projection';
-import { mergeImported } from '../lib/transfer/merge-party';
+import { mergeParties } from '../lib/domain/merge';
+
+const mergedOrOnFile = (onFile: Party, row: Party): Party => {
+  const merged = mergeParties(onFile, row, { keep: 'on-file', cadence: DEFAULT_CADENCE, now: NOW });
+  return merged.ok ? merged.value : onFile;
+};
 
 const NOW = Date.UTC(2026, 10, 23);
 const FIRST = [
@@ -99,7 +104,8 @@ async function ours(drafts: PartyDraft[], merge: boolean, reader = false) {
   const outcome = await importParties(ctx, drafts, {
     // As the import messages send them: 1,000 rows a chunk, one transaction each.
     chunkSize: 1000,
-    ...(merge ? { merge: (a: Party, b: Party) => mergeImported(a, b, DEFAULT_CADENCE, NOW) } : {}),
+    // The generated rows' notes are short: no merge here is refused.
+    ...(merge ? { merge: (a: Party, b: Party) => mergedOrOnFile(a, b) } : {}),
   });
   const ms = performance.now() - started;
   reading = false;

@@ -166,7 +166,11 @@ async function measureExtension() {
       '<link rel="stylesheet" href="search-bench.css"></head>' +
       '<body><script src="search-bench.js"></script></body></html>',
   );
-  const extension = await launchWithExtension({ extensionDir });
+  // Seeded in one browser, timed in another on the same profile: the timed browser
+  // starts with nothing read, so its first popup open is the cold one a user meets
+  // after starting the browser (worker, database and projection all unread).
+  const profile = mkdtempSync(join(tmpdir(), 'clientele-search-profile-'));
+  let extension = await launchWithExtension({ extensionDir, userDataDir: profile });
   try {
     const seeding = await extension.context.newPage();
     await seeding.goto(extension.extensionUrl('search-bench.html'));
@@ -176,28 +180,21 @@ async function measureExtension() {
       probe.query,
     );
     await seeding.close();
-    const result = {
+    await extension.close();
+    extension = await launchWithExtension({ extensionDir, userDataDir: profile });
+    const popup = summarise(await timeOpens(extension, POPUP_SEARCH, probe));
+    return {
       seededParties: probe.parties,
       seedMs: Math.round(probe.seedMs),
       query: probe.query,
       stages,
+      popup: { ...popup, coldFirstOpenMs: popup.firstOpenMs },
       panelPage: summarise(await timeOpens(extension, 'search-bench.html?mount', probe)),
     };
-    // The popup shows the panel once it mounts it; until then there is nothing to time.
-    const popup = await extension.context.newPage();
-    await popup.goto(extension.extensionUrl(POPUP_SEARCH));
-    const hasPanel = await popup
-      .waitForSelector('[data-testid=search-input]', { timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
-    await popup.close();
-    result.popup = hasPanel
-      ? summarise(await timeOpens(extension, POPUP_SEARCH, probe))
-      : { skipped: 'the popup does not show the search panel yet' };
-    return result;
   } finally {
     await extension.close();
     rmSync(copy, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -212,7 +209,7 @@ export async function benchSearch({ browser, site, results }) {
       "import { createSearchIndex } from './lib/search/search-index'; (globalThis as any).s = createSearchIndex;",
     ),
     searchPanelGzipKb: await gzipKbOf(
-      "import { SearchPanel } from './components/SearchPanel'; (globalThis as any).p = SearchPanel;",
+      "import { SearchPanel } from './entrypoints/popup/SearchPanel'; (globalThis as any).p = SearchPanel;",
     ),
     directReadGzipKb: await gzipKbOf(
       "import { readProjection } from './lib/search/read-projection'; (globalThis as any).r = readProjection;",
@@ -269,11 +266,13 @@ export function printSearch(search) {
     console.table(
       Object.fromEntries(Object.entries(x.stages.medianMs).map(([k, v]) => [k, { ms: round(v) }])),
     );
-    for (const [where, r] of Object.entries({ 'panel page': x.panelPage, popup: x.popup })) {
+    for (const [where, r] of Object.entries({ popup: x.popup, 'panel page': x.panelPage })) {
       if (r.skipped) console.log(`${where}: skipped (${r.skipped})`);
       else
         console.log(
-          `${where}: open → first answer ${round(r.firstOpenMs)} ms on the first open, ` +
+          `${where}: open → first answer ${round(r.firstOpenMs)} ms on the first open` +
+            (where === 'popup' ? ' (cold: the first page after the browser started, ≤ 100)' : '') +
+            ', ' +
             `median ${round(r.medianLaterOpensMs)} ms after (box shown at ${round(r.medianBoxShownMs)} ms, ` +
             `rows loaded and indexed at ${round(r.medianRowsReadyMs)} ms); ${x.seededParties} records, query “${x.query}”`,
         );

@@ -25,10 +25,12 @@ const REVIEWED_MANIFEST = {
     'manifest_version',
     'name',
     'description',
+    'default_locale', // name, description and pages in the user's language, from _locales
     'version',
     'permissions',
     'host_permissions',
     'optional_host_permissions',
+    'icons', // the mark at 16/32/48/128, rendered from public/icon/icon.svg
     'action',
     'background',
     'options_ui',

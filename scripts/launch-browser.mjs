@@ -24,15 +24,22 @@ export function chromiumPath() {
 /**
  * Starts a browser with the extension: on a fresh profile, or on `userDataDir` to
  * see what an earlier run stored (a profile passed in is kept on close unless
- * `keepProfile` is false; a fresh one is deleted unless it is true). Flags keep
+ * `keepProfile` is false; a fresh one is deleted unless it is true; `mapHosts` serves
+ * hosts from a local HTTPS port, for tests). Flags keep
  * Chromium from reaching out to the network on its own (this machine has none,
  * and the extension must not either).
+ *
+ * Installing opens the first-run page in a tab; it is closed as soon as it shows
+ * unless `keepWelcome` is set, so that tests meet the tabs they open themselves.
  */
 export async function launchWithExtension({
   headless = true,
   extensionDir = EXTENSION_DIR,
   userDataDir: givenProfile = undefined,
   keepProfile = givenProfile !== undefined,
+  mapHosts = undefined,
+  keepWelcome = false,
+  lang = undefined,
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run the build first.`);
@@ -52,10 +59,29 @@ export async function launchWithExtension({
       '--disable-quic',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // Tests only: the webmail hosts answer from the local fixture server, whose
+      // certificate was made for the run (Gmail's host is HSTS-preloaded: HTTPS or nothing).
+      ...(mapHosts
+        ? [
+            `--host-resolver-rules=${mapHosts.hosts.map((host) => `MAP ${host} 127.0.0.1:${mapHosts.port}`).join(', ')}`,
+            '--ignore-certificate-errors',
+          ]
+        : []),
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
+    ...(mapHosts && { ignoreHTTPSErrors: true }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!keepWelcome) {
+    const welcome = `chrome-extension://${extensionId}/welcome.html`;
+    const closeWelcome = (page) => {
+      if (page.url() === welcome) void page.close().catch(() => {});
+      else if (page.url() === 'about:blank') page.once('framenavigated', () => closeWelcome(page));
+    };
+    context.pages().forEach(closeWelcome);
+    context.on('page', closeWelcome);
+  }
   return {
     context,
     extensionId,

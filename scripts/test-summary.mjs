@@ -1,19 +1,60 @@
-// Prints one closing line for all test runs: "N passed, N failed" (with skipped),
-// read from the JSON reports the unit, end-to-end and Firefox runs write to test-results/.
+// Reads the JSON reports the unit, end-to-end and Firefox runs write to test-results/,
+// and says which suites it counted, which are missing, and the total
+// ("N passed, N failed"). `node scripts/test-summary.mjs` prints it; scripts/run-tests.mjs
+// (what `npm test` runs) prints it after every part.
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const file of [
-  'test-results/unit.json',
-  'test-results/e2e.json',
-  'test-results/firefox.json',
-]) {
-  if (!existsSync(file)) continue;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+/** Each suite with a report, by the name the summary gives it. */
+export const SUITES = {
+  unit: 'test-results/unit.json',
+  'end-to-end': 'test-results/e2e.json',
+  firefox: 'test-results/firefox.json',
+};
+
+/** Counts per suite; a suite whose report is absent (it did not run, or crashed before writing) is `missing`. */
+export function readSuites(suites = SUITES) {
+  const counted = {};
+  const missing = [];
+  for (const [name, file] of Object.entries(suites)) {
+    if (!existsSync(file)) {
+      missing.push(name);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    counted[name] = {
+      passed: report.numPassedTests ?? 0,
+      failed: report.numFailedTests ?? 0,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+      // A file that failed to load has no tests to count but is a failure all the same.
+      brokenFiles: (report.testResults ?? []).filter(
+        (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+      ).length,
+    };
+  }
+  return { counted, missing };
 }
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+
+/** The summary's lines: one per suite counted, the missing ones, and the total. */
+export function summaryLines({ counted, missing }) {
+  const lines = Object.entries(counted).map(
+    ([name, c]) =>
+      `${name}: ${c.passed} passed, ${c.failed + c.brokenFiles} failed, ${c.skipped} skipped` +
+      (c.brokenFiles ? ` (${c.brokenFiles} test files failed to load)` : ''),
+  );
+  if (missing.length) lines.push(`missing: ${missing.join(', ')} (no report)`);
+  const total = Object.values(counted).reduce(
+    (sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed + c.brokenFiles }),
+    { passed: 0, failed: 0 },
+  );
+  lines.push(`${total.passed} passed, ${total.failed} failed`);
+  return lines;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const suites = readSuites();
+  for (const line of summaryLines(suites)) console.log(line);
+  if (suites.missing.length > 0 || Object.values(suites.counted).some((c) => c.failed)) {
+    process.exitCode = 1;
+  }
+}

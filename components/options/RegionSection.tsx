@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { t } from '../../lib/platform/i18n';
 import { regionOptions } from './regions';
 
 export interface RegionSectionProps {
@@ -12,9 +13,9 @@ export function RegionSection({ region, locale, onSave }: RegionSectionProps) {
   const options = useMemo(() => regionOptions(locale, region), [locale, region]);
   return (
     <section id="region" class="options-section" aria-labelledby="region-heading">
-      <h2 id="region-heading">Default phone region</h2>
+      <h2 id="region-heading">{t('region_heading')}</h2>
       <div class="field">
-        <label for="region-select">Read phone numbers without a country code as numbers in</label>
+        <label for="region-select">{t('region_label')}</label>
         <select
           id="region-select"
           data-testid="region-select"
@@ -24,13 +25,12 @@ export function RegionSection({ region, locale, onSave }: RegionSectionProps) {
         >
           {options.map(({ code, name }) => (
             <option key={code} value={code}>
-              {name === code ? code : `${name} (${code})`}
+              {name === code ? code : t('region_option', name, code)}
             </option>
           ))}
         </select>
         <p id="region-hint" class="muted">
-          Numbers written with a + and a country code are read the same everywhere. Records already
-          saved keep the numbers they have.
+          {t('region_hint')}
         </p>
       </div>
     </section>

@@ -129,7 +129,8 @@ describe('background over real repositories', () => {
         webmailSender,
       ),
     );
-    expect(found.known).toEqual([{ text: 'ada@northwind.example', kind: 'client' }]);
+    // Without its kind: one highlight for everyone, so the page cannot tell kinds apart.
+    expect(found.known).toEqual([{ text: 'ada@northwind.example' }]);
 
     const page = await valueOf(send('page/contacts', { tabId: 7 }));
     const contacts = page.contacts as {
@@ -207,6 +208,11 @@ describe('background over real repositories', () => {
     expect(await knownFrom({ ...contentSender, url: 'http://mail.google.com/' })).toEqual([]);
     // …and with the option on, any site gets them.
     await fakeBrowser.storage.local.set({ settings: { highlightOnSites: true } });
+    expect(await knownFrom(contentSender)).toEqual([{ text: 'ada@northwind.example' }]);
+    // The kind goes to the page only when the user chose colours by kind.
+    await fakeBrowser.storage.local.set({
+      settings: { highlightOnSites: true, kindColours: true },
+    });
     expect(await knownFrom(contentSender)).toEqual([
       { text: 'ada@northwind.example', kind: 'client' },
     ]);
@@ -228,7 +234,7 @@ describe('background over real repositories', () => {
         webmailSender,
       ),
     );
-    expect(found.known).toEqual([{ text: '+44 (20) 7946-0958', kind: 'client' }]);
+    expect(found.known).toEqual([{ text: '+44 (20) 7946-0958' }]);
     const page = await valueOf(send('page/contacts', { tabId: 7 }));
     const contacts = page.contacts as { contact: { phones: string[] }; known?: unknown }[];
     expect(contacts.map((c) => [c.contact.phones, c.known !== undefined])).toEqual([

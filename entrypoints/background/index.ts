@@ -7,6 +7,7 @@ import { createMessageListener } from '../../lib/protocol/listener';
 import { showContactCount } from '../../lib/platform/badge';
 import { ownIdentity } from '../../lib/platform/identity';
 import { addNeverCapture, readSettings } from '../../lib/platform/settings';
+import { openWelcome } from '../../lib/platform/welcome-progress';
 import { applySiteGrants, syncScanRegistration } from '../../lib/platform/scan-registration';
 import {
   forgetTabFindings,
@@ -39,7 +40,11 @@ export default defineBackground(() => {
   registerReminders(deps);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabFindings(tabId));
-  browser.runtime.onInstalled.addListener(() => void applySiteGrants());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void applySiteGrants();
+    // A new user lands on the page that explains what Clientele reads and how to start.
+    if (reason === 'install') void openWelcome();
+  });
   browser.permissions.onAdded.addListener(() => void applySiteGrants());
   browser.permissions.onRemoved.addListener(() => void syncScanRegistration());
 });

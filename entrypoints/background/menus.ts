@@ -2,10 +2,10 @@ import { browser, type Browser } from 'wxt/browser';
 import { createParty, findPartiesByContacts } from '../../lib/db/party-repository';
 import { failureNotice, handleMenuClick, type MenuClickDeps } from '../../lib/menus/handle-click';
 import { isMenuId, MENU_ITEMS } from '../../lib/menus/menu-items';
-import type { PanelIntent } from '../../lib/menus/panel-intent';
+import type { PanelIntent } from '../../lib/menus/panel-intent-schema';
 import { showProblemNotification } from '../../lib/platform/notifications';
 import { openSidePanel } from '../../lib/platform/open-side-panel';
-import { forgetPanelIntent, savePanelIntent } from '../../lib/platform/panel-intent';
+import { forgetPanelIntent, savePanelIntent } from '../../lib/platform/panel-intent-store';
 import type { BackgroundDeps } from './handlers';
 import { createPageHandlers } from './handlers/page';
 

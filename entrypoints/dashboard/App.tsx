@@ -1,3 +1,4 @@
+import { BrandMark } from '../../components/BrandMark';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { BarChart } from '../../components/charts/BarChart';
 import { DonutChart } from '../../components/charts/DonutChart';
@@ -41,7 +42,10 @@ export function App() {
   return (
     <main class="dashboard" data-testid="dashboard" aria-busy={load.state === 'loading'}>
       <header>
-        <h1>Dashboard</h1>
+        <h1>
+          <BrandMark />
+          Dashboard
+        </h1>
         {load.state === 'ready' && (
           <span class="muted" data-testid="party-count">
             {load.figures.parties === 1 ? '1 record' : `${load.figures.parties} records`}

@@ -1,4 +1,4 @@
-import { BulkSearch } from '../../components/BulkSearch';
+import { BrandMark } from '../../components/BrandMark';
 import { HighlightOnSites } from '../../components/options/HighlightOnSites';
 import { CadenceSection } from '../../components/options/CadenceSection';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
@@ -6,8 +6,10 @@ import { RecentlyDeletedSection } from '../../components/options/RecentlyDeleted
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
-import { StorageCareNotice } from '../../components/options/StorageCareNotice';
+import { StorageCareNotice } from './StorageCareNotice';
+import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
+import { BulkSearch } from '../popup/BulkSearch';
 import { useRecentlyDeleted } from './use-recently-deleted';
 import { useServices } from './use-services';
 import { useSettings } from './use-settings';
@@ -41,7 +43,10 @@ export function App() {
   return (
     <div class="options-page" data-testid="options">
       <header class="options-header">
-        <h1>Clientele options</h1>
+        <h1>
+          <BrandMark />
+          Clientele options
+        </h1>
         <p
           class={`options-status status-${status.tone}`}
           data-testid="options-status"
@@ -57,6 +62,11 @@ export function App() {
                 <a href={`#${id}`}>{label}</a>
               </li>
             ))}
+            <li>
+              <a href="/welcome.html" target="_blank" data-testid="options-welcome">
+                {t('options_welcome_link')}
+              </a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -93,6 +103,8 @@ export function App() {
             <HighlightOnSites
               checked={settings.highlightOnSites}
               onChange={(highlightOnSites) => save({ highlightOnSites }, 'Highlight choice')}
+              kindColours={settings.kindColours}
+              onKindColours={(kindColours) => save({ kindColours }, 'Highlight colours')}
             />
           )}
         </ScannedSitesSection>

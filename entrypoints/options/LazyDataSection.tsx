@@ -10,7 +10,7 @@ export function LazyDataSection() {
   const [Section, setSection] = useState<ComponentType | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    import('../../components/DataSection').then(
+    import('./DataSection').then(
       (module) => setSection(() => module.DataSection),
       (error: unknown) => setFailed(String(error)),
     );

@@ -34,6 +34,7 @@ describe('useSettings', () => {
       cadence: { ...DEFAULT_CADENCE, client: 45 },
       neverCapture: ['home.example'],
       highlightOnSites: true,
+      kindColours: false,
     });
     expect(report.saved).toHaveBeenLastCalledWith('Check-in cadence saved.');
     // Its own writes are not mistaken for changes made elsewhere.

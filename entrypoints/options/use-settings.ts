@@ -11,6 +11,7 @@ function sameSettings(a: Settings, b: Settings): boolean {
   return (
     a.region === b.region &&
     a.highlightOnSites === b.highlightOnSites &&
+    a.kindColours === b.kindColours &&
     a.cadence.client === b.cadence.client &&
     a.cadence.customer === b.cadence.customer &&
     a.cadence.prospect === b.cadence.prospect &&

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { DueList } from '../../components/DueList';
-import { BulkSearch } from '../../components/BulkSearch';
+import { BulkSearch } from './BulkSearch';
+import { DueList } from './DueList';
 import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
 import { PartyPanel } from './PartyPanel';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PageContactList } from '../../components/PageContactList';
 import { SiteAccess } from '../../components/SiteAccess';
-import { VcardLinks } from '../../components/VcardLinks';
+import { VcardLinks } from './VcardLinks';
 import type { RelationshipKind } from '../../lib/domain/relationship';
 import type { PageContact, PageContacts } from '../../lib/protocol/contact-schemas';
 import { sendMessage } from '../../lib/platform/messaging';

@@ -1,9 +1,9 @@
 import { DeleteParty } from '../../components/DeleteParty';
-import { RecordWithUndo, type RecordActions } from '../../components/RecordWithUndo';
-import { usePartyDeletion } from '../../components/use-party-deletion';
+import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';
+import { usePartyDeletion } from '../../containers/use-party-deletion';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
-import { usePartyRecord } from '../../components/party-record';
+import { usePartyRecord } from '../../containers/party-record';
 import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';

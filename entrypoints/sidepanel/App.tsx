@@ -1,10 +1,11 @@
+import { BrandMark } from '../../components/BrandMark';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEscape } from '../../components/use-escape';
-import type { PanelIntent, PanelShow } from '../../lib/menus/panel-intent';
+import type { PanelIntent, PanelShow } from '../../lib/menus/panel-intent-schema';
 import { AddView } from './AddView';
 import { useFollowedTab } from './followed-tab';
 import { usePageContacts } from './page-contacts';
-import { usePanelIntent } from './panel-intent';
+import { usePanelIntent } from './use-panel-intent';
 import { PageView } from './PageView';
 import { senderKey, senderOf } from './pick-sender';
 import { RecordView } from './RecordView';
@@ -35,7 +36,7 @@ export function App() {
   const [followNotice, setFollowNotice] = useState<string | null>(null);
 
   const page = state.status === 'ready' ? state.page : undefined;
-  const sender = page ? senderOf(page.contacts) : undefined;
+  const sender = page ? senderOf(page.contacts, page.openSender) : undefined;
   const key = page ? senderKey(sender) : null;
 
   useEffect(() => {
@@ -142,7 +143,10 @@ export function App() {
   return (
     <main class="side-panel" data-testid="side-panel" data-tab-id={tabId ?? ''}>
       <header class="panel-header">
-        <h1>Clientele</h1>
+        <h1>
+          <BrandMark />
+          Clientele
+        </h1>
         {chosen && (
           <button type="button" class="link" onClick={back} data-testid="panel-back">
             {sender ? '← The open message' : '← On this page'}

@@ -4,11 +4,11 @@ import { EditParty, type PartyEdit } from '../../components/EditParty';
 import { InteractionForm } from '../../components/InteractionForm';
 import { KindHistory } from '../../components/KindHistory';
 import { PartyCard } from '../../components/PartyCard';
-import { usePartyRecord } from '../../components/party-record';
-import { RecordWithUndo, type RecordActions } from '../../components/RecordWithUndo';
-import { RelationshipSection } from '../../components/RelationshipSection';
+import { usePartyRecord } from '../../containers/party-record';
+import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';
+import { RelationshipSection } from './relationship/RelationshipSection';
 import { Timeline } from '../../components/Timeline';
-import { usePartyDeletion } from '../../components/use-party-deletion';
+import { usePartyDeletion } from '../../containers/use-party-deletion';
 import type { InteractionType } from '../../lib/domain/interaction';
 import { sendMessage } from '../../lib/platform/messaging';
 

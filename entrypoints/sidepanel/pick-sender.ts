@@ -1,16 +1,25 @@
+import { isBulkSender } from '../../lib/findings/bulk-sender';
 import type { PageContact } from '../../lib/protocol/contact-schemas';
 
 /**
- * The sender of the message being read. Webmail adapters mark each open message's
- * sender; the content script lists messages in page order and Gmail and Outlook
- * expand the newest last, so the last sender is the message in front of the user.
+ * The sender of the message being read. The page says whose message is open
+ * (`openSender`: Gmail's last expanded message, the one the user opened; Outlook's
+ * reading pane), which wins. Without it, the last sender in page order (Gmail and
+ * Outlook expand the newest last). A no-reply or bulk sender is followed only when
+ * no person's message is open: a billing notice elsewhere in the thread is not the
+ * person the user is reading.
  */
-export function senderOf(contacts: readonly PageContact[]): PageContact | undefined {
-  for (let i = contacts.length - 1; i >= 0; i--) {
-    const contact = contacts[i];
-    if (contact?.contact.role === 'sender') return contact;
-  }
-  return undefined;
+export function senderOf(
+  contacts: readonly PageContact[],
+  openSender?: string,
+): PageContact | undefined {
+  const senders = contacts.filter((contact) => contact.contact.role === 'sender');
+  const people = senders.filter((contact) => !contact.contact.emails.every(isBulkSender));
+  const open = openSender
+    ? senders.find((contact) => contact.contact.emails.includes(openSender))
+    : undefined;
+  if (open && (people.length === 0 || people.includes(open))) return open;
+  return people.at(-1) ?? senders.at(-1);
 }
 
 /**

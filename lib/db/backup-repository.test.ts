@@ -3,17 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE, type Party } from '../domain';
 import { BACKUP_STORES, readBackup, writeBackup } from '../transfer/backup-format';
 import { findConflicts, parseBackupRecords, type BackupRecords } from '../transfer/backup-records';
-import { bookArb, partyArb } from '../transfer/test-books';
+import { bookArb, partyArb } from '../../tests/support/test-books';
 import {
   countRecords,
-  readAllRecords,
   restoreIntoEmpty,
   restoreMerge,
   type RepositoryContext,
 } from './backup-repository';
 import { createDbOpener, type GetDb } from './open';
 import { readSearchRows } from './search-projection';
-import { toSearchRow } from './search-row';
+import { readAllRecords, toSearchRow } from '../../tests/support/store-reads';
 
 const EXPORTED_AT = '2026-11-23T10:00:00.000Z';
 
@@ -237,6 +236,24 @@ describe('restore by merging into a book', () => {
     const [ada] = (await readAllRecords(context.getDb)).parties;
     expect(ada).toMatchObject({ id: 'p-on-file', name: 'Ada King', title: 'Countess' });
     expect(ada?.notes).toContain('name “Ada Lovelace”');
+  });
+
+  it('refuses, changing nothing and saying why, when two records’ notes would not fit in one', async () => {
+    const context = makeContext();
+    const onFile = { ...base, notes: 'a'.repeat(60_000) };
+    await seed(context.getDb, { ...empty(), parties: [onFile] });
+    const before = await readAllRecords(context.getDb);
+    const outcome = await restoreMerge(context, {
+      ...empty(),
+      parties: [
+        { ...incomingAda, id: 'p-new', name: 'Grace', emails: ['grace@navy.example'], phones: [] },
+        { ...incomingAda, notes: 'b'.repeat(60_000) },
+      ],
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'too_long' } });
+    expect(!outcome.ok && outcome.error.message).toMatch(/Ada Lovelace.*Nothing of the two/);
+    // Not even the record added before the refusal: a restore is all there or not there.
+    expect(await readAllRecords(context.getDb)).toEqual(before);
   });
 
   it('is idempotent: merging a book’s own backup into it changes nothing', async () => {

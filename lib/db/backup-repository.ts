@@ -43,22 +43,6 @@ export async function readStorePage(
   return records.length === options.limit && last ? { records, next: last.id } : { records };
 }
 
-/** Every record of every backed-up store (tests and small books; the UI reads pages). */
-export async function readAllRecords(getDb: GetDb): Promise<BackupRecords> {
-  const out = {} as Record<BackupStore, unknown[]>;
-  for (const store of BACKUP_STORES) {
-    const records: unknown[] = [];
-    let after: string | undefined;
-    do {
-      const page = await readStorePage(getDb, store, { after, limit: 5000 });
-      records.push(...page.records);
-      after = page.next;
-    } while (after !== undefined);
-    out[store] = records;
-  }
-  return out as unknown as BackupRecords;
-}
-
 export interface StoreTally {
   added: number;
   merged: number;

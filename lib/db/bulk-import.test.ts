@@ -7,15 +7,11 @@ import {
   type PartyDraft,
 } from '../domain';
 import { STALE_KEY } from '../search/projection-format';
+import { findPartiesByEmails } from '../../tests/support/store-reads';
 import { idsSharingABucket } from './bucket-ids';
 import { importParties } from './bulk-import';
 import { createDbOpener, type ClienteleDb } from './open';
-import {
-  createParty,
-  findPartiesByEmails,
-  updateParty,
-  type RepositoryContext,
-} from './party-repository';
+import { createParty, updateParty, type RepositoryContext } from './party-repository';
 import { projectParties, readSearchRows } from './search-projection';
 import { bucketOf, SEARCH_BUCKETS } from './search-row';
 

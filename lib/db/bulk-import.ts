@@ -13,14 +13,7 @@ import {
   type Party,
   type PartyDraft,
 } from '../domain';
-import {
-  bucketOf,
-  META_KEY,
-  SEARCH_BUCKETS,
-  SHOW_OFFSET,
-  STALE_KEY,
-  type BucketColumns,
-} from '../search/projection-format';
+import { bucketOf, SEARCH_BUCKETS, type BucketColumns } from '../search/projection-format';
 import { idsSharingABucket } from './bucket-ids';
 import { Owners } from './import-owners';
 import type { ClienteleDb } from './open';
@@ -28,12 +21,14 @@ import type { RepositoryContext } from './party-repository';
 import type { ClienteleSchema } from './schema';
 import {
   newStamp,
+  readAllBuckets,
   readBucket,
+  readStamp,
   validParties,
   writeBuckets,
   type ProjectionStore,
 } from './search-projection';
-import { parseBucket, projectedRow } from './search-row';
+import { projectedRow } from './search-row';
 
 export interface BulkProgress {
   done: number;
@@ -266,8 +261,8 @@ function startChunk(
   const own = built[0] ? bucketOf(built[0].id) : undefined;
   const ownRead = own === undefined ? undefined : readBucket(projectionOf(tx), own);
   ownRead?.catch(() => undefined);
-  const metaRead = tx.objectStore('searchBuckets').get(META_KEY);
-  metaRead.catch(() => undefined);
+  const storedStamp = readStamp(projectionOf(tx));
+  storedStamp.catch(() => undefined);
 
   const known = options.careful ? undefined : knownOwners.get(db);
   const speculate =
@@ -293,7 +288,7 @@ function startChunk(
       if (own !== undefined) known.sizes[own]! += decided.counts.created;
       knownOwners.set(db, { ...known, stamp });
       issued();
-      if (stampOf(await metaRead) !== known.stamp) {
+      if ((await storedStamp) !== known.stamp) {
         abort();
         return 'retry';
       }
@@ -305,7 +300,7 @@ function startChunk(
     } else {
       knownOwners.delete(db);
       const { owners, sizes } =
-        known && stampOf(await metaRead) === known.stamp ? known : await readOwners(tx);
+        known && (await storedStamp) === known.stamp ? known : await readOwners(tx);
       const onFile = options.merge ? await readOnFile(tx, built, owners) : new Map<string, Party>();
       decided = decide(built, owners, onFile, options.merge);
       buckets = await readTouched(tx, decided.changed, own, ownRead);
@@ -333,9 +328,6 @@ function startChunk(
 
 /** The projection's store in an import transaction, as the projection's functions take it. */
 const projectionOf = (tx: ImportTx): ProjectionStore => tx.objectStore('searchBuckets');
-
-const stampOf = (meta: unknown) =>
-  typeof meta === 'object' && meta !== null && 'stamp' in meta ? meta.stamp : undefined;
 
 /** Which rows are new, merged or duplicates; the owners learn the chunk's rows. */
 function decide(
@@ -423,33 +415,26 @@ async function readTouched(
  * marked stale or does not parse.
  */
 async function readOwners(tx: ImportTx): Promise<Omit<Known, 'stamp'>> {
-  const projection = tx.objectStore('searchBuckets');
-  const [stale, finds, shows] = await Promise.all([
-    projection.getKey(STALE_KEY),
-    projection.getAll(IDBKeyRange.bound(0, SEARCH_BUCKETS - 1)),
-    projection.getAll(IDBKeyRange.bound(SHOW_OFFSET, SHOW_OFFSET + SEARCH_BUCKETS - 1)),
-  ]);
-  const owners = new Owners();
   const sizes = new Int32Array(SEARCH_BUCKETS);
-  if (stale === undefined) {
-    try {
-      if (finds.length !== shows.length) throw new Error('a bucket has one part only');
-      const showOf = new Map(shows.map((show) => [show.bucket, show]));
+  try {
+    const buckets = await readAllBuckets(tx.objectStore('searchBuckets'));
+    if (buckets) {
       const read = new Owners();
-      for (const find of finds) {
-        const columns = parseBucket(find.bucket, find, showOf.get(SHOW_OFFSET + find.bucket));
+      for (const columns of buckets) {
         sizes[columns.bucket] = columns.size;
         for (let i = 0; i < columns.size; i++)
           read.learn(words(columns.emails[i]!), words(columns.phones[i]!), columns.ids[i]!);
       }
       return { owners: read, sizes };
-    } catch (error) {
-      console.warn(
-        'Clientele: the search projection is unreadable; duplicates are found from the records.',
-        error,
-      );
     }
+  } catch (error) {
+    console.warn(
+      'Clientele: the search projection is unreadable; duplicates are found from the records.',
+      error,
+    );
   }
+  // Marked stale, or unreadable: from the records themselves.
+  const owners = new Owners();
   sizes.fill(0);
   for (const party of validParties(await tx.objectStore('parties').getAll())) {
     owners.learn(party.emails, party.phones, party.id);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE } from '../domain';
-import { bookArb } from '../transfer/test-books';
+import { bookArb } from '../../tests/support/test-books';
 import type { BackupRecords } from '../transfer/backup-records';
-import { readAllRecords, restoreIntoEmpty } from './backup-repository';
+import { readAllRecords } from '../../tests/support/store-reads';
+import { restoreIntoEmpty } from './backup-repository';
 import {
   countPartyDeletion,
   deleteParties,

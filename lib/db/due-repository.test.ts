@@ -11,7 +11,7 @@ import { logInteraction } from './interaction-repository';
 import { createDbOpener } from './open';
 import type { RepositoryContext } from './party-repository';
 import { projectParty, readSearchRows } from './search-projection';
-import { toSearchRow } from './search-row';
+import { toSearchRow } from '../../tests/support/store-reads';
 
 const at = (iso: string) => Date.parse(iso);
 const NY = 'America/New_York';

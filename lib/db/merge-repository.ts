@@ -58,7 +58,7 @@ export async function previewMerge(
   if (!survivor || !absorbed)
     return err({ code: 'not_found', message: 'One of the records no longer exists.' });
   const [s, a] = [PartySchema.parse(survivor), PartySchema.parse(absorbed)];
-  const merged = mergeParties(s, a, context.clock());
+  const merged = mergeParties(s, a, { keep: 'survivor', at: context.clock() });
   if (!merged.ok) return merged;
   const [interactions = 0, followUps = 0, engagements = 0, purchases = 0] = counts;
   return ok({
@@ -108,7 +108,7 @@ export async function mergeRecords(
         code: 'conflict',
         message: 'One of the records changed since the preview. Look at the preview again.',
       });
-    const merged = mergeParties(survivor, absorbed, now);
+    const merged = mergeParties(survivor, absorbed, { keep: 'survivor', at: now });
     if (!merged.ok) return merged;
     const party = withCheckIn(merged.value, cadence);
 

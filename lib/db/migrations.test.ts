@@ -318,3 +318,47 @@ describe('version 2: the search projection packed by bucket', () => {
     expect(index.search('nobody anymore')).toEqual([]);
   });
 });
+
+describe('version 3: address-book fields, and search by nickname and city', () => {
+  it('rebuilds the projection of a version 2 database, so its parties are found by nickname and city', async () => {
+    const v2 = fixtures.find((fixture) => fixture.version === 2)!;
+    const [first, second, ...rest] = v2.stores.parties!.records;
+    // A version 2 record never had these fields, so its stored projection cannot know
+    // them: only the rebuild in version 3's step makes them searchable.
+    const withCard = {
+      ...v2,
+      stores: {
+        ...v2.stores,
+        parties: {
+          ...v2.stores.parties!,
+          records: [
+            { ...first, nickname: 'Quillfeather' },
+            {
+              ...second,
+              addresses: [{ types: ['work'], street: '1 Rue Haute', locality: 'Zwijndrecht' }],
+            },
+            ...rest,
+          ],
+        },
+      },
+    };
+    const name = uniqueName();
+    (await buildFromFixture(name, withCard)).close();
+
+    const getDb = createDbOpener(name);
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    const stored = (await db.get('parties', first!.id as string))!;
+    expect(stored).toMatchObject({ nickname: 'Quillfeather' });
+    db.close();
+
+    const book = (await readProjection(name))!;
+    await book.loadAll();
+    const index = indexSource(book);
+    const idsFor = (query: string) => book.rowsAt(index.search(query))?.map((row) => row.id);
+    expect(idsFor('quillfeather')).toEqual([first!.id]);
+    expect(idsFor('zwijndrecht')).toEqual([second!.id]);
+    for (const party of v2.stores.parties!.records as { id: string; name: string }[])
+      expect(idsFor(party.name)).toContain(party.id);
+  });
+});

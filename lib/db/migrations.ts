@@ -51,6 +51,14 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
         }
       });
   }
+  if (oldVersion < 3) {
+    // Version 3 gives parties address-book fields (lib/domain/card-fields.ts), all
+    // optional, so no record is reshaped; search now also finds a nickname and the
+    // cities of addresses, which the projection holds in its haystack: it is rebuilt
+    // from the parties, in the upgrade's own transaction, as version 2's step did
+    // (a version 1 database has just had it rebuilt by that step, with this code).
+    if (oldVersion >= 2) rebuildProjectionInUpgrade(tx);
+  }
   if (oldVersion < 4) {
     // Version 4 adds what undo and sync need: undo entries (recently deleted, bulk
     // changes), tombstones of deleted records, and import batches. New stores only:
@@ -59,4 +67,21 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
     db.createObjectStore('tombstones', { keyPath: 'id' }).createIndex('byAt', 'at');
     db.createObjectStore('importBatches', { keyPath: 'id' }).createIndex('byAt', 'at');
   }
+}
+
+function rebuildProjectionInUpgrade(tx: UpgradeTx): void {
+  const parties = tx.objectStore('parties');
+  const buckets = tx.objectStore('searchBuckets');
+  parties
+    .getAll()
+    .then((stored) => replaceProjection(buckets, validParties(stored)))
+    .catch((error: unknown) => {
+      console.error('Clientele: the search projection could not be rebuilt.', error);
+      // Failing the upgrade keeps the older database as it was, to try again.
+      try {
+        tx.abort();
+      } catch {
+        // Already aborting: the failed request did it.
+      }
+    });
 }

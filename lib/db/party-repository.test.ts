@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DAY_MS, DEFAULT_CADENCE, type Party, type PartyDraft } from '../domain';
+import { findPartiesByEmails } from '../../tests/support/store-reads';
 import { createDbOpener } from './open';
 import {
   createParty,
-  findPartiesByEmails,
   getParty,
   setPartyKind,
   type CreatePartyOutcome,

@@ -22,6 +22,7 @@ import {
   type RelationshipKind,
   type Result,
 } from '../domain';
+import { tidyCardFields } from '../domain/card-values';
 import { ProspectInfoSchema, type ProspectInfo } from '../domain/party';
 import { isFreeMailDomain } from './free-mail';
 import { inTransaction } from './in-transaction';
@@ -135,14 +136,6 @@ export async function findPartiesByContacts(
   return { byEmail: collect(emails, foundEmails), byPhone: collect(phones, foundPhones) };
 }
 
-/** Which of these normalised addresses belong to a party. */
-export async function findPartiesByEmails(
-  db: ClienteleDb,
-  emails: readonly string[],
-): Promise<Map<string, Party>> {
-  return (await findPartiesByContacts(db, { emails })).byEmail;
-}
-
 /** Moves a party to another kind; the change is dated in its history. */
 export async function setPartyKind(
   context: RepositoryContext,
@@ -213,7 +206,10 @@ export async function updateParty(
       const owner = await parties.index('byPhone').get(phone);
       if (owner && owner.id !== id) return clash(phone, owner.name);
     }
-    const next: Party = { ...current, ...changes, updatedAt: context.clock() };
+    const next: Party = tidyCardFields(
+      { ...current, ...changes, updatedAt: context.clock() },
+      region,
+    );
     for (const field of clear) delete next[field];
     // An empty text means "none": the stored record has no such key at all.
     for (const field of ['organizationName', 'title', 'website'] as const)

@@ -1,3 +1,4 @@
+import { toSearchRow } from '../../tests/support/store-reads';
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain';
 import { createDbOpener, type GetDb } from './open';
@@ -8,14 +9,7 @@ import {
   replaceProjection,
   unprojectParty,
 } from './search-projection';
-import {
-  bucketOf,
-  META_KEY,
-  SearchBucketSchema,
-  SHOW_OFFSET,
-  STALE_KEY,
-  toSearchRow,
-} from './search-row';
+import { bucketOf, META_KEY, SearchBucketSchema, SHOW_OFFSET, STALE_KEY } from './search-row';
 
 function party(id: string, name: string): Party {
   return {

@@ -5,6 +5,7 @@ import {
   isFindKey,
   isShowKey,
   META_KEY,
+  SEARCH_BUCKETS,
   SHOW_OFFSET,
   STALE_KEY,
   type SearchPart,
@@ -28,6 +29,12 @@ export interface ProjectionStore {
 /** Any read-write transaction that includes the searchBuckets store. */
 export interface ProjectionTx {
   objectStore(name: 'searchBuckets'): ProjectionStore;
+}
+
+/** The reads of the projection's store that take it whole (see readAllBuckets). */
+export interface ProjectionReads {
+  getKey(key: number): Promise<unknown>;
+  getAll(range: IDBKeyRange): Promise<SearchPart[]>;
 }
 
 /** A fresh stamp for one write to the projection (see ProjectionMeta). */
@@ -67,6 +74,33 @@ export function writeBuckets(
     for (const part of columns.pack(stamp)) store.put(part).catch(ignore);
   store.put({ bucket: META_KEY, stamp }).catch(ignore);
   return stamp;
+}
+
+/**
+ * The stamp the projection was last written under (writeBuckets), or undefined. The
+ * read is issued at once: a caller asks before its puts, which would otherwise go first.
+ */
+export function readStamp(store: ProjectionStore): Promise<string | undefined> {
+  return store
+    .get(META_KEY)
+    .then((meta) => (meta !== undefined && 'stamp' in meta ? meta.stamp : undefined));
+}
+
+/**
+ * Every bucket of the projection in three reads, inside the caller's transaction;
+ * null when it is marked stale. Throws when a part does not parse: the caller then
+ * reads the parties themselves.
+ */
+export async function readAllBuckets(store: ProjectionReads): Promise<BucketColumns[] | null> {
+  const [stale, finds, shows] = await Promise.all([
+    store.getKey(STALE_KEY),
+    store.getAll(IDBKeyRange.bound(0, SEARCH_BUCKETS - 1)),
+    store.getAll(IDBKeyRange.bound(SHOW_OFFSET, SHOW_OFFSET + SEARCH_BUCKETS - 1)),
+  ]);
+  if (stale !== undefined) return null;
+  if (finds.length !== shows.length) throw new Error('a bucket has one part only');
+  const showOf = new Map(shows.map((show) => [show.bucket, show]));
+  return finds.map((find) => parseBucket(find.bucket, find, showOf.get(SHOW_OFFSET + find.bucket)));
 }
 
 /** Puts a party's row into its bucket, inside the caller's write transaction. */
@@ -174,7 +208,7 @@ function bucketKeys(parts: Map<number, SearchPart>): number[] {
 }
 
 /** Rebuilds the projection from the parties store, in one transaction. */
-export async function rebuildProjection(getDb: GetDb): Promise<BucketColumns[]> {
+async function rebuildProjection(getDb: GetDb): Promise<BucketColumns[]> {
   const db = await getDb();
   const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', { durability: 'strict' });
   const parties = validParties(await tx.objectStore('parties').getAll());

@@ -1,3 +1,4 @@
+import { toSearchRow } from '../../tests/support/store-reads';
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain';
 import { BucketColumns } from '../search/projection-format';
@@ -9,7 +10,6 @@ import {
   SEARCH_BUCKETS,
   SearchRowSchema,
   ShowPartSchema,
-  toSearchRow,
 } from './search-row';
 
 /** FNV-1a (32-bit) written independently with BigInt, as the reference for bucketOf. */

@@ -41,21 +41,6 @@ export const SearchRowSchema = z.object({
 });
 export type SearchRow = z.infer<typeof SearchRowSchema>;
 
-export function toSearchRow(party: Party): SearchRow {
-  const row: SearchRow = {
-    id: party.id,
-    name: party.name,
-    kind: party.kind,
-    type: party.type,
-    emails: party.emails,
-    phones: party.phones,
-    text: foldText([party.name, party.organizationName ?? '', ...party.emails].join(' ')),
-  };
-  if (party.organizationName) row.organization = party.organizationName;
-  if (party.lastInteractionAt !== undefined) row.lastInteractionAt = party.lastInteractionAt;
-  return row;
-}
-
 /*
  * The stored parts (lib/search/projection-format.ts), as the background parses them:
  * every column, and that the columns of a bucket agree on how many rows it holds.
@@ -153,8 +138,15 @@ export function projectedRow(party: Party): ProjectedRow {
     organization: party.organizationName,
     emails: party.emails,
     phones: party.phones,
+    aka: akaOf(party),
     lastInteractionAt: party.lastInteractionAt,
   };
+}
+
+/** A party's nickname and the cities it has addresses in, for search (schema version 3). */
+export function akaOf(party: Party): string {
+  const words = [party.nickname ?? '', ...(party.addresses ?? []).map((a) => a.locality ?? '')];
+  return [...new Set(words.filter((word) => word !== ''))].join(' ');
 }
 
 /** A bucket's rows in the shape `search/rows` answers with. */

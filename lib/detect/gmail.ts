@@ -16,7 +16,7 @@ const QUOTE = 'div.gmail_quote, blockquote';
  * People in Gmail's DOM: the sender (0.95) and recipients (0.9, `cc` when the row
  * says so) of each open message, people in its quoted history (0.4), and every other
  * `[email]` element on the page, such as inbox rows and collapsed messages (0.7).
- * Activates on the DOM hooks alone (no hostname check), so fixtures work.
+ * Runs only on Gmail's pages (lib/detect/webmail-gate.ts); there, on the DOM hooks.
  */
 export function findGmail(root: ParentNode): Finding[] {
   const messages = selectAll(root, MESSAGE);

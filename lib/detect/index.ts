@@ -7,26 +7,40 @@ import { findMicrodata } from './microdata';
 import { findNameAddresses } from './name-address';
 import { findObfuscatedEmails } from './obfuscated-email';
 import { findOutlook } from './outlook';
-import { findSignatures } from './signature';
+import { findRdfa } from './rdfa';
+import { findSignatureBlocks } from './signature-blocks';
+import { readSignatures } from './signature';
+import { addSignatures } from './signature-merge';
 import { runTextDetectors, type TextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 import { findTextPhones } from './text-phones';
-import type { DetectContext, DetectedContact, Detector, Finding } from './types';
+import type { DetectContext, DetectedContact, Detector, Finding, SignatureBlock } from './types';
+import { GMAIL_PAGE, OUTLOOK_PAGE, WEBMAIL_PAGE, onlyOn } from './webmail-gate';
 
-export type { ContactRole, DetectContext, DetectedContact, DetectorSource } from './types';
+export type {
+  ContactRole,
+  DetectContext,
+  DetectedContact,
+  DetectorSource,
+  SignatureBlock,
+} from './types';
 export { findVcardLinks } from './vcard-links';
 export { openMessageSender } from './gmail';
 export { outlookOpenSender } from './outlook';
 
-/** Detectors that look at elements and attributes: each one a cheap selector query. */
+/**
+ * Detectors that look at elements and attributes: each one a cheap selector query.
+ * The webmail ones (Gmail, Outlook, signatures in an open message) only on webmail.
+ */
 export const ELEMENT_DETECTORS: readonly Detector[] = [
   findLinks,
   findJsonLd,
   findMicrodata,
+  findRdfa,
   findHCards,
-  findGmail,
-  findOutlook,
-  findSignatures,
+  onlyOn(GMAIL_PAGE, findGmail),
+  onlyOn(OUTLOOK_PAGE, findOutlook),
+  onlyOn(WEBMAIL_PAGE, findSignatureBlocks),
 ];
 
 /** Detectors that read text, sharing one walk over the page's readable text. */
@@ -51,5 +65,17 @@ export function collectFindings(root: ParentNode, context: DetectContext): Findi
  * @example detectContacts(document, { url: location.href })
  */
 export function detectContacts(root: ParentNode, context: DetectContext): DetectedContact[] {
-  return mergeFindings(collectFindings(root, context));
+  const findings = collectFindings(root, context);
+  return addSignatures(mergeFindings(findings), readSignatures(signatureBlocksOf(findings)));
+}
+
+/**
+ * The message bodies' lines that the element pass collected for the background to read
+ * signatures from (signature-blocks.ts), each once.
+ */
+export function signatureBlocksOf(findings: readonly Finding[]): SignatureBlock[] {
+  const blocks = new Map<string, SignatureBlock>();
+  for (const { signature } of findings)
+    if (signature) blocks.set(JSON.stringify(signature), signature);
+  return [...blocks.values()];
 }

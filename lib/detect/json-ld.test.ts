@@ -231,7 +231,6 @@ describe('findJsonLd', () => {
     ],
     ['an event', { '@type': 'Event', name: 'Launch', email: 'rsvp@acme.example' }],
     ['a web page', { '@type': 'WebPage', name: 'Home', email: 'web@acme.example' }],
-    ['a place', { '@type': 'Place', name: 'Hall', telephone: '+1 212 555 0100' }],
     ['an untyped object', { name: 'Ada', email: 'ada@example.com' }],
     ['another vocabulary', { '@type': 'foaf:Person', name: 'Ada', email: 'ada@example.com' }],
     ['a type that is not a string', { '@type': 7, name: 'Ada', email: 'ada@example.com' }],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLinks } from './links';
-import { findMailtoLinks } from './mailto';
-import { findTelLinks } from './tel-links';
+import { findMailtoLinks, findTelLinks } from '../../tests/support/link-readers';
 
 const page = (body: string) =>
   new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMailtoLinks } from './mailto';
+import { findMailtoLinks } from '../../tests/support/link-readers';
 
 /** A detached document built from markup (DOMParser keeps the HTML out of the live page). */
 function page(body: string): Document {

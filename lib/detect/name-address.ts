@@ -3,8 +3,12 @@ import { displayName } from './display-name';
 import { plainName } from './plain-name';
 import type { Finding, TextDetector } from './types';
 
-// An address in angle brackets; the display name is looked for just before it.
-const ANGLE = /<\s*(?:mailto:)?([^<>\s@"]{1,64}@[^<>\s@"]{1,255}?)\s*>/gi;
+// An address in angle brackets (or guillemets, `‹…›`), or Outlook's quoted-header
+// `[mailto:…]`; the display name is looked for just before it.
+const ANGLE =
+  /(?:[<‹]\s*(?:mailto:)?([^<>‹›\s@"]{1,64}@[^<>‹›\s@"]{1,255}?)\s*[>›]|\[mailto:([^[\]\s@"]{1,64}@[^[\]\s@"]{1,255}?)\])/gi;
+// `Baptiste - Crisp <…>`: a person, a dash, their organization (a notification's sender).
+const NAME_DASH_ORGANIZATION = /^(.+?)\s[-–—]\s([^-–—]{2,40})$/;
 // A quoted display name right before the brackets: `"Hopper, Grace" <…>`.
 const QUOTED = /"((?:[^"\\\r\n]|\\.){1,120})"\s*$/;
 // What ends a plain display name on its left: list separators, brackets, labels.
@@ -27,19 +31,32 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|mba|cpa|inc|ltd|llc|gmbh|ag
  * "First Last". Addresses without a display name are left to the text-email detector.
  */
 export const findNameAddresses: TextDetector = (text) => {
-  if (!text.includes('<') || !text.includes('@')) return [];
+  if (!text.includes('@') || !/[<‹[]/.test(text)) return [];
   const findings: Finding[] = [];
   let previousEnd = 0;
   ANGLE.lastIndex = 0;
   for (let match = ANGLE.exec(text); match !== null; match = ANGLE.exec(text)) {
     const before = text.slice(Math.max(previousEnd, match.index - 160), match.index);
     previousEnd = match.index + match[0].length;
+    const email = normalizeEmail(match[1] ?? match[2] ?? '');
+    const dashed = NAME_DASH_ORGANIZATION.exec(before.replace(/\s+/g, ' ').trim());
+    const person = dashed && displayNameBefore(`${dashed[1]} `);
+    const organization = dashed && plainName(dashed[2]!);
+    if (email && person && organization && readName(person)) {
+      findings.push({
+        email,
+        name: readName(person)!,
+        organization,
+        source: 'name-address',
+        confidence: 0.75,
+      });
+      continue;
+    }
     const display = displayNameBefore(before);
     if (!display) continue;
     // A plain name is already checked word by word; a quoted one is read as RFC 5322 (escapes).
     const raw = display.startsWith('"') ? displayName(display) : display;
     if (!raw) continue;
-    const email = normalizeEmail(match[1] ?? '');
     const name = readName(raw);
     if (email && name) findings.push({ email, name, source: 'name-address', confidence: 0.75 });
   }

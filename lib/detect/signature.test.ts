@@ -123,6 +123,20 @@ describe('findSignatures', () => {
       'a sign-off inside a sentence',
       ['Thanks, that works.', 'Ada Lovelace', 'T: +44 20 7946 0001'],
     ],
+  ])('reads a name line closing the message with a phone under it, with %s', (_why, lines) => {
+    expect(only(gmailBody(...lines))).toMatchObject({ name: 'Ada Lovelace' });
+  });
+
+  it.each([
+    ['no name line', ['Hi,', 'Call me on +44 20 7946 0001 tomorrow about the plan we made.']],
+    [
+      'a name line followed by prose',
+      [
+        'Ada Lovelace',
+        'Thanks for the call this morning, let us speak again on Monday about it.',
+        'T: +44 20 7946 0001',
+      ],
+    ],
     [
       'neither an email nor a phone',
       ['Best,', 'Ada Lovelace', 'Director', 'Analytical Engines Ltd'],

@@ -1,164 +1,115 @@
-import { openMessageSender } from './gmail';
-import { outlookOpenSender } from './outlook';
-import { findTextEmails } from './text-emails';
-import type { Finding } from './types';
-import { textLines } from './webmail-text';
-import { selectAll } from './element-skip';
+import { DASH_NAME, endsOwnText, SEPARATOR, SIGN_OFF } from './sign-offs';
+import { findSignatureBlocks } from './signature-blocks';
+import {
+  firstNameIn,
+  isContactLine,
+  isSignatureLike,
+  nameIn,
+  readSignatureLines,
+  type Signature,
+} from './signature-lines';
+import type { Finding, SignatureBlock } from './types';
 
-// Message bodies: Gmail, Outlook on the web, and plain text anywhere.
-const BODIES = [
-  'div.a3s',
-  'div.gmail_signature',
-  '[aria-label="Message body"]',
-  '[role="document"]',
-  'pre',
-];
-const BODY = BODIES.join(', ');
-const GMAIL_SIGNATURE = 'div.gmail_signature';
-const OUTLOOK_BODY = '[aria-label="Message body"], [role="document"]';
-const QUOTE = 'div.gmail_quote, blockquote';
-
-// A whole line that signs off: English, German, French, Spanish, Italian, Dutch, Portuguese.
-const SIGN_OFF = new RegExp(
-  '^(?:(?:best|(?:best|kind|warm|warmest|many) (?:regards|wishes)|all the best|regards|' +
-    '(?:many )?thanks(?: again)?|thank you|cheers|(?:yours )?sincerely(?: yours)?|yours truly|' +
-    'take care|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe|freundliche) gr(?:ü|ue)(?:ß|ss)e|' +
-    '(?:bien )?cordialement|bien à vous|(?:un )?saludos?(?: cordiales)?|atentamente|' +
-    '(?:cordiali|distinti) saluti|met vriendelijke groet(?:en)?|atenciosamente)\\s*[,.!]?|--)$',
-  'iu',
-);
-// Where a signature ends: quoted history, a forwarded header, a mobile footer.
-const STOP =
-  /^(?:(?:from|sent|to|cc|subject|date)\s*:|-+\s*original message|sent from my)|wrote:$/i;
-const ROLE =
-  /\b(?:director|partner|manager|consultant|(?:co-?)?founder|owner|ceo|cto|cfo|coo|engineer|designer|developer|lawyer|attorney|solicitor|counsel|accountant|analyst|architect|producer|editor|officer|president|head of|lead|principal|advis[eo]r|specialist|coordinator|freelance|geschäftsführer(?:in)?|directeur|directrice|gerente)\b/iu;
-const COMPANY =
-  /\b(?:ltd|limited|llc|l\.l\.c|gmbh|inc|llp|plc|corp|corporation|agency|studios?|partners|group|ag|sarl|sas|bv|pty)\b\.?/iu;
-const COMPANY_END = new RegExp(`${COMPANY.source}$`, 'iu');
-const LABELLED_PHONE = /^(?:t|m|p|w|tel|phone|mobile|mob|cell|office|direct|work)\.?\s*[:.]/i;
-const FAX = /^(?:f|fax)\.?\s*[:.]/i;
-const PHONE = /(?:\+|\(\s*)?\d[\d\s()./-]{5,}\d/g;
-const WEBSITE = /\b(?:https?:\/\/|www\.)[^\s<>"'|]+/i;
-const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u;
+/** Lines read after a sign-off: a signature is short, and quoted history may follow. */
+const SIGNATURE_LINES = 8;
 
 /**
- * Signature blocks in message bodies: the lines after the last sign-off ("Best
- * regards,", "--", "Cordialement") or a Gmail `div.gmail_signature`, read for a
- * name, title, company, phones (as written), website and email address. Quoted history is
- * skipped. A signature without an address takes the message sender's when the
- * names agree. Role 'signature', confidence 0.6; only signatures with an email or a
- * phone are returned (the rest cannot become a contact).
+ * A message body's signature (background: see signature-blocks.ts for what the page
+ * sends). It starts after the last sign-off (`Best regards,`, `Mit freundlichen
+ * Grüßen`, `Cheers 🎉`), separator (`--`, `—`, `_____`) or dash-signed name
+ * (`-Abhishek Kona`); without any, it is a name line closing the message with a way
+ * to reach them below it. It ends where quoted history starts, in any language read.
+ * A first name alone (`Thanks,\nPaul`) is taken only when the sender's address agrees.
+ * A signature without an address takes the sender's when the names agree.
+ * Role 'signature', confidence 0.6; only signatures with an email or a phone are
+ * returned (the rest cannot become a contact).
  */
+export function readSignature(block: SignatureBlock): Finding | undefined {
+  const own = ownLines(block.lines);
+  const lines = block.signed ? own : signatureLines(own);
+  if (!lines) return undefined;
+  const sender = block.sender;
+  // A first name alone is the writer's only when the sender agrees; it is not read as a title.
+  const first = lines[0] && !nameIn(lines[0]) ? firstNameIn(lines[0]) : undefined;
+  const named = first && sender ? nameFromSender(first, sender) : undefined;
+  const rest = named ? lines.slice(1) : lines;
+  const signature = readSignatureLines(rest.slice(0, SIGNATURE_LINES), named);
+  if (named) signature.email ??= sender!.email;
+  if (signature.name && !signature.email && sender && agrees(signature.name, sender))
+    signature.email = sender.email;
+  return signature.email || signature.phones.length > 0 ? toFinding(signature) : undefined;
+}
+
+/** The signatures in blocks a page sent, read. */
+export function readSignatures(blocks: readonly SignatureBlock[] = []): Finding[] {
+  return blocks.flatMap((block) => readSignature(block) ?? []);
+}
+
+/** Every signature in `root`, read at once (tests and benchmarks; the extension splits the work). */
 export function findSignatures(root: ParentNode): Finding[] {
-  const findings: Finding[] = [];
-  for (const body of selectAll(root, BODIES)) {
-    if (body.parentElement?.closest(BODY) || body.closest(QUOTE)) continue;
-    if (body.tagName === 'PRE' && body.querySelector('code')) continue;
-    const notQuoted = (element: Element) => element.matches(QUOTE);
-    const block = body.matches(GMAIL_SIGNATURE)
-      ? body
-      : [...body.querySelectorAll(GMAIL_SIGNATURE)].find((element) => !element.closest(QUOTE));
-    let lines = block ? textLines(block, notQuoted) : textLines(body, notQuoted);
-    if (!block) {
-      const at = lines.findLastIndex((line) => SIGN_OFF.test(line));
-      if (at < 0) continue;
-      lines = lines.slice(at + 1);
-    }
-    const signature = readSignature(lines.slice(0, 8));
-    if (signature.name && !signature.email) signature.email = senderEmail(body, signature.name);
-    if (signature.email || signature.phones.length > 0) findings.push(toFinding(signature));
+  return findSignatureBlocks(root).flatMap((finding) => {
+    const read = finding.signature && readSignature(finding.signature);
+    return read ? [read] : [];
+  });
+}
+
+/** The body's own lines: up to where quoted history or a forwarded message starts. */
+function ownLines(lines: readonly string[]): string[] {
+  const end = lines.findIndex(endsOwnText);
+  return end < 0 ? [...lines] : lines.slice(0, end);
+}
+
+/** The lines of the signature in a body's own lines, if it has one. */
+function signatureLines(lines: string[]): string[] | undefined {
+  for (let at = lines.length - 1; at >= 0; at--) {
+    const line = lines[at]!;
+    if (SIGN_OFF.test(line) || SEPARATOR.test(line)) return lines.slice(at + 1);
+    const dashed = DASH_NAME.exec(line)?.[1];
+    if (dashed && (nameIn(dashed) || firstNameIn(dashed)) && at >= lines.length - SIGNATURE_LINES)
+      return [dashed, ...lines.slice(at + 1)];
   }
-  return findings;
+  return unsignedBlock(lines);
 }
 
-interface Signature {
-  name?: string;
-  title?: string;
-  organization?: string;
-  phones: string[];
-  website?: string;
-  email?: string;
-}
-
-function readSignature(lines: string[]): Signature {
-  const parts = lines.flatMap((line) => line.split(/\s+[|·•]\s+/));
-  const stop = parts.findIndex((part) => STOP.test(part) || part.length > 100);
-  const segments = stop < 0 ? parts : parts.slice(0, stop);
-  const signature: Signature = { phones: [] };
-  const nameAt = segments.slice(0, 2).findIndex(isName);
-  if (nameAt >= 0) signature.name = segments[nameAt];
-  let previous = nameAt >= 0 ? 'name' : 'start';
-  for (const segment of segments.slice(nameAt + 1)) {
-    const email = findTextEmails(segment)[0]?.email;
-    const website = WEBSITE.exec(segment)?.[0].replace(/[.,;)]+$/, '');
-    const phones = FAX.test(segment) ? [] : phonesIn(segment);
-    signature.email ??= email;
-    if (website && !website.includes('@')) signature.website ??= website;
-    signature.phones.push(...phones);
-    let kind = email || website || phones.length > 0 || FAX.test(segment) ? 'contact' : 'other';
-    if (kind === 'other' && isPlainText(segment)) {
-      const [title, company] = segment.split(/,\s+|\s+at\s+/i);
-      const companyFirst = company === undefined && COMPANY_END.test(segment);
-      if (!signature.title && ROLE.test(segment) && title && !companyFirst) {
-        signature.title = title;
-        if (company && COMPANY.test(company)) signature.organization ??= company;
-        kind = 'title';
-      } else if (!signature.organization && COMPANY.test(segment)) {
-        signature.organization = segment;
-        kind = 'company';
-      } else if (!signature.title && previous === 'name') {
-        signature.title = segment;
-        kind = 'title';
-      } else if (!signature.organization && previous === 'title') {
-        signature.organization = segment;
-        kind = 'company';
-      }
-    }
-    previous = kind;
+/**
+ * No sign-off: a name line near the end with only signature-like lines under it,
+ * one of them a way to reach the writer (`Jane Doe / Partner / Acme / +1 …`).
+ */
+function unsignedBlock(lines: string[]): string[] | undefined {
+  for (let at = Math.max(0, lines.length - SIGNATURE_LINES); at < lines.length - 1; at++) {
+    if (!nameIn(lines[at]!)) continue;
+    const rest = lines.slice(at + 1);
+    if (rest.every(isSignatureLike) && rest.some(isContactLine)) return lines.slice(at);
   }
-  return signature;
+  return undefined;
 }
 
-/** 2–4 words of letters, first and last capitalised, not a job title or a company. */
-function isName(text: string): boolean {
-  const words = text.split(' ');
-  if (words.length < 2 || words.length > 4 || !words.every((word) => NAME_WORD.test(word)))
-    return false;
-  const capital = (word: string | undefined) => /^\p{Lu}/u.test(word ?? '');
-  return capital(words[0]) && capital(words.at(-1)) && !ROLE.test(text) && !COMPANY.test(text);
+/**
+ * A first name alone, made whole from the sender when their address or name agrees:
+ * `Paul` with `paul.smith@…` is "Paul Smith", with `paul@…` "Paul".
+ */
+function nameFromSender(first: string, sender: NonNullable<SignatureBlock['sender']>) {
+  const lower = fold(first);
+  const senderName = sender.name?.split(' ');
+  if (senderName && senderName.length > 1 && fold(senderName[0]!) === lower) return sender.name;
+  const local = sender.email.slice(0, sender.email.lastIndexOf('@')).split('+')[0]!;
+  const words = local.split(/[._-]/);
+  if (words[0] !== lower) return undefined;
+  if (words.length !== 2 || !/^\p{L}{2,}$/u.test(words[1]!)) return first;
+  return `${first} ${words[1]![0]!.toUpperCase()}${words[1]!.slice(1)}`;
 }
 
-function isPlainText(text: string): boolean {
-  return text.length <= 80 && /\p{L}/u.test(text) && !/\d/.test(text);
+/** Lower case without accents: `José` signs for `jose@…`. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Phone-like digit runs, as written: 7–15 digits; a bare run of digits needs a label. */
-function phonesIn(text: string): string[] {
-  const labelled = LABELLED_PHONE.test(text);
-  return [...text.matchAll(PHONE)]
-    .map((match) => match[0].trim())
-    .filter((phone) => {
-      const digits = phone.replace(/\D/g, '').length;
-      if (digits < 7 || digits > 15 || /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/.test(phone))
-        return false;
-      return labelled || /^[+(]|\d[\s.-]\d/.test(phone);
-    });
-}
-
-/** The message sender's address, when the signature's name shares a word with theirs. */
-function senderEmail(body: Element, name: string): string | undefined {
-  const message = body.closest('div.adn');
-  const pane = body.closest('#ReadingPaneContainerId, [role="main"]');
-  const sender = message
-    ? openMessageSender(message)
-    : pane && pane.querySelectorAll(OUTLOOK_BODY).length === 1
-      ? outlookOpenSender(pane)
-      : undefined;
-  if (!sender) return undefined;
+/** Whether a signature's name shares a word with the sender's name or address. */
+function agrees(name: string, sender: NonNullable<SignatureBlock['sender']>): boolean {
   const words = new Set(name.toLowerCase().split(' '));
   const local = sender.email.slice(0, sender.email.lastIndexOf('@'));
   const theirs = [...(sender.name ?? '').toLowerCase().split(' '), ...local.split(/[._+-]/)];
-  return theirs.some((word) => word.length > 1 && words.has(word)) ? sender.email : undefined;
+  return theirs.some((word) => word.length > 1 && words.has(word));
 }
 
 function toFinding({ phones, ...signature }: Signature): Finding {

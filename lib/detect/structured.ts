@@ -100,34 +100,24 @@ export const AFFILIATIONS = ['worksFor', 'affiliation', 'memberOf'];
 /** `schema:`, `http://schema.org/` and `https://schema.org/` before a type or property. */
 export const SCHEMA_PREFIX = /^(?:https?:\/\/(?:www\.)?schema\.org\/|schema:)/i;
 
-// schema.org's Organization subtypes that the suffix rule below does not catch.
-const ORGANIZATION_TYPES = new Set(
-  (
-    'Corporation NGO Airline Consortium Cooperative LibrarySystem PoliticalParty WorkersUnion ' +
-    'Project ResearchProject PerformingGroup MusicGroup DanceGroup TheaterGroup SportsTeam ' +
-    'CollegeOrUniversity Preschool Hospital Pharmacy Physician Dentist DiagnosticLab ' +
-    'VeterinaryCare MedicalClinic Optician Attorney Notary Plumber Electrician Locksmith ' +
-    'RoofingContractor GeneralContractor HousePainter MovingCompany ProfessionalService ' +
-    'LegalService FinancialService EmergencyService AccountingService BankOrCreditUnion ' +
-    'RealEstateAgent FoodEstablishment Restaurant FastFoodRestaurant Bakery BarOrPub Brewery ' +
-    'CafeOrCoffeeShop Winery Distillery IceCreamShop Hotel Motel Hostel BedAndBreakfast Resort ' +
-    'Campground BeautySalon DaySpa HairSalon NailSalon TattooParlor HealthClub AutoDealer ' +
-    'AutoRepair AutoBodyShop AutoRental AutoWash GasStation MotorcycleDealer MotorcycleRepair ' +
-    'Library ChildCare DryCleaningOrLaundry AnimalShelter InternetCafe SelfStorage ' +
-    'ShoppingCenter TouristInformationCenter RecyclingCenter RadioStation TelevisionStation ' +
-    'FireStation PoliceStation'
-  )
-    .toLowerCase()
-    .split(' '),
-);
-const ORGANIZATION_SUFFIX = /(?:Organization|Business|Store|Agency|Office|School)$/i;
-
-/** What a schema.org type (or list of types, prefixed or not) makes an item, if a contact. */
+/**
+ * What a schema.org type (or list of types, prefixed or not) makes an item, if a
+ * contact. Every type but a person and a contact point is read as an organization:
+ * LocalBusiness and its hundreds of subtypes, Airport, TrainStation, Place,
+ * TouristAttraction… — whatever carries an `email` or `telephone` is a place to reach
+ * (an item without either gives no contact), but for the kinds of thing in
+ * NOT_REACHABLE.
+ */
 export function schemaKind(types: readonly string[]): SchemaKind | undefined {
   const names = types.map((type) => type.trim().replace(SCHEMA_PREFIX, '').toLowerCase());
   if (names.includes('person')) return 'person';
-  if (names.some((name) => ORGANIZATION_TYPES.has(name) || ORGANIZATION_SUFFIX.test(name))) {
-    return 'organization';
-  }
-  return names.includes('contactpoint') ? 'contact-point' : undefined;
+  if (names.includes('contactpoint')) return 'contact-point';
+  return names.some((name) => /^[a-z][a-z0-9]*$/.test(name) && !NOT_REACHABLE.test(name))
+    ? 'organization'
+    : undefined;
 }
+
+// Things, works, events and values: their `email` is someone else's (a seller's, an
+// RSVP desk's, a reviewer's), given by the organization or person nested in them.
+const NOT_REACHABLE =
+  /^(?:thing|product\w*|\w*offer|service|\w*event|\w*review|\w*rating|web\w*|\w*article|blogposting|\w*creativework|\w*list|listitem|postaladdress|geo\w*|\w*object|(?!\w*attraction)\w*action|howto\w*|faqpage|question|answer|recipe|book|movie|propertyvalue|quantitativevalue|monetaryamount|\w*specification)$/;

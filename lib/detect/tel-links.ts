@@ -1,29 +1,11 @@
-import { isInSkippedElement, selectAll } from './element-skip';
 import type { Finding } from './types';
 import { plainName } from './plain-name';
 import { safeDecode } from './safe-decode';
 
-// One selector each: see selectAll.
-const SELECTORS = ['a[href^="tel:" i]', 'a[href^="callto:" i]'];
 // Link text that asks to call rather than names anyone.
 const THREE_DIGITS = /\d\D*\d\D*\d/;
 const CALL_TO_ACTION =
   /^(call|phone|tel|telephone|mobile|cell|fax|ring|dial|whatsapp|contact|click|tap|here|book|talk|speak)\b/i;
-
-/**
- * `tel:` and `callto:` links: the number as written in the link (percent-decoded,
- * separators kept, RFC 3966 parameters other than `;ext=` dropped), named by the
- * link's text or title when that is a name and not the number itself.
- * The background validates the number; `callto:` Skype names (no digits) are skipped.
- * (The content script reads these with the other links in one query: see links.ts.)
- */
-export function findTelLinks(root: ParentNode): Finding[] {
-  const findings: Finding[] = [];
-  for (const anchor of selectAll(root, SELECTORS)) {
-    if (!isInSkippedElement(anchor)) readTel(anchor, anchor.getAttribute('href')!, findings);
-  }
-  return findings;
-}
 
 /** Adds what one readable `tel:` or `callto:` link, whose `href` this is, says to `findings`. */
 export function readTel(anchor: Element, href: string, findings: Finding[]): void {

@@ -2,8 +2,13 @@ import { normalizeEmail } from '../domain/email';
 import type { Finding, TextDetector } from './types';
 
 // A candidate address, matched only where it starts (see below); normalizeEmail then
-// validates each one.
-const CANDIDATE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+// validates each one. The local part takes every character RFC 5322 allows in an atom
+// (`o'malley@…`, `~emersion/soju-dev@…`).
+const CANDIDATE = /[\p{L}\p{N}._%+\-'~/=!#$&*?^`{|}]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+// Quote marks and bars before an address are the sentence's, not the address's (`'ada@x.com'`).
+const LEADING_MARKS = /^['`|]+/;
+// An address-like run inside a URL's authority is its user-info (`http://user:pass@host`).
+const USER_INFO = /[a-z][a-z\d+.-]*:\/\/[^\s/?#@]*$/i;
 // Looks like an address but is a file (`logo@2x.png`) or a scoped package.
 const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|avif|css|js|mjs|ts|json|map|woff2?)$/i;
 // A top-level domain is letters (or punycode); `@scope/pkg@1.0.0-beta` is a package version.
@@ -22,11 +27,12 @@ export const findTextEmails: TextDetector = (text) => {
     CANDIDATE.lastIndex = localPartStart(text, from, at);
     const match = CANDIDATE.exec(text);
     if (match === null) continue;
+    if (text.includes('//') && USER_INFO.test(text.slice(Math.max(0, at - 200), at))) continue;
     from = CANDIDATE.lastIndex;
     at = from - 1;
     // Sentence punctuation around an address is not part of it (`Thanks...ada@x.com.`):
     // an ellipsis ends the word before the address; two dots stay an invalid address.
-    let raw = match[0];
+    let raw = match[0].replace(LEADING_MARKS, '');
     if (raw.includes('...')) raw = raw.replace(/^.*\.{3,}/, '');
     if (isDotOrHyphen(raw.charCodeAt(0)) || isDotOrHyphen(raw.charCodeAt(raw.length - 1)))
       raw = raw.replace(/^[.-]+|[.-]+$/g, '');
@@ -38,7 +44,7 @@ export const findTextEmails: TextDetector = (text) => {
 };
 
 /**
- * Where the run of local-part characters (`[\p{L}\p{N}._%+-]`) that ends at `end`
+ * Where the run of local-part characters (letters, digits, `._%-` and ATEXT_MARKS) that ends at `end`
  * starts, not before `from` (the end of the previous address).
  */
 function localPartStart(text: string, from: number, end: number): number {
@@ -63,6 +69,8 @@ function localPartStart(text: string, from: number, end: number): number {
   return start;
 }
 
+const ATEXT_MARKS = "+'~/=!#$&*?^`{|}";
+
 function isDotOrHyphen(code: number): boolean {
   return code === 0x2e || code === 0x2d;
 }
@@ -75,7 +83,8 @@ function isAsciiLocal(code: number): boolean {
     code === 0x2e || // .
     code === 0x5f || // _
     code === 0x25 || // %
-    code === 0x2b || // +
-    code === 0x2d // -
+    code === 0x2d || // -
+    // + ' ~ / = ! # $ & * ? ^ ` { | }
+    ATEXT_MARKS.includes(String.fromCharCode(code))
   );
 }

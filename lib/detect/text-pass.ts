@@ -18,6 +18,7 @@ export interface TextDetectors {
 // one scan of a character class, the cheapest test there is.
 export const GATE = /[@\d[({<]/;
 const DIGIT = /\d/;
+const MAILTO = 'a[href^="mailto:" i]';
 const OPENING_BRACKET = /[[({<]/;
 /** Nodes read between two `hasTime()` checks. */
 const NODES_PER_CHECK = 128;
@@ -159,7 +160,15 @@ export class TextPass {
       }
     }
     // What the user is typing is theirs: nothing found in an editable region is kept.
-    if (found && node.parentElement?.closest(EDITABLE) == null) this.findings.push(...found);
+    if (!found || node.parentElement?.closest(EDITABLE) != null) return;
+    // A `mailto:` link's text is evidence for the link's address (links.ts), not a
+    // second contact: `<a href="mailto:sales@x.com">info@x.com</a>` is sales@ alone.
+    const link = node.parentElement?.closest(MAILTO);
+    if (link) {
+      const href = link.getAttribute('href')!.toLowerCase();
+      found = found.filter((finding) => !finding.email || href.includes(finding.email));
+    }
+    this.findings.push(...found);
   }
 }
 

@@ -8,7 +8,9 @@ const SP = '[ \\u00a0]';
 const GROUP = '\\d{1,15}';
 const PAREN = '\\(\\d{1,5}\\)';
 const SEP = `(?:[ \\u00a0.\\-/\\u2010-\\u2013]|${SP}/${SP}|${SP}?${PAREN}${SP}?)`;
-const BODY = `(?:\\+${SP}?|\\(\\+\\d{1,4}\\)${SP}?)?(?:${PAREN}[ \\u00a0.-]?)?${GROUP}(?:${SEP}${GROUP}){0,7}`;
+// A country code in brackets without its `+` (`( 33 1) 42 68 53 00`): one number, not two.
+const BRACKETED_COUNTRY = `\\(${SP}?\\d{1,3}${SP}\\d{1,4}\\)${SP}?`;
+const BODY = `(?:\\+${SP}?|\\(\\+\\d{1,4}\\)${SP}?|${BRACKETED_COUNTRY})?(?:${PAREN}[ \\u00a0.-]?)?${GROUP}(?:${SEP}${GROUP}){0,7}`;
 const EXT = `${SP}?(?:ext\\.?|extension|x)${SP}?\\d{1,6}`;
 // Seven phone characters in a row come first: V8 scans for them fast, and the costlier
 // Unicode lookbehind then runs only where a phone could start.
@@ -27,7 +29,8 @@ const SPACED_SLASH = /[ \u00a0]\/[ \u00a0]/;
 
 // Whole-candidate shapes that are not phones.
 const DATE = /^(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{2}|\d{4}))$/;
-const DATE_FIRST = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?!\d)/;
+const DATE_FIRST =
+  /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])\1)(?!\d)/;
 const CARD = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}$|^\d{4}[ -]\d{6}[ -]\d{5}$/;
 const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
 const ISBN_13 = /^97[89][- ]?\d/;
@@ -41,8 +44,10 @@ const THOUSANDS = /^\d{1,3}([ \u00a0.])\d{3}(?:\1\d{3})+$/;
 // Context: the text just before and just after a candidate.
 const PHONE_LABEL =
   /(?:\b(?:t[ée]l(?:[ée]phone|efon)?|phone|ph|call(?: (?:us|me|them))?(?: (?:on|at))?|mobile|mob|cell(?:phone)?|fax|handy|whatsapp)\.?|(?:^|[^\p{L}])[tmfp]:)(?: ?(?:no|nr|number|num|#)\.?)?\s*[:.]?\s*$/iu;
+// Identifiers, registry numbers among them (SIRET/SIREN, VAT ids, company numbers):
+// valid phones in some regions, never phones. A VAT id may lead with its country (`DE`).
 const ID_LABEL =
-  /(?:#|\b(?:order|invoice|inv|no|nr|ref|reference|id|ticket|case|account|acct|customer|tracking|po|sku|item|serial|iban|vat|isbn(?:-1[03])?|issn)\b\.?(?: ?(?:no|nr|number|num|#)\b\.?)?)\s*[:#]?\s*$/i;
+  /(?:#|\b(?:order|invoice|inv|no|nr|ref|reference|id|ticket|case|account|acct|customer|tracking|po|sku|item|serial|iban|vat|isbn(?:-1[03])?|issn|sire[nt]|tva|ust|ust-?id(?:nr)?|uid|btw|nif|cif|nip|regon|krs|kvk|rcs(?:\s+[a-zà-ÿ-]+){0,2}|hr[ab]|abn|acn|ein|crn|p\.? ?iva|steuer-?nr|steuernummer|company|registration|reg)\b\.?(?: ?(?:no|nr|number|num|#)\b\.?)?)\s*[:#]?\s*(?:[A-Z]{2}\s?)?$/i;
 const VERSION_LABEL = /\b(?:v|ver|version|release|build|rev|revision)\.?\s*$/i;
 const CURRENCY =
   '[$€£¥₹₽¢₩₪₺฿]|\\b(?:USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|RUB|BRL|MXN|ZAR|SGD|HKD|Rs|kr)\\b\\.?';

@@ -8,6 +8,7 @@ export type DetectorSource =
   | 'text-phone'
   | 'json-ld'
   | 'microdata'
+  | 'rdfa'
   | 'h-card'
   | 'gmail'
   | 'outlook'
@@ -53,6 +54,20 @@ export interface Finding {
   title?: string;
   website?: string;
   role?: ContactRole;
+  /** A message body's lines, read into a signature by the background (signature.ts). */
+  signature?: SignatureBlock;
+}
+
+/**
+ * The lines of one message body, outside its quoted history, with the sender of its
+ * message: what the background reads a signature from. Reading signatures is text
+ * work with many patterns, so it is done there and the content script stays small.
+ */
+export interface SignatureBlock {
+  lines: string[];
+  /** The lines are Gmail's own signature block (`div.gmail_signature`), not a whole body. */
+  signed?: boolean;
+  sender?: { email: string; name?: string };
 }
 
 /** Reads a page (or part of one) for one kind of evidence. */

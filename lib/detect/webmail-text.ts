@@ -66,7 +66,8 @@ export function cleanName(raw: string | null | undefined): string | undefined {
   return name;
 }
 
-const ANGLE_ADDRESS = /<\s*([^<>\s@]+@[^<>\s]+?)\s*>/g;
+// `Name <address>`, and Outlook's quoted header `From: Name [mailto:address]`.
+const ANGLE_ADDRESS = /<\s*([^<>\s@]+@[^<>\s]+?)\s*>|\[mailto:([^[\]\s@]+@[^[\]\s]+?)\]/g;
 // What comes before a name in a line: a list separator, a label, or a date and time
 // (`On Mon, Mar 3, 2025 at 10:00 AM Dana Smith <dana@x.example> wrote:`). A quoted
 // name (`"Smith, Bob" <bob@x.example>`) is taken whole.
@@ -93,7 +94,7 @@ export function mailboxesIn(text: string): Mailbox[] {
     const before = text.slice(last, match.index);
     last = match.index + match[0].length;
     addBare(before);
-    const email = normalizeEmail(match[1] ?? '');
+    const email = normalizeEmail(match[1] ?? match[2] ?? '');
     if (!email) continue;
     const candidate = /"[^"]+"\s*$/.exec(before)?.[0] ?? before.replace(BEFORE_NAME, '');
     const name = nameOf(candidate);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CADENCE } from './cadence';
 import { mergeParties } from './merge';
 import { PartySchema, type Party } from './party';
 import { RELATIONSHIP_KINDS } from './relationship';
@@ -26,7 +27,7 @@ function party(rest: Partial<Party>): Party {
 }
 
 function merged(survivor: Party, absorbed: Party): Party {
-  const result = mergeParties(survivor, absorbed, MERGE_AT);
+  const result = mergeParties(survivor, absorbed, { keep: 'survivor', at: MERGE_AT });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -122,10 +123,10 @@ describe('mergeParties', () => {
   });
 
   it('refuses to merge a record with itself, and notes too long to keep', () => {
-    expect(mergeParties(grace, grace, MERGE_AT).ok).toBe(false);
+    expect(mergeParties(grace, grace, { keep: 'survivor', at: MERGE_AT }).ok).toBe(false);
     const long = party({ id: 'x', notes: 'a'.repeat(60_000) });
     const other = party({ id: 'y', notes: 'b'.repeat(60_000) });
-    expect(mergeParties(long, other, MERGE_AT)).toMatchObject({
+    expect(mergeParties(long, other, { keep: 'survivor', at: MERGE_AT })).toMatchObject({
       ok: false,
       error: { code: 'too_long' },
     });
@@ -179,6 +180,48 @@ describe('mergeParties, for any two records', () => {
         expect(new Set(result.emails).size).toBe(result.emails.length);
         expect(PartySchema.safeParse(result).success).toBe(true);
       }),
+    );
+  });
+});
+
+describe('mergeParties, under every policy, for any two notes', () => {
+  const policies = [
+    { keep: 'survivor', at: MERGE_AT },
+    { keep: 'newer', cadence: DEFAULT_CADENCE },
+    { keep: 'on-file', cadence: DEFAULT_CADENCE, now: MERGE_AT },
+  ] as const;
+  // Short notes, and long ones near the stored limit, where a merge may not fit.
+  const notes = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc
+      .tuple(fc.string({ minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 60_000 }))
+      .map(([unit, times]) => unit.repeat(times).slice(0, 100_000)),
+  );
+
+  it('keeps both sides’ notes whole, or refuses with a reason and only when they cannot fit', () => {
+    fc.assert(
+      fc.property(
+        notes,
+        notes,
+        fc.constantFrom(...policies),
+        fc.integer({ min: T - 10, max: T + 10 }),
+        (first, second, policy, updatedAt) => {
+          const onFile = party({ id: 'a', name: 'Ada', notes: first, title: 'CTO' });
+          const other = party({ id: 'b', name: 'Ada L.', notes: second, title: 'CEO', updatedAt });
+          const result = mergeParties(onFile, other, policy);
+          if (result.ok) {
+            expect(result.value.notes).toContain(first);
+            expect(result.value.notes).toContain(second);
+            expect(PartySchema.safeParse(result.value).success).toBe(true);
+          } else {
+            expect(result.error.code).toBe('too_long');
+            expect(result.error.message).toMatch(/too long.*Nothing of the two was merged/);
+            // Refused only when both could not be kept (the "Also on file" line is short).
+            expect(first.length + second.length).toBeGreaterThan(100_000 - 200);
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

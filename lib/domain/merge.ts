@@ -3,8 +3,41 @@ import type { KindChange } from './relationship';
 import { withoutUndefined } from './new-party';
 import type { Party } from './party';
 import { err, ok, type Result } from './result';
+import type { CadenceDefaults } from './cadence';
+import { NOTES_LIMIT, mergeNewerWins, mergeOnFileWins, notesTooLong } from './merge-dated';
 
-const NOTES_LIMIT = 100_000;
+/**
+ * Whose single values win when two records of one person are made one:
+ *
+ * - `survivor`: the user merges two duplicates and picks the one to keep (at `at`);
+ * - `newer`: a backup is merged into the book; the record changed last wins;
+ * - `on-file`: an imported row (a file carries no dates) only fills what the record on
+ *   file leaves empty; a row that adds nothing leaves the record as it was.
+ *
+ * Every policy keeps every email, phone, domain and tag of both, and both sides'
+ * notes whole: when together they would pass the stored limit, the merge is refused
+ * with a reason the user is shown, never truncated.
+ */
+export type MergePolicy =
+  | { keep: 'survivor'; at: Instant }
+  | { keep: 'newer'; cadence: CadenceDefaults }
+  | { keep: 'on-file'; cadence: CadenceDefaults; now: Instant };
+
+/**
+ * The one merge of two party records; `first` is the record on file (or the survivor).
+ *
+ * @example mergeParties(onFile, fromBackup, { keep: 'newer', cadence })
+ */
+export function mergeParties(first: Party, second: Party, policy: MergePolicy): Result<Party> {
+  switch (policy.keep) {
+    case 'survivor':
+      return mergeSurvivorWins(first, second, policy.at);
+    case 'newer':
+      return mergeNewerWins(first, second, policy.cadence);
+    case 'on-file':
+      return mergeOnFileWins(first, second, policy.cadence, policy.now);
+  }
+}
 
 /**
  * Folds `absorbed` into `survivor`: the survivor's identity, name and kind win, and
@@ -16,15 +49,11 @@ const NOTES_LIMIT = 100_000;
  * Refuses only when the joined notes would not fit the stored limit: truncating
  * them would lose what the user wrote.
  */
-export function mergeParties(survivor: Party, absorbed: Party, at: Instant): Result<Party> {
+function mergeSurvivorWins(survivor: Party, absorbed: Party, at: Instant): Result<Party> {
   if (survivor.id === absorbed.id)
     return err({ code: 'invalid', message: 'A record cannot be merged with itself.' });
   const notes = joinNotes(survivor.notes, absorbed.notes);
-  if (notes.length > NOTES_LIMIT)
-    return err({
-      code: 'too_long',
-      message: 'Both records’ notes together are too long to keep in one record.',
-    });
+  if (notes.length > NOTES_LIMIT) return notesTooLong(survivor.name);
   const organizationId = [survivor.organizationId, absorbed.organizationId].find(
     (id) => id !== undefined && id !== survivor.id && id !== absorbed.id,
   );

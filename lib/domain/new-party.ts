@@ -1,4 +1,5 @@
 import { nextCheckIn, type CadenceDefaults } from './cadence';
+import { cardFieldsOf } from './card-values';
 import { normalizeDomain, normalizeEmail } from './email';
 import type { Id, Instant } from './ids';
 import type { ParsedPartyDraft, Party } from './party';
@@ -74,6 +75,7 @@ export function newParty(draft: ParsedPartyDraft, context: NewPartyContext): Res
     checkInDays: draft.checkInDays,
     createdAt: context.now,
     updatedAt: context.now,
+    ...cardFieldsOf(draft, { emails: emails.value, phones: phones.value, region: context.region }),
   };
   return ok(withoutUndefined({ ...base, nextCheckInAt: nextCheckIn(base, context.cadence) }));
 }

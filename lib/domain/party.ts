@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardFields, CardDateSchema } from './card-fields';
 import { EmailSchema } from './email-schema';
 import { IdSchema, InstantSchema } from './ids';
 import { PhoneSchema } from './phone-schema';
@@ -34,7 +35,9 @@ const shortText = z.string().trim().max(500);
 
 /**
  * A person or an organization the user has a relationship with. Emails and phones
- * are stored normalised (lower-cased address, E.164), so lookups are exact.
+ * are stored normalised (lower-cased address, E.164), so lookups are exact; the
+ * first of each is the preferred one. The address-book fields (name parts, labels,
+ * addresses, dates, photo, kept card properties) are in card-fields.ts.
  */
 export const PartySchema = z.object({
   id: IdSchema,
@@ -60,6 +63,7 @@ export const PartySchema = z.object({
   nextCheckInAt: InstantSchema.optional(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
+  ...cardFields,
 });
 export type Party = z.infer<typeof PartySchema>;
 
@@ -82,6 +86,10 @@ export const PartyDraftSchema = z.object({
   captured: CaptureSchema.optional(),
   prospect: ProspectInfoSchema.optional(),
   checkInDays: z.number().int().min(1).max(3650).optional(),
+  ...cardFields,
+  // An empty date means "none", so an edit can clear one.
+  birthday: CardDateSchema.or(z.literal('')).optional(),
+  anniversary: CardDateSchema.or(z.literal('')).optional(),
 });
 export type PartyDraft = z.input<typeof PartyDraftSchema>;
 export type ParsedPartyDraft = z.output<typeof PartyDraftSchema>;

@@ -137,10 +137,28 @@ describe('normalizePhone', () => {
     });
   });
 
-  // libphonenumber-js alone decides validity: German and Austrian numbering is
-  // variable-length, so some date-, price- and version-shaped strings are valid
-  // numbers there (e.g. '2026-11-23' in DE → '+4920261123'). Not decided here.
-  it.todo("refuses date-, price- and version-shaped strings read in DE/AT ('2026-11-23')");
+  // German and Austrian numbering is variable-length, so date-shaped strings are valid
+  // numbers there to libphonenumber-js ('2026-11-23' in DE → '+4920261123').
+  it.each([
+    ['2026-11-23', 'DE'],
+    ['2026-11-23', 'AT'],
+    ['2026-04-1234', 'DE'],
+    ['23.11.2026', 'DE'],
+    ['23/11/2026', 'ES'],
+    ['11/23/26', 'US'],
+    ['2026/11/23', 'JP'],
+  ])('refuses the date-shaped %j in %s', (raw, region) => {
+    expect(normalizePhone(raw, region)).toBeNull();
+  });
+  it.todo("refuses price- and version-shaped strings read in DE/AT ('12.99', '10.15.7')");
+
+  it.each([
+    ['( 33 1) 42 68 53 00', 'US', '+33142685300'],
+    ['(33 1) 42 68 53 00', 'FR', '+33142685300'],
+    ['(44 20) 7946 0958', 'DE', '+442079460958'],
+  ])('reads a country code in brackets without its + in %j', (raw, region, e164) => {
+    expect(normalizePhone(raw, region)).toBe(e164);
+  });
 
   describe('properties', () => {
     const regions = ['US', 'DE', 'GB', 'FR', 'JP', 'AT', 'IT', 'BR', 'IN', 'CH'] as const;

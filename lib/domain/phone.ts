@@ -34,9 +34,16 @@ export function forgetRecentPhones(): void {
   recent.clear();
 }
 
+// Dates are valid numbers in regions of variable-length numbering (`2026-11-23` is a
+// German number to libphonenumber); no one writes a phone as a date.
+const DATE_SHAPED =
+  /^(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{2}|\d{4})|(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])\3\d+)$/;
+// A country code in brackets without its `+`: `( 33 1) 42 68 53 00` is +33 1 42 68 53 00.
+const BRACKETED_COUNTRY = /^\(\s*([1-9]\d{0,2})\s+(\d{1,4})\s*\)\s*/;
+
 function readPhone(raw: string, region: string): string | null {
-  const text = raw.trim().replace(/^tel:/i, '');
-  if (text.length === 0 || text.length > 64) return null;
+  const text = raw.trim().replace(/^tel:/i, '').replace(BRACKETED_COUNTRY, '+$1 $2 ');
+  if (text.length === 0 || text.length > 64 || DATE_SHAPED.test(text)) return null;
   const parsed = parsePhoneNumberFromString(text, {
     defaultCountry: isRegion(region) ? region : undefined,
     extract: false,

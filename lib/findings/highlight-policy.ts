@@ -12,3 +12,17 @@ import { isWebmailUrl } from '../platform/webmail-sites';
 export function mayHighlight(pageUrl: string | undefined, highlightOnSites: boolean): boolean {
   return highlightOnSites || isWebmailUrl(pageUrl);
 }
+
+/**
+ * What the page's highlighter is told about the known texts. A page's scripts can
+ * read every highlight's name and colour, so by default each known text goes without
+ * its kind: one name and one style for everyone, and the page cannot tell a client
+ * from a prospect or a former client. Colours by kind are the user's choice in the
+ * options, made knowing that trade.
+ */
+export function highlightsFor<Kind>(
+  known: readonly { text: string; kind: Kind }[],
+  kindColours: boolean,
+): { text: string; kind?: Kind }[] {
+  return known.map(({ text, kind }) => (kindColours ? { text, kind } : { text }));
+}

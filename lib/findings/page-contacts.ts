@@ -31,6 +31,7 @@ export async function pageContacts(
     scanned: true,
     url: findings.url,
     ...(findings.vcards?.length ? { vcards: findings.vcards } : {}),
+    ...(findings.openSender ? { openSender: findings.openSender } : {}),
     contacts: findings.contacts.map((contact, i) => {
       const party = parties[i];
       const labels = phoneLabels(contact.phones, region);

@@ -1,3 +1,5 @@
+import { readSignatures } from '../detect/signature';
+import { addSignatures } from '../detect/signature-merge';
 import { normalizeEmail } from '../domain/email';
 import { normalizePhone } from '../domain/phone';
 import type { DetectedContactMessage, PageFindings } from '../protocol/contact-schemas';
@@ -15,7 +17,8 @@ export interface ScreenedFindings {
 }
 
 /**
- * What a page reported, made safe to keep: addresses re-normalised, phones
+ * What a page reported, made safe to keep: signatures read from the message bodies
+ * it sent and joined to its contacts (the bodies are not kept), addresses re-normalised, phones
  * validated with libphonenumber-js and turned into E.164 (a "phone" the library
  * rejects was a date or a price), contacts on the never-capture list dropped,
  * and contacts left with neither an address nor a phone dropped.
@@ -25,7 +28,9 @@ export function screenFindings(findings: PageFindings, options: ScreenOptions): 
   const neverCapturePhone = createNeverCapturePhone(options.neverCapture);
   const writtenPhones = new Map<string, string>();
   const contacts: DetectedContactMessage[] = [];
-  for (const contact of findings.contacts) {
+  // Signatures are read here rather than in the page: see lib/detect/signature-blocks.ts.
+  const reported = addSignatures(findings.contacts, readSignatures(findings.signatures));
+  for (const contact of reported) {
     const emails = unique(contact.emails.map((email) => normalizeEmail(email)));
     if (emails.some(neverCapture)) continue;
     const phones: string[] = [];
@@ -41,6 +46,8 @@ export function screenFindings(findings: PageFindings, options: ScreenOptions): 
   }
   const screened: PageFindings = { url: findings.url, contacts };
   if (findings.vcards?.length) screened.vcards = findings.vcards;
+  const openSender = findings.openSender && normalizeEmail(findings.openSender);
+  if (openSender) screened.openSender = openSender;
   return { findings: screened, writtenPhones };
 }
 

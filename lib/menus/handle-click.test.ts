@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StorageTrouble, STORAGE_FULL_MESSAGE } from '../db/storage-trouble';
 import { failureNotice, handleMenuClick, type MenuClickDeps } from './handle-click';
-import type { PanelIntent } from './panel-intent';
+import type { PanelIntent } from './panel-intent-schema';
 
 const NOW = Date.UTC(2026, 11, 5, 12);
 

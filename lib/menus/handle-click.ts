@@ -8,7 +8,7 @@ import type { DetectedContactMessage, PageFindings } from '../protocol/contact-s
 import { draftFromContact, nameFromAddress } from '../ui/draft-from-contact';
 import { readClickTarget, type ClickInfo, type ClickedContact } from './clicked-contact';
 import { kindOf, type MenuId } from './menu-items';
-import type { IntentContact, PanelIntent } from './panel-intent';
+import type { IntentContact, PanelIntent } from './panel-intent-schema';
 
 /** What acting on a menu click needs; the worker passes the real ones, tests fakes. */
 export interface MenuClickDeps {

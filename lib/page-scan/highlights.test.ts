@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RelationshipKind } from '../domain/relationship';
+import { highlightsFor } from '../findings/highlight-policy';
 import { highlightKnown, highlightName, type KnownText } from './highlights';
 
 /** The nodes `html` parses to, made in the test document (the lint rule bans innerHTML). */
@@ -289,5 +290,61 @@ describe('highlightKnown and the page’s styles', () => {
     // Something to show: now, and only now, the styles arrive.
     expect(fresh.highlightKnown(document, [{ text: 'ada@example.com', kind: 'client' }])).toBe(1);
     expect(document.adoptedStyleSheets).toHaveLength(1);
+  });
+});
+
+describe('what a page can read of the highlights', () => {
+  beforeEach(() => {
+    registry = new Map();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', FakeHighlight);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.replaceChildren();
+  });
+
+  const people: { text: string; kind: RelationshipKind }[] = [
+    { text: 'ada@example.com', kind: 'client' },
+    { text: 'grace@navy.example', kind: 'customer' },
+    { text: 'linus@kernel.example', kind: 'prospect' },
+    { text: 'alan@bletchley.example', kind: 'former' },
+  ];
+
+  /**
+   * Per highlighted text, everything a page's script can see about its highlight: the
+   * name it is registered under and the style rule the adopted sheets give that name.
+   */
+  async function pageView(kindColours: boolean): Promise<Map<string, string>> {
+    vi.resetModules();
+    const fresh = await import('./highlights');
+    document.adoptedStyleSheets = [];
+    // happy-dom drops `::highlight()` rules when it parses a sheet: the text given to
+    // the sheets is read instead, one rule a line.
+    const sheets = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    setBody(`<p>${people.map(({ text }) => text).join(' and ')}</p>`);
+    fresh.highlightKnown(document, highlightsFor(people, kindColours));
+    const rules = sheets.mock.calls.flatMap(([text]) => text.split('\n'));
+    sheets.mockRestore();
+    const view = new Map<string, string>();
+    for (const [name, highlight] of registry) {
+      const style = rules
+        .filter((rule) => rule.includes(`::highlight(${name})`))
+        .map((rule) => rule.slice(rule.indexOf('{')));
+      for (const range of highlight.ranges) view.set(range.toString(), `${name} ${style.join()}`);
+    }
+    return view;
+  }
+
+  it('by default gives every known person one name and one style: kinds cannot be told apart', async () => {
+    const view = await pageView(false);
+    expect([...view.keys()].sort()).toEqual(people.map(({ text }) => text).sort());
+    expect(new Set(view.values()).size).toBe(1);
+    expect([...view.values()][0]).toMatch(/background-color/);
+  });
+
+  it('tells the kinds apart only when the user chose colours by kind', async () => {
+    const view = await pageView(true);
+    expect(new Set(view.values()).size).toBe(people.length);
   });
 });

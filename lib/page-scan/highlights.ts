@@ -5,11 +5,16 @@ import { safeDecode } from '../detect/safe-decode';
 export interface KnownText {
   /** The text as it appears on the page (an address, or a phone as written). */
   text: string;
-  kind: RelationshipKind;
+  /** Present only when the user chose colours by kind in the options. */
+  kind?: RelationshipKind;
 }
 
-// Each kind's highlight colour (red, green, blue, alpha), readable in light and dark pages.
-const STYLES: Record<RelationshipKind, string> = {
+/** The one group every known text falls in unless the user chose colours by kind. */
+type Group = RelationshipKind | 'known';
+
+// Each group's highlight colour (red, green, blue, alpha), readable in light and dark pages.
+const STYLES: Record<Group, string> = {
+  known: '36,87,214,.2',
   client: '31,122,77,.22',
   customer: '36,87,214,.2',
   prospect: '183,121,0,.24',
@@ -17,13 +22,19 @@ const STYLES: Record<RelationshipKind, string> = {
 };
 
 /**
- * Highlight names a page cannot look up or style ahead: fresh for every page, and
- * saying neither the extension's name nor the kind (the page can still list them:
- * which sites get highlights at all is decided in lib/findings/highlight-policy.ts).
+ * Highlight names a page cannot look up or style ahead: fresh and random for every
+ * page and every group, saying neither the extension's name nor the kind (the page
+ * can still list them: which sites get highlights at all is decided in
+ * lib/findings/highlight-policy.ts). By default there is one group, so one name and
+ * one style for every known person: a page's scripts can read both.
  */
-const prefix = `h${Math.random().toString(36).slice(2, 10)}`;
-const KINDS = Object.keys(STYLES) as RelationshipKind[];
-export const highlightName = (kind: RelationshipKind) => prefix + KINDS.indexOf(kind);
+const names = new Map<Group, string>();
+export const highlightName = (group: Group): string => {
+  let name = names.get(group);
+  if (!name) names.set(group, (name = `h${Math.random().toString(36).slice(2, 10)}`));
+  return name;
+};
+const GROUPS = Object.keys(STYLES) as Group[];
 
 let sheetAdopted = false;
 
@@ -35,13 +46,15 @@ let sheetAdopted = false;
 export function highlightKnown(document: Document, known: readonly KnownText[]): number {
   if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight === 'undefined')
     return 0;
-  const byKind = new Map<RelationshipKind, Range[]>();
-  const add = (kind: RelationshipKind, range: Range) => {
+  const byKind = new Map<Group, Range[]>();
+  const add = (kind: Group, range: Range) => {
     const ranges = byKind.get(kind);
     if (ranges) ranges.push(range);
     else byKind.set(kind, [range]);
   };
-  const wanted = new Map(known.map(({ text, kind }) => [text.toLowerCase(), kind]));
+  const wanted = new Map<string, Group>(
+    known.map(({ text, kind }) => [text.toLowerCase(), kind ?? 'known']),
+  );
   const pattern = known.length ? matcher([...wanted.keys()]) : null;
   if (pattern) {
     const walker = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT);
@@ -71,7 +84,7 @@ export function highlightKnown(document: Document, known: readonly KnownText[]):
   // Adopting a stylesheet restyles the whole page (~300 ms on a page of 100,000
   // elements): done once, and only when there is something to show.
   if (byKind.size) adoptStyles(document);
-  for (const kind of KINDS) {
+  for (const kind of GROUPS) {
     const ranges = byKind.get(kind) ?? [];
     count += ranges.length;
     if (ranges.length) CSS.highlights.set(highlightName(kind), new Highlight(...ranges));
@@ -118,8 +131,8 @@ function adoptStyles(document: Document): void {
   if (sheetAdopted || !('adoptedStyleSheets' in document)) return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
-    KINDS.map(
-      (kind) => `::highlight(${highlightName(kind)}){background-color:rgba(${STYLES[kind]})}`,
+    GROUPS.map(
+      (group) => `::highlight(${highlightName(group)}){background-color:rgba(${STYLES[group]})}`,
     ).join('\n'),
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

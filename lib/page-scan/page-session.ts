@@ -1,6 +1,12 @@
-import { collectFindings, findVcardLinks } from '../detect';
+import {
+  collectFindings,
+  findVcardLinks,
+  openMessageSender,
+  outlookOpenSender,
+  signatureBlocksOf,
+} from '../detect';
 import { mergeFindings } from '../detect/merge';
-import type { DetectedContact, Finding } from '../detect/types';
+import type { DetectedContact, Finding, SignatureBlock } from '../detect/types';
 import { changedRoots } from './changed-roots';
 import { highlightKnown, type KnownText } from './highlights';
 import { whenIdle, type Schedule } from './idle';
@@ -11,10 +17,16 @@ export interface PageReport {
   contacts: DetectedContact[];
   /** Links to contact cards (`.vcf`) on the page, when there are any. */
   vcards?: string[];
+  /** Message bodies' lines, for the background to read signatures from (signature-blocks.ts). */
+  signatures?: SignatureBlock[];
+  /** The address of the sender of the message in front of the user, in webmail. */
+  openSender?: string;
 }
 
 /** The background refuses a report of more contacts (PageFindingsSchema): none is larger. */
 export const MAX_REPORTED_CONTACTS = 2000;
+/** The same for message bodies sent to read signatures from: a long thread's first ones. */
+export const MAX_REPORTED_SIGNATURES = 100;
 /**
  * Changes are read on top of what was read before, and what the page removes is not
  * taken away: on a page that keeps replacing its content (a feed, a live list, a
@@ -60,6 +72,10 @@ export function startPageSession(deps: PageSessionDeps) {
     const contacts = mergeFindings(findings).slice(0, MAX_REPORTED_CONTACTS);
     const report: PageReport = { url: deps.location.href, contacts };
     if (vcards.length > 0) report.vcards = vcards;
+    const signatures = signatureBlocksOf(findings).slice(0, MAX_REPORTED_SIGNATURES);
+    if (signatures.length > 0) report.signatures = signatures;
+    const open = openMessageSender(document) ?? outlookOpenSender(document);
+    if (open) report.openSender = open.email;
     // The URL and card links count too: a navigation or a new card is news even with the same people.
     const signature = JSON.stringify(report);
     if (signature === reported) return report; // nothing new: no message, no re-highlight

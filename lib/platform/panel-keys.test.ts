@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openSidePanel } from './open-side-panel';
-import { forgetPanelIntent, savePanelIntent, takePanelIntent } from './panel-intent';
+import { forgetPanelIntent, savePanelIntent, takePanelIntent } from './panel-intent-store';
 import { panelIntentKey, tabFindingsKey } from './panel-keys';
 import { watchSession } from './session-watch';
 import { saveTabFindings } from './tab-findings';

@@ -6,5 +6,5 @@
 /** Mirrors lib/platform/tab-findings.ts (a test there-and-here keeps the two in step). */
 export const tabFindingsKey = (tabId: number) => `findings:${tabId}`;
 
-/** What a right-click asked the panel to show for a tab (lib/platform/panel-intent.ts). */
+/** What a right-click asked the panel to show for a tab (lib/platform/panel-intent-store.ts). */
 export const panelIntentKey = (tabId: number) => `panelIntent:${tabId}`;

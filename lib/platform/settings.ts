@@ -14,6 +14,11 @@ export const SettingsSchema = z.object({
    * on: a page's scripts can see what is highlighted (lib/findings/highlight-policy.ts).
    */
   highlightOnSites: z.boolean(),
+  /**
+   * Colour highlights by kind (client, customer…). Off unless the user turns it on: a
+   * page's scripts can read the highlight names and colours, and so tell the kinds apart.
+   */
+  kindColours: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -35,6 +40,7 @@ export async function readSettings(): Promise<Settings> {
     cadence: DEFAULT_CADENCE,
     neverCapture: [],
     highlightOnSites: false,
+    kindColours: false,
   };
   const stored = await settingsItem.getValue();
   const parsed = SettingsSchema.partial().safeParse(stored ?? {});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWebmailUrl } from './webmail-sites';
+import { GMAIL_PAGE, OUTLOOK_PAGE, WEBMAIL_PAGE } from '../detect/webmail-gate';
+import { WEBMAIL_NAMES, isWebmailUrl } from './webmail-sites';
 
 describe('isWebmailUrl', () => {
   const cases: [string | undefined, boolean][] = [
@@ -17,4 +18,17 @@ describe('isWebmailUrl', () => {
   for (const [url, expected] of cases) {
     it(`${String(url)} → ${expected}`, () => expect(isWebmailUrl(url)).toBe(expected));
   }
+});
+
+describe('the content script’s webmail patterns', () => {
+  it('match exactly the webmail hosts named here, over HTTPS', () => {
+    for (const host of Object.keys(WEBMAIL_NAMES)) {
+      expect(WEBMAIL_PAGE.test(`https://${host}/mail/`)).toBe(true);
+      expect(WEBMAIL_PAGE.test(`http://${host}/mail/`)).toBe(false);
+      expect(GMAIL_PAGE.test(`https://${host}/`)).toBe(WEBMAIL_NAMES[host] === 'Gmail');
+      expect(OUTLOOK_PAGE.test(`https://${host}/`)).toBe(
+        WEBMAIL_NAMES[host]!.startsWith('Outlook'),
+      );
+    }
+  });
 });

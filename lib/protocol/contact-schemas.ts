@@ -32,6 +32,24 @@ export const PageFindingsSchema = z.object({
     )
     .max(50)
     .optional(),
+  /** The sender of the message in front of the user (webmail): the side panel follows them. */
+  openSender: z.string().max(320).optional(),
+  /**
+   * Message bodies' lines (outside quoted history) with their message's sender: the
+   * background reads signatures from them (lib/detect/signature.ts). Never stored.
+   */
+  signatures: z
+    .array(
+      z.object({
+        lines: z.array(z.string().max(300)).max(300),
+        signed: z.boolean().optional(),
+        sender: z
+          .object({ email: z.string().max(320), name: z.string().max(200).optional() })
+          .optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
 });
 export type PageFindings = z.infer<typeof PageFindingsSchema>;
 
@@ -62,5 +80,6 @@ export const PageContactsSchema = z.object({
   url: z.string().max(2048).optional(),
   contacts: z.array(PageContactSchema),
   vcards: z.array(z.string()).optional(),
+  openSender: z.string().max(320).optional(),
 });
 export type PageContacts = z.infer<typeof PageContactsSchema>;

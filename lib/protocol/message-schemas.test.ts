@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { messages } from './messages';
-import { sampleRequests } from './sample-requests';
+import { sampleRequests } from '../../tests/support/sample-requests';
 
 const names = Object.keys(messages) as (keyof typeof messages)[];
 const samples = sampleRequests({

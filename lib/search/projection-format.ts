@@ -151,9 +151,20 @@ export function firstByteIn(bucket: number, random: number): number {
   return (bucket << 2) | (random & 3);
 }
 
-/** What search matches a row against: each field folded and spelled like a query. */
-export function haystackOf(name: string, organization: string, emails: readonly string[]): string {
-  return `${fold(name)}${FIELD_BREAK}${fold(organization)}${FIELD_BREAK}${fold(emails.join(' '))}`;
+/**
+ * What search matches a row against: each field folded and spelled like a query.
+ * `aka` (a nickname, the cities of its addresses) sits between the organization and
+ * the addresses, and only when there is one: the addresses stay last (emailsOf reads
+ * them from there) and a row without it is packed as before version 3.
+ */
+export function haystackOf(
+  name: string,
+  organization: string,
+  emails: readonly string[],
+  aka = '',
+): string {
+  const also = aka.trim() === '' ? '' : `${fold(aka)}${FIELD_BREAK}`;
+  return `${fold(name)}${FIELD_BREAK}${fold(organization)}${FIELD_BREAK}${also}${fold(emails.join(' '))}`;
 }
 
 const PRINTABLE_ASCII = /^[ -~]*$/;
@@ -220,6 +231,8 @@ export interface ProjectedRow {
   organization?: string;
   emails: readonly string[];
   phones: readonly string[];
+  /** Other words the row is found by: nickname, cities. */
+  aka?: string;
   lastInteractionAt?: number;
 }
 
@@ -277,7 +290,7 @@ export class BucketColumns {
     this.types[at] = row.type;
     this.orgs[at] = organization;
     this.emails[at] = row.emails.join(' ');
-    this.haystacks[at] = haystackOf(row.name, organization, row.emails);
+    this.haystacks[at] = haystackOf(row.name, organization, row.emails, row.aka);
     this.last[at] = row.lastInteractionAt ?? NEVER;
     this.phones[at] = row.phones.join(' ');
   }

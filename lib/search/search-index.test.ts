@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain/party';
-import { toSearchRow, type SearchRow } from '../db/search-row';
-import { generateRows } from './generated-rows';
+import type { SearchRow } from '../db/search-row';
+import { toSearchRow } from '../../tests/support/store-reads';
+import { generateRows } from '../../tests/support/generated-rows';
 import { SearchBook } from './search-book';
 import { createSearchIndex, indexSource } from './search-index';
 

@@ -17,6 +17,13 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;');
 }
 
+/** The inverse of escapeText, for a value no parser has read (an X-ABLabel). */
+export function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, char: string) =>
+    char === 'n' || char === 'N' ? '\n' : char,
+  );
+}
+
 /** Folds one logical line so no physical line exceeds 75 octets (CRLF not counted). */
 export function foldLine(line: string): string {
   if (encoder.encode(line).length <= 75) return line;

@@ -3,7 +3,8 @@ import { err, ok, type Result } from '../domain/result';
 import { looksBinary } from './decode';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
 
-export type Delimiter = ',' | ';' | '\t';
+const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
 
 export interface CsvTable {
   header: string[];
@@ -19,9 +20,9 @@ export const MAX_CSV_ROWS = 250_000;
 
 /**
  * Reads CSV text into a header and rows, with the line each row starts on (a quoted
- * cell can span lines, so rows and lines differ). The delimiter is whichever of
- * comma, semicolon or tab the header line uses most, outside quotes — Excel in
- * many European locales writes semicolons.
+ * cell can span lines, so rows and lines differ). The delimiter is Papa Parse's guess
+ * among comma, semicolon and tab (the one that splits the first rows into the same
+ * number of cells) — Excel in many European locales writes semicolons.
  */
 export function readCsv(text: string): Result<CsvTable, ImportProblem> {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -32,8 +33,7 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
         'This file is not text (is it a spreadsheet or an image? Save it as CSV first).',
       ),
     );
-  const delimiter = detectDelimiter(body);
-
+  let delimiter: Delimiter = ',';
   const rows: ImportRow<string[]>[] = [];
   const problems: ImportProblem[] = [];
   let header: string[] | undefined;
@@ -41,15 +41,19 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
   let consumed = 0;
   let tooMany = false;
   Papa.parse<string[]>(body, {
-    delimiter,
+    delimiter: '',
+    delimitersToGuess: [...DELIMITERS],
     skipEmptyLines: false,
     step: (result, parser) => {
+      delimiter = asDelimiter(result.meta.delimiter);
       const startLine = line;
       const cursor = result.meta.cursor;
       line += countNewlines(body, consumed, cursor);
       consumed = cursor;
       for (const error of result.errors)
-        problems.push(problemError(`${error.message}.`, { line: startLine }));
+        // One column and no delimiter to guess: Papa says so and reads it with commas.
+        if (error.code !== 'UndetectableDelimiter')
+          problems.push(problemError(`${error.message}.`, { line: startLine }));
       const cells = result.data;
       if (cells.length === 0 || (cells.length === 1 && cells[0]?.trim() === '')) return;
       if (!header) {
@@ -86,18 +90,8 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
   return ok({ header, rows, delimiter, problems });
 }
 
-export function detectDelimiter(text: string): Delimiter {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length && i < 65_536; i++) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char]++;
-  }
-  const best = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] > 0 ? best[0] : ',';
-}
+const asDelimiter = (guessed: string): Delimiter =>
+  DELIMITERS.find((delimiter) => delimiter === guessed) ?? ',';
 
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;

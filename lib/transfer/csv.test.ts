@@ -8,7 +8,7 @@ import { draftsFromRows } from './csv-rows';
 import { interactionsToCsv, partiesToCsv } from './csv-write';
 import { decodeText } from './decode';
 import { neutralizeCell, restoreCell } from './formula';
-import { partyArb } from './test-books';
+import { partyArb } from '../../tests/support/test-books';
 
 const fixture = (name: string) =>
   decodeText(new Uint8Array(readFileSync(`tests/fixtures/transfer/${name}`))).text;

@@ -5,7 +5,7 @@ import { readCsv, type CsvTable } from './csv-read';
 import { draftsFromRows, type DraftsFromRows } from './csv-rows';
 import { decodeText, type TextEncodingName } from './decode';
 import { problemError, type ImportProblem } from './problems';
-import { readVcards } from './vcard-read';
+import { readVcards, type VcardsRead } from './vcard-read';
 
 /** Bigger than any address book export we have seen; past it the page would struggle. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -14,11 +14,19 @@ export type ImportSource =
   | {
       format: 'csv';
       encoding: TextEncodingName;
+      /** The encoding is the detector's guess: the preview says so. */
+      guessed: boolean;
       table: CsvTable;
       layout: CsvLayout;
       mapping: CsvField[];
     }
-  | { format: 'vcard'; encoding: TextEncodingName; text: string };
+  | {
+      format: 'vcard';
+      encoding: TextEncodingName;
+      guessed: boolean;
+      /** Read once when the file is picked: a choice in the preview never reads it again. */
+      read: VcardsRead;
+    };
 
 /** Reads a picked file as CSV or vCard (by its name, or by what it starts with). */
 export function readImportFile(
@@ -28,15 +36,17 @@ export function readImportFile(
   if (bytes.length === 0) return err(problemError('The file is empty.'));
   if (bytes.length > MAX_IMPORT_BYTES)
     return err(problemError('The file is larger than 100 MB; split it into smaller files.'));
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, guessed } = decodeText(bytes);
   const looksLikeCard =
     /\.(vcf|vcard)$/i.test(fileName) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text.slice(0, 200));
-  if (looksLikeCard) return ok({ format: 'vcard', encoding, text });
+  // The relationship is applied per preview choice (draftsOf), not here.
+  if (looksLikeCard) return ok({ format: 'vcard', encoding, guessed, read: readVcards(text, 'prospect') });
   const table = readCsv(text);
   if (!table.ok) return table;
   return ok({
     format: 'csv',
     encoding,
+    guessed,
     table: table.value,
     layout: detectLayout(table.value.header),
     mapping: suggestMapping(table.value.header),
@@ -49,7 +59,15 @@ export function draftsOf(
   kind: RelationshipKind,
   mapping?: readonly CsvField[],
 ): DraftsFromRows {
-  if (source.format === 'vcard') return readVcards(source.text, kind);
+  if (source.format === 'vcard') {
+    const { drafts, problems, kindFromFile } = source.read;
+    return {
+      drafts: drafts.map((row) =>
+        kindFromFile.has(row.line) ? row : { line: row.line, value: { ...row.value, kind } },
+      ),
+      problems,
+    };
+  }
   const read = draftsFromRows(
     source.table.header,
     source.table.rows,

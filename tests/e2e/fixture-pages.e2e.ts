@@ -35,7 +35,7 @@ describe('the popup lists the contacts of each fixture page', () => {
 
   it.each(pages)('%s', async (name, truth) => {
     const page = await ext.context.newPage();
-    await page.goto(`${site.base}/${name}`);
+    await page.goto(site.url(name));
     const elementsBefore = await page.evaluate(() => document.getElementsByTagName('*').length);
     const popup = await ext.context.newPage();
     await popup.goto(ext.extensionUrl(`popup.html?tab=${await tabIdOf(probe, page.url())}`));

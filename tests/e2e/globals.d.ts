@@ -1,8 +1,16 @@
 // Extension pages expose `chrome`; tests call it inside page.evaluate.
 declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    getManifest(): { name: string; description?: string };
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: { local: { set(items: object): Promise<void> } };
+  storage: {
+    local: {
+      set(items: object): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
 };

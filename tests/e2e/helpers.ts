@@ -1,14 +1,29 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { serveFolder } from '../../scripts/static-server.mjs';
-import { launchWithExtension } from '../../scripts/launch-browser.mjs';
+import { serveFolder, serveFolderTls } from '../../scripts/static-server.mjs';
+import { launchWithExtension as launch } from '../../scripts/launch-browser.mjs';
+import { WEBMAIL_FIXTURES, fixtureUrl } from '../support/webmail-fixtures.mjs';
 
-export type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+export type Launched = Awaited<ReturnType<typeof launch>>;
 
+const SITE = 'tests/fixtures/site';
+
+/** The fixture site on 127.0.0.1; `url(name)` is where a page is read from (webmail fixtures: their host). */
 export async function startSite() {
-  return serveFolder('tests/fixtures/site');
+  const site = await serveFolder(SITE);
+  return { ...site, url: (name: string) => fixtureUrl(name, site.base) };
 }
 
-export { launchWithExtension };
+let webmail: ReturnType<typeof serveFolderTls> | undefined;
+
+/**
+ * The browser with the extension, where the webmail hosts answer from the fixture
+ * site over HTTPS: the webmail detectors run only on those hosts, as in real use.
+ */
+export async function launchWithExtension(options: Parameters<typeof launch>[0] = {}) {
+  const hosts = [...new Set(Object.values(WEBMAIL_FIXTURES))];
+  webmail ??= serveFolderTls(SITE, hosts);
+  return launch({ ...options, mapHosts: { hosts, port: (await webmail).port } });
+}
 
 /** The id the extension knows a tab by, asked from an extension page. */
 export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {

@@ -107,7 +107,7 @@ describe('network: the extension makes no request of its own', () => {
 
     // Side panel on a webmail-like page, following the open message.
     const mail = await ext.context.newPage();
-    await mail.goto(`${site.base}/gmail.html`);
+    await mail.goto(site.url('gmail.html'));
     const mailTab = await tabIdOf(probe, mail.url());
     await waitForPageContacts(probe, mailTab, (contacts) =>
       contacts.some((c) => c.contact.role === 'sender'),

@@ -40,7 +40,7 @@ describe('content script: find contacts on pages and in webmail', () => {
   /** Opens a fixture in a new tab, with a query that makes its URL (and so its tab) unique. */
   async function open(path: string): Promise<{ page: Page; tabId: number }> {
     const page = await ext.context.newPage();
-    await page.goto(`${site.base}/${path}?visit=${++opened}`);
+    await page.goto(`${site.url(path)}?visit=${++opened}`);
     return { page, tabId: await tabIdOf(extensionPage, page.url()) };
   }
 
@@ -175,6 +175,65 @@ describe('content script: find contacts on pages and in webmail', () => {
     );
     expect(badge).toBe(String(contacts.length));
     await page.close();
+  });
+
+  it('gives a page no way to tell a client from a prospect, unless the user chose kind colours', async () => {
+    await ask(extensionPage, 'parties/create', {
+      name: 'Marigold Testwell',
+      kind: 'client',
+      emails: ['marigold.testwell@harbourlight.example'],
+    });
+    await ask(extensionPage, 'parties/create', {
+      name: 'Wendell Notreal',
+      kind: 'prospect',
+      emails: ['wendell.notreal@quayside.example'],
+    });
+    /** All a page's own script can read: each highlighted text, with its highlight's name and style rules. */
+    const pageView = (page: Page) =>
+      page.evaluate(() => {
+        const rules = document.adoptedStyleSheets.flatMap((sheet) =>
+          [...sheet.cssRules].map((rule) => rule.cssText),
+        );
+        const view: Record<string, string> = {};
+        for (const [name, highlight] of CSS.highlights) {
+          const style = rules.filter((rule) => rule.includes(`(${name})`)).join();
+          for (const range of highlight) view[(range as Range).toString()] = `${name} ${style}`;
+        }
+        return view;
+      });
+    const distinct = async (page: Page) => {
+      // Wendell's address is only in attributes until a reply quotes it in the text.
+      await page.evaluate(() =>
+        document.body.append(document.createTextNode('Reply to wendell.notreal@quayside.example')),
+      );
+      await expect
+        .poll(async () => Object.keys(await pageView(page)))
+        .toEqual(
+          expect.arrayContaining([
+            'marigold.testwell@harbourlight.example',
+            'wendell.notreal@quayside.example',
+          ]),
+        );
+      const view = await pageView(page);
+      return new Set([
+        view['marigold.testwell@harbourlight.example'],
+        view['wendell.notreal@quayside.example'],
+      ]).size;
+    };
+
+    // Webmail gets highlights by default: one name and one style for both.
+    const first = await open('gmail.html');
+    expect(await distinct(first.page)).toBe(1);
+    await first.page.close();
+
+    // With colours by kind chosen, the page can tell them apart: the check above can fail.
+    await extensionPage.evaluate(() =>
+      chrome.storage.local.set({ settings: { kindColours: true } }),
+    );
+    const second = await open('gmail.html');
+    expect(await distinct(second.page)).toBe(2);
+    await extensionPage.evaluate(() => chrome.storage.local.set({ settings: {} }));
+    await second.page.close();
   });
 
   it('never keeps what the never-capture list names', async () => {

@@ -42,7 +42,7 @@ describe('side panel: engagements, purchases, prospects and suggestions', () => 
     site = await startSite();
     ext = await launchWithExtension();
     mail = await ext.context.newPage();
-    await mail.goto(`${site.base}/gmail.html`);
+    await mail.goto(site.url('gmail.html'));
     panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl('sidepanel.html'));
     const tabId = await tabIdOf(panel, mail.url());

@@ -26,7 +26,7 @@ describe('side panel: follows the open message', () => {
     site = await startSite();
     ext = await launchWithExtension();
     mail = await ext.context.newPage();
-    await mail.goto(`${site.base}/gmail.html`);
+    await mail.goto(site.url('gmail.html'));
     panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl('sidepanel.html'));
     tabId = await tabIdOf(panel, mail.url());

@@ -15,6 +15,7 @@ export interface BackgroundDeps {
       cadence: CadenceDefaults;
       neverCapture: string[];
       highlightOnSites: boolean;
+      kindColours: boolean;
     }>;
   };
   findings: {

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME } from '../../../lib/db/schema';
 import { CHANNEL, type Reply } from '../../../lib/protocol/envelope';
 import { messages, type MessageName } from '../../../lib/protocol/messages';
-import { sampleRequests, type SampleIds } from '../../../lib/protocol/sample-requests';
+import { sampleRequests, type SampleIds } from '../../../tests/support/sample-requests';
 import { installPermissionAndScriptingStubs } from '../../../tests/unit/fake-browser-extras';
 import background from '../index';
 import { createHandlers, type BackgroundDeps } from '.';

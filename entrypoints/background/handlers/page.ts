@@ -1,5 +1,5 @@
 import { ok } from '../../../lib/domain/result';
-import { mayHighlight } from '../../../lib/findings/highlight-policy';
+import { highlightsFor, mayHighlight } from '../../../lib/findings/highlight-policy';
 import { knownTexts, pageContacts } from '../../../lib/findings/page-contacts';
 import { screenFindings } from '../../../lib/findings/screen';
 import type { PageFindings } from '../../../lib/protocol/contact-schemas';
@@ -18,7 +18,7 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
       await deps.findings.save(tabId, screened.findings);
       await deps.badge(tabId, screened.findings.contacts.length);
     }
-    return { ...screened, highlightOnSites: settings.highlightOnSites };
+    return { ...screened, settings };
   };
 
   const contactsOf = async (findings: PageFindings | undefined) => {
@@ -29,10 +29,10 @@ export function createPageHandlers(deps: BackgroundDeps): HandlersFor<typeof pag
     'page/contactsFound': async (request, sender) => {
       const screened = await keep(sender.tab?.id, request);
       // The browser's word for where the report came from, not the page's.
-      if (!mayHighlight(sender.url ?? sender.tab?.url, screened.highlightOnSites))
+      if (!mayHighlight(sender.url ?? sender.tab?.url, screened.settings.highlightOnSites))
         return ok({ known: [] });
       const known = await knownTexts(await repo.getDb(), screened.findings, screened.writtenPhones);
-      return ok({ known });
+      return ok({ known: highlightsFor(known, screened.settings.kindColours) });
     },
     'page/contacts': async ({ tabId }) => ok(await contactsOf(await deps.findings.read(tabId))),
     'page/scan': async ({ tabId }) => {

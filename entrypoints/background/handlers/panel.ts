@@ -1,6 +1,6 @@
 import { ok } from '../../../lib/domain/result';
 import { updateParty } from '../../../lib/db/party-repository';
-import { savePanelIntent, takePanelIntent } from '../../../lib/platform/panel-intent';
+import { savePanelIntent, takePanelIntent } from '../../../lib/platform/panel-intent-store';
 import type { panelMessages } from '../../../lib/protocol/areas/panel';
 import type { HandlersFor } from '../../../lib/protocol/listener';
 import { viewOf, type BackgroundDeps } from './deps';

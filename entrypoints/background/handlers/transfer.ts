@@ -17,7 +17,7 @@ import {
   parseBackupRecords,
   type BackupRecords,
 } from '../../../lib/transfer/backup-records';
-import { mergeImported } from '../../../lib/transfer/merge-party';
+import { mergeParties } from '../../../lib/domain/merge';
 import { describeProblem } from '../../../lib/transfer/problems';
 import { readVcards } from '../../../lib/transfer/vcard-read';
 import type { BackgroundDeps } from './deps';
@@ -61,14 +61,25 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       return kept.draft;
     });
     const now = repo.clock();
+    // A row whose notes would not fit beside the record's is not merged: the record
+    // stays as it was and the row is listed as skipped, with why (nothing truncated).
+    const refused: ImportChunkOutcome['skipped'] = [];
     const outcome = await importParties(repo, screened as never[], {
       chunkSize: Math.max(1, screened.length),
-      merge: (onFile, incoming) => mergeImported(onFile, incoming, cadence, now),
+      merge: (onFile, incoming) => {
+        const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now });
+        if (merged.ok) return merged.value;
+        refused.push({ index: rowOf(screened, incoming), message: merged.error.message });
+        return onFile;
+      },
     });
     return {
       added: outcome.created,
-      merged: outcome.merged ?? 0,
-      skipped: outcome.rejected.map(({ index, error }) => ({ index, message: error.message })),
+      merged: (outcome.merged ?? 0) - refused.length,
+      skipped: [
+        ...outcome.rejected.map(({ index, error }) => ({ index, message: error.message })),
+        ...refused,
+      ],
       adjusted,
     };
   };
@@ -256,4 +267,18 @@ function keepUnreadablePhonesInNotes(
     },
     moved,
   };
+}
+
+/** The position of the row a party was built from: the first draft with its name and first address. */
+function rowOf(drafts: readonly unknown[], party: { name: string; emails: string[] }): number {
+  const found = drafts.findIndex((draft) => {
+    const d = draft as { name?: unknown; emails?: unknown };
+    return (
+      d.name === party.name &&
+      (party.emails.length === 0 ||
+        (Array.isArray(d.emails) &&
+          d.emails.some((e) => String(e).toLowerCase() === party.emails[0])))
+    );
+  });
+  return Math.max(0, found);
 }

@@ -11,9 +11,12 @@ export const pageMessages = {
   'page/contactsFound': defineMessage({
     sender: 'content',
     request: PageFindingsSchema,
-    /** The known contacts' texts as the page wrote them (addresses, phones), to highlight. */
+    /**
+     * The known contacts' texts as the page wrote them (addresses, phones), to highlight;
+     * each with its kind only when the user chose colours by kind (lib/findings/highlight-policy.ts).
+     */
     response: z.object({
-      known: z.array(z.object({ text: z.string(), kind: RelationshipKindSchema })),
+      known: z.array(z.object({ text: z.string(), kind: RelationshipKindSchema.optional() })),
     }),
   }),
   /** What was found on a tab, each contact with its record when known. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PartyPatchSchema } from '../../domain/party';
-import { PanelIntentSchema } from '../../menus/panel-intent';
+import { PanelIntentSchema } from '../../menus/panel-intent-schema';
 import { defineMessage } from '../define';
 import { PartyViewSchema } from '../contact-schemas';
 

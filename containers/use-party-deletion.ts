@@ -1,0 +1,37 @@
+import { useState } from 'preact/hooks';
+import { sendMessage } from '../lib/platform/messaging';
+import type { DeletionCounts } from '../components/DeleteParty';
+
+/**
+ * Deleting the record on show: the counts for the confirmation are asked first,
+ * then `parties/delete`; `onDeleted` gets the undo entry for the toast.
+ */
+export function usePartyDeletion(
+  partyId: string,
+  onDeleted: (entryId: string, label: string) => void,
+) {
+  const [counts, setCounts] = useState<DeletionCounts | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const ask = async () => {
+    setBusy(true);
+    const result = await sendMessage('parties/deletionCounts', { ids: [partyId] });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.message);
+    setProblem(null);
+    setCounts(result.value);
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    const result = await sendMessage('parties/delete', { ids: [partyId] });
+    setBusy(false);
+    setCounts(null);
+    if (!result.ok) return setProblem(`Not deleted: ${result.error.message}`);
+    setProblem(null);
+    onDeleted(result.value.id, result.value.label);
+  };
+
+  return { counts, busy, problem, ask, confirm, cancel: () => setCounts(null) };
+}

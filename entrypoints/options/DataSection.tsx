@@ -1,0 +1,198 @@
+// One self-contained section of the options page ("Your data"): backup, restore,
+// import and export. The restore and import flows live in components/data/; the
+// parsing and the messaging live in lib/transfer, so what is here is state and markup.
+import { useState } from 'preact/hooks';
+import { sendMessage } from '../../lib/platform/messaging';
+import { recordBackup } from '../../lib/platform/storage-care';
+import { partiesToContactsCsv, type ContactsLayout } from '../../lib/transfer/csv-contacts';
+import { interactionsToCsv, partiesToCsv } from '../../lib/transfer/csv-write';
+import { calendarFor } from '../../lib/transfer/ics-write';
+import {
+  exportBackup,
+  messageOf,
+  readForExport,
+  type Transport,
+} from '../../lib/transfer/transfer-client';
+import { partiesToVcards, type VcardVersion } from '../../lib/transfer/vcard-write';
+import { downloadFile, number, plural } from './data/format';
+import { ImportFlow } from './data/ImportFlow';
+import { RestorePicker } from './data/RestorePicker';
+
+export interface DataSectionProps {
+  /** How to reach the background; the extension's messaging unless a test passes its own. */
+  transport?: Transport;
+  /** How to hand a file to the user; a download unless a test passes its own. */
+  save?: (fileName: string, text: string, type: string) => void;
+  now?: () => Date;
+}
+
+/** Backup, restore, import and export, with no props needed. */
+export function DataSection({
+  transport = sendMessage,
+  save = downloadFile,
+  now = () => new Date(),
+}: DataSectionProps) {
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const run = async (label: string, work: () => Promise<string>) => {
+    setBusy(label);
+    setStatus(null);
+    try {
+      setStatus({ text: await work() });
+    } catch (error) {
+      setStatus({ text: messageOf(error), error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const day = () => now().toISOString().slice(0, 10);
+  const backUp = () =>
+    run('Backing up…', async () => {
+      const text = await exportBackup(transport, now(), ({ done, total }) =>
+        setBusy(`Backing up… ${number(done)} of ${number(total)} records`),
+      );
+      save(`clientele-backup-${day()}.json`, text, 'application/json');
+      await recordBackup(now().getTime());
+      return 'Backup saved. Keep it somewhere safe: it holds your whole book.';
+    });
+  const exportParties = (format: 'csv' | ContactsLayout | VcardVersion) =>
+    run('Exporting…', async () => {
+      const { parties } = await readForExport(transport, ['parties']);
+      if (format === 'csv')
+        save(`clientele-contacts-${day()}.csv`, partiesToCsv(parties), 'text/csv');
+      else if (format === 'google' || format === 'outlook')
+        save(
+          `clientele-contacts-${format}-${day()}.csv`,
+          partiesToContactsCsv(parties, format),
+          'text/csv',
+        );
+      else save(`clientele-contacts-${day()}.vcf`, partiesToVcards(parties, format), 'text/vcard');
+      return `Exported ${plural(parties.length, 'contact', 'contacts')}.`;
+    });
+  const exportInteractions = () =>
+    run('Exporting…', async () => {
+      const { parties, interactions } = await readForExport(transport, ['parties', 'interactions']);
+      const byId = new Map(parties.map((p) => [p.id, p]));
+      save(
+        `clientele-interactions-${day()}.csv`,
+        interactionsToCsv(interactions, (id) => byId.get(id)),
+        'text/csv',
+      );
+      return `Exported ${plural(interactions.length, 'interaction', 'interactions')}.`;
+    });
+  const exportCalendar = () =>
+    run('Exporting…', async () => {
+      const { parties, followUps } = await readForExport(transport, ['parties', 'followUps']);
+      const text = calendarFor({ parties, followUps, now: now().getTime() });
+      save(`clientele-calendar-${day()}.ics`, text, 'text/calendar');
+      const events = (text.match(/BEGIN:VEVENT/g) ?? []).length;
+      return `Exported ${plural(events, 'date', 'dates')} (follow-ups and check-ins) as a calendar.`;
+    });
+
+  return (
+    <section
+      class="options-section data-section"
+      data-testid="data-section"
+      aria-labelledby="data-section-heading"
+    >
+      <h2 id="data-section-heading">Your data</h2>
+      <p class="muted">
+        Everything stays on this computer. Back up now and then; a backup restores your whole book.
+      </p>
+
+      <div class="data-group">
+        <h3>Back up and restore</h3>
+        <button
+          type="button"
+          data-testid="backup-export"
+          disabled={busy !== null}
+          onClick={() => void backUp()}
+        >
+          Back up (download JSON)
+        </button>
+        <RestorePicker
+          transport={transport}
+          disabled={busy !== null}
+          onDone={(text, error) => setStatus({ text, error })}
+        />
+      </div>
+
+      <ImportFlow transport={transport} />
+
+      <div class="data-group">
+        <h3>Export</h3>
+        <div class="data-buttons">
+          <button
+            type="button"
+            data-testid="export-csv"
+            disabled={busy !== null}
+            onClick={() => void exportParties('csv')}
+          >
+            Contacts (CSV)
+          </button>
+          <button
+            type="button"
+            data-testid="export-csv-google"
+            disabled={busy !== null}
+            onClick={() => void exportParties('google')}
+          >
+            Contacts for Google (CSV)
+          </button>
+          <button
+            type="button"
+            data-testid="export-csv-outlook"
+            disabled={busy !== null}
+            onClick={() => void exportParties('outlook')}
+          >
+            Contacts for Outlook (CSV)
+          </button>
+          <button
+            type="button"
+            data-testid="export-interactions"
+            disabled={busy !== null}
+            onClick={() => void exportInteractions()}
+          >
+            Interactions (CSV)
+          </button>
+          <button
+            type="button"
+            data-testid="export-vcard"
+            disabled={busy !== null}
+            onClick={() => void exportParties('4.0')}
+          >
+            Contacts (vCard 4.0)
+          </button>
+          <button
+            type="button"
+            data-testid="export-vcard3"
+            disabled={busy !== null}
+            onClick={() => void exportParties('3.0')}
+          >
+            vCard 3.0 (older address books)
+          </button>
+          <button
+            type="button"
+            data-testid="export-ics"
+            disabled={busy !== null}
+            onClick={() => void exportCalendar()}
+          >
+            Follow-ups and check-ins (.ics)
+          </button>
+        </div>
+      </div>
+
+      <p class="data-status" role="status" aria-live="polite" data-testid="data-status">
+        {busy ?? (status && !status.error ? status.text : '')}
+      </p>
+      {status?.error && (
+        <p class="error" role="alert" data-testid="data-error">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export { downloadFile };

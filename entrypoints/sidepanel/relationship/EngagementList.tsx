@@ -1,0 +1,50 @@
+import type { Engagement } from '../../../lib/domain/engagement';
+import type { Money } from '../../../lib/domain/money';
+import { formatAmount } from '../../../lib/ui/amount-input';
+import { describeTerms, STATUS_LABELS } from '../../../lib/ui/engagement-terms';
+import { EngagementStatus } from './EngagementStatus';
+import type { Send } from './SuggestionNotice';
+
+export interface EngagementListProps {
+  /** The engagements not ended: active first, then paused, then proposed. */
+  engagements: readonly Engagement[];
+  recurringMonthly: readonly Money[];
+  send?: Send;
+  /** Given, each engagement offers its changes of status. */
+  onChanged?: (message: string) => void;
+}
+
+/** What is agreed with the party now: each engagement's terms, status and dates, and the monthly total. */
+export function EngagementList({
+  engagements,
+  recurringMonthly,
+  send,
+  onChanged,
+}: EngagementListProps) {
+  return (
+    <div class="dealing-part" data-testid="summary-engagements">
+      <h3>Engagements</h3>
+      {recurringMonthly.length > 0 && (
+        <p class="figure" data-testid="recurring-monthly">
+          Recurring:{' '}
+          {recurringMonthly.map((m) => formatAmount(m.amountMinor, m.currency)).join(' + ')} a month
+        </p>
+      )}
+      <ul class="engagements">
+        {engagements.map((e) => (
+          <li key={e.id} data-testid="summary-engagement" data-status={e.status}>
+            <strong>{e.serviceName}</strong> · {describeTerms(e.terms)}{' '}
+            <span class={`status status-${e.status}`}>{STATUS_LABELS[e.status]}</span>
+            <span class="muted dates">
+              from {e.startOn}
+              {e.renewOn ? `, renews ${e.renewOn}` : e.endOn ? `, until ${e.endOn}` : ''}
+            </span>
+            {onChanged && (
+              <EngagementStatus engagement={e} onChanged={onChanged} {...(send ? { send } : {})} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks';
+import type { ProspectInfo } from '../../../lib/domain/party';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
+import {
+  COMMON_SOURCES,
+  PROSPECT_STAGE_LABELS,
+  PROSPECT_STAGE_OPTIONS,
+  prospectUpdate,
+  type ProspectStage,
+} from '../../../lib/ui/prospect-stages';
+import { FormProblem, SelectField, SubmitButton } from '../../../components/FormParts';
+import type { Send } from './SuggestionNotice';
+
+export interface ProspectDetailsProps {
+  partyId: string;
+  /** What is stored; a prospect added without any is at the first stage. */
+  prospect: ProspectInfo | undefined;
+  send?: Send;
+  /** The record as saved, and a sentence saying what was saved. */
+  onSaved: (view: PartyView, message: string) => void;
+}
+
+/** Where a sale stands: the stage, where the prospect came from, and the next step. */
+export function ProspectDetails({
+  partyId,
+  prospect,
+  send = sendMessage,
+  onSaved,
+}: ProspectDetailsProps) {
+  const [stage, setStage] = useState<ProspectStage>(prospect?.stage ?? 'new');
+  const [source, setSource] = useState(prospect?.source ?? '');
+  const [nextStep, setNextStep] = useState(prospect?.nextStep ?? '');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const info = prospectUpdate({ stage, source, nextStep });
+    const result = await send('prospects/update', { id: partyId, ...info });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.message);
+    setProblem(null);
+    const next = info.nextStep ? `; next: ${info.nextStep}` : '';
+    onSaved(
+      result.value,
+      `Saved: ${PROSPECT_STAGE_LABELS[info.stage].toLowerCase()} stage${next}.`,
+    );
+  };
+
+  return (
+    <form
+      class="prospect-details"
+      aria-labelledby="prospect-details-title"
+      data-testid="prospect-details"
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3 id="prospect-details-title">The sale</h3>
+      <div class="row">
+        <SelectField
+          label="Stage"
+          value={stage}
+          options={PROSPECT_STAGE_OPTIONS}
+          onChange={setStage}
+          testId="prospect-stage"
+        />
+        <label>
+          Source
+          <input
+            type="text"
+            value={source}
+            maxLength={200}
+            list="prospect-sources"
+            onInput={(e) => setSource(e.currentTarget.value)}
+            data-testid="prospect-source"
+          />
+          <datalist id="prospect-sources">
+            {COMMON_SOURCES.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        </label>
+      </div>
+      <label>
+        Next step
+        <input
+          type="text"
+          value={nextStep}
+          maxLength={500}
+          placeholder="Send the proposal by Friday"
+          onInput={(e) => setNextStep(e.currentTarget.value)}
+          data-testid="prospect-next-step"
+        />
+      </label>
+      <FormProblem problem={problem} />
+      <SubmitButton busy={busy} label="Save" testId="prospect-save" />
+    </form>
+  );
+}

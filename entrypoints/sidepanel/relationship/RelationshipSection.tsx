@@ -1,0 +1,114 @@
+import { useRef, useState } from 'preact/hooks';
+import { sendMessage } from '../../../lib/platform/messaging';
+import type { PartyView } from '../../../lib/protocol/contact-schemas';
+import { relationshipLayout, type DealingAction } from '../../../lib/ui/relationship-layout';
+import { DisclosureButton, DisclosurePanel } from '../../../components/Disclosure';
+import { EngagementForm } from './EngagementForm';
+import { ProspectDetails } from './ProspectDetails';
+import { PurchaseForm } from './PurchaseForm';
+import { RelationshipSummary } from './RelationshipSummary';
+import type { Send } from './SuggestionNotice';
+
+export interface RelationshipSectionProps {
+  view: PartyView;
+  send?: Send;
+  /** The record changed here (prospect details saved, a kind applied, or read again). */
+  onView: (view: PartyView) => void;
+}
+
+const ACTION_LABELS: Record<DealingAction, string> = {
+  engagement: 'Add an engagement',
+  purchase: 'Record a purchase',
+};
+
+/**
+ * A record's dealings, laid out for its kind (lib/ui/relationship-layout): a
+ * prospect's sale, what the party buys with the lifecycle suggestion, and the
+ * two ways to add to it, each opening its form in place. Each save closes the
+ * form, says what was saved and reads the summary again.
+ */
+export function RelationshipSection({
+  view,
+  send = sendMessage,
+  onView,
+}: RelationshipSectionProps) {
+  const { party } = view;
+  const layout = relationshipLayout(party.kind);
+  const [open, setOpen] = useState<DealingAction | null>(null);
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<string | null>(null);
+  const buttons = useRef<Partial<Record<DealingAction, HTMLButtonElement | null>>>({});
+
+  const close = () => {
+    if (open) buttons.current[open]?.focus();
+    setOpen(null);
+  };
+  const changed = (message: string) => {
+    setStatus(message);
+    setVersion((v) => v + 1);
+  };
+  const saved = (message: string) => {
+    close();
+    changed(message);
+  };
+
+  const panelId = `${party.id}-add-${open ?? ''}`;
+  return (
+    <section class="panel-section relationship" data-testid="relationship" data-kind={party.kind}>
+      {layout.prospectDetails && (
+        <ProspectDetails
+          key={party.id}
+          partyId={party.id}
+          prospect={party.prospect}
+          send={send}
+          onSaved={(saved, message) => {
+            onView(saved);
+            setStatus(message);
+          }}
+        />
+      )}
+      <RelationshipSummary
+        partyId={party.id}
+        send={send}
+        version={version}
+        kind={party.kind}
+        lead={layout.lead}
+        onView={onView}
+        onChanged={changed}
+      />
+      <div class="row buttons dealing-actions">
+        {layout.actions.map((action, i) => (
+          <DisclosureButton
+            key={action}
+            label={ACTION_LABELS[action]}
+            expanded={open === action}
+            controls={panelId}
+            primary={i === 0 && !layout.quietActions}
+            onToggle={() => (open === action ? close() : setOpen(action))}
+            testId={`add-${action}`}
+            buttonRef={(button) => {
+              buttons.current[action] = button;
+            }}
+          />
+        ))}
+      </div>
+      {open && (
+        <DisclosurePanel key={open} id={panelId} label={ACTION_LABELS[open]} onClose={close}>
+          {open === 'engagement' ? (
+            <EngagementForm partyId={party.id} send={send} onSaved={saved} onCancel={close} />
+          ) : (
+            <PurchaseForm partyId={party.id} send={send} onSaved={saved} onCancel={close} />
+          )}
+        </DisclosurePanel>
+      )}
+      {/* Always there, so assistive tech is already listening when a save fills it. */}
+      <p
+        class={status ? 'notice relationship-status' : 'relationship-status'}
+        role="status"
+        data-testid="relationship-status"
+      >
+        {status}
+      </p>
+    </section>
+  );
+}

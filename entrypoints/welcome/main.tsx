@@ -1,0 +1,10 @@
+import '../../lib/domain/zod-jitless';
+import { render } from 'preact';
+import { localizeDocument } from '../../lib/platform/i18n';
+import { App } from './App';
+import '../../components/theme.css';
+import '../../components/options/options.css';
+import '../../components/welcome/welcome.css';
+
+localizeDocument('welcome_title');
+render(<App />, document.getElementById('app')!);

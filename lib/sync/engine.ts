@@ -1,0 +1,259 @@
+import { SyncFailure } from './backoff';
+import {
+  collectionOf,
+  contentType,
+  decode,
+  encode,
+  fileName,
+  idOf,
+  mergeRecords,
+  type CodecContext,
+  type SyncRecord,
+} from './codecs';
+import type { DavPort } from './dav-port';
+import type { Listed } from './dav-responses';
+import type { FieldConflict } from './merge';
+import { recordKey, sendOrder, type OutboxEntry, type RecordType } from './outbox';
+
+/**
+ * One sync round: send the outbox, then take in what changed on the server. Pure
+ * of storage and network: both come in as ports, so the same engine runs against
+ * IndexedDB and real servers, and against memory in the property test.
+ */
+
+/** The server's copy as last seen: where it lives, its ETag, and the base for merging. */
+export interface SyncedState {
+  key: string;
+  type: RecordType;
+  id: string;
+  href: string;
+  etag: string | undefined;
+  base: SyncRecord;
+  /** The object as the server had it, whose foreign properties are written back. */
+  text: string;
+}
+
+export interface SyncStore {
+  pending(): Promise<OutboxEntry[]>;
+  /** Removes the entry only if it is still `entry` (no newer change since it was read). */
+  acknowledge(entry: OutboxEntry): Promise<void>;
+  read(type: RecordType, id: string): Promise<SyncRecord | undefined>;
+  /** Writes a record the server had (no outbox entry), its synced state and what lost. */
+  applyRemote(record: SyncRecord, state: SyncedState, kept: FieldConflict[]): Promise<void>;
+  removeLocal(type: RecordType, id: string): Promise<void>;
+  synced(key: string): Promise<SyncedState | undefined>;
+  syncedIn(collection: 'addressbook' | 'calendar'): Promise<SyncedState[]>;
+  saveSynced(state: SyncedState): Promise<void>;
+  forgetSynced(key: string): Promise<void>;
+  token(collection: string): Promise<string | undefined>;
+  saveToken(collection: string, token: string): Promise<void>;
+}
+
+export interface SyncTarget {
+  addressbook: string;
+  calendar: string;
+  /** Whether the server answers sync-collection; if not, ETag listings are compared. */
+  tokens: boolean;
+}
+
+export interface SyncRound {
+  sent: number;
+  received: number;
+  deleted: number;
+  conflicts: number;
+}
+
+const MAX_MERGES = 3;
+const MULTIGET_CHUNK = 100;
+
+export class SyncEngine {
+  constructor(
+    private readonly server: DavPort,
+    private readonly store: SyncStore,
+    private readonly target: SyncTarget,
+    private readonly context: () => CodecContext,
+  ) {}
+
+  async sync(): Promise<SyncRound> {
+    const round: SyncRound = { sent: 0, received: 0, deleted: 0, conflicts: 0 };
+    for (const entry of sendOrder(await this.store.pending())) await this.send(entry, round);
+    await this.pull('addressbook', round);
+    await this.pull('calendar', round);
+    return round;
+  }
+
+  private async send(entry: OutboxEntry, round: SyncRound): Promise<void> {
+    const state = await this.store.synced(entry.key);
+    if (entry.op === 'delete') {
+      if (state) {
+        const status = await this.server.remove(state.href, state.etag);
+        if (status === 412) {
+          // Changed elsewhere since this device last saw it: kept, and it comes back.
+          await this.store.acknowledge(entry);
+          await this.restore(entry.type, state.href, round);
+          return;
+        } else if (status >= 300 && status !== 404) throw failure(status);
+        else await this.store.forgetSynced(entry.key);
+      }
+      round.sent += 1;
+      return this.store.acknowledge(entry);
+    }
+    for (let attempt = 0; attempt < MAX_MERGES; attempt++) {
+      const record = await this.store.read(entry.type, entry.id);
+      if (!record) return this.store.acknowledge(entry);
+      const current = await this.store.synced(entry.key);
+      const href = current?.href ?? this.hrefFor(entry.type, entry.id);
+      const text = encode(record, current?.text, this.context(), await this.nameOf(record));
+      const when = current?.etag ? { etag: current.etag } : { create: true as const };
+      const put = await this.server.put(href, text, contentType(entry.type), when);
+      if (put.status < 300) {
+        await this.store.saveSynced({ ...stateOf(record, href, text), etag: put.etag });
+        round.sent += 1;
+        return this.store.acknowledge(entry);
+      }
+      if (put.status !== 412) throw failure(put.status);
+      round.conflicts += await this.mergeFromServer(entry.type, href, record, current);
+    }
+    throw new SyncFailure('conflict', 412);
+  }
+
+  private async restore(type: RecordType, href: string, round: SyncRound): Promise<void> {
+    const collection = collectionOf(type);
+    const url = this.target[collection];
+    const [remote] = await this.server.fetchObjects(url, collection, [href]);
+    if (remote)
+      await this.takeIn(collection, remote.href, remote.etag, remote.data, new Map(), round);
+    round.conflicts += 1;
+  }
+
+  /** After a 412: take the server's copy, merge it with ours, and try again with its ETag. */
+  private async mergeFromServer(
+    type: RecordType,
+    href: string,
+    local: SyncRecord,
+    state: SyncedState | undefined,
+  ): Promise<number> {
+    const collection = collectionOf(type);
+    const [remote] = await this.server.fetchObjects(this.target[collection], collection, [href]);
+    if (!remote) {
+      // Deleted on the server meanwhile: ours is kept and created again.
+      if (state) await this.store.forgetSynced(state.key);
+      return 1;
+    }
+    const decoded = decode(collection, remote.data, this.context());
+    if (!decoded.ok) throw new SyncFailure('server', 412);
+    const merged = mergeRecords(state?.base, local, decoded.record);
+    const remoteState = { ...stateOf(decoded.record, href, remote.data), etag: remote.etag };
+    await this.store.applyRemote(merged.record, remoteState, merged.conflicts);
+    return merged.conflicts.length > 0 ? 1 : 0;
+  }
+
+  private async pull(collection: 'addressbook' | 'calendar', round: SyncRound): Promise<void> {
+    const url = this.target[collection];
+    const known = new Map((await this.store.syncedIn(collection)).map((s) => [path(s.href), s]));
+    const { changed, deleted, token } = await this.listing(url, known);
+    const stale = changed.filter((item) => known.get(path(item.href))?.etag !== item.etag);
+    for (let i = 0; i < stale.length; i += MULTIGET_CHUNK) {
+      const hrefs = stale.slice(i, i + MULTIGET_CHUNK).map((item) => item.href);
+      for (const object of await this.server.fetchObjects(url, collection, hrefs))
+        await this.takeIn(collection, object.href, object.etag, object.data, known, round);
+    }
+    for (const href of deleted) {
+      const state = known.get(path(href));
+      if (!state) continue;
+      const pending = (await this.store.pending()).some((e) => e.key === state.key);
+      // Deleted there, changed here since: kept, and sent again as a new object.
+      if (pending) await this.store.forgetSynced(state.key);
+      else await this.store.removeLocal(state.type, state.id);
+      round.deleted += 1;
+    }
+    if (token !== undefined) await this.store.saveToken(url, token);
+  }
+
+  /** What changed in a collection since the last round, by token or by ETag listing. */
+  private async listing(url: string, known: Map<string, SyncedState>) {
+    if (!this.target.tokens) {
+      const all = await this.server.listEtags(url);
+      return { changed: all, deleted: missingFrom(known, all), token: undefined };
+    }
+    const since = await this.store.token(url);
+    let answer = await this.server.changesSince(url, since ?? '');
+    let full = !since;
+    if (answer === 'invalid') {
+      // The server forgot the token (expired, or its storage was reset): start over.
+      answer = await this.server.changesSince(url, '');
+      full = true;
+    }
+    if (answer === 'invalid') throw new SyncFailure('server');
+    // A full listing names everything there is: what it leaves out is gone.
+    const deleted = full ? missingFrom(known, answer.changed) : answer.deleted;
+    return { changed: answer.changed, deleted, token: answer.token };
+  }
+
+  private async takeIn(
+    collection: 'addressbook' | 'calendar',
+    href: string,
+    etag: string,
+    data: string,
+    known: Map<string, SyncedState>,
+    round: SyncRound,
+  ): Promise<void> {
+    const decoded = decode(collection, data, this.context());
+    if (!decoded.ok) return; // An object Clientele cannot read stays on the server untouched.
+    const remote = decoded.record;
+    const key = recordKey(remote.type, idOf(remote));
+    const state = known.get(path(href)) ?? (await this.store.synced(key));
+    const entry = (await this.store.pending()).find((e) => e.key === key);
+    // Deleted here, changed there since: the change wins and the record is kept.
+    if (entry?.op === 'delete') await this.store.acknowledge(entry);
+    const local =
+      entry?.op === 'put' ? await this.store.read(remote.type, idOf(remote)) : undefined;
+    const merged = local
+      ? mergeRecords(state?.base, local, remote)
+      : { record: remote, conflicts: [] };
+    await this.store.applyRemote(
+      merged.record,
+      { ...stateOf(remote, href, data), etag },
+      merged.conflicts,
+    );
+    round.received += 1;
+    if (merged.conflicts.length > 0) round.conflicts += 1;
+  }
+
+  private hrefFor(type: RecordType, id: string): string {
+    return new URL(fileName(type, id), this.target[collectionOf(type)]).href;
+  }
+
+  private async nameOf(record: SyncRecord): Promise<string> {
+    if (record.type === 'party') return record.value.party.name;
+    const party = await this.store.read('party', record.value.partyId);
+    return party?.type === 'party' ? party.value.party.name : 'a contact';
+  }
+}
+
+function stateOf(record: SyncRecord, href: string, text: string): SyncedState {
+  const id = idOf(record);
+  return {
+    key: recordKey(record.type, id),
+    type: record.type,
+    id,
+    href,
+    etag: undefined,
+    base: record,
+    text,
+  };
+}
+
+/** Servers answer with paths, the engine knows full URLs: compare by path. */
+function path(href: string): string {
+  return decodeURIComponent(new URL(href, 'http://x').pathname);
+}
+
+function missingFrom(known: Map<string, SyncedState>, listed: Listed[]): string[] {
+  const present = new Set(listed.map((item) => path(item.href)));
+  return [...known.values()].map((s) => s.href).filter((href) => !present.has(path(href)));
+}
+
+function failure(status: number): SyncFailure {
+  return new SyncFailure(status === 401 ? 'auth' : status === 403 ? 'forbidden' : 'server', status);
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { Party } from '../domain/party';
+import { cardToParty, partyToCard, type PartyCard } from './party-card';
+
+const AT = Date.UTC(2026, 10, 20, 9, 30, 15, 123);
+
+export function sampleParty(overrides: Partial<Party> = {}): Party {
+  return {
+    id: '5d0f7a4e-61a5-4bd4-9bb6-1f4a1e0c9a11',
+    type: 'person',
+    name: 'Ana Lúcia Ferreira',
+    kind: 'client',
+    kindHistory: [
+      { kind: 'prospect', at: AT - 5000 },
+      { kind: 'client', from: 'prospect', at: AT - 1000, reason: 'signed; retainer, monthly' },
+    ],
+    emails: ['ana@ferreira.example', 'ana.l@mail.example'],
+    phones: ['+351912345678'],
+    domains: [],
+    organizationName: 'Ferreira, Lda; Porto',
+    title: 'Director',
+    website: 'https://ferreira.example/',
+    tags: ['vip', 'design, print'],
+    notes: 'Line one\nLine two; with ; and , and \\ backslash',
+    captured: { url: 'https://mail.example/#inbox/1', at: AT - 6000 },
+    checkInDays: 14,
+    lastInteractionAt: AT - 500,
+    nextCheckInAt: AT + 14 * 86_400_000,
+    createdAt: AT - 6000,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+const options = { version: '4.0' as const, region: 'PT' };
+const read = { region: 'PT', defaultKind: 'prospect' as const, now: AT + 99_000 };
+
+function bundle(party: Party): PartyCard {
+  return {
+    party,
+    engagements: [
+      {
+        id: 'e1',
+        partyId: party.id,
+        serviceName: 'Design retainer',
+        terms: {
+          pricingModel: 'retainer',
+          rate: { amountMinor: 150000, currency: 'EUR' },
+          billingPeriod: 'month',
+        },
+        startOn: '2026-11-01',
+        status: 'active',
+        scopeNotes: 'Two; days, a month',
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+    purchases: [
+      {
+        id: 'p1',
+        partyId: party.id,
+        on: '2026-11-02',
+        amount: { amountMinor: 4999, currency: 'EUR' },
+        description: 'Print run',
+        recurrence: 'one-time',
+        createdAt: AT,
+      },
+    ],
+  };
+}
+
+describe('party ⇄ vCard', () => {
+  it.each(['4.0', '3.0'] as const)(
+    'gives back the same party and dealings (vCard %s)',
+    (version) => {
+      const card = bundle(sampleParty());
+      const text = partyToCard(card, { ...options, version });
+      expect(text).toContain(`VERSION:${version}`);
+      expect(text).toContain('UID:5d0f7a4e-61a5-4bd4-9bb6-1f4a1e0c9a11');
+      expect(text).toMatch(/CATEGORIES:Client,vip,design\\, print/);
+      expect(cardToParty(text, read)).toEqual({ ok: true, value: card });
+    },
+  );
+
+  it('keeps a prospect’s stage and source, and an organization as an organization', () => {
+    const prospect = sampleParty({
+      kind: 'prospect',
+      kindHistory: [{ kind: 'prospect', at: AT }],
+      prospect: { stage: 'proposal', source: 'conference; Lisbon', nextStep: 'send quote' },
+      type: 'organization',
+      name: 'Ferreira Lda',
+      organizationName: undefined,
+      domains: ['ferreira.example'],
+    });
+    const text = partyToCard({ party: prospect, engagements: [], purchases: [] }, options);
+    expect(text).toContain('KIND:org');
+    const back = cardToParty(text, read);
+    expect(back.ok && back.value.party).toEqual(prospect);
+  });
+
+  it('writes back what other apps put on the card, and the labels of unchanged addresses', () => {
+    const phoneCard = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'UID:5d0f7a4e-61a5-4bd4-9bb6-1f4a1e0c9a11',
+      'FN:Ana Lúcia Ferreira',
+      'item1.EMAIL;TYPE=work:ana@ferreira.example',
+      'item1.X-ABLabel:Studio',
+      'TEL;TYPE=cell:call reception first',
+      'BDAY:19800412',
+      'ADR;TYPE=work:;;Rua das Flores 12;Porto;;4050-262;Portugal',
+      'PHOTO:data:image/jpeg;base64,AAAA',
+      'URL:https://old.example/',
+      'URL:https://portfolio.example/',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const text = partyToCard(bundle(sampleParty()), { ...options, previous: phoneCard });
+    expect(text).toContain('ITEM1.EMAIL;TYPE=work:ana@ferreira.example');
+    expect(text).toContain('ITEM1.X-ABLABEL:Studio');
+    expect(text).toContain('BDAY:19800412');
+    expect(text).toContain('Rua das Flores 12');
+    expect(text).toContain('PHOTO');
+    // A number Clientele cannot read is not Clientele's to drop.
+    expect(text).toContain('TEL;TYPE=cell:call reception first');
+    expect(text).toContain('URL:https://portfolio.example/');
+    expect(text).not.toContain('old.example');
+    expect(text.match(/^FN:/gm)).toHaveLength(1);
+    const back = cardToParty(text, read);
+    expect(back.ok && back.value.party).toEqual(sampleParty());
+  });
+
+  it('reads a card an iPhone or Android phone PUT (vCard 3.0, their habits)', () => {
+    const apple = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'PRODID:-//Apple Inc.//iPhone OS 17.1//EN',
+      'N:Okafor;Chidi;;;',
+      'FN:Chidi Okafor',
+      'ORG:Okafor Builders;',
+      'item1.EMAIL;type=INTERNET;type=pref:Chidi@Okafor.example',
+      'item1.X-ABLabel:_$!<Other>!$_',
+      'TEL;type=CELL;type=VOICE;type=pref:+44 7911 123456',
+      'CATEGORIES:Customer,Builders',
+      'X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;CO;1;;;;;;;;;;;;;',
+      'REV:2026-11-30T08:00:00Z',
+      'UID:4C1B6D7E-AAAA-4BBB-8CCC-0123456789AB',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const back = cardToParty(apple, read);
+    expect(back).toMatchObject({
+      ok: true,
+      value: {
+        party: {
+          id: '4C1B6D7E-AAAA-4BBB-8CCC-0123456789AB',
+          name: 'Chidi Okafor',
+          kind: 'customer',
+          kindHistory: [{ kind: 'customer', at: Date.UTC(2026, 10, 30, 8) }],
+          emails: ['chidi@okafor.example'],
+          phones: ['+447911123456'],
+          tags: ['Builders'],
+          organizationName: 'Okafor Builders',
+          updatedAt: Date.UTC(2026, 10, 30, 8),
+        },
+        engagements: [],
+        purchases: [],
+      },
+    });
+  });
+
+  it('gives a card without a kind the kind chosen at setup', () => {
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Someone\r\nUID:x-1\r\nEND:VCARD\r\n';
+    const back = cardToParty(card, { ...read, defaultKind: 'customer' });
+    expect(back.ok && back.value.party.kind).toBe('customer');
+    expect(back.ok && back.value.party.updatedAt).toBe(read.now);
+  });
+
+  it('follows a kind changed on the phone and records the change', () => {
+    const text = partyToCard(bundle(sampleParty()), options).replace(
+      /CATEGORIES:Client/,
+      'CATEGORIES:Former client',
+    );
+    const back = cardToParty(text, read);
+    expect(back.ok && back.value.party.kind).toBe('former');
+    expect(back.ok && back.value.party.kindHistory.at(-1)).toMatchObject({
+      kind: 'former',
+      from: 'client',
+    });
+  });
+
+  it.each([
+    ['not a card', 'hello'],
+    ['no UID', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:X\r\nEND:VCARD\r\n'],
+    ['no name', 'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:1\r\nEND:VCARD\r\n'],
+  ])('refuses %s with a reason', (_, text) => {
+    expect(cardToParty(text, read)).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+});

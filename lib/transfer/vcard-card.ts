@@ -1,0 +1,297 @@
+// One card's logical lines as a party draft. Over 150 lines because it is the one
+// table of what each vCard property becomes; the value readers are in vcard-values.
+import ICAL from 'ical.js';
+import { normalizeEmail } from '../domain/email';
+import type { PartyDraft } from '../domain/party';
+import type { RelationshipKind } from '../domain/relationship';
+import type { ValueLabel } from '../domain/card-fields';
+import { escapeText, unescapeText } from './content-line';
+import { asKind, draftTooLarge, normalizeBreaks, unique } from './import-draft';
+import { legacyLineAs30 } from './vcard-legacy';
+import { splitLine, type CardLines, type LineParts } from './vcard-lines';
+import { readCardLine } from './vcard-parse';
+import {
+  addressOf,
+  cardDateOf,
+  partsOf,
+  photoOf,
+  textOf,
+  typesOf,
+  type Params,
+  type TypeInfo,
+} from './vcard-values';
+
+export interface CardWarning {
+  line: number;
+  message: string;
+}
+export type CardRead = { warnings: CardWarning[]; kindFromFile: boolean } & (
+  { draft: PartyDraft } | { error: string }
+);
+
+/** What the card says about the card, not the contact: not kept. */
+const ENVELOPE = new Set(['VERSION', 'PRODID', 'UID', 'REV']);
+/** Properties read into fields; every other one is kept verbatim. */
+const READ = new Set([
+  'FN',
+  'N',
+  'NICKNAME',
+  'ORG',
+  'TITLE',
+  'ROLE',
+  'EMAIL',
+  'TEL',
+  'URL',
+  'ADR',
+  'LABEL',
+  'BDAY',
+  'ANNIVERSARY',
+  'X-ANNIVERSARY',
+  'PHOTO',
+  'NOTE',
+  'CATEGORIES',
+  'KIND',
+  'X-ABSHOWAS',
+  'X-CLIENTELE-KIND',
+]);
+/** Grouped properties an `itemN.X-ABLabel` names. */
+const LABELLED = new Set(['EMAIL', 'TEL', 'URL', 'ADR', 'ANNIVERSARY']);
+
+/** Apple keeps an anniversary as `itemN.X-ABDATE` labelled `_$!<Anniversary>!$_`. */
+function appleAnniversary(parts: LineParts[]): void {
+  const groups = new Set(
+    parts.flatMap((p) =>
+      p.name === 'X-ABLABEL' && p.group && /^_\$!<Anniversary>!\$_$/i.test(p.value.trim())
+        ? [p.group]
+        : [],
+    ),
+  );
+  for (const p of parts)
+    if (p.name === 'X-ABDATE' && p.group && groups.has(p.group)) p.name = 'ANNIVERSARY';
+}
+
+interface Typed {
+  value: string;
+  info: TypeInfo;
+  label?: string;
+  /** The property it was read from. */
+  p: object;
+}
+
+export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRead {
+  const warnings: CardWarning[] = [];
+  const split = card.lines.map((line) => ({ ...line, parts: splitLine(line.text) }));
+  appleAnniversary(split.flatMap((l) => (l.parts ? [l.parts] : [])));
+  const version = split.find((l) => l.parts?.name === 'VERSION')?.parts?.value.trim() ?? '3.0';
+  const legacy = version === '2.1' || version === '2.0';
+  const design = version.startsWith('4') ? ICAL.design.vcard : ICAL.design.vcard3;
+  // Which groups have a property read into a field: their X-ABLabel is read with it.
+  const labelled = new Set(
+    split.flatMap((l) => (l.parts?.group && LABELLED.has(l.parts.name) ? [l.parts.group] : [])),
+  );
+  const labels = new Map<string, string>();
+  for (const { parts } of split)
+    if (parts?.name === 'X-ABLABEL' && parts.group && labelled.has(parts.group))
+      labels.set(parts.group, unescapeText(parts.value.trim()));
+
+  const kept: string[] = [];
+  const notes: string[] = [];
+  const props = new Map<string, { value: unknown; values: unknown[]; params: Params }[]>();
+  const lineOf = new Map<object, { line: number; text: string }>();
+  for (const { line, text, parts } of split) {
+    if (!parts) {
+      warnings.push({ line, message: 'this line is not a card property; kept in the notes.' });
+      notes.push(`Unread card line: ${text}`);
+      continue;
+    }
+    const asText = legacy ? legacyLineAs30(parts) : text;
+    if (ENVELOPE.has(parts.name)) continue;
+    if (parts.name === 'X-ABLABEL' && parts.group && labelled.has(parts.group)) continue;
+    if (!READ.has(parts.name)) {
+      kept.push(asText);
+      continue;
+    }
+    let read = readCardLine(asText, design);
+    // 2.1's bare parameters turn up in 3.0 cards too (Apple's `PHOTO;BASE64:`).
+    if (!read && !legacy) read = readCardLine(legacyLineAs30(parts, { paramsOnly: true }), design);
+    if (!read) {
+      warnings.push({ line, message: `this ${parts.name} could not be read; kept with the card.` });
+      kept.push(asText);
+      continue;
+    }
+    const entry = { ...read, params: { ...read.params, group: parts.group } };
+    lineOf.set(entry, { line, text: asText });
+    props.set(parts.name, [...(props.get(parts.name) ?? []), entry]);
+  }
+  const all = (name: string) => props.get(name) ?? [];
+  const firstText = (name: string) => {
+    const found = all(name)[0];
+    return found ? textOf(found.value).trim() || undefined : undefined;
+  };
+  /** Keeps the rest of a single-valued property's lines verbatim. */
+  const keepAfterFirst = (name: string) =>
+    all(name)
+      .slice(1)
+      .forEach((p) => kept.push(lineOf.get(p)!.text));
+  const typed = (name: string, clean: (v: string) => string): Typed[] => {
+    const values = all(name).map((p) => {
+      const group = p.params.group as string | undefined;
+      const label = group ? labels.get(group) : undefined;
+      return { value: clean(textOf(p.value).trim()), info: typesOf(p.params), label, p };
+    });
+    // The preferred value first; the card's order otherwise.
+    return values
+      .filter((v) => v.value !== '')
+      .sort((a, b) => +b.info.preferred - +a.info.preferred);
+  };
+
+  const draft: PartyDraft = { name: '', kind: defaultKind, emails: [], phones: [], tags: [] };
+  const emails: Typed[] = [];
+  for (const email of typed('EMAIL', (v) => v.replace(/^mailto:/i, ''))) {
+    if (normalizeEmail(email.value) !== null) emails.push(email);
+    else {
+      const { line, text } = lineOf.get(email.p)!;
+      warnings.push({
+        line,
+        message: `“${email.value}” is not an email address Clientele can use; kept with the card.`,
+      });
+      kept.push(text);
+      // Its label stays with it (only labels of values read into fields were set aside).
+      const group = (email.p as { params: Params }).params.group as string | undefined;
+      if (group && email.label !== undefined)
+        kept.push(`${group}.X-ABLabel:${escapeText(email.label)}`);
+    }
+  }
+  draft.emails = unique(emails.map((e) => e.value));
+  draft.emailLabels = labelsOf(emails);
+  const phones = typed('TEL', (v) => v.replace(/^tel:/i, ''));
+  draft.phones = unique(phones.map((p) => p.value));
+  draft.phoneLabels = labelsOf(phones);
+  const sites = typed('URL', (v) => v);
+  const urls = unique(sites.map((s) => s.value));
+  if (urls[0]) draft.website = urls[0];
+  if (urls.length > 1) draft.moreWebsites = urls.slice(1);
+  draft.websiteLabels = labelsOf(sites);
+
+  const n = all('N')[0];
+  if (n) {
+    const [family, given, additional, prefix, suffix] = partsOf(n.value);
+    const parts = { prefix, given, additional, family, suffix };
+    const named = Object.entries(parts).filter(([, v]) => v);
+    if (named.length > 0) draft.nameParts = Object.fromEntries(named);
+  }
+  keepAfterFirst('N');
+  const org = all('ORG')[0];
+  const [orgName, ...orgUnits] = org ? partsOf(org.value) : [];
+  const organization = orgName || undefined;
+  const units = orgUnits.filter(Boolean);
+  keepAfterFirst('ORG');
+  const nickname = all('NICKNAME')[0];
+  if (nickname)
+    draft.nickname = [nickname.value, ...nickname.values].map((v) => textOf(v)).join(', ');
+  keepAfterFirst('NICKNAME');
+  const title = firstText('TITLE');
+  if (title) draft.title = title;
+  keepAfterFirst('TITLE');
+  const role = firstText('ROLE');
+  if (role) draft.role = role;
+  keepAfterFirst('ROLE');
+  const fn = firstText('FN');
+  keepAfterFirst('FN');
+  const isOrg =
+    firstText('KIND')?.toLowerCase() === 'org' ||
+    firstText('X-ABSHOWAS')?.toUpperCase() === 'COMPANY';
+  const fromParts = draft.nameParts
+    ? [
+        draft.nameParts.prefix,
+        draft.nameParts.given,
+        draft.nameParts.additional,
+        draft.nameParts.family,
+        draft.nameParts.suffix,
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : '';
+  const name = fn ?? (fromParts || organization || draft.emails[0]);
+  if (!name)
+    return { warnings, kindFromFile: false, error: 'this card has no name and no email address.' };
+  draft.name = name;
+  draft.type = isOrg ? 'organization' : 'person';
+  if (organization && !(isOrg && organization === name)) draft.organizationName = organization;
+  if (units.length > 0) draft.organizationUnits = units;
+
+  const addresses = all('ADR').map((p) => {
+    const group = p.params.group as string | undefined;
+    return addressOf(p.value, typesOf(p.params), group ? labels.get(group) : undefined);
+  });
+  for (const label of all('LABEL')) {
+    // A formatted address (2.1, 3.0): the address itself when the card has no ADR.
+    if (addresses.length > 0) kept.push(lineOf.get(label)!.text);
+    else addresses.push({ types: typesOf(label.params).types, street: textOf(label.value).trim() });
+  }
+  if (addresses.length > 0) draft.addresses = addresses;
+
+  for (const field of ['BDAY', 'ANNIVERSARY'] as const) {
+    // 3.0 has no ANNIVERSARY: Clientele, Evolution and KDE write X-ANNIVERSARY.
+    const found = field === 'ANNIVERSARY' ? [...all(field), ...all('X-ANNIVERSARY')] : all(field);
+    found.forEach((p, i) => {
+      const date = i === 0 ? cardDateOf(p.value, p.params) : undefined;
+      if (date) draft[field === 'BDAY' ? 'birthday' : 'anniversary'] = date;
+      else {
+        const { line, text } = lineOf.get(p)!;
+        if (i === 0)
+          warnings.push({
+            line,
+            message: `“${textOf(p.value)}” is not a date; kept with the card.`,
+          });
+        kept.push(text);
+      }
+    });
+  }
+  all('PHOTO').forEach((p, i) => {
+    const photo = i === 0 ? photoOf(p.value, p.params) : ({ notInline: true } as const);
+    const { line, text } = lineOf.get(p)!;
+    if ('photo' in photo) draft.photo = photo.photo;
+    else if ('tooLarge' in photo)
+      warnings.push({
+        line,
+        message: `the photo of ${name} (${Math.round(photo.tooLarge / 1024)} KB) is larger than 128 KB and was not kept.`,
+      });
+    else kept.push(text);
+  });
+
+  const kindText = firstText('X-CLIENTELE-KIND');
+  const kind = kindText === undefined ? undefined : asKind(kindText);
+  if (kindText !== undefined && kind === undefined) {
+    const line = lineOf.get(all('X-CLIENTELE-KIND')[0]!)!.line;
+    warnings.push({
+      line,
+      message: `“${kindText}” is not a relationship Clientele knows; imported as the one chosen.`,
+    });
+  }
+  if (kind) draft.kind = kind;
+  draft.tags = unique(
+    all('CATEGORIES').flatMap((p) => [p.value, ...p.values].map((v) => textOf(v).trim())),
+  );
+  const noteTexts = all('NOTE')
+    .map((p) => textOf(p.value))
+    .filter((v) => v !== '');
+  draft.notes = normalizeBreaks([...noteTexts, ...notes].join('\n\n'));
+  if (kept.length > 0) draft.cardProperties = kept;
+  for (const key of ['emailLabels', 'phoneLabels', 'websiteLabels'] as const)
+    if (draft[key]?.length === 0) delete draft[key];
+  const tooLarge = draftTooLarge(draft);
+  if (tooLarge) return { warnings, kindFromFile: false, error: `${tooLarge}.` };
+  return { warnings, kindFromFile: kind !== undefined, draft };
+}
+
+/** The types and labels of values that have any. */
+function labelsOf(values: readonly Typed[]): ValueLabel[] {
+  return values.flatMap(({ value, info, label }) => {
+    const named = label ?? info.label;
+    if (info.types.length === 0 && !named) return [];
+    return [named ? { value, types: info.types, label: named } : { value, types: info.types }];
+  });
+}
+
+export type { LineParts };

@@ -1,0 +1,22 @@
+export type DavServerKind = 'radicale' | 'xandikos';
+
+export declare const DAV_SERVER_KINDS: readonly DavServerKind[];
+
+export interface DavServer {
+  kind: DavServerKind;
+  /** `http://127.0.0.1:PORT`, the loopback proxy in front of the server. */
+  base: string;
+  user: string;
+  password: string;
+  pid: number;
+  /** The end of what the server wrote to stderr, for a failing test's message. */
+  log(): string;
+  /** The next `count` authenticated requests get `status` instead of reaching the server. */
+  failNext(status: number, count?: number): void;
+  stop(): Promise<void>;
+}
+
+export declare function startDavServer(
+  kind: DavServerKind,
+  options?: { user?: string; password?: string },
+): Promise<DavServer>;

@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ask,
+  launchWithExtension,
+  startSite,
+  tabIdOf,
+  waitForPageContacts,
+  type Launched,
+} from './helpers';
+
+/**
+ * axe-core over every extension page and its main states, in both colour schemes:
+ * no serious or critical violation of WCAG 2.1 A/AA (contrast included). Each
+ * audit's counts are printed, so a run shows what was found per page and state.
+ */
+const THEMES = ['light', 'dark'] as const;
+const IMPACTS_THAT_FAIL = new Set(['serious', 'critical']);
+
+let site: Awaited<ReturnType<typeof startSite>>;
+let ext: Launched;
+let page: Page;
+let teamTab: number;
+let mailTab: number;
+let partyId: string;
+
+const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+
+async function audit(label: string): Promise<string[]> {
+  const failures: string[] = [];
+  const backgrounds = new Set<string>();
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    backgrounds.add(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+    const result = await axe().analyze();
+    // The contrast rule looked at this page's text in this theme.
+    expect(result.passes.map((rule) => rule.id)).toContain('color-contrast');
+    const failing = result.violations.filter((v) => IMPACTS_THAT_FAIL.has(v.impact ?? ''));
+    console.log(
+      `axe ${label} (${theme}): ${result.violations.length} violations, ${failing.length} serious or critical`,
+    );
+    for (const violation of failing)
+      failures.push(
+        `${label} (${theme}) ${violation.id}: ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 4)
+          .join(', ')}`,
+      );
+  }
+  await page.emulateMedia({ colorScheme: null });
+  expect(backgrounds.size, `${label}: the dark theme differs from the light`).toBe(2);
+  return failures;
+}
+
+async function open(path: string, ready: string) {
+  await page.goto(ext.extensionUrl(path));
+  await page.getByTestId(ready).first().waitFor();
+}
+
+describe('accessibility (axe-core, both themes)', () => {
+  beforeAll(async () => {
+    site = await startSite();
+    ext = await launchWithExtension();
+    const team = await ext.context.newPage();
+    await team.goto(`${site.base}/team.html`);
+    const mail = await ext.context.newPage();
+    await mail.goto(`${site.base}/gmail.html`);
+    page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('options.html'));
+    teamTab = await tabIdOf(page, team.url());
+    mailTab = await tabIdOf(page, mail.url());
+    await waitForPageContacts(page, mailTab, (contacts) =>
+      contacts.some((c) => c.contact.role === 'sender'),
+    );
+    const created = await ask<{ view: { party: { id: string } } }>(page, 'parties/create', {
+      name: 'Ada Lovelace',
+      kind: 'client',
+      emails: ['ada@example.com'],
+    });
+    partyId = created.view.party.id;
+    await ask(page, 'interactions/log', {
+      partyId,
+      type: 'call',
+      summary: 'Kick-off call',
+      requestId: 'a11y-1',
+    });
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+  });
+
+  it('the first-run page, each step', async () => {
+    const failures: string[] = [];
+    await open('welcome.html', 'welcome');
+    for (const step of ['about', 'permissions', 'import', 'you', 'try']) {
+      await page.getByTestId(`welcome-goto-${step}`).click();
+      await page.locator(`[data-step="${step}"]`).waitFor();
+      failures.push(...(await audit(`welcome ${step}`)));
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('the popup: each view and a record', async () => {
+    const failures: string[] = [];
+    await open(`popup.html?tab=${teamTab}&view=page`, 'page-contact');
+    failures.push(...(await audit('popup on this page')));
+    await open(`popup.html?tab=${teamTab}&view=search`, 'search-panel');
+    await page.getByTestId('search-input').fill('ada');
+    await page.getByTestId('search-result').first().waitFor();
+    failures.push(...(await audit('popup search')));
+    await page.getByTestId('search-result').first().click();
+    await page.getByTestId('party-card').waitFor();
+    failures.push(...(await audit('popup record')));
+    await open(`popup.html?tab=${teamTab}&view=due`, 'due-list');
+    failures.push(...(await audit('popup due')));
+    expect(failures).toEqual([]);
+  });
+
+  it('the side panel: page list, add form and record', async () => {
+    const failures: string[] = [];
+    await open(`sidepanel.html?tab=${teamTab}`, 'page-contact');
+    failures.push(...(await audit('side panel page list')));
+    await open(`sidepanel.html?tab=${mailTab}`, 'add-sender');
+    failures.push(...(await audit('side panel add form')));
+    await page.getByTestId('add-sender-client').click();
+    await page.getByTestId('party-card').waitFor();
+    failures.push(...(await audit('side panel record')));
+    expect(failures).toEqual([]);
+  });
+
+  it('the options, every section, and the dashboard', async () => {
+    const failures: string[] = [];
+    await open('options.html', 'options');
+    await page.getByTestId('region-select').waitFor();
+    await page.getByTestId('data-section').waitFor();
+    failures.push(...(await audit('options')));
+    await open('dashboard.html', 'party-count');
+    failures.push(...(await audit('dashboard')));
+    expect(failures).toEqual([]);
+
+    // The audit can fail: grey on grey, added to the page, is caught.
+    await page.evaluate(() => {
+      const faint = document.createElement('p');
+      faint.textContent = 'faint text';
+      faint.style.cssText = 'color:#777;background:#888';
+      document.body.append(faint);
+    });
+    const caught = await axe().analyze();
+    expect(caught.violations.map((v) => v.id)).toContain('color-contrast');
+  });
+});
