@@ -40,7 +40,8 @@ export function readImportFile(
   const looksLikeCard =
     /\.(vcf|vcard)$/i.test(fileName) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text.slice(0, 200));
   // The relationship is applied per preview choice (draftsOf), not here.
-  if (looksLikeCard) return ok({ format: 'vcard', encoding, guessed, read: readVcards(text, 'prospect') });
+  if (looksLikeCard)
+    return ok({ format: 'vcard', encoding, guessed, read: readVcards(text, 'prospect') });
   const table = readCsv(text);
   if (!table.ok) return table;
   return ok({
