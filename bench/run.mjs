@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
 import { benchFiles, printFiles } from './files.mjs';
+import { benchDelete, printDelete } from './delete.mjs';
 import { benchImport, printImport } from './import.mjs';
 import { benchReading, printReading } from './reading.mjs';
 import { benchSearch, printSearch } from './search.mjs';
@@ -146,6 +147,7 @@ for (const [name, run] of Object.entries({
   search: benchSearch,
   import: benchImport,
   files: benchFiles,
+  delete: benchDelete,
 })) {
   if (!runs(name)) continue;
   try {
@@ -233,6 +235,7 @@ for (const [name, print] of Object.entries({
   search: printSearch,
   import: printImport,
   files: printFiles,
+  delete: printDelete,
 })) {
   if (results[name]?.skipped) console.log(`${name}: skipped (${results[name].skipped})`);
   else if (results[name]) print(results[name]);

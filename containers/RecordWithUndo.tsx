@@ -16,6 +16,8 @@ export interface RecordWithUndoProps {
   partyId: string;
   notice: string | null;
   children: (actions: RecordActions) => ComponentChildren;
+  /** Shown under the toast once the record is deleted (the popup's way back). */
+  deletedFooter?: ComponentChildren;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface RecordWithUndoProps {
  * After an undo the record is mounted afresh, so it reads back everything that
  * returned, its timeline included.
  */
-export function RecordWithUndo({ partyId, notice, children }: RecordWithUndoProps) {
+export function RecordWithUndo({ partyId, notice, children, deletedFooter }: RecordWithUndoProps) {
   const [generation, setGeneration] = useState(0);
   const [deleted, setDeleted] = useState<string | null>(null);
   const [undone, setUndone] = useState<string | null>(null);
@@ -61,6 +63,7 @@ export function RecordWithUndo({ partyId, notice, children }: RecordWithUndoProp
             {deleted} was deleted. It stays in Options → Recently deleted for 30 days.
           </p>
         )}
+        {deletedFooter}
       </div>
     );
   return (

@@ -11,6 +11,7 @@ import { ServicesSection } from '../../components/options/ServicesSection';
 import { StorageCareNotice } from './StorageCareNotice';
 import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
+import { BulkSearch } from '../popup/BulkSearch';
 import { useRecentlyDeleted } from './use-recently-deleted';
 import { usePeopleYouEmail } from './use-people-you-email';
 import { useServices } from './use-services';
@@ -26,6 +27,7 @@ const SECTIONS = [
   ['email-log', 'Email'],
   ['services', 'Services'],
   ['data', 'Your data'],
+  ['records', 'Records'],
   ['recently-deleted', 'Recently deleted'],
 ] as const;
 
@@ -145,6 +147,14 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <section id="records" aria-labelledby="records-title">
+          <h2 id="records-title">Records</h2>
+          <p class="muted">
+            Select records (click, Enter, or their boxes) to delete them, change their kind, tag or
+            export them at once. Every action can be undone.
+          </p>
+          <BulkSearch label="Find records" limit={200} />
+        </section>
         <RecentlyDeletedSection
           entries={deleted.entries}
           loadError={deleted.loadError}

@@ -1,8 +1,8 @@
 import { t } from '../../lib/platform/i18n';
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
+import { BulkSearch } from './BulkSearch';
 import { DueList } from './DueList';
-import { SearchPanel } from './SearchPanel';
 import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
 import { PartyPanel } from './PartyPanel';
@@ -53,7 +53,7 @@ export function App() {
       <ViewTabs views={VIEWS} current={view} onChange={setView} />
       <div role="tabpanel" id={`view-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'page' && <OnThisPage onOpen={openParty} />}
-        {view === 'search' && <SearchPanel onOpen={openParty} autoFocus />}
+        {view === 'search' && <BulkSearch onOpen={openParty} autoFocus />}
         {view === 'due' && <DueList send={sendMessage} onOpen={openParty} />}
       </div>
       <PopupFooter />

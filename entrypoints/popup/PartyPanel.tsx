@@ -18,7 +18,15 @@ export interface PartyPanelProps {
 /** One record, and the Undo toast for what is deleted from it. */
 export function PartyPanel(props: PartyPanelProps) {
   return (
-    <RecordWithUndo partyId={props.partyId} notice={props.notice}>
+    <RecordWithUndo
+      partyId={props.partyId}
+      notice={props.notice}
+      deletedFooter={
+        <button type="button" class="link" onClick={props.onBack}>
+          ← Back
+        </button>
+      }
+    >
       {(actions) => <PartyPanelBody {...props} {...actions} />}
     </RecordWithUndo>
   );

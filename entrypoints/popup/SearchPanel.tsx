@@ -20,6 +20,11 @@ export interface SearchPanelProps {
   limit?: number;
   /** The instant "3 days ago" is counted from; now unless given. */
   now?: number;
+  /** With it, each result has a checkbox (`select-row`) and "Select all matching". */
+  selection?: {
+    selected: ReadonlySet<string>;
+    onChange: (ids: readonly string[], selected: boolean) => void;
+  };
 }
 
 const MAX_REREADS = 3;
@@ -46,6 +51,7 @@ export function SearchPanel({
   label = 'Search records',
   limit = 20,
   now,
+  selection,
 }: SearchPanelProps) {
   const id = useId();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -151,6 +157,15 @@ export function SearchPanel({
     };
   }, [load, positions, pending, complete]);
 
+  /** Every record the query matches (or every record), for "Select all matching". */
+  const allMatching = async (): Promise<string[]> => {
+    if (load.state !== 'ready') return [];
+    const { book, index } = load;
+    const found = typed ? index.search(query, book.size) : index.recent(book.size);
+    await book.ensure(found);
+    return (book.rowsAt(found) ?? []).map((row) => row.id);
+  };
+
   const choose = (row: ShownRow | undefined) => {
     if (row) (onPick ?? onOpen)(row.id);
   };
@@ -227,6 +242,16 @@ export function SearchPanel({
           </button>
         </p>
       )}
+      {selection && results.length > 0 && (
+        <button
+          type="button"
+          class="link"
+          data-testid="select-all"
+          onClick={() => void allMatching().then((ids) => selection.onChange(ids, true))}
+        >
+          Select all {typed ? 'matching' : 'records'}
+        </button>
+      )}
       <ul
         id={`${id}-results`}
         class="search-results"
@@ -246,6 +271,16 @@ export function SearchPanel({
             onClick={() => choose(row)}
           >
             <span class="search-result-line">
+              {selection && (
+                <input
+                  type="checkbox"
+                  data-testid="select-row"
+                  aria-label={`Select ${row.name}`}
+                  checked={selection.selected.has(row.id)}
+                  onClick={(event) => event.stopPropagation()}
+                  onChange={(event) => selection.onChange([row.id], event.currentTarget.checked)}
+                />
+              )}
               <span class="search-result-name">{row.name}</span>
               {/* Kinds in the store are written from parsed parties only. */}
               <KindBadge kind={row.kind as RelationshipKind} />

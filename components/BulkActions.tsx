@@ -1,0 +1,141 @@
+import { useState } from 'preact/hooks';
+import type { RelationshipKind } from '../lib/domain/relationship';
+import { KIND_LABELS } from '../lib/ui/format';
+
+export interface BulkActionsProps {
+  count: number;
+  busy: boolean;
+  onDelete: () => void;
+  onKind: (kind: RelationshipKind, reason: string) => void;
+  onTag: (tag: string, add: boolean) => void;
+  onExport: (format: 'csv' | 'vcard') => void;
+  onClear: () => void;
+}
+
+const KINDS = Object.keys(KIND_LABELS) as RelationshipKind[];
+
+/**
+ * What can be done to the selected records at once. Each action is one message
+ * and one transaction, and each can be undone from the toast that follows.
+ * Deleting asks once more, saying how many.
+ */
+export function BulkActions(props: BulkActionsProps) {
+  const { count, busy } = props;
+  const [kind, setKind] = useState<RelationshipKind>('client');
+  const [reason, setReason] = useState('');
+  const [tag, setTag] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  if (count === 0) return null;
+  const records = `${count.toLocaleString()} record${count === 1 ? '' : 's'}`;
+  return (
+    <section class="bulk-actions" aria-label="Selected records" data-testid="bulk-actions">
+      <p role="status">
+        {records} selected{' '}
+        <button type="button" class="link" onClick={props.onClear}>
+          Clear
+        </button>
+      </p>
+      <form
+        class="bulk-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onKind(kind, reason.trim());
+        }}
+      >
+        <select
+          aria-label="New kind"
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as RelationshipKind)}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label="Reason (kept in each history)"
+          placeholder="Reason"
+          value={reason}
+          maxLength={500}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+        <button type="submit" data-testid="bulk-kind" disabled={busy}>
+          Change kind
+        </button>
+      </form>
+      <form class="bulk-row" onSubmit={(event) => event.preventDefault()}>
+        <input
+          aria-label="Tag"
+          placeholder="Tag"
+          value={tag}
+          maxLength={100}
+          onInput={(e) => setTag(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          data-testid="bulk-tag"
+          disabled={busy || tag.trim() === ''}
+          onClick={() => props.onTag(tag.trim(), true)}
+        >
+          Add tag
+        </button>
+        <button
+          type="button"
+          data-testid="bulk-untag"
+          disabled={busy || tag.trim() === ''}
+          onClick={() => props.onTag(tag.trim(), false)}
+        >
+          Remove tag
+        </button>
+      </form>
+      <p class="bulk-row">
+        <button
+          type="button"
+          data-testid="bulk-export-csv"
+          disabled={busy}
+          onClick={() => props.onExport('csv')}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          data-testid="bulk-export-vcard"
+          disabled={busy}
+          onClick={() => props.onExport('vcard')}
+        >
+          Export vCard
+        </button>
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              class="danger"
+              data-testid="bulk-delete-confirm"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                props.onDelete();
+              }}
+            >
+              Delete {records} with their timelines
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            class="danger"
+            data-testid="bulk-delete"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
+            Delete…
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}
