@@ -2,6 +2,7 @@ import { renderHook, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_CADENCE } from '../../lib/domain/cadence';
+import { DEFAULT_EMAIL_LOG } from '../../lib/email/email-settings';
 import { useSettings } from './use-settings';
 
 const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
@@ -35,6 +36,7 @@ describe('useSettings', () => {
       neverCapture: ['home.example'],
       highlightOnSites: true,
       kindColours: false,
+      emailLog: DEFAULT_EMAIL_LOG,
     });
     expect(report.saved).toHaveBeenLastCalledWith('Check-in cadence saved.');
     // Its own writes are not mistaken for changes made elsewhere.
