@@ -210,9 +210,12 @@ describe('options page', () => {
     expect(await options.getByTestId('cadence-customer').inputValue()).toBe('120');
     expect(await options.getByTestId('cadence-prospect').inputValue()).toBe('14');
     expect(await options.getByTestId('region-select').inputValue()).toBe('DE');
-    expect(await options.getByTestId('highlight-on-sites').getByRole('checkbox').isChecked()).toBe(
-      true,
-    );
+    expect(
+      await options
+        .getByTestId('highlight-on-sites')
+        .getByRole('checkbox', { name: /other sites too/ })
+        .isChecked(),
+    ).toBe(true);
     expect(await options.getByTestId('never-capture-entry').allInnerTexts()).toEqual([
       expect.stringContaining(GRACE),
     ]);
