@@ -90,9 +90,9 @@ const ALLOWED_SINKS = [
     reason: "Vite's modulepreload polyfill: fetches the page's own <link rel=modulepreload> chunks",
   },
   {
-    file: 'chunks/DataSection.js',
+    file: 'chunks/csv-write.js',
     sink: 'XMLHttpRequest',
-    snippet: 'c=new XMLHttpRequest',
+    snippet: 'e=new XMLHttpRequest',
     reason: "Papa Parse's download mode; imports parse local files and never set `download`",
   },
   {
