@@ -15,6 +15,8 @@ export interface DeletePartyProps {
   /** Set once the counts are in: the confirmation shows. */
   counts: DeletionCounts | null;
   busy: boolean;
+  /** Why the last attempt failed, shown above the button or the confirmation. */
+  problem?: string | null;
   onAsk: () => void;
   onConfirm: () => void;
   onCancel: () => void;
@@ -42,7 +44,27 @@ export function describeDependents(counts: DeletionCounts): string {
  * Focus moves to Cancel when the confirmation opens (a stray Enter deletes
  * nothing); Escape cancels.
  */
-export function DeleteParty({ name, counts, busy, onAsk, onConfirm, onCancel }: DeletePartyProps) {
+export function DeleteParty({ problem, ...props }: DeletePartyProps) {
+  return (
+    <>
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <DeleteControls {...props} />
+    </>
+  );
+}
+
+function DeleteControls({
+  name,
+  counts,
+  busy,
+  onAsk,
+  onConfirm,
+  onCancel,
+}: Omit<DeletePartyProps, 'problem'>) {
   const cancel = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     if (counts) cancel.current?.focus();

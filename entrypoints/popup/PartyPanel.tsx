@@ -95,13 +95,9 @@ function PartyPanelBody({
               )
             }
           />
-          {deletion.problem && (
-            <p class="error" role="alert">
-              {deletion.problem}
-            </p>
-          )}
           <DeleteParty
             name={view.party.name}
+            problem={deletion.problem}
             counts={deletion.counts}
             busy={deletion.busy || busy}
             onAsk={() => void deletion.ask()}

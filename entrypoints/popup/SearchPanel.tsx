@@ -1,3 +1,5 @@
+// Over 300 lines: the box, the result list with its keyboard model and the bulk
+// selection share one state (the active row, the shown rows, the selected ids).
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RelationshipKind } from '../../lib/domain/relationship';
 import { openSearchBook } from './open-book';

@@ -144,13 +144,9 @@ function RecordBody({
         </section>
       )}
       <section class="panel-section" aria-label="Delete">
-        {deletion.problem && (
-          <p class="error" role="alert">
-            {deletion.problem}
-          </p>
-        )}
         <DeleteParty
           name={view.party.name}
+          problem={deletion.problem}
           counts={deletion.counts}
           busy={deletion.busy || busy}
           onAsk={() => void deletion.ask()}
