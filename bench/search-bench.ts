@@ -18,6 +18,7 @@ import { CHANNEL, ReplySchema } from '../lib/protocol/envelope';
 import { messages } from '../lib/protocol/messages';
 import { generateRows, mulberry32 } from '../tests/support/generated-rows';
 import { isAscii, spellLatin } from '../lib/search/latin';
+import { prepareQuery } from '../lib/search/query';
 import { readProjection } from '../lib/search/read-projection';
 import { SEARCH_BUCKETS, type BucketColumns } from '../lib/search/projection-format';
 import { SearchBook } from '../lib/search/search-book';
@@ -114,11 +115,15 @@ export function buildQueries(rows: readonly SearchRow[], perCategory = 10): Benc
 }
 
 type Searcher = (query: string, limit: number) => string[];
+/** Which part of ours found the record a query looks for. */
+type Part = 'phone digits' | 'exact substring scan' | 'uFuzzy typo pass' | 'not found';
 interface Engine {
   name: string;
   /** What the engine starts from besides the rows, made before the timing (as stored). */
   stored?(rows: readonly SearchRow[]): unknown;
   build(rows: readonly SearchRow[], stored: unknown): Searcher;
+  /** Ours only: which of its parts found `target` for `query` (outside the timing). */
+  answeredBy?(rows: readonly SearchRow[], stored: unknown): (query: string, target: string) => Part;
 }
 
 /** What the other engines get: the same folding, and digits alone for a phone. */
@@ -174,24 +179,66 @@ const MINI_OPTIONS = {
 
 const NOTHING_TO_LOAD = { load: () => Promise.resolve([]), close: () => undefined };
 
+/** Our index over the stored parts, and the record id at each of its positions. */
+function oursFrom(stored: unknown) {
+  const parts = stored as ReturnType<BucketColumns['pack']>[];
+  const book = SearchBook.fromParts(
+    parts.map(([find]) => find),
+    NOTHING_TO_LOAD,
+  )!;
+  // The popup reads these after its first answer; phone queries need them.
+  book.addShows(parts.map(([, show]) => show));
+  // The book's rows are its buckets' rows, in the order of the parts.
+  return { index: indexSource(book), ids: parts.flatMap(([, show]) => show.ids) };
+}
+
+/** MiniSearch's documents for the rows. */
+const miniDocs = (rows: readonly SearchRow[]): MiniDoc[] =>
+  rows.map((row, i) => ({
+    i,
+    name: row.name,
+    org: row.organization ?? '',
+    emails: row.emails.join(' '),
+    phones: phoneTokens(row),
+  }));
+
+const miniSearcher =
+  (rows: readonly SearchRow[], search: MiniSearch<MiniDoc>): Searcher =>
+  (query, limit) =>
+    search
+      .search(prepared(query))
+      .slice(0, limit)
+      .map((hit) => rows[hit.id as number]!.id);
+
 const ENGINES: Engine[] = [
   {
     // From what the popup reads: the projection's parts as stored (packed when the
-    // background writes them, so outside the timing), to an index and an answer.
-    name: 'ours (uFuzzy)',
+    // background writes them, so outside the timing), to an index and an answer. An
+    // exact substring scan (and phone digits), with uFuzzy's typo pass only when
+    // fewer than 3 rows match as typed (lib/search/search-index.ts).
+    name: 'ours (exact scan, uFuzzy below 3 hits)',
     stored: (rows) => bucketsOf(rows.map(partyOf)).map((columns) => columns.pack('bench')),
     build(_rows, stored) {
-      const parts = stored as ReturnType<BucketColumns['pack']>[];
-      const book = SearchBook.fromParts(
-        parts.map(([find]) => find),
-        NOTHING_TO_LOAD,
-      )!;
-      // The popup reads these after its first answer; phone queries need them.
-      book.addShows(parts.map(([, show]) => show));
-      const index = indexSource(book);
-      // The book's rows are its buckets' rows, in the order of the parts.
-      const ids = parts.flatMap(([, show]) => show.ids);
+      const { index, ids } = oursFrom(stored);
       return (query, limit) => index.search(query, limit).map((i) => ids[i]!);
+    },
+    answeredBy(_rows, stored) {
+      const { index, ids } = oursFrom(stored);
+      return (query, target) => {
+        const asTyped = index.searchAsTyped(query, TOP).found.map((i) => ids[i]!);
+        if (asTyped.includes(target)) {
+          const prepared = prepareQuery(query);
+          return prepared.kind !== 'empty' && prepared.digits !== undefined
+            ? 'phone digits'
+            : 'exact substring scan';
+        }
+        return index
+          .search(query, TOP)
+          .map((i) => ids[i]!)
+          .includes(target)
+          ? 'uFuzzy typo pass'
+          : 'not found';
+      };
     },
   },
   {
@@ -213,27 +260,22 @@ const ENGINES: Engine[] = [
   {
     // As ours reads its stored projection, MiniSearch loads its stored index
     // (`loadJSON`; serialised outside the timing), instead of indexing the rows anew.
-    name: 'MiniSearch',
+    name: 'MiniSearch (loadJSON)',
     stored(rows) {
       const search = new MiniSearch<MiniDoc>(MINI_OPTIONS);
-      search.addAll(
-        rows.map((row, i) => ({
-          i,
-          name: row.name,
-          org: row.organization ?? '',
-          emails: row.emails.join(' '),
-          phones: phoneTokens(row),
-        })),
-      );
+      search.addAll(miniDocs(rows));
       return JSON.stringify(search);
     },
-    build(rows, stored) {
-      const search = MiniSearch.loadJSON<MiniDoc>(stored as string, MINI_OPTIONS);
-      return (query, limit) =>
-        search
-          .search(prepared(query))
-          .slice(0, limit)
-          .map((hit) => rows[hit.id as number]!.id);
+    build: (rows, stored) =>
+      miniSearcher(rows, MiniSearch.loadJSON<MiniDoc>(stored as string, MINI_OPTIONS)),
+  },
+  {
+    // The same engine indexing the rows from scratch, as a page with no stored index would.
+    name: 'MiniSearch (built from rows)',
+    build(rows) {
+      const search = new MiniSearch<MiniDoc>(MINI_OPTIONS);
+      search.addAll(miniDocs(rows));
+      return miniSearcher(rows, search);
     },
   },
   {
@@ -325,7 +367,18 @@ export async function compare(count = 50_000, options: { typingQueries?: number 
       }
     }
     const total = Object.values(hits).reduce((sum, t) => sum + t.hit, 0);
+    // Ours: which part found each query's record (counted apart from the timing).
+    let answeredBy: Record<string, number> | undefined;
+    if (engine.answeredBy) {
+      const partOf = engine.answeredBy(rows, stored);
+      answeredBy = {};
+      for (const { query, target } of queries) {
+        const part = partOf(query, target);
+        answeredBy[part] = (answeredBy[part] ?? 0) + 1;
+      }
+    }
     engines[engine.name] = {
+      ...(answeredBy && { answeredBy }),
       buildAndFirstMs: median(builds),
       isolatedP50Ms: percentile(isolated, 50),
       isolatedP95Ms: percentile(isolated, 95),

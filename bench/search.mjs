@@ -237,7 +237,10 @@ const round = (value, digits = 1) =>
   typeof value === 'number' ? Number(value.toFixed(digits)) : value;
 
 export function printSearch(search) {
-  console.log(`\nSearch over ${search.rows} records, ${search.queries} queries (top ${5}):`);
+  console.log(
+    `\nSearch over ${search.rows} records, ${search.queries} queries (top ${5}); ` +
+      'budgets: query p50 ≤ 5 ms, p95 ≤ 16 ms, ≤ 3× linear includes:',
+  );
   console.table(
     Object.fromEntries(
       Object.entries(search.engines).map(([name, e]) => [
@@ -253,9 +256,18 @@ export function printSearch(search) {
       ]),
     ),
   );
+  console.log('Records found in the top 5, by kind of query:');
   console.table(
     Object.fromEntries(Object.entries(search.engines).map(([name, e]) => [name, e.hitsByCategory])),
   );
+  for (const [name, e] of Object.entries(search.engines)) {
+    if (!e.answeredBy) continue;
+    console.log(
+      `${name}: which part found each query's record, of ${search.queries} ` +
+        '(the typo pass runs only when fewer than 3 rows match as typed):',
+    );
+    console.table(e.answeredBy);
+  }
   console.table(search.bundles);
   const x = search.extension;
   if (x.skipped) console.log(`Extension path skipped: ${x.skipped}`);
