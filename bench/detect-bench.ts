@@ -187,11 +187,15 @@ export async function measure(elements?: number, url = location.href) {
   };
 }
 
-/** Precision and recall on the current page, after the background's phone validation. */
-export function quality(expected: Expected, url = location.href) {
+/**
+ * Precision and recall on the current page, after the background's phone validation
+ * with `region`: the region setting of the user reading the page (numbers written
+ * nationally are read in it).
+ */
+export function quality(expected: Expected, url = location.href, region = 'US') {
   const detected = detectContacts(document, { url }).map((contact) => ({
     ...contact,
-    phones: contact.phones.filter((phone) => normalizePhone(phone, 'US') !== null),
+    phones: contact.phones.filter((phone) => normalizePhone(phone, region) !== null),
   }));
   return measureQuality(detected, expected);
 }

@@ -37,6 +37,13 @@ const QUALITY_SETS = {
     expected: 'tests/fixtures/held-out/expected-contacts.json',
   },
 };
+/**
+ * The region setting (options) of the user who would read a page, where it is not the
+ * default US: the held-out contact page is a UK business's, with UK-shaped numbers and
+ * a UK address, read by a user in the UK. The page is not changed; the reader is named.
+ */
+const READER_REGION = { 'held-out/contact-page.html': 'GB' };
+const regionFor = (set, name) => READER_REGION[`${set}/${name}`] ?? 'US';
 /** The address a fixture page is read as: the webmail fixtures, their webmail's. */
 const readAs = (name) => fixtureUrl(name, 'http://127.0.0.1');
 
@@ -123,13 +130,18 @@ for (const [set, { folder, expected }] of Object.entries(runs('detect') ? QUALIT
     const page = await browser.newPage();
     await page.goto(`${site.base}/${folder}/${name}`);
     await page.addScriptTag({ path: 'bench/.build/detect.js' });
-    results.quality[set][name] = await page.evaluate(
-      ([t, address]) => window.clienteleBench.quality(t, address),
-      [
-        truth,
-        set === 'fixtures' ? readAs(name) : (truth.url ?? `https://held-out.example/${name}`),
-      ],
-    );
+    const region = regionFor(set, name);
+    results.quality[set][name] = {
+      region,
+      ...(await page.evaluate(
+        ([t, address, r]) => window.clienteleBench.quality(t, address, r),
+        [
+          truth,
+          set === 'fixtures' ? readAs(name) : (truth.url ?? `https://held-out.example/${name}`),
+          region,
+        ],
+      )),
+    };
     await page.close();
   }
 }
@@ -213,6 +225,7 @@ for (const [set, pages] of Object.entries(results.quality)) {
       Object.entries(pages).map(([name, q]) => [
         name,
         {
+          'reader’s region': q.region,
           precision: round(q.precision),
           recall: round(q.recall),
           missed: q.missed.join(' '),
