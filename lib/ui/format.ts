@@ -1,4 +1,5 @@
 import type { Health, RelationshipKind } from '../domain';
+import type { InteractionType } from '../domain/interaction';
 import { catalogueLabels, t, uiLanguage } from '../platform/i18n';
 
 export const KIND_LABELS = catalogueLabels<RelationshipKind>({
@@ -14,6 +15,28 @@ export const HEALTH_LABELS = catalogueLabels<Health>({
   overdue: 'health_overdue',
   none: 'health_none',
 });
+
+/** "Call", "Meeting": an interaction's type as a label. */
+export const INTERACTION_LABELS = catalogueLabels<InteractionType>({
+  email: 'interaction_email',
+  call: 'interaction_call',
+  meeting: 'interaction_meeting',
+  message: 'interaction_message',
+  note: 'interaction_note',
+});
+
+/** "call", "meeting": an interaction's type inside a sentence or a timeline line. */
+export const INTERACTION_WORDS = catalogueLabels<InteractionType>({
+  email: 'interaction_email_word',
+  call: 'interaction_call_word',
+  meeting: 'interaction_meeting_word',
+  message: 'interaction_message_word',
+  note: 'interaction_note_word',
+});
+
+/** "a, b and c" in the page's language. */
+export const listOf = (items: readonly string[], type: Intl.ListFormatType = 'conjunction') =>
+  new Intl.ListFormat(uiLanguage(), { type }).format(items);
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
