@@ -106,3 +106,6 @@ export function formatDate(
 /** A date and time, as the page's language writes it ("7 Dec 2026, 14:05"). */
 export const formatDateTime = (at: number | Date) =>
   formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A number as the page's language writes it ("1,234" or "1.234"). */
+export const formatNumber = (value: number) => new Intl.NumberFormat(uiLanguage()).format(value);
