@@ -105,7 +105,7 @@ export function ScannedSitesSection({
           type="text"
           inputMode="url"
           autoComplete="off"
-          placeholder="crm.example.com"
+          placeholder={t('sites_placeholder')}
           value={adding}
           aria-invalid={problem !== null}
           aria-describedby={problem ? 'add-site-error' : undefined}
