@@ -23,6 +23,8 @@ export const UNDO_TX_STORES = [
   'searchBuckets',
   'undoEntries',
   'tombstones',
+  // An import's undo marks its batch undone, and undoing that clears the mark.
+  'importBatches',
 ] as const;
 
 export type UndoTx = IDBPTransaction<ClienteleSchema, typeof UNDO_TX_STORES, 'readwrite'>;
@@ -43,7 +45,7 @@ const partyRange = (partyId: string) =>
 const ignore = () => undefined;
 
 /** Everything that goes with these parties, read in the caller's transaction. */
-async function gatherParties(
+export async function gatherParties(
   tx: Pick<UndoTx, 'objectStore'>,
   partyIds: readonly string[],
 ): Promise<RecordSet> {
