@@ -112,7 +112,13 @@ export interface ImportResult {
 export async function importRows(
   send: Transport,
   rows: readonly ImportRow<PartyDraft>[],
-  options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void; jobId?: string } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: Progress) => void;
+    jobId?: string;
+    /** Names the import batch in options' list of imports. */
+    fileName?: string;
+  } = {},
 ): Promise<ImportResult> {
   const jobId = options.jobId ?? crypto.randomUUID();
   const result: ImportResult = { added: 0, merged: 0, skipped: [], adjusted: [], cancelled: false };
@@ -124,7 +130,12 @@ export async function importRows(
     }
     const chunk = rows.slice(start, start + IMPORT_CHUNK);
     const outcome = await unwrap(
-      send('transfer/importChunk', { jobId, drafts: chunk.map((row) => row.value) }),
+      send('transfer/importChunk', {
+        jobId,
+        drafts: chunk.map((row) => row.value),
+        fileName: options.fileName ?? '',
+        offset: start,
+      }),
     );
     result.added += outcome.added;
     result.merged += outcome.merged;

@@ -7,6 +7,9 @@ import {
   restoreMerge,
 } from '../../../lib/db/backup-repository';
 import { importParties } from '../../../lib/db/bulk-import';
+import { announceBookChanged } from '../../../lib/platform/book-changed';
+import type { BatchTag } from '../../../lib/db/import-batch';
+import { newId } from '../../../lib/domain/ids';
 import { findPartiesByContacts } from '../../../lib/db/party-repository';
 import { normalizeEmail } from '../../../lib/domain/email';
 import type { transferMessages, ImportChunkOutcome } from '../../../lib/protocol/areas/transfer';
@@ -48,7 +51,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       'The restore was interrupted (Clientele restarted). Nothing was written; please start it again.',
   });
 
-  const importDrafts = async (drafts: unknown[]): Promise<ImportChunkOutcome> => {
+  const importDrafts = async (drafts: unknown[], batch: BatchTag): Promise<ImportChunkOutcome> => {
     const { region, cadence } = await repo.settings();
     const adjusted: ImportChunkOutcome['adjusted'] = [];
     const screened = drafts.map((draft, index) => {
@@ -66,6 +69,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
     const refused: ImportChunkOutcome['skipped'] = [];
     const outcome = await importParties(repo, screened as never[], {
       chunkSize: Math.max(1, screened.length),
+      batch,
       merge: (onFile, incoming) => {
         const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now });
         if (merged.ok) return merged.value;
@@ -162,7 +166,9 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         job.mode === 'empty'
           ? await restoreIntoEmpty(repo.getDb, records)
           : await restoreMerge(repo, records);
-      return outcome.ok ? ok({ mode: job.mode, outcome: outcome.value }) : outcome;
+      if (!outcome.ok) return outcome;
+      await announceBookChanged(repo.clock());
+      return ok({ mode: job.mode, outcome: outcome.value });
     },
 
     'transfer/cancel': async ({ jobId }) => {
@@ -190,10 +196,12 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       });
     },
 
-    'transfer/importChunk': async ({ jobId, drafts }) => {
+    'transfer/importChunk': async ({ jobId, drafts, fileName, offset }) => {
       if (cancelled.has(jobId))
         return err({ code: 'cancelled', message: 'This import was cancelled.' });
-      return ok(await importDrafts(drafts));
+      const outcome = await importDrafts(drafts, { id: jobId, fileName, offset });
+      await announceBookChanged(repo.clock());
+      return ok(outcome);
     },
 
     'transfer/importVcardLink': async ({ tabId, url, kind }) => {
@@ -218,7 +226,11 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         line === undefined ? { message } : { line, message },
       );
       if (cards.drafts.length === 0) return ok({ added: 0, merged: 0, names: [], problems });
-      const outcome = await importDrafts(cards.drafts.map((card) => card.value));
+      const outcome = await importDrafts(
+        cards.drafts.map((card) => card.value),
+        { id: newId(), fileName: fileNameOf(url), offset: 0 },
+      );
+      await announceBookChanged(repo.clock());
       return ok({
         added: outcome.added,
         merged: outcome.merged,
@@ -233,6 +245,18 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       });
     },
   };
+}
+
+/** The last segment of a card's address ("ada.vcf"), as its import batch is named. */
+function fileNameOf(url: string): string {
+  try {
+    const path = new URL(url).pathname;
+    return (
+      decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)).slice(0, 500) || url.slice(0, 500)
+    );
+  } catch {
+    return url.slice(0, 500);
+  }
 }
 
 function sameOrigin(a: string, b: string): boolean {

@@ -106,8 +106,13 @@ export const transferMessages = {
   'transfer/importChunk': defineMessage({
     sender: 'extension-page',
     request: z.object({
+      /** Also the import batch's id: every chunk of one job is one batch, undone as one. */
       jobId: JobIdSchema,
       drafts: z.array(z.unknown()).max(MAX_CHUNK),
+      /** The name of the file imported, as options lists the batch. */
+      fileName: z.string().max(500).default(''),
+      /** The position of the chunk's first row in the file: orders the batch's parts. */
+      offset: z.number().int().nonnegative().max(100_000_000).default(0),
     }),
     response: ImportOutcomeSchema,
   }),
