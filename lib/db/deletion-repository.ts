@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import { newId } from '../domain/ids';
+import { PartySchema, type Party } from '../domain/party';
 import { err, ok, type Result } from '../domain/result';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -156,18 +157,51 @@ export async function deleteParties(
     const removed = await gatherParties(tx, partyIds);
     if (removed.parties.length === 0)
       return err({ code: 'not_found', message: 'That record no longer exists.' });
-    const entry = newEntry(context.clock(), {
+    const now = context.clock();
+    const unlinked = await unlinkMembers(tx, removed.parties, now);
+    const entry = newEntry(now, {
       action: 'delete',
       label: labelFor(removed),
       removed,
+      // Undo links the people back, unless they were edited in between.
+      before: unlinked.map(({ before }) => before),
+      after: Object.fromEntries(unlinked.map(({ after }) => [after.id, after.updatedAt])),
     });
     removeRecords(tx, removed, entry);
+    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
     await unprojectParties(
       tx,
       removed.parties.map((party) => party.id),
     );
     return ok(summarize(entry));
   });
+}
+
+/**
+ * People linked to a deleted organization lose the link (their organization's name
+ * stays as text), so no record points at one that is gone. Parties have no index
+ * on the link, so the store is walked, and only when an organization goes.
+ */
+async function unlinkMembers(
+  tx: UndoTx,
+  deleted: readonly Party[],
+  now: number,
+): Promise<{ before: Party; after: Party }[]> {
+  const organizations = new Set(
+    deleted.filter((party) => party.type === 'organization').map((party) => party.id),
+  );
+  if (organizations.size === 0) return [];
+  const going = new Set(deleted.map((party) => party.id));
+  const unlinked: { before: Party; after: Party }[] = [];
+  for await (const cursor of tx.objectStore('parties')) {
+    const party = cursor.value;
+    if (party.organizationId === undefined || !organizations.has(party.organizationId)) continue;
+    if (going.has(party.id)) continue;
+    const before = PartySchema.parse(party);
+    const { organizationId: _gone, ...rest } = before;
+    unlinked.push({ before, after: { ...rest, updatedAt: now } });
+  }
+  return unlinked;
 }
 
 export function summarize(entry: UndoEntry): DeletionSummary {
