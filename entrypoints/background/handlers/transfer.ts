@@ -14,7 +14,12 @@ import { findPartiesByContacts } from '../../../lib/db/party-repository';
 import { normalizeEmail } from '../../../lib/domain/email';
 import type { transferMessages, ImportChunkOutcome } from '../../../lib/protocol/areas/transfer';
 import type { HandlersFor } from '../../../lib/protocol/listener';
-import { BACKUP_STORES, type BackupStore } from '../../../lib/transfer/backup-format';
+import {
+  BACKUP_STORES,
+  TRANSFER_STORES,
+  type TransferStore,
+} from '../../../lib/transfer/backup-format';
+import { pruneExpired } from '../../../lib/db/deletion-repository';
 import {
   findConflicts,
   parseBackupRecords,
@@ -31,8 +36,8 @@ export const MAX_LINKED_CARD_BYTES = 1024 * 1024;
 interface RestoreJob {
   id: string;
   mode: 'empty' | 'merge';
-  counts: Record<BackupStore, number>;
-  records: Record<BackupStore, unknown[]>;
+  counts: Record<TransferStore, number>;
+  records: Record<TransferStore, unknown[]>;
 }
 
 /**
@@ -91,8 +96,12 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
   return {
     'transfer/counts': async () => ok(await countRecords(repo.getDb)),
 
-    'transfer/exportPage': async ({ store, after, limit }) =>
-      ok(await readStorePage(repo.getDb, store, { after, limit })),
+    'transfer/exportPage': async ({ store, after, limit }) => {
+      // A backup holds the undo entries still within their window: expired ones go first.
+      if (store === 'undoEntries' && after === undefined)
+        await pruneExpired(repo.getDb, repo.clock());
+      return ok(await readStorePage(repo.getDb, store, { after, limit }));
+    },
 
     'transfer/restoreBegin': async ({ mode, counts, schemaVersion }) => {
       if (schemaVersion > 1_000)
@@ -114,7 +123,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         mode,
         counts,
         records: Object.fromEntries(
-          BACKUP_STORES.map((s) => [s, []]),
+          TRANSFER_STORES.map((s) => [s, []]),
         ) as unknown as RestoreJob['records'],
       };
       return ok({ jobId: id });
@@ -147,7 +156,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       if (restore?.id !== jobId) return lostJob;
       const job = restore;
       restore = undefined;
-      const missing = BACKUP_STORES.find(
+      const missing = TRANSFER_STORES.find(
         (store) => job.records[store].length !== job.counts[store],
       );
       if (missing)
