@@ -109,7 +109,11 @@ export async function countPartyDeletion(
  * undo entry, with a tombstone per record for the sync. Writes are issued without
  * waiting on each (a failed one aborts the transaction, which the caller sees).
  */
-export function removeRecords(tx: UndoTx, removed: RecordSet, entry: UndoEntry): void {
+export function removeRecords(
+  tx: Pick<UndoTx, 'objectStore'>,
+  removed: RecordSet,
+  entry: UndoEntry,
+): void {
   const at = entry.at;
   for (const store of DELETABLE_STORES) {
     const target = tx.objectStore(store);
