@@ -104,11 +104,13 @@ export function captureChanges(db: IDBDatabase): void {
     const asked = [...new Set(typeof names === 'string' ? [names] : names)];
     if (mode !== 'readwrite' || !asked.some((name) => name in SOURCES))
       return native().transaction.call(this, names, mode, options);
-    const tx = native().transaction.call(this, [...asked, 'outbox'], mode, options);
+    const scope = asked.includes('outbox') ? asked : [...asked, 'outbox'];
+    const tx = native().transaction.call(this, scope, mode, options);
     // idb's `tx.store` and callers see the stores they asked for, not the outbox too.
-    const visible = Object.assign([...asked].sort(), {
+    const shown = [...asked].sort();
+    const visible = Object.assign(shown, {
       contains: (name: string) => asked.includes(name),
-      item: (i: number) => asked[i] ?? null,
+      item: (i: number) => shown[i] ?? null,
     });
     Object.defineProperty(tx, 'objectStoreNames', { value: visible });
     tx.objectStore = function (name: string) {
@@ -126,7 +128,7 @@ function isQuiet(tx: IDBTransaction, store: string): boolean {
 }
 
 /** Queues `type:id` inside `tx`. A derived put never replaces a queued delete. */
-function note(
+export function note(
   tx: IDBTransaction,
   type: RecordType,
   id: unknown,
