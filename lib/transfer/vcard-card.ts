@@ -74,14 +74,15 @@ interface SplitLine {
   parts: LineParts | undefined;
 }
 
-type ReadProperty = ParsedProperty & { params: Params };
+/** A property as read, with the line it starts on and its text as kept if not read. */
+type ReadProperty = ParsedProperty & { params: Params; line: number; text: string };
 
 interface Typed {
   value: string;
   info: TypeInfo;
   label?: string;
   /** The property it was read from. */
-  p: object;
+  p: ReadProperty;
 }
 
 export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRead {
@@ -110,7 +111,6 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const kept: string[] = [];
   const notes: string[] = [];
   const props = new Map<string, ReadProperty[]>();
-  const lineOf = new Map<object, { line: number; text: string }>();
   for (const { line, text, parts } of split) {
     if (!parts) {
       warnings.push({ line, message: 'this line is not a card property; kept in the notes.' });
@@ -133,9 +133,15 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
       continue;
     }
     // ical.js gives each line its own params object: the group is set on it in place.
-    const entry = read as ReadProperty;
+    // Built field by field: an object spread here was the costliest line of the import.
+    const entry: ReadProperty = {
+      value: read.value,
+      values: read.values,
+      params: read.params,
+      line,
+      text: asText,
+    };
     if (parts.group !== undefined) entry.params.group = parts.group;
-    lineOf.set(entry, { line, text: asText });
     const named = props.get(parts.name);
     if (named) named.push(entry);
     else props.set(parts.name, [entry]);
@@ -149,7 +155,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const keepAfterFirst = (name: string) =>
     all(name)
       .slice(1)
-      .forEach((p) => kept.push(lineOf.get(p)!.text));
+      .forEach((p) => kept.push(p.text));
   const typed = (name: string, clean: (v: string) => string): Typed[] => {
     const values = all(name).map((p) => {
       const group = p.params.group as string | undefined;
@@ -167,14 +173,14 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   for (const email of typed('EMAIL', (v) => v.replace(/^mailto:/i, ''))) {
     if (normalizeEmail(email.value) !== null) emails.push(email);
     else {
-      const { line, text } = lineOf.get(email.p)!;
+      const { line, text } = email.p;
       warnings.push({
         line,
         message: `“${email.value}” is not an email address Clientele can use; kept with the card.`,
       });
       kept.push(text);
       // Its label stays with it (only labels of values read into fields were set aside).
-      const group = (email.p as { params: Params }).params.group as string | undefined;
+      const group = email.p.params.group as string | undefined;
       if (group && email.label !== undefined)
         kept.push(`${group}.X-ABLabel:${escapeText(email.label)}`);
     }
@@ -250,7 +256,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   });
   for (const label of all('LABEL')) {
     // A formatted address (2.1, 3.0): the address itself when the card has no ADR.
-    if (addresses.length > 0) kept.push(lineOf.get(label)!.text);
+    if (addresses.length > 0) kept.push(label.text);
     else addresses.push({ types: typesOf(label.params).types, street: textOf(label.value).trim() });
   }
   if (addresses.length > 0) draft.addresses = addresses;
@@ -262,7 +268,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
       const date = i === 0 ? cardDateOf(p.value, p.params) : undefined;
       if (date) draft[field === 'BDAY' ? 'birthday' : 'anniversary'] = date;
       else {
-        const { line, text } = lineOf.get(p)!;
+        const { line, text } = p;
         if (i === 0)
           warnings.push({
             line,
@@ -274,7 +280,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   }
   all('PHOTO').forEach((p, i) => {
     const photo = i === 0 ? photoOf(p.value, p.params) : ({ notInline: true } as const);
-    const { line, text } = lineOf.get(p)!;
+    const { line, text } = p;
     if ('photo' in photo) draft.photo = photo.photo;
     else if ('tooLarge' in photo)
       warnings.push({
@@ -287,7 +293,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const kindText = firstText('X-CLIENTELE-KIND');
   const kind = kindText === undefined ? undefined : asKind(kindText);
   if (kindText !== undefined && kind === undefined) {
-    const line = lineOf.get(all('X-CLIENTELE-KIND')[0]!)!.line;
+    const line = all('X-CLIENTELE-KIND')[0]!.line;
     warnings.push({
       line,
       message: `“${kindText}” is not a relationship Clientele knows; imported as the one chosen.`,
