@@ -27,6 +27,9 @@ const OWN = new Set(['parties', 'interactions', 'followUps']);
 const captured = new WeakSet<object>();
 /** Transactions, and which of their stores, whose writes come from the server and queue nothing. */
 const quiet = new WeakMap<IDBTransaction, Set<string>>();
+/** Transactions that queued something, told once they commit. */
+const announced = new WeakSet<IDBTransaction>();
+let onQueued: (() => void) | undefined;
 let lastSeq = 0;
 let syncActive = false;
 
@@ -39,6 +42,11 @@ function nextSeq(): number {
 /** Whether an account is set up: tombstones then wait for the sync before they are pruned. */
 export function setSyncActive(active: boolean): void {
   syncActive = active;
+}
+
+/** Calls `listener` after each committed transaction that queued a change (the sync's cue). */
+export function whenChangesQueued(listener: (() => void) | undefined): void {
+  onQueued = listener;
 }
 
 /** Writes to these stores of `tx` come from the server: they queue nothing. */
@@ -138,6 +146,10 @@ export function note(
   if (typeof id !== 'string') return;
   const outbox = native().objectStore.call(tx, 'outbox');
   const entry: OutboxEntry = { key: recordKey(type, id), type, id, op, seq: nextSeq() };
+  if (!announced.has(tx)) {
+    announced.add(tx);
+    tx.addEventListener('complete', () => onQueued?.());
+  }
   if (!derived) {
     native().put.call(outbox, entry);
     return;
