@@ -1,3 +1,4 @@
+import { t, uiLanguage } from '../../../lib/platform/i18n';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Engagement } from '../../../lib/domain/engagement';
 import { sendMessage } from '../../../lib/platform/messaging';
@@ -6,7 +7,7 @@ import {
   statusActions,
   type EngagementStatus as Status,
 } from '../../../lib/ui/engagement-terms';
-import { localDay } from '../../../lib/ui/local-day';
+import { formatDay, localDay } from '../../../lib/ui/local-day';
 import { DateField, FormProblem } from '../../../components/FormParts';
 import type { Send } from './SuggestionNotice';
 
@@ -33,7 +34,7 @@ export function EngagementStatus({
   const [endOn, setEndOn] = useState(today);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const name = `“${engagement.serviceName}”`;
+  const name = engagement.serviceName;
   // The focus follows the end form in and out, so the keyboard never lands on the page.
   const form = useRef<HTMLFormElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
@@ -55,7 +56,11 @@ export function EngagementStatus({
     if (!result.ok) return setProblem(result.error.message);
     setProblem(null);
     setEnding(false);
-    onChanged(describeStatusChange(result.value.engagement, engagement.status));
+    onChanged(
+      describeStatusChange(result.value.engagement, engagement.status, t, (isoDay) =>
+        formatDay(isoDay, uiLanguage()),
+      ),
+    );
   };
 
   if (ending)
@@ -63,11 +68,11 @@ export function EngagementStatus({
       <form
         ref={form}
         class="end-engagement"
-        aria-label={`End ${name}`}
+        aria-label={t('panel_end_named', name)}
         data-testid="engagement-end-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!endOn) return setProblem('Enter the day it ended.');
+          if (!endOn) return setProblem(t('panel_end_need_day'));
           void change('ended', endOn);
         }}
         onKeyDown={(event) => {
@@ -77,7 +82,7 @@ export function EngagementStatus({
         }}
       >
         <DateField
-          label="Ended on"
+          label={t('panel_ended_on')}
           value={endOn}
           onChange={setEndOn}
           required
@@ -90,10 +95,10 @@ export function EngagementStatus({
             disabled={busy}
             data-testid="engagement-end-confirm"
           >
-            {busy ? 'Saving…' : 'End engagement'}
+            {busy ? t('panel_saving') : t('panel_end_engagement')}
           </button>
           <button type="button" onClick={() => setEnding(false)}>
-            Cancel
+            {t('panel_cancel')}
           </button>
         </div>
         <FormProblem problem={problem} />
@@ -101,7 +106,7 @@ export function EngagementStatus({
     );
 
   return (
-    <div class="engagement-actions" role="group" aria-label={`Change ${name}`}>
+    <div class="engagement-actions" role="group" aria-label={t('panel_change_named', name)}>
       {statusActions(engagement.status).map(({ to, label }) => (
         <button
           key={to}
@@ -109,11 +114,11 @@ export function EngagementStatus({
           type="button"
           class="small"
           disabled={busy}
-          aria-label={`${label} ${name}`}
+          aria-label={t('panel_action_named', t(label), name)}
           data-testid={`engagement-to-${to}`}
           onClick={() => (to === 'ended' ? setEnding(true) : void change(to))}
         >
-          {label}
+          {t(label)}
         </button>
       ))}
       <FormProblem problem={problem} />

@@ -132,7 +132,9 @@ describe('RelationshipSummary', () => {
     render(<RelationshipSummary partyId="p1" send={send} />);
     const past = await screen.findByTestId('past-engagements');
     expect(past.querySelector('summary')?.textContent).toBe('Ended engagements (1)');
-    expect(screen.getByTestId('past-engagement').textContent).toContain('2026-11-01 – 2026-10-31');
+    expect(screen.getByTestId('past-engagement').textContent).toContain(
+      'Nov 1, 2026 – Oct 31, 2026',
+    );
   });
 
   it('re-reads when the kind changes: a choice decides the suggestion', async () => {
@@ -187,7 +189,7 @@ describe('EngagementStatus', () => {
     fireEvent.input(date, { target: { value: '2026-11-20' } });
     fireEvent.submit(screen.getByTestId('engagement-end-form'));
     await waitFor(() =>
-      expect(onChanged).toHaveBeenCalledWith('Ended “Monthly advisory” on 2026-11-20.'),
+      expect(onChanged).toHaveBeenCalledWith('Ended “Monthly advisory” on Nov 20, 2026.'),
     );
     expect(send).toHaveBeenCalledWith('engagements/setStatus', {
       id: 'e1',
