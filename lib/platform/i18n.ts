@@ -18,11 +18,11 @@ export type MessageKey = keyof typeof english;
 type PredefinedKey = '@@bidi_dir' | '@@ui_locale';
 
 /** Keys that end in `_one`, without it: the messages `tCount` chooses a plural form of. */
-export type PluralKey = MessageKey extends infer K
-  ? K extends `${infer Base}_one`
-    ? `${Base}_other` extends MessageKey
-      ? Base
-      : never
+export type PluralKey = PluralBase<MessageKey>;
+// A generic, so that the condition distributes over each key of the union.
+type PluralBase<K> = K extends `${infer Base}_one`
+  ? `${Base}_other` extends MessageKey
+    ? Base
     : never
   : never;
 
