@@ -5,7 +5,7 @@ import { PROSPECT_STAGE_LABELS } from '../../lib/ui/prospect-stages';
 /** Short, readable labels for the dashboard's categories, from the catalogue. */
 export const stageLabel = (stage: string) =>
   stage in PROSPECT_STAGE_LABELS
-    ? t(PROSPECT_STAGE_LABELS[stage as keyof typeof PROSPECT_STAGE_LABELS])
+    ? PROSPECT_STAGE_LABELS[stage as keyof typeof PROSPECT_STAGE_LABELS]
     : stage;
 
 const KIND_LABELS: Record<RelationshipKind, MessageKey> = {

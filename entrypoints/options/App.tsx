@@ -4,6 +4,7 @@ import { CadenceSection } from '../../components/options/CadenceSection';
 import { EmailLogSection } from '../../components/options/EmailLogSection';
 import { PeopleYouEmail } from '../../components/options/PeopleYouEmail';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
+import { ImportBatchesSection } from '../../components/options/ImportBatchesSection';
 import { RecentlyDeletedSection } from '../../components/options/RecentlyDeletedSection';
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
@@ -12,6 +13,7 @@ import { StorageCareNotice } from './StorageCareNotice';
 import { t, uiLanguage } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
 import { BulkSearch } from '../popup/BulkSearch';
+import { useImportBatches } from './use-import-batches';
 import { useRecentlyDeleted } from './use-recently-deleted';
 import { usePeopleYouEmail } from './use-people-you-email';
 import { useServices } from './use-services';
@@ -27,6 +29,7 @@ const SECTIONS = [
   ['email-log', 'options_section_email_log'],
   ['services', 'options_section_services'],
   ['data', 'options_section_data'],
+  ['imports', 'options_section_imports'],
   ['records', 'options_section_records'],
   ['recently-deleted', 'options_section_recently_deleted'],
 ] as const;
@@ -45,6 +48,8 @@ export function App() {
   const services = useServices(report);
   const deleted = useRecentlyDeleted(report);
   const people = usePeopleYouEmail(report);
+  // An import's undo lands in Recently deleted, so that list is read again after it.
+  const imports = useImportBatches(report, () => void deleted.reload());
 
   return (
     <div class="options-page" data-testid="options">
@@ -150,6 +155,12 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <ImportBatchesSection
+          batches={imports.batches}
+          loadError={imports.loadError}
+          outcome={imports.outcome}
+          onUndo={(batch) => void imports.undo(batch)}
+        />
         <section id="records" aria-labelledby="records-title">
           <h2 id="records-title">{t('options_section_records')}</h2>
           <p class="muted">{t('options_records_intro')}</p>

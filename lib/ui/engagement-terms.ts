@@ -1,47 +1,47 @@
 import type { Engagement } from '../domain/engagement';
 import type { Terms } from '../domain/service';
-import type { MessageKey, Translate } from '../platform/i18n';
+import { catalogueLabels, t, uiLanguage, type MessageKey } from '../platform/i18n';
 import { formatAmount } from './amount-input';
-
-// The words come from the catalogue through the `t` a page passes in: this module
-// stays free of browser APIs, so it runs unchanged under vitest.
 
 export type EngagementStatus = Engagement['status'];
 
-const PERIOD: Record<NonNullable<Terms['billingPeriod']>, MessageKey> = {
-  week: 'panel_terms_week',
-  month: 'panel_terms_month',
-  quarter: 'panel_terms_quarter',
-  year: 'panel_terms_year',
-};
-const MODEL: Record<Terms['pricingModel'], MessageKey> = {
-  hourly: 'panel_terms_model_hourly',
-  'fixed-fee': 'panel_terms_model_fixed_fee',
-  retainer: 'panel_terms_model_retainer',
-  subscription: 'panel_terms_model_subscription',
-  'one-time': 'panel_terms_model_one_time',
-};
+/** "a month", "a quarter": how often an amount is billed, inside a sentence. */
+export const PER_PERIOD = catalogueLabels<NonNullable<Terms['billingPeriod']>>({
+  week: 'terms_perWeek',
+  month: 'terms_perMonth',
+  quarter: 'terms_perQuarter',
+  year: 'terms_perYear',
+});
+/** How a price is set, in lower case inside a sentence ("(retainer)"). */
+export const MODEL_WORDS = catalogueLabels<Terms['pricingModel']>({
+  hourly: 'terms_modelHourly',
+  'fixed-fee': 'terms_modelFixedFee',
+  retainer: 'terms_modelRetainer',
+  subscription: 'terms_modelSubscription',
+  'one-time': 'terms_modelOneTime',
+});
 
 /** "€2,500.00 a month (retainer)", "€150.00 an hour", "€9,000.00 (fixed fee)". */
-export function describeTerms(terms: Terms, t: Translate, locale?: string): string {
-  const amount = formatAmount(terms.rate.amountMinor, terms.rate.currency, locale);
-  if (terms.pricingModel === 'hourly') return t('panel_terms_hourly', amount);
-  const model = t(MODEL[terms.pricingModel]);
-  if (terms.billingPeriod) return t(PERIOD[terms.billingPeriod], amount, model);
-  return t('panel_terms_once', amount, model);
+export function describeTerms(terms: Terms): string {
+  const amount = formatAmount(terms.rate.amountMinor, terms.rate.currency, uiLanguage());
+  const model = MODEL_WORDS[terms.pricingModel];
+  if (terms.pricingModel === 'hourly') return t('terms_hourly', amount);
+  if (terms.billingPeriod)
+    return t('terms_periodWithModel', amount, PER_PERIOD[terms.billingPeriod], model);
+  return t('terms_withModel', amount, model);
 }
 
-export const STATUS_LABELS: Record<EngagementStatus, MessageKey> = {
-  proposed: 'panel_status_proposed',
-  active: 'panel_status_active',
-  paused: 'panel_status_paused',
-  ended: 'panel_status_ended',
-};
+export const STATUS_LABELS = catalogueLabels<EngagementStatus>({
+  proposed: 'engagement_proposed',
+  active: 'engagement_active',
+  paused: 'engagement_paused',
+  ended: 'engagement_ended',
+});
 
 export interface StatusAction {
   to: EngagementStatus;
   /** The button's text: what the user does, not the state it leads to. */
-  label: MessageKey;
+  label: string;
 }
 
 /**
@@ -50,40 +50,30 @@ export interface StatusAction {
  * Ending is final here; a new agreement is a new engagement.
  */
 export function statusActions(status: EngagementStatus): StatusAction[] {
-  const end: StatusAction = { to: 'ended', label: 'panel_action_end' };
+  const end: StatusAction = { to: 'ended', label: t('engagement_end') };
   switch (status) {
     case 'proposed':
-      return [{ to: 'active', label: 'panel_action_signed' }, end];
+      return [{ to: 'active', label: t('engagement_sign') }, end];
     case 'active':
-      return [{ to: 'paused', label: 'panel_action_pause' }, end];
+      return [{ to: 'paused', label: t('engagement_pause') }, end];
     case 'paused':
-      return [{ to: 'active', label: 'panel_action_resume' }, end];
+      return [{ to: 'active', label: t('engagement_resume') }, end];
     case 'ended':
       return [];
   }
 }
 
-/**
- * What the status line says once a change is stored: "Paused “Monthly advisory”."
- * `day` words the end date (the page formats it for its language).
- */
+/** What the status line says once a change is stored: "Paused “Monthly advisory”." */
 export function describeStatusChange(
   engagement: Pick<Engagement, 'serviceName' | 'status' | 'endOn'>,
   from: EngagementStatus,
-  t: Translate,
-  day: (isoDay: string) => string = (isoDay) => isoDay,
 ): string {
   const name = engagement.serviceName;
-  switch (engagement.status) {
-    case 'ended':
-      return engagement.endOn
-        ? t('panel_changed_ended_on', name, day(engagement.endOn))
-        : t('panel_changed_ended', name);
-    case 'paused':
-      return t('panel_changed_paused', name);
-    case 'active':
-      return t(from === 'paused' ? 'panel_changed_resumed' : 'panel_changed_active', name);
-    case 'proposed':
-      return t('panel_changed_proposed', name);
-  }
+  const said: Record<EngagementStatus, MessageKey> = {
+    ended: engagement.endOn ? 'engagement_endedOn' : 'engagement_endedNow',
+    paused: 'engagement_pausedNow',
+    active: from === 'paused' ? 'engagement_resumedNow' : 'engagement_activeNow',
+    proposed: 'engagement_proposedNow',
+  };
+  return t(said[engagement.status], name, engagement.endOn ?? '');
 }

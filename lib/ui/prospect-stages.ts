@@ -1,35 +1,33 @@
 import type { ProspectInfo } from '../domain/party';
-import type { MessageKey } from '../platform/i18n';
+import { catalogueLabels, t } from '../platform/i18n';
 
 export type ProspectStage = ProspectInfo['stage'];
 
 /**
  * The stages in the order a sale moves through them, with their labels. Kept here
  * rather than read from lib/domain/party, which brings zod into the page's bundle;
- * the record type makes a stage added there fail to compile here. The labels are
- * catalogue keys, worded by the page.
+ * the record type makes a stage added there fail to compile here.
  */
-export const PROSPECT_STAGE_LABELS: Record<ProspectStage, MessageKey> = {
-  new: 'panel_stage_new',
-  contacted: 'panel_stage_contacted',
-  qualified: 'panel_stage_qualified',
-  proposal: 'panel_stage_proposal',
-  negotiation: 'panel_stage_negotiation',
-};
+export const PROSPECT_STAGE_LABELS = catalogueLabels<ProspectStage>({
+  new: 'stage_new',
+  contacted: 'stage_contacted',
+  qualified: 'stage_qualified',
+  proposal: 'stage_proposal',
+  negotiation: 'stage_negotiation',
+});
 
-export const PROSPECT_STAGE_OPTIONS = Object.entries(PROSPECT_STAGE_LABELS) as [
-  ProspectStage,
-  MessageKey,
-][];
+/** The stages with their labels, in order. */
+export const prospectStageOptions = () =>
+  Object.entries(PROSPECT_STAGE_LABELS) as [ProspectStage, string][];
 
 /** Where prospects usually come from, offered while typing (any other text is fine). */
-export const COMMON_SOURCES = [
-  'Referral',
-  'Website',
+export const commonSources = () => [
+  t('source_referral'),
+  t('source_website'),
   'LinkedIn',
-  'Event',
-  'Email',
-  'Cold outreach',
+  t('source_event'),
+  t('source_email'),
+  t('source_coldOutreach'),
 ];
 
 /**

@@ -240,7 +240,7 @@ describe('side panel: engagements, purchases, prospects and suggestions', () => 
     await panel.getByTestId('engagement-end-confirm').click();
 
     await panel.getByTestId('summary-engagement').waitFor({ state: 'detached' });
-    expect(await status().textContent()).toBe(`Ended “Monthly advisory” on ${shownDay()}.`);
+    expect(await status().textContent()).toBe(`Ended “Monthly advisory” on ${day()}.`);
     const past = panel.getByTestId('past-engagement');
     await past.waitFor({ state: 'attached' });
     expect(await past.getAttribute('data-status')).toBe('ended');

@@ -64,7 +64,8 @@ export function ImportFlow({ transport }: { transport: Transport }) {
   };
 
   const start = async () => {
-    if (!read) return;
+    if (!read || stage.step !== 'preview') return;
+    const { fileName } = stage;
     const notImported = read.problems.filter((p) => p.severity === 'error');
     const controller = new AbortController();
     abort.current = controller;
@@ -72,6 +73,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
     try {
       const result = await importRows(transport, read.drafts, {
         signal: controller.signal,
+        fileName,
         onProgress: (progress) => setStage({ step: 'importing', progress }),
       });
       setStage({ step: 'done', result, notImported });

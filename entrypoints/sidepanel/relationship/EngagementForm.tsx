@@ -153,7 +153,7 @@ export function EngagementForm({
           <option value={AD_HOC}>{t('panel_service_other')}</option>
           {catalogue.map((service) => (
             <option key={service.id} value={service.id}>
-              {service.name} — {describeTerms(service.terms, t, uiLanguage())}
+              {service.name} — {describeTerms(service.terms)}
             </option>
           ))}
         </select>

@@ -41,8 +41,8 @@ export function EngagementList({
       <ul class="engagements">
         {engagements.map((e) => (
           <li key={e.id} data-testid="summary-engagement" data-status={e.status}>
-            <strong>{e.serviceName}</strong> · {describeTerms(e.terms, t, uiLanguage())}{' '}
-            <span class={`status status-${e.status}`}>{t(STATUS_LABELS[e.status])}</span>
+            <strong>{e.serviceName}</strong> · {describeTerms(e.terms)}{' '}
+            <span class={`status status-${e.status}`}>{STATUS_LABELS[e.status]}</span>
             <span class="muted dates">
               {e.renewOn
                 ? t('panel_engagement_renews_on', day(e.startOn), day(e.renewOn))

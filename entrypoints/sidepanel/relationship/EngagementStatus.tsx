@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../../../lib/platform/i18n';
+import { t } from '../../../lib/platform/i18n';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Engagement } from '../../../lib/domain/engagement';
 import { sendMessage } from '../../../lib/platform/messaging';
@@ -7,7 +7,7 @@ import {
   statusActions,
   type EngagementStatus as Status,
 } from '../../../lib/ui/engagement-terms';
-import { formatDay, localDay } from '../../../lib/ui/local-day';
+import { localDay } from '../../../lib/ui/local-day';
 import { DateField, FormProblem } from '../../../components/FormParts';
 import type { Send } from './SuggestionNotice';
 
@@ -56,11 +56,7 @@ export function EngagementStatus({
     if (!result.ok) return setProblem(result.error.message);
     setProblem(null);
     setEnding(false);
-    onChanged(
-      describeStatusChange(result.value.engagement, engagement.status, t, (isoDay) =>
-        formatDay(isoDay, uiLanguage()),
-      ),
-    );
+    onChanged(describeStatusChange(result.value.engagement, engagement.status));
   };
 
   if (ending)
@@ -114,11 +110,11 @@ export function EngagementStatus({
           type="button"
           class="small"
           disabled={busy}
-          aria-label={t('panel_action_named', t(label), name)}
+          aria-label={t('panel_action_named', label, name)}
           data-testid={`engagement-to-${to}`}
           onClick={() => (to === 'ended' ? setEnding(true) : void change(to))}
         >
-          {t(label)}
+          {label}
         </button>
       ))}
       <FormProblem problem={problem} />

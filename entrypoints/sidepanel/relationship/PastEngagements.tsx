@@ -35,7 +35,7 @@ export function PastEngagements({
       <ul class="engagements">
         {ended.map((e) => (
           <li key={e.id} data-testid="past-engagement" data-status={e.status}>
-            <strong>{e.serviceName}</strong> · {describeTerms(e.terms, t, uiLanguage())}{' '}
+            <strong>{e.serviceName}</strong> · {describeTerms(e.terms)}{' '}
             <span class="muted">
               {t(
                 'panel_past_span',

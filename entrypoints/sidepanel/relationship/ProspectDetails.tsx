@@ -4,9 +4,9 @@ import type { ProspectInfo } from '../../../lib/domain/party';
 import { sendMessage } from '../../../lib/platform/messaging';
 import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import {
-  COMMON_SOURCES,
+  commonSources,
   PROSPECT_STAGE_LABELS,
-  PROSPECT_STAGE_OPTIONS,
+  prospectStageOptions,
   prospectUpdate,
   type ProspectStage,
 } from '../../../lib/ui/prospect-stages';
@@ -44,7 +44,7 @@ export function ProspectDetails({
     if (!result.ok) return setProblem(result.error.message);
     setProblem(null);
     // The stage is named inside the sentence, in lower case — but German keeps its nouns capital.
-    const label = t(PROSPECT_STAGE_LABELS[info.stage]);
+    const label = PROSPECT_STAGE_LABELS[info.stage];
     const language = uiLanguage();
     const stageName = language.startsWith('de') ? label : label.toLocaleLowerCase(language);
     onSaved(
@@ -67,7 +67,7 @@ export function ProspectDetails({
         <SelectField
           label={t('panel_stage')}
           value={stage}
-          options={PROSPECT_STAGE_OPTIONS.map(([stage, key]) => [stage, t(key)])}
+          options={prospectStageOptions()}
           onChange={setStage}
           testId="prospect-stage"
         />
@@ -82,7 +82,7 @@ export function ProspectDetails({
             data-testid="prospect-source"
           />
           <datalist id="prospect-sources">
-            {COMMON_SOURCES.map((s) => (
+            {commonSources().map((s) => (
               <option key={s} value={s} />
             ))}
           </datalist>

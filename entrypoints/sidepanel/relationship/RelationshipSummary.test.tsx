@@ -189,7 +189,7 @@ describe('EngagementStatus', () => {
     fireEvent.input(date, { target: { value: '2026-11-20' } });
     fireEvent.submit(screen.getByTestId('engagement-end-form'));
     await waitFor(() =>
-      expect(onChanged).toHaveBeenCalledWith('Ended “Monthly advisory” on Nov 20, 2026.'),
+      expect(onChanged).toHaveBeenCalledWith('Ended “Monthly advisory” on 2026-11-20.'),
     );
     expect(send).toHaveBeenCalledWith('engagements/setStatus', {
       id: 'e1',
