@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { createParty, findPartiesByContacts } from '../../lib/db/party-repository';
 import { failureNotice, handleMenuClick, type MenuClickDeps } from '../../lib/menus/handle-click';
@@ -31,7 +32,7 @@ export function registerMenus(deps: BackgroundDeps): void {
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   for (const item of MENU_ITEMS) {
-    browser.contextMenus.create({ ...item }, () => {
+    browser.contextMenus.create({ ...item, title: t(item.title) }, () => {
       // Read, or Chrome logs an "unchecked runtime.lastError" for a refused pattern.
       if (browser.runtime.lastError)
         console.error('Clientele menu', item.id, browser.runtime.lastError);
@@ -66,10 +67,9 @@ export function createMenuClickListener(deps: BackgroundDeps) {
     ).catch((error: unknown) => {
       // Even the panel could not be told (its session storage failed): say it aloud.
       console.error('Clientele: menu click failed', error);
-      void showProblemNotification(
-        'Clientele could not act on that click',
-        failureNotice(error),
-      ).catch(() => undefined);
+      void showProblemNotification(t('menu_click_failed'), failureNotice(error)).catch(
+        () => undefined,
+      );
       return undefined;
     });
   };

@@ -15,7 +15,7 @@ import {
 import { CHANNEL } from '../../lib/protocol/envelope';
 import { installPermissionAndScriptingStubs } from '../../tests/unit/fake-browser-extras';
 import background from './index';
-import { createReminders, describeDue, DONE_BUTTON, SNOOZE_BUTTON } from './reminders';
+import { createReminders, describeDue, dueButtons } from './reminders';
 
 const HOUR = 3_600_000;
 const NY = 'America/New_York';
@@ -74,7 +74,9 @@ describe('describeDue', () => {
   ])('%s', (_label, items, title, message) => {
     const notice = describeDue(items);
     expect(notice).toMatchObject({ title, message });
-    expect(notice.buttons).toEqual(items.length === 1 ? [DONE_BUTTON, SNOOZE_BUTTON] : undefined);
+    expect(notice.buttons).toEqual(
+      items.length === 1 ? ['Done, log it', 'Snooze until tomorrow'] : undefined,
+    );
   });
 });
 
@@ -192,7 +194,7 @@ describe('createReminders', () => {
     expect(shown()).toMatchObject({
       title: 'Follow-up due: Ada Lovelace',
       message: 'Talked to Ada Lovelace',
-      buttons: [{ title: DONE_BUTTON }, { title: SNOOZE_BUTTON }],
+      buttons: dueButtons().map((title) => ({ title })),
     });
     expect((await readReminderState()).single).toEqual({ kind: 'followUp', id: followUpId });
   });

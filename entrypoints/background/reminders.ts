@@ -1,3 +1,4 @@
+import { t, tCount } from '../../lib/platform/i18n';
 import { browser } from 'wxt/browser';
 import { localTimeZone, snoozeUntil, type TimeZone } from '../../lib/domain/cadence';
 import {
@@ -29,10 +30,8 @@ import {
 import type { RepositoryContext } from '../../lib/db/party-repository';
 import type { BackgroundDeps } from './handlers';
 
-export const DONE_BUTTON = 'Done, log it';
-export const SNOOZE_BUTTON = 'Snooze until tomorrow';
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** The notification's buttons, in the order `onDueNotificationButton` gets their index. */
+export const dueButtons = () => [t('menu_due_done'), t('menu_due_snooze')];
 
 /**
  * One notification for everything due: "3 check-ins and 1 follow-up due" and who
@@ -43,21 +42,32 @@ export function describeDue(items: readonly DueItem[]): DueNotice {
   if (only && items.length === 1) {
     const followUp = only.kind === 'followUp';
     return {
-      title: `${followUp ? 'Follow-up' : 'Check-in'} due: ${only.partyName}`,
-      message: followUp ? only.note?.trim() || 'A follow-up is due.' : 'Time to get in touch.',
-      buttons: [DONE_BUTTON, SNOOZE_BUTTON],
+      title: t(followUp ? 'menu_due_followup' : 'menu_due_checkin', only.partyName),
+      message: followUp
+        ? only.note?.trim() || t('menu_due_followup_message')
+        : t('menu_due_checkin_message'),
+      buttons: dueButtons(),
     };
   }
   const checkIns = items.filter((item) => item.kind === 'checkIn').length;
   const followUps = items.length - checkIns;
-  const parts = [
-    checkIns > 0 ? plural(checkIns, 'check-in') : '',
-    followUps > 0 ? plural(followUps, 'follow-up') : '',
-  ].filter(Boolean);
+  const title =
+    checkIns > 0 && followUps > 0
+      ? t(
+          'menu_due_both',
+          tCount('menu_due_checkins', checkIns),
+          tCount('menu_due_followups', followUps),
+        )
+      : t(
+          'menu_due_some',
+          checkIns > 0
+            ? tCount('menu_due_checkins', checkIns)
+            : tCount('menu_due_followups', followUps),
+        );
   const names = [...new Set(items.map((item) => item.partyName))];
   const shown = names.slice(0, 3).join(', ');
-  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return { title: `${parts.join(' and ')} due`, message: `${shown}${more}` };
+  const message = names.length > 3 ? t('menu_due_names_more', shown, names.length - 3) : shown;
+  return { title, message };
 }
 
 /** Runs a reminder step without letting its failure reach the caller's own work. */

@@ -7,9 +7,17 @@ import type { Response } from '../../lib/protocol/messages';
 import { watchBookChanged } from '../../lib/platform/book-changed';
 import { sendMessage } from '../../lib/platform/messaging';
 import { formatAmount } from '../../lib/ui/amount-input';
-import { HEALTH_LABELS, KIND_LABELS } from '../../lib/ui/format';
+import { t, tCount, uiLanguage } from '../../lib/platform/i18n';
 import { Duplicates } from './Duplicates';
-import { monthLabel, shortMonthLabel, shortWeekLabel, STAGE_LABELS, weekLabel } from './labels';
+import {
+  healthLabel,
+  kindLabel,
+  monthLabel,
+  shortMonthLabel,
+  shortWeekLabel,
+  stageLabel,
+  weekLabel,
+} from './labels';
 
 type Figures = Response<'dashboard/figures'>;
 type Load =
@@ -47,25 +55,24 @@ export function App() {
       <header>
         <h1>
           <BrandMark />
-          Dashboard
+          {t('dash_title')}
         </h1>
         {load.state === 'ready' && (
           <span class="muted" data-testid="party-count">
-            {load.figures.parties === 1 ? '1 record' : `${load.figures.parties} records`}
+            {tCount('dash_records', load.figures.parties)}
           </span>
         )}
       </header>
-      {load.state === 'loading' && <p class="muted">Reading your records…</p>}
+      {load.state === 'loading' && <p class="muted">{t('dash_loading')}</p>}
       {load.state === 'failed' && (
         <p class="error" role="alert">
-          The figures could not be read: {load.message}
+          {t('dash_failed', load.message)}
         </p>
       )}
       {load.state === 'ready' &&
         (load.figures.parties === 0 ? (
           <p class="empty" data-testid="dashboard-empty">
-            Your book is empty. Add clients, customers and prospects from the toolbar popup, and
-            their figures will appear here.
+            {t('dash_empty')}
           </p>
         ) : (
           <Panels figures={load.figures} />
@@ -80,14 +87,14 @@ function Panels({ figures }: { figures: Figures }) {
   return (
     <div class="panels">
       <section class="panel" aria-labelledby="kinds-title">
-        <h2 id="kinds-title">Relationships by kind and health</h2>
+        <h2 id="kinds-title">{t('dash_kinds_heading')}</h2>
         <StackedBarChart
           testId="chart-kinds"
-          title="Relationships by kind and check-in health"
-          categories={kinds.map((k) => KIND_LABELS[k.kind])}
+          title={t('dash_kinds_chart')}
+          categories={kinds.map((k) => kindLabel(k.kind))}
           series={(['overdue', 'due-soon', 'on-time', 'none'] as const).map((health) => ({
             key: health,
-            label: HEALTH_LABELS[health],
+            label: healthLabel(health),
             color: HEALTH_COLORS[health],
             values: kinds.map((k) => k.byHealth[health]),
           }))}
@@ -95,51 +102,53 @@ function Panels({ figures }: { figures: Figures }) {
       </section>
 
       <section class="panel" aria-labelledby="overdue-title">
-        <h2 id="overdue-title">Overdue check-ins</h2>
+        <h2 id="overdue-title">{t('dash_overdue_heading')}</h2>
         <p class="big-number" data-testid="overdue-count">
-          {overdue.count}
+          {overdue.count.toLocaleString(uiLanguage())}
         </p>
         {overdue.count === 0 ? (
-          <p class="empty">Nobody is waiting on you. Every check-in is on time.</p>
+          <p class="empty">{t('dash_overdue_none')}</p>
         ) : (
           <ul class="overdue-list" data-testid="overdue-list">
             {overdue.parties.map((party) => (
               <li key={party.id} data-party-id={party.id}>
                 <span>{party.name}</span>
-                <span class={`muted kind-${party.kind}`}>{KIND_LABELS[party.kind]}</span>
+                <span class={`muted kind-${party.kind}`}>{kindLabel(party.kind)}</span>
               </li>
             ))}
             {overdue.count > overdue.parties.length && (
-              <li class="muted">and {overdue.count - overdue.parties.length} more</li>
+              <li class="muted">
+                {t('dash_overdue_more', overdue.count - overdue.parties.length)}
+              </li>
             )}
           </ul>
         )}
       </section>
 
       <section class="panel" aria-labelledby="revenue-title">
-        <h2 id="revenue-title">Revenue by month</h2>
+        <h2 id="revenue-title">{t('dash_revenue_heading')}</h2>
         <div data-testid="chart-revenue">
           {revenue.series.length === 0 ? (
-            <p class="empty">No purchases or engagements in the last twelve months.</p>
+            <p class="empty">{t('dash_revenue_none')}</p>
           ) : (
             revenue.series.map((series) => (
               <div key={series.currency} data-currency={series.currency}>
                 <h3 class="muted">{series.currency}</h3>
                 <StackedBarChart
-                  title={`Revenue in ${series.currency} by month`}
+                  title={t('dash_revenue_chart', series.currency)}
                   categories={revenue.months.map(monthLabel)}
                   tickLabel={(_, i) => shortMonthLabel(revenue.months[i] ?? '')}
-                  format={(v) => formatAmount(v, series.currency)}
+                  format={(v) => formatAmount(v, series.currency, uiLanguage())}
                   series={[
                     {
                       key: 'purchases',
-                      label: 'Purchases',
+                      label: t('dash_purchases'),
                       color: color(0),
                       values: series.purchases,
                     },
                     {
                       key: 'engagements',
-                      label: 'Engagements',
+                      label: t('dash_engagements'),
                       color: color(1),
                       values: series.engagements,
                     },
@@ -149,30 +158,26 @@ function Panels({ figures }: { figures: Figures }) {
             ))
           )}
         </div>
-        <p class="muted rule">
-          Purchases count in the month of their date. Retainers and subscriptions count their
-          monthly amount for every month they were active; fixed fees count in their start month;
-          hourly work is not counted. Currencies are never added together.
-        </p>
+        <p class="muted rule">{t('dash_revenue_rule')}</p>
       </section>
 
       <section class="panel" aria-labelledby="prospects-title">
-        <h2 id="prospects-title">Prospects</h2>
+        <h2 id="prospects-title">{t('dash_prospects_heading')}</h2>
         <div data-testid="chart-prospects">
           {prospects.total === 0 ? (
-            <p class="empty">No prospects yet.</p>
+            <p class="empty">{t('dash_prospects_none')}</p>
           ) : (
             <>
               <BarChart
-                title="Prospects by stage"
+                title={t('dash_prospects_by_stage')}
                 color="var(--prospect)"
                 data={prospects.byStage.map((s) => ({
-                  label: STAGE_LABELS[s.stage] ?? s.stage,
+                  label: stageLabel(s.stage),
                   value: s.count,
                 }))}
               />
               <DonutChart
-                title="Prospects by source"
+                title={t('dash_prospects_by_source')}
                 slices={prospects.bySource.map((s, i) => ({
                   label: s.source,
                   value: s.count,
@@ -185,13 +190,13 @@ function Panels({ figures }: { figures: Figures }) {
       </section>
 
       <section class="panel" aria-labelledby="interactions-title">
-        <h2 id="interactions-title">Interactions per week</h2>
+        <h2 id="interactions-title">{t('dash_interactions_heading')}</h2>
         {interactions.counts.every((c) => c === 0) && (
-          <p class="empty">No interactions logged in the last twelve weeks.</p>
+          <p class="empty">{t('dash_interactions_none')}</p>
         )}
         <BarChart
           testId="chart-interactions"
-          title="Interactions per week, last twelve weeks"
+          title={t('dash_interactions_chart')}
           data={interactions.weeks.map((week, i) => ({
             label: weekLabel(week),
             value: interactions.counts[i] ?? 0,

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { Response } from '../../lib/protocol/messages';
-import { KIND_LABELS } from '../../lib/ui/format';
+import { t, tCount, type PluralKey } from '../../lib/platform/i18n';
+import { kindLabel } from './labels';
 
 type Pair = Response<'duplicates/find'>['pairs'][number];
 type Preview = Response<'duplicates/preview'>;
@@ -41,18 +42,15 @@ export function Duplicates({ onMerged, send = sendMessage }: DuplicatesProps) {
 
   return (
     <section class="panel duplicates" data-testid="duplicates" aria-labelledby="duplicates-title">
-      <h2 id="duplicates-title">Duplicates</h2>
-      <p class="muted">
-        Records that share an email, a phone, or a name at the same organization — and people who
-        could be linked to their organization.
-      </p>
+      <h2 id="duplicates-title">{t('dash_duplicates_heading')}</h2>
+      <p class="muted">{t('dash_duplicates_intro')}</p>
       <button
         type="button"
         onClick={() => void find()}
         disabled={busy}
         data-testid="find-duplicates"
       >
-        {busy ? 'Looking…' : pairs ? 'Look again' : 'Find duplicates'}
+        {busy ? t('dash_looking') : pairs ? t('dash_look_again') : t('dash_find_duplicates')}
       </button>
       {notice && (
         <p class="notice" role="status" data-testid="duplicates-notice">
@@ -66,7 +64,7 @@ export function Duplicates({ onMerged, send = sendMessage }: DuplicatesProps) {
       )}
       {pairs && pairs.length === 0 && (
         <p class="empty" data-testid="duplicates-empty">
-          No duplicates found.
+          {t('dash_no_duplicates')}
         </p>
       )}
       {pairs && pairs.length > 0 && (
@@ -121,7 +119,7 @@ function PairItem({
       });
       if (!result.ok) return setProblem(result.error.message);
       await onDone(
-        `Merged ${shown.absorbed.name} into ${shown.survivor.name}. ${movedText(shown.moved)}`,
+        t('dash_merged', shown.absorbed.name, shown.survivor.name, movedText(shown.moved)),
       );
     });
 
@@ -132,7 +130,7 @@ function PairItem({
         organizationId: pair.b.id,
       });
       if (!result.ok) return setProblem(result.error.message);
-      await onDone(`${pair.a.name} is now linked to ${pair.b.name}.`);
+      await onDone(t('dash_linked', pair.a.name, pair.b.name));
     });
 
   return (
@@ -146,12 +144,12 @@ function PairItem({
       </ul>
       {pair.action === 'link' ? (
         <button type="button" onClick={() => void link()} disabled={busy} data-testid="link-pair">
-          Link {pair.a.name} to {pair.b.name}
+          {t('dash_link_pair', pair.a.name, pair.b.name)}
         </button>
       ) : (
         <>
           <fieldset disabled={busy}>
-            <legend class="muted">Keep which record?</legend>
+            <legend class="muted">{t('dash_keep_which')}</legend>
             {[pair.a, pair.b].map((party) => (
               <label key={party.id}>
                 <input
@@ -165,11 +163,11 @@ function PairItem({
                   }}
                 />
                 <span>
-                  <strong>{party.name}</strong> · {KIND_LABELS[party.kind]}
+                  <strong>{party.name}</strong> · {kindLabel(party.kind)}
                   {party.organizationName ? ` · ${party.organizationName}` : ''}
                   <br />
                   <span class="muted">
-                    {[...party.emails, ...party.phones].join(', ') || 'no email or phone'}
+                    {[...party.emails, ...party.phones].join(', ') || t('dash_no_email_phone')}
                   </span>
                 </span>
               </label>
@@ -182,7 +180,7 @@ function PairItem({
               disabled={busy}
               data-testid="preview-merge"
             >
-              Preview merge
+              {t('dash_preview_merge')}
             </button>
           )}
         </>
@@ -219,32 +217,33 @@ function MergePreview({
   // Focus moves to what appeared, so the preview is read before the merge button.
   useEffect(() => heading.current?.focus(), []);
   const { merged, absorbed, moved } = preview;
-  const rows: [string, string][] = [
-    ['Name', merged.name],
-    ['Kind', KIND_LABELS[merged.kind]],
-    ['Emails', merged.emails.join(', ') || '—'],
-    ['Phones', merged.phones.join(', ') || '—'],
-    ['Organization', merged.organizationName ?? '—'],
-    ['Tags', merged.tags.join(', ') || '—'],
-    ['History', `${merged.kindHistory.length} kind changes kept`],
+  // The field names the rows are known by (data-field), and their words.
+  const rows: [string, string, string][] = [
+    ['name', t('dash_field_name'), merged.name],
+    ['kind', t('dash_field_kind'), kindLabel(merged.kind)],
+    ['emails', t('dash_field_emails'), merged.emails.join(', ') || '—'],
+    ['phones', t('dash_field_phones'), merged.phones.join(', ') || '—'],
+    ['organization', t('dash_field_organization'), merged.organizationName ?? '—'],
+    ['tags', t('dash_field_tags'), merged.tags.join(', ') || '—'],
+    ['history', t('dash_field_history'), tCount('dash_kind_changes', merged.kindHistory.length)],
   ];
   return (
     <div class="merge-preview" data-testid="merge-preview">
       <h3 tabIndex={-1} ref={heading}>
-        After the merge
+        {t('dash_after_merge')}
       </h3>
       <dl>
-        {rows.map(([term, value]) => (
+        {rows.map(([field, term, value]) => (
           <>
-            <dt key={`${term}-t`}>{term}</dt>
-            <dd key={`${term}-d`} data-field={term.toLowerCase()}>
+            <dt key={`${field}-t`}>{term}</dt>
+            <dd key={`${field}-d`} data-field={field}>
               {value}
             </dd>
           </>
         ))}
       </dl>
       <p data-testid="merge-moves">
-        {absorbed.name}’s record goes away; nothing in it is lost. {movedText(moved)}
+        {t('dash_goes_away', absorbed.name)} {movedText(moved)}
       </p>
       <div class="actions">
         <button
@@ -254,10 +253,10 @@ function MergePreview({
           disabled={busy}
           data-testid="merge-confirm"
         >
-          {busy ? 'Merging…' : `Merge into ${merged.name}`}
+          {busy ? t('dash_merging') : t('dash_merge_into', merged.name)}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('dash_cancel')}
         </button>
       </div>
     </div>
@@ -265,13 +264,13 @@ function MergePreview({
 }
 
 function movedText(moved: Preview['moved']): string {
-  const parts = [
-    [moved.interactions, 'interaction'],
-    [moved.followUps, 'follow-up'],
-    [moved.engagements, 'engagement'],
-    [moved.purchases, 'purchase'],
-    [moved.members, 'linked person'],
-  ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
-  return said.length ? `Moves ${said.join(', ')}.` : 'Nothing else to move.';
+  const parts: [number, PluralKey][] = [
+    [moved.interactions, 'dash_moved_interactions'],
+    [moved.followUps, 'dash_moved_followups'],
+    [moved.engagements, 'dash_moved_engagements'],
+    [moved.purchases, 'dash_moved_purchases'],
+    [moved.members, 'dash_moved_members'],
+  ];
+  const said = parts.filter(([n]) => n > 0).map(([n, key]) => tCount(key, n));
+  return said.length ? t('dash_moves', said.join(', ')) : t('dash_nothing_to_move');
 }

@@ -10,7 +10,7 @@ import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
 import { StorageCareNotice } from './StorageCareNotice';
-import { t } from '../../lib/platform/i18n';
+import { t, uiLanguage } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
 import { BulkSearch } from '../popup/BulkSearch';
 import { useImportBatches } from './use-import-batches';
@@ -22,16 +22,16 @@ import { useSiteAccess } from './use-site-access';
 import { useStatus } from './use-status';
 
 const SECTIONS = [
-  ['cadence', 'Check-ins'],
-  ['region', 'Phone region'],
-  ['sites', 'Sites'],
-  ['never-capture', 'Never capture'],
-  ['email-log', 'Email'],
-  ['services', 'Services'],
-  ['data', 'Your data'],
-  ['imports', 'Imports'],
-  ['records', 'Records'],
-  ['recently-deleted', 'Recently deleted'],
+  ['cadence', 'options_section_cadence'],
+  ['region', 'options_section_region'],
+  ['sites', 'options_section_sites'],
+  ['never-capture', 'options_section_never_capture'],
+  ['email-log', 'options_section_email_log'],
+  ['services', 'options_section_services'],
+  ['data', 'options_section_data'],
+  ['imports', 'options_section_imports'],
+  ['records', 'options_section_records'],
+  ['recently-deleted', 'options_section_recently_deleted'],
 ] as const;
 
 /**
@@ -40,7 +40,8 @@ const SECTIONS = [
  * line says what was saved or what went wrong.
  */
 export function App() {
-  const locale = navigator.language;
+  // Numbers and region names in the language the page is shown in.
+  const locale = uiLanguage();
   const [status, report] = useStatus();
   const { settings, generation, loadError, save } = useSettings(report);
   const sites = useSiteAccess(report);
@@ -55,7 +56,7 @@ export function App() {
       <header class="options-header">
         <h1>
           <BrandMark />
-          Clientele options
+          {t('options_title')}
         </h1>
         <p
           class={`options-status status-${status.tone}`}
@@ -65,11 +66,11 @@ export function App() {
         >
           {status.text}
         </p>
-        <nav aria-label="Sections">
+        <nav aria-label={t('options_sections')}>
           <ul>
             {SECTIONS.map(([id, label]) => (
               <li key={id}>
-                <a href={`#${id}`}>{label}</a>
+                <a href={`#${id}`}>{t(label)}</a>
               </li>
             ))}
             <li>
@@ -92,16 +93,16 @@ export function App() {
             <CadenceSection
               key={`cadence-${generation}`}
               cadence={settings.cadence}
-              onSave={(cadence) => save({ cadence }, 'Check-in cadence')}
+              onSave={(cadence) => save({ cadence }, t('options_what_cadence'))}
             />
             <RegionSection
               region={settings.region}
               locale={locale}
-              onSave={(region) => save({ region }, 'Phone region')}
+              onSave={(region) => save({ region }, t('options_what_region'))}
             />
           </>
         ) : (
-          !loadError && <p class="muted">Reading settings…</p>
+          !loadError && <p class="muted">{t('options_reading_settings')}</p>
         )}
         <ScannedSitesSection
           builtIn={sites.access?.builtIn ?? []}
@@ -112,9 +113,11 @@ export function App() {
           {settings && (
             <HighlightOnSites
               checked={settings.highlightOnSites}
-              onChange={(highlightOnSites) => save({ highlightOnSites }, 'Highlight choice')}
+              onChange={(highlightOnSites) =>
+                save({ highlightOnSites }, t('options_what_highlight'))
+              }
               kindColours={settings.kindColours}
-              onKindColours={(kindColours) => save({ kindColours }, 'Highlight colours')}
+              onKindColours={(kindColours) => save({ kindColours }, t('options_what_colours'))}
             />
           )}
         </ScannedSitesSection>
@@ -122,14 +125,14 @@ export function App() {
           <NeverCaptureSection
             key={`never-capture-${generation}`}
             entries={settings.neverCapture}
-            onSave={(neverCapture) => save({ neverCapture }, 'Never-capture list')}
+            onSave={(neverCapture) => save({ neverCapture }, t('options_what_never_capture'))}
           />
         )}
         {settings && (
           <EmailLogSection
             key={`email-log-${generation}`}
             settings={settings.emailLog}
-            onSave={(emailLog) => save({ emailLog }, 'Email logging')}
+            onSave={(emailLog) => save({ emailLog }, t('options_what_email_log'))}
           >
             <PeopleYouEmail
               people={people.people}
@@ -159,12 +162,9 @@ export function App() {
           onUndo={(batch) => void imports.undo(batch)}
         />
         <section id="records" aria-labelledby="records-title">
-          <h2 id="records-title">Records</h2>
-          <p class="muted">
-            Select records (click, Enter, or their boxes) to delete them, change their kind, tag or
-            export them at once. Every action can be undone.
-          </p>
-          <BulkSearch label="Find records" limit={200} />
+          <h2 id="records-title">{t('options_section_records')}</h2>
+          <p class="muted">{t('options_records_intro')}</p>
+          <BulkSearch label={t('options_find_records')} limit={200} />
         </section>
         <RecentlyDeletedSection
           entries={deleted.entries}

@@ -14,7 +14,8 @@ import {
   type Transport,
 } from '../../lib/transfer/transfer-client';
 import { partiesToVcards, type VcardVersion } from '../../lib/transfer/vcard-write';
-import { downloadFile, number, plural } from './data/format';
+import { t, tCount } from '../../lib/platform/i18n';
+import { downloadFile, number } from './data/format';
 import { ImportFlow } from './data/ImportFlow';
 import { RestorePicker } from './data/RestorePicker';
 
@@ -49,16 +50,16 @@ export function DataSection({
 
   const day = () => now().toISOString().slice(0, 10);
   const backUp = () =>
-    run('Backing up…', async () => {
+    run(t('options_backing_up'), async () => {
       const text = await exportBackup(transport, now(), ({ done, total }) =>
-        setBusy(`Backing up… ${number(done)} of ${number(total)} records`),
+        setBusy(t('options_backing_up_progress', number(done), number(total))),
       );
       save(`clientele-backup-${day()}.json`, text, 'application/json');
       await recordBackup(now().getTime());
-      return 'Backup saved. Keep it somewhere safe: it holds your whole book.';
+      return t('options_backup_saved');
     });
   const exportParties = (format: 'csv' | ContactsLayout | VcardVersion) =>
-    run('Exporting…', async () => {
+    run(t('options_exporting'), async () => {
       const { parties } = await readForExport(transport, ['parties']);
       if (format === 'csv')
         save(`clientele-contacts-${day()}.csv`, partiesToCsv(parties), 'text/csv');
@@ -69,10 +70,10 @@ export function DataSection({
           'text/csv',
         );
       else save(`clientele-contacts-${day()}.vcf`, partiesToVcards(parties, format), 'text/vcard');
-      return `Exported ${plural(parties.length, 'contact', 'contacts')}.`;
+      return tCount('options_exported_contacts', parties.length);
     });
   const exportInteractions = () =>
-    run('Exporting…', async () => {
+    run(t('options_exporting'), async () => {
       const { parties, interactions } = await readForExport(transport, ['parties', 'interactions']);
       const byId = new Map(parties.map((p) => [p.id, p]));
       save(
@@ -80,15 +81,15 @@ export function DataSection({
         interactionsToCsv(interactions, (id) => byId.get(id)),
         'text/csv',
       );
-      return `Exported ${plural(interactions.length, 'interaction', 'interactions')}.`;
+      return tCount('options_exported_interactions', interactions.length);
     });
   const exportCalendar = () =>
-    run('Exporting…', async () => {
+    run(t('options_exporting'), async () => {
       const { parties, followUps } = await readForExport(transport, ['parties', 'followUps']);
       const text = calendarFor({ parties, followUps, now: now().getTime() });
       save(`clientele-calendar-${day()}.ics`, text, 'text/calendar');
       const events = (text.match(/BEGIN:VEVENT/g) ?? []).length;
-      return `Exported ${plural(events, 'date', 'dates')} (follow-ups and check-ins) as a calendar.`;
+      return tCount('options_exported_dates', events);
     });
 
   return (
@@ -97,20 +98,18 @@ export function DataSection({
       data-testid="data-section"
       aria-labelledby="data-section-heading"
     >
-      <h2 id="data-section-heading">Your data</h2>
-      <p class="muted">
-        Everything stays on this computer. Back up now and then; a backup restores your whole book.
-      </p>
+      <h2 id="data-section-heading">{t('options_section_data')}</h2>
+      <p class="muted">{t('options_data_intro')}</p>
 
       <div class="data-group">
-        <h3>Back up and restore</h3>
+        <h3>{t('options_backup_heading')}</h3>
         <button
           type="button"
           data-testid="backup-export"
           disabled={busy !== null}
           onClick={() => void backUp()}
         >
-          Back up (download JSON)
+          {t('options_backup_button')}
         </button>
         <RestorePicker
           transport={transport}
@@ -122,7 +121,7 @@ export function DataSection({
       <ImportFlow transport={transport} />
 
       <div class="data-group">
-        <h3>Export</h3>
+        <h3>{t('options_export_heading')}</h3>
         <div class="data-buttons">
           <button
             type="button"
@@ -130,7 +129,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportParties('csv')}
           >
-            Contacts (CSV)
+            {t('options_export_csv')}
           </button>
           <button
             type="button"
@@ -138,7 +137,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportParties('google')}
           >
-            Contacts for Google (CSV)
+            {t('options_export_google')}
           </button>
           <button
             type="button"
@@ -146,7 +145,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportParties('outlook')}
           >
-            Contacts for Outlook (CSV)
+            {t('options_export_outlook')}
           </button>
           <button
             type="button"
@@ -154,7 +153,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportInteractions()}
           >
-            Interactions (CSV)
+            {t('options_export_interactions')}
           </button>
           <button
             type="button"
@@ -162,7 +161,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportParties('4.0')}
           >
-            Contacts (vCard 4.0)
+            {t('options_export_vcard')}
           </button>
           <button
             type="button"
@@ -170,7 +169,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportParties('3.0')}
           >
-            vCard 3.0 (older address books)
+            {t('options_export_vcard3')}
           </button>
           <button
             type="button"
@@ -178,7 +177,7 @@ export function DataSection({
             disabled={busy !== null}
             onClick={() => void exportCalendar()}
           >
-            Follow-ups and check-ins (.ics)
+            {t('options_export_ics')}
           </button>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -18,13 +19,13 @@ export function LazyDataSection() {
   if (Section) return <Section />;
   return (
     <section class="options-section" aria-labelledby="data-loading-heading">
-      <h2 id="data-loading-heading">Your data</h2>
+      <h2 id="data-loading-heading">{t('options_section_data')}</h2>
       {failed ? (
         <p class="error" role="alert">
-          Backup and import could not be loaded: {failed}
+          {t('options_data_load_failed', failed)}
         </p>
       ) : (
-        <p class="muted">Loading backup and import…</p>
+        <p class="muted">{t('options_data_loading')}</p>
       )}
     </section>
   );

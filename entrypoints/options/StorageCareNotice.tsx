@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import {
@@ -28,17 +29,11 @@ async function askBookHasRecords(): Promise<boolean> {
 function describe(nudge: StorageNudge): string {
   switch (nudge.reason) {
     case 'not-persisted':
-      return (
-        'This browser has not promised to keep Clientele’s records: if the computer runs short ' +
-        'of space, it may clear them. A backup file keeps your book safe.'
-      );
+      return t('options_nudge_not_persisted');
     case 'no-backup':
-      return (
-        'You have not made a backup yet. Everything lives only in this browser; a backup file ' +
-        'keeps your book safe.'
-      );
+      return t('options_nudge_no_backup');
     case 'old-backup':
-      return `Your last backup was ${nudge.days} days ago. A fresh one keeps what you have added since safe.`;
+      return t('options_nudge_old_backup', nudge.days);
   }
 }
 
@@ -86,10 +81,10 @@ export function StorageCareNotice({
       <p>{describe(nudge)}</p>
       <p class="storage-nudge-actions">
         <a href="#data" data-testid="storage-nudge-backup">
-          Back up in “Your data”
+          {t('options_nudge_backup')}
         </a>
         <button type="button" class="link" onClick={() => setDismissed(true)}>
-          Not now
+          {t('options_nudge_not_now')}
         </button>
       </p>
     </aside>

@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { DeletionSummaryMessage } from '../../lib/protocol/areas/undo';
@@ -13,7 +14,7 @@ export function useRecentlyDeleted(report: StatusReport) {
     if (read.ok) {
       setEntries(read.value.entries);
       setLoadError(null);
-    } else setLoadError(`Recently deleted could not be read: ${read.error.message}`);
+    } else setLoadError(t('options_deleted_unreadable', read.error.message));
   }, []);
 
   useEffect(() => void reload(), [reload]);
@@ -22,7 +23,7 @@ export function useRecentlyDeleted(report: StatusReport) {
     report.saving();
     const done = await sendMessage('undo/apply', { entryId: entry.id });
     await reload();
-    if (done.ok) report.saved(`${entry.label} is back.`);
+    if (done.ok) report.saved(t('options_deleted_back', entry.label));
     else report.failed(done.error.message);
   };
 
@@ -33,8 +34,8 @@ export function useRecentlyDeleted(report: StatusReport) {
     if (!done.ok) return report.failed(done.error.message);
     report.saved(
       neverCapture
-        ? `${entry.label} forgotten; its addresses and phones will never be captured again.`
-        : `${entry.label} forgotten for good.`,
+        ? t('options_forgotten_never', entry.label)
+        : t('options_forgotten', entry.label),
     );
   };
 

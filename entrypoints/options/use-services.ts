@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Result } from '../../lib/domain/result';
 import type { Service } from '../../lib/domain/service';
@@ -16,7 +17,7 @@ export function useServices(report: StatusReport) {
       setListing(read.value.services);
       setLoadError(null);
     } else {
-      setLoadError(`The catalogue could not be read: ${read.error.message}`);
+      setLoadError(t('options_catalogue_unreadable', read.error.message));
     }
   }, []);
 
@@ -42,14 +43,14 @@ export function useServices(report: StatusReport) {
     listing,
     loadError,
     save: (draft: Parameters<typeof sendMessage<'services/save'>>[1]) =>
-      change(sendMessage('services/save', draft), (s) => `“${s.name}” saved.`),
+      change(sendMessage('services/save', draft), (s) => t('options_service_saved', s.name)),
     archive: (id: string, archived: boolean) =>
       change(sendMessage('services/archive', { id, archived }), (s) =>
-        archived ? `“${s.name}” archived.` : `“${s.name}” is offered again.`,
+        archived ? t('options_service_archived', s.name) : t('options_service_offered', s.name),
       ),
     remove: (id: string) =>
-      change(sendMessage('services/delete', { id }), (s) => `“${s.name}” deleted.`),
+      change(sendMessage('services/delete', { id }), (s) => t('options_service_deleted', s.name)),
     restore: (service: Service) =>
-      change(sendMessage('services/restore', service), (s) => `“${s.name}” is back.`),
+      change(sendMessage('services/restore', service), (s) => t('options_service_back', s.name)),
   };
 }

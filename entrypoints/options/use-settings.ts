@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   readSettings,
@@ -44,7 +45,7 @@ export function useSettings(report: StatusReport) {
           setSettings(stored);
           if (fromElsewhere) setGeneration((n) => n + 1);
         },
-        (error: unknown) => setLoadError(`Settings could not be read: ${String(error)}`),
+        (error: unknown) => setLoadError(t('options_settings_unreadable', String(error))),
       );
     void load(false);
     return watchSettings(() => void load(true));
@@ -59,9 +60,9 @@ export function useSettings(report: StatusReport) {
         ours.current = [...ours.current.slice(-9), next];
         await writeSettings(next);
         setSettings(next);
-        report.saved(`${what} saved.`);
+        report.saved(t('options_saved', what));
       } catch (error) {
-        report.failed(`${what} could not be saved: ${problemOf(error)}`);
+        report.failed(t('options_save_failed', what, problemOf(error)));
       }
     });
   };
@@ -71,7 +72,7 @@ export function useSettings(report: StatusReport) {
 
 function problemOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'issues' in error) {
-    return 'the value was refused.';
+    return t('options_value_refused');
   }
   return String(error);
 }

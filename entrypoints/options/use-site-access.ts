@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import {
   listSiteAccess,
@@ -15,7 +16,7 @@ export function useSiteAccess(report: StatusReport) {
   useEffect(() => {
     const load = () =>
       void listSiteAccess().then(setAccess, (error: unknown) =>
-        report.failed(`Site access could not be read: ${String(error)}`),
+        report.failed(t('options_sites_unreadable', String(error))),
       );
     load();
     return watchSiteAccess(load);
@@ -27,17 +28,17 @@ export function useSiteAccess(report: StatusReport) {
     const pattern = sitePattern(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
     const host = pattern ? new URL(pattern.replace('/*', '/')).host : '';
     if (!pattern || !(host.includes('.') || host.startsWith('localhost'))) {
-      return `“${text}” is not a web address like crm.example.com.`;
+      return t('options_site_not_address', text);
     }
     if (access?.builtIn.includes(pattern) || access?.granted.includes(pattern)) {
-      return `${host} is already read on every visit.`;
+      return t('options_site_builtin', host);
     }
     try {
-      if (!(await requestSiteAccess(pattern))) return `The browser did not allow ${host}.`;
+      if (!(await requestSiteAccess(pattern))) return t('options_site_not_allowed', host);
     } catch (error) {
-      return `The browser refused ${host}: ${String(error)}`;
+      return t('options_site_refused', host, String(error));
     }
-    report.saved(`${host} will be read on every visit.`);
+    report.saved(t('options_site_added', host));
     setAccess(await listSiteAccess());
     return null;
   };
@@ -48,10 +49,10 @@ export function useSiteAccess(report: StatusReport) {
       const removed = await revokeSiteAccess(pattern);
       if (!removed) throw new Error('the browser kept it');
       setAccess(await listSiteAccess());
-      report.saved('Site removed. It is read again only when you open Clientele there.');
+      report.saved(t('options_site_removed'));
       return true;
     } catch (error) {
-      report.failed(`The site could not be removed: ${String(error)}`);
+      report.failed(t('options_site_remove_failed', String(error)));
       return false;
     }
   };

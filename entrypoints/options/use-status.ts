@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { useMemo, useState } from 'preact/hooks';
 
 export type StatusTone = 'idle' | 'saving' | 'saved' | 'error';
@@ -17,11 +18,11 @@ export interface StatusReport {
 export function useStatus(): [Status, StatusReport] {
   const [status, setStatus] = useState<Status>({
     tone: 'idle',
-    text: 'Changes are saved as you make them.',
+    text: t('options_status_idle'),
   });
   const report = useMemo<StatusReport>(
     () => ({
-      saving: () => setStatus({ tone: 'saving', text: 'Saving…' }),
+      saving: () => setStatus({ tone: 'saving', text: t('options_status_saving') }),
       saved: (text) => setStatus({ tone: 'saved', text }),
       failed: (text) => setStatus({ tone: 'error', text }),
     }),

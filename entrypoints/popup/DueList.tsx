@@ -4,7 +4,8 @@ import { localTimeZone, type SnoozeChoice, type TimeZone } from '../../lib/domai
 import type { Result } from '../../lib/domain/result';
 import type { DueItemView } from '../../lib/protocol/areas/due';
 import type { RequestInput, Response } from '../../lib/protocol/messages';
-import { choicesFor, describeWhen, DueRow, typeLabel } from '../../components/DueRow';
+import { t, uiLanguage, type MessageKey } from '../../lib/platform/i18n';
+import { choicesFor, describeWhen, DueRow } from '../../components/DueRow';
 import '../../components/due.css';
 
 type DueMessage = 'due/list' | 'due/complete' | 'due/snooze';
@@ -24,10 +25,18 @@ export interface DueListProps {
 }
 
 const GROUPS = [
-  { state: 'overdue', label: 'Overdue' },
-  { state: 'today', label: 'Today' },
-  { state: 'soon', label: 'Coming up' },
-] as const;
+  { state: 'overdue', label: 'popup_due_overdue' },
+  { state: 'today', label: 'popup_due_today' },
+  { state: 'soon', label: 'popup_due_soon' },
+] as const satisfies readonly { state: string; label: MessageKey }[];
+
+const DONE_LOGGED: Record<InteractionType, MessageKey> = {
+  note: 'popup_due_done_note',
+  call: 'popup_due_done_call',
+  email: 'popup_due_done_email',
+  meeting: 'popup_due_done_meeting',
+  message: 'popup_due_done_message',
+};
 
 type Loaded = { items: DueItemView[]; count: number; total: number };
 
@@ -56,7 +65,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
     if (reply.ok) {
       setLoaded(reply.value);
       setProblem(null);
-    } else setProblem(`Could not read what is due: ${reply.error.message}`);
+    } else setProblem(t('popup_due_read_failed', reply.error.message));
   }, [send]);
 
   useEffect(() => void load(), [load]);
@@ -92,19 +101,17 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
             ? { log: { type: log.type, ...(log.summary ? { summary: log.summary } : {}) } }
             : {}),
         }),
-      log
-        ? `Done: ${typeLabel(log.type).toLowerCase()} logged for ${item.partyName}.`
-        : `Done: the follow-up with ${item.partyName}.`,
+      log ? t(DONE_LOGGED[log.type], item.partyName) : t('popup_due_done_followup', item.partyName),
     );
 
   const snooze = (item: DueItemView, choice: SnoozeChoice, label: string) =>
     act(
       item,
       () => send('due/snooze', { item: refOf(item), until: choice }),
-      `Snoozed ${item.partyName} until ${label}.`,
+      t('popup_due_snoozed', item.partyName, label),
     );
 
-  const day = new Intl.DateTimeFormat(undefined, {
+  const day = new Intl.DateTimeFormat(uiLanguage(), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -119,7 +126,11 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
       ref={list}
       tabIndex={-1}
     >
-      <h2 id="due-heading">{loaded && loaded.count > 0 ? `Due (${loaded.count})` : 'Due'}</h2>
+      <h2 id="due-heading">
+        {loaded && loaded.count > 0
+          ? t('popup_due_heading_count', loaded.count)
+          : t('popup_view_due')}
+      </h2>
       <p class="due-status" role="status" data-testid="due-status">
         {status}
       </p>
@@ -127,14 +138,14 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
         <p class="error" role="alert">
           {problem}{' '}
           <button type="button" onClick={() => void load()}>
-            Try again
+            {t('popup_try_again')}
           </button>
         </p>
       )}
-      {!loaded && !problem && <p class="muted">Loading…</p>}
+      {!loaded && !problem && <p class="muted">{t('popup_loading')}</p>}
       {loaded && loaded.items.length === 0 && (
         <p class="empty" data-testid="due-empty">
-          Nothing due. Check-ins and follow-ups show up here on the day they come due.
+          {t('popup_due_empty')}
         </p>
       )}
       {loaded &&
@@ -143,7 +154,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
           if (items.length === 0) return null;
           return (
             <div key={state} class={`due-group due-${state}`}>
-              <h3 id={`due-group-${state}`}>{label}</h3>
+              <h3 id={`due-group-${state}`}>{t(label)}</h3>
               <ul class="due-items" aria-labelledby={`due-group-${state}`}>
                 {items.map((item) => (
                   <DueRow
@@ -162,9 +173,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
           );
         })}
       {loaded && loaded.total > loaded.items.length && (
-        <p class="muted">
-          Showing the first {loaded.items.length} of {loaded.total}.
-        </p>
+        <p class="muted">{t('popup_due_more', loaded.items.length, loaded.total)}</p>
       )}
     </section>
   );

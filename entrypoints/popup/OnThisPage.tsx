@@ -1,4 +1,4 @@
-import { t } from '../../lib/platform/i18n';
+import { t, type MessageKey } from '../../lib/platform/i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { PageContactList } from '../../components/PageContactList';
 import { SiteAccess } from '../../components/SiteAccess';
@@ -14,6 +14,13 @@ import {
 } from '../../lib/platform/site-access';
 import { draftFromContact } from '../../lib/ui/draft-from-contact';
 import { targetTabId } from './target-tab';
+
+const ADDED_AS: Record<RelationshipKind, MessageKey> = {
+  prospect: 'popup_added_prospect',
+  customer: 'popup_added_customer',
+  client: 'popup_added_client',
+  former: 'popup_added_former',
+};
 
 type Load =
   | { state: 'loading' }
@@ -71,8 +78,8 @@ export function OnThisPage({ onOpen }: OnThisPageProps) {
     onOpen(
       view.party.id,
       created
-        ? `Added ${view.party.name} as ${kind}.`
-        : `${view.party.name} is already on file (same ${matchedBy}).`,
+        ? t(ADDED_AS[kind], view.party.name)
+        : t(matchedBy === 'phone' ? 'popup_on_file_phone' : 'popup_on_file_email', view.party.name),
     );
   };
 

@@ -23,7 +23,7 @@ export function PartyPanel(props: PartyPanelProps) {
       notice={props.notice}
       deletedFooter={
         <button type="button" class="link" onClick={props.onBack}>
-          ← Back
+          {t('popup_back')}
         </button>
       }
     >

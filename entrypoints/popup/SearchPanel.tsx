@@ -6,6 +6,7 @@ import { openSearchBook } from './open-book';
 import { BookChanged, type SearchBook, type ShownRow } from '../../lib/search/search-book';
 import { indexSource, type SearchIndex } from '../../lib/search/search-index';
 import { relativeTime } from '../../lib/ui/format';
+import { t } from '../../lib/platform/i18n';
 import { KindBadge } from '../../components/KindBadge';
 import '../../components/search.css';
 
@@ -49,8 +50,8 @@ export function SearchPanel({
   onOpen,
   onPick,
   autoFocus = false,
-  placeholder = 'Name, email, phone or organization',
-  label = 'Search records',
+  placeholder = t('popup_search_placeholder'),
+  label = t('popup_search_label'),
   limit = 20,
   now,
   selection,
@@ -202,11 +203,10 @@ export function SearchPanel({
   const size = load.state === 'ready' ? load.book.size : 0;
   const time = now ?? Date.now();
   let status: string | null = null;
-  if (load.state === 'loading') status = 'Loading records…';
-  else if (load.state === 'ready' && size === 0)
-    status = 'No records yet. Add people from a page, or import a file, and find them here.';
+  if (load.state === 'loading') status = t('popup_search_loading');
+  else if (load.state === 'ready' && size === 0) status = t('popup_search_empty_book');
   else if (load.state === 'ready' && typed && !pending && results.length === 0)
-    status = `No record matches “${query.trim()}”.`;
+    status = t('popup_search_no_match', query.trim());
 
   return (
     <section class="search-panel" data-testid="search-panel" data-state={load.state}>
@@ -234,13 +234,13 @@ export function SearchPanel({
         onKeyDown={onKeyDown}
       />
       <p id={`${id}-status`} class="search-status muted" role="status" data-testid="search-status">
-        {status ?? (typed ? '' : results.length > 0 ? 'Recently in touch' : '')}
+        {status ?? (typed ? '' : results.length > 0 ? t('popup_search_recent') : '')}
       </p>
       {load.state === 'failed' && (
         <p class="error" role="alert" data-testid="search-error">
-          Records could not be loaded: {load.message}{' '}
+          {t('popup_search_failed', load.message)}{' '}
           <button type="button" class="link" onClick={again}>
-            Try again
+            {t('popup_try_again')}
           </button>
         </p>
       )}
@@ -251,7 +251,7 @@ export function SearchPanel({
           data-testid="select-all"
           onClick={() => void allMatching().then((ids) => selection.onChange(ids, true))}
         >
-          Select all {typed ? 'matching' : 'records'}
+          {typed ? t('popup_search_select_matching') : t('popup_search_select_all')}
         </button>
       )}
       {/* With selection a row holds two controls (its checkbox and the record), so the
@@ -261,7 +261,7 @@ export function SearchPanel({
         id={`${id}-results`}
         class="search-results"
         role={selection ? undefined : 'listbox'}
-        aria-label={typed ? 'Matching records' : 'Recently in touch'}
+        aria-label={typed ? t('popup_search_matching') : t('popup_search_recent')}
       >
         {results.map((row, index) => {
           const summary = (
@@ -275,7 +275,7 @@ export function SearchPanel({
                 <span class="search-result-detail">{row.organization ?? row.emails[0] ?? ''}</span>
                 <span class="search-result-last" data-testid="search-result-last">
                   {row.lastInteractionAt === undefined
-                    ? 'no contact yet'
+                    ? t('popup_search_no_contact')
                     : relativeTime(row.lastInteractionAt, time)}
                 </span>
               </span>
@@ -305,7 +305,7 @@ export function SearchPanel({
               <input
                 type="checkbox"
                 data-testid="select-row"
-                aria-label={`Select ${row.name}`}
+                aria-label={t('popup_search_select_row', row.name)}
                 checked={selection.selected.has(row.id)}
                 onClick={(event) => event.stopPropagation()}
                 onChange={(event) => selection.onChange([row.id], event.currentTarget.checked)}

@@ -3,6 +3,7 @@ import type { RelationshipKind } from '../../lib/domain/relationship';
 import type { Result } from '../../lib/domain/result';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { Response } from '../../lib/protocol/messages';
+import { t, type MessageKey } from '../../lib/platform/i18n';
 import { targetTabId } from './target-tab';
 
 type CardImport = Response<'transfer/importVcardLink'>;
@@ -14,6 +15,12 @@ export interface VcardLinksProps {
   /** Imports one card; asks the background (which reads it in the page) unless a test passes its own. */
   importCard?: (url: string, kind: RelationshipKind) => Promise<Result<CardImport>>;
 }
+
+const IMPORT_KINDS: [RelationshipKind, MessageKey][] = [
+  ['prospect', 'popup_vcards_kind_prospect'],
+  ['customer', 'popup_vcards_kind_customer'],
+  ['client', 'popup_vcards_kind_client'],
+];
 
 type State = { busy: true } | { busy: false; text: string; error?: boolean };
 
@@ -30,7 +37,7 @@ export function VcardLinks({ urls, tabId, importCard }: VcardLinksProps) {
       (async (href: string, as: RelationshipKind): Promise<Result<CardImport>> => {
         const tab = tabId ?? (await targetTabId());
         if (tab === undefined)
-          return { ok: false, error: { code: 'no_tab', message: 'No tab to read the card from.' } };
+          return { ok: false, error: { code: 'no_tab', message: t('popup_vcards_no_tab') } };
         return sendMessage('transfer/importVcardLink', { tabId: tab, url: href, kind: as });
       });
     const result = await run(url, kind);
@@ -43,18 +50,20 @@ export function VcardLinks({ urls, tabId, importCard }: VcardLinksProps) {
   };
 
   return (
-    <section class="vcards" aria-label="Contact cards on this page" data-testid="vcard-links">
-      <h2>Contact cards on this page</h2>
+    <section class="vcards" aria-label={t('popup_vcards_heading')} data-testid="vcard-links">
+      <h2>{t('popup_vcards_heading')}</h2>
       <label class="muted">
-        Import as{' '}
+        {t('popup_vcards_import_as')}{' '}
         <select
           value={kind}
           data-testid="vcard-kind"
           onChange={(e) => setKind(e.currentTarget.value as RelationshipKind)}
         >
-          <option value="prospect">prospect</option>
-          <option value="customer">customer</option>
-          <option value="client">client</option>
+          {IMPORT_KINDS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {t(label)}
+            </option>
+          ))}
         </select>
       </label>
       <ul class="details">
@@ -69,10 +78,10 @@ export function VcardLinks({ urls, tabId, importCard }: VcardLinksProps) {
                 type="button"
                 data-testid="vcard-import"
                 disabled={state?.busy === true}
-                aria-label={`Import ${fileName(url)}`}
+                aria-label={t('popup_vcards_import_named', fileName(url))}
                 onClick={() => void importOne(url)}
               >
-                {state?.busy ? 'Importing…' : 'Import'}
+                {state?.busy ? t('popup_vcards_importing') : t('popup_vcards_import')}
               </button>
               {state && !state.busy && (
                 <p
@@ -92,17 +101,22 @@ export function VcardLinks({ urls, tabId, importCard }: VcardLinksProps) {
 }
 
 function describe({ added, merged, names, problems }: CardImport): string {
-  const who = names.length === 1 ? names[0] : `${names.length} contacts`;
+  const one = names.length === 1 ? names[0] : undefined;
   const parts = [
-    added > 0 ? `Added ${added === 1 && names.length === 1 ? who : `${added}`}` : '',
+    added > 0
+      ? added === 1 && one
+        ? t('popup_vcards_added_name', one)
+        : t('popup_vcards_added_count', added)
+      : '',
     merged > 0
-      ? `${merged === 1 && names.length === 1 ? `${who} was already on file; details merged` : `merged ${merged} already on file`}`
+      ? merged === 1 && one
+        ? t('popup_vcards_merged_name', one)
+        : t('popup_vcards_merged_count', merged)
       : '',
   ].filter(Boolean);
-  const text =
-    parts.length > 0 ? `${parts.join(' · ')}.` : 'No contact could be imported from this card.';
+  const text = parts.length > 0 ? `${parts.join(' · ')}.` : t('popup_vcards_none');
   return problems.length > 0
-    ? `${text} ${problems.map((p) => (p.line ? `Line ${p.line}: ${p.message}` : p.message)).join(' ')}`
+    ? `${text} ${problems.map((p) => (p.line ? t('popup_vcards_line', p.line, p.message) : p.message)).join(' ')}`
     : text;
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Party } from '../../lib/domain/party';
 import type { RelationshipKind } from '../../lib/domain/relationship';
 import { sendMessage } from '../../lib/platform/messaging';
+import { t } from '../../lib/platform/i18n';
 import { downloadFile } from '../options/data/format';
 
 /**
@@ -48,7 +49,7 @@ export function useBulkActions(
     remove: () =>
       run(sendMessage('parties/delete', { ids: ids() }), (summary) => {
         setSelected(new Set());
-        return [summary.id, `Deleted ${summary.label}.`];
+        return [summary.id, t('popup_bulk_deleted', summary.label)];
       }),
     kind: (to: RelationshipKind, reason: string) =>
       run(

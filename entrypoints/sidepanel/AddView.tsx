@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { AddSender, type SenderContact } from '../../components/AddSender';
 import type { PartyDraft } from '../../lib/domain/party';
 import type { RelationshipKind } from '../../lib/domain/relationship';
+import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 
 export interface AddViewProps {
@@ -13,6 +14,8 @@ export interface AddViewProps {
   onAdded: (partyId: string, notice: string) => void;
 }
 
+import { ADDED_AS } from './added-as';
+
 /** Someone not on file: the add form, prefilled from the page. */
 export function AddView({ contact, url, kind, notice, detailsFrom, onAdded }: AddViewProps) {
   const [busy, setBusy] = useState(false);
@@ -22,13 +25,18 @@ export function AddView({ contact, url, kind, notice, detailsFrom, onAdded }: Ad
     setBusy(true);
     const result = await sendMessage('parties/create', draft);
     setBusy(false);
-    if (!result.ok) return setProblem(`Not added: ${result.error.message}`);
+    if (!result.ok) return setProblem(t('panel_not_added', result.error.message));
     const { view, created, matchedBy } = result.value;
     onAdded(
       view.party.id,
       created
-        ? `Added ${view.party.name} as a ${view.party.kind}.`
-        : `${view.party.name} is already on file (same ${matchedBy}); nothing was changed.`,
+        ? t(ADDED_AS[view.party.kind], view.party.name)
+        : t(
+            matchedBy === 'phone'
+              ? 'panel_on_file_unchanged_phone'
+              : 'panel_on_file_unchanged_email',
+            view.party.name,
+          ),
     );
   };
 

@@ -1,3 +1,4 @@
+import { t } from '../../lib/platform/i18n';
 import { BrandMark } from '../../components/BrandMark';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEscape } from '../../components/use-escape';
@@ -73,7 +74,7 @@ export function App() {
   const link = page?.url && /^https?:/i.test(page.url) ? page.url : undefined;
 
   const body = () => {
-    if (tabId === null) return <p class="empty">No tab to follow in this window.</p>;
+    if (tabId === null) return <p class="empty">{t('panel_no_tab')}</p>;
     if (chosen?.show.view === 'party')
       return (
         <RecordView
@@ -99,7 +100,7 @@ export function App() {
           }
         />
       );
-    if (state.status === 'loading') return <p class="muted">Reading the page…</p>;
+    if (state.status === 'loading') return <p class="muted">{t('panel_reading_page')}</p>;
     if (state.status === 'error')
       return (
         <p class="error" role="alert">
@@ -148,11 +149,11 @@ export function App() {
       <header class="panel-header">
         <h1>
           <BrandMark />
-          Clientele
+          {t('extName')}
         </h1>
         {chosen && (
           <button type="button" class="link" onClick={back} data-testid="panel-back">
-            {sender ? '← The open message' : '← On this page'}
+            {sender ? t('panel_back_message') : t('panel_back_page')}
           </button>
         )}
       </header>

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { PageContactList } from '../../components/PageContactList';
 import type { RelationshipKind } from '../../lib/domain/relationship';
+import { t } from '../../lib/platform/i18n';
+import { ADDED_AS } from './added-as';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { PageContact, PageContacts } from '../../lib/protocol/contact-schemas';
 import { draftFromContact } from '../../lib/ui/draft-from-contact';
@@ -26,14 +28,14 @@ export function PageView({ tabId, page, notice, onOpen, onChanged }: PageViewPro
       draftFromContact(contact, kind, page.url, Date.now()),
     );
     setBusy(false);
-    if (!result.ok) return setMessage(`Not added: ${result.error.message}`);
+    if (!result.ok) return setMessage(t('panel_not_added', result.error.message));
     const { view, created, matchedBy } = result.value;
     onChanged();
     onOpen(
       view.party.id,
       created
-        ? `Added ${view.party.name} as a ${kind}.`
-        : `${view.party.name} is already on file (same ${matchedBy}).`,
+        ? t(ADDED_AS[kind], view.party.name)
+        : t(matchedBy === 'phone' ? 'panel_on_file_phone' : 'panel_on_file_email', view.party.name),
     );
   };
 
@@ -43,17 +45,14 @@ export function PageView({ tabId, page, notice, onOpen, onChanged }: PageViewPro
     const result = await sendMessage('page/scan', { tabId });
     setBusy(false);
     if (!result.ok) return setMessage(result.error.message);
-    if (!result.value.scanned)
-      setMessage(
-        'Clientele may not read this page. Open the toolbar popup here, or right-click the page and choose “Find contacts on this page”.',
-      );
+    if (!result.value.scanned) setMessage(t('panel_may_not_read'));
     onChanged();
   };
 
   const shown = message ?? notice;
   return (
     <section aria-labelledby="page-title" data-testid="page-view">
-      <h2 id="page-title">On this page</h2>
+      <h2 id="page-title">{t('panel_page_heading')}</h2>
       {shown && (
         <p class="notice" role="status" data-testid="notice">
           {shown}
@@ -61,15 +60,15 @@ export function PageView({ tabId, page, notice, onOpen, onChanged }: PageViewPro
       )}
       {!page.scanned && (
         <div class="empty-state">
-          <p class="empty">This page has not been read.</p>
+          <p class="empty">{t('panel_not_read')}</p>
           <button type="button" disabled={busy} onClick={() => void scan()} data-testid="scan-page">
-            Find contacts on this page
+            {t('panel_scan')}
           </button>
         </div>
       )}
       {page.scanned && page.contacts.length === 0 && (
         <p class="empty" data-testid="page-contacts-empty">
-          No email addresses or phone numbers on this page.
+          {t('panel_no_contacts')}
         </p>
       )}
       {page.contacts.length > 0 && (

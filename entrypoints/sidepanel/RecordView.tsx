@@ -10,6 +10,7 @@ import { RelationshipSection } from './relationship/RelationshipSection';
 import { Timeline } from '../../components/Timeline';
 import { usePartyDeletion } from '../../containers/use-party-deletion';
 import type { InteractionType } from '../../lib/domain/interaction';
+import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 
 export interface RecordViewProps {
@@ -75,7 +76,7 @@ function RecordBody({
     setProblem(null);
     setView(result.value);
     setEditing(false);
-    setMessage('Saved.');
+    setMessage(t('panel_saved'));
   };
 
   if (missing)
@@ -84,7 +85,7 @@ function RecordBody({
         {missing}
       </p>
     );
-  if (!view) return <p class="muted">Loading the record…</p>;
+  if (!view) return <p class="muted">{t('panel_loading_record')}</p>;
   const now = Date.now();
   return (
     <div class="record" data-testid="record" data-party-id={partyId}>
@@ -139,11 +140,11 @@ function RecordBody({
       <KindHistory history={view.party.kindHistory} />
       {view.party.notes && !editing && (
         <section class="panel-section" aria-labelledby="notes-title">
-          <h3 id="notes-title">Notes</h3>
+          <h3 id="notes-title">{t('panel_notes')}</h3>
           <p class="notes">{view.party.notes}</p>
         </section>
       )}
-      <section class="panel-section" aria-label="Delete">
+      <section class="panel-section" aria-label={t('panel_delete_section')}>
         <DeleteParty
           name={view.party.name}
           problem={deletion.problem}

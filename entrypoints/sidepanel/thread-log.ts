@@ -1,3 +1,4 @@
+import { t, tCount } from '../../lib/platform/i18n';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import { tabThreadKey } from '../../lib/platform/panel-keys';
@@ -46,14 +47,14 @@ export function useThreadLog(tabId: number | null) {
       act(async () => {
         if (tabId === null) return '';
         const done = await sendMessage('email/logThread', { tabId });
-        if (!done.ok) return `Not logged: ${done.error.message}`;
-        return done.value.logged === 1 ? 'Logged 1 email.' : `Logged ${done.value.logged} emails.`;
+        if (!done.ok) return t('panel_thread_not_logged', done.error.message);
+        return tCount('panel_thread_logged', done.value.logged);
       }),
     remove: (interactionId: string) =>
       act(async () => {
         const done = await sendMessage('email/undo', { interactionId });
-        if (!done.ok) return `Not removed: ${done.error.message}`;
-        return done.value.removed ? 'Removed from the history; it will not be logged again.' : '';
+        if (!done.ok) return t('panel_thread_not_removed', done.error.message);
+        return done.value.removed ? t('panel_thread_removed') : '';
       }),
   };
 }

@@ -1,4 +1,5 @@
 import type { RelationshipKind } from '../domain/relationship';
+import type { MessageKey } from '../platform/i18n';
 
 export const MENU_IDS = [
   'add-client',
@@ -14,7 +15,8 @@ type Context = 'page' | 'link' | 'selection';
 
 export interface MenuItem {
   id: MenuId;
-  title: string;
+  /** The catalogue key of its title: the worker words it when it makes the menu. */
+  title: MessageKey;
   contexts: [Context, ...Context[]];
   /** Link items show only on these links; selections and pages are read when clicked. */
   targetUrlPatterns?: string[];
@@ -25,12 +27,12 @@ const CONTACT_LINKS = ['mailto:*', 'tel:*'];
 
 /** The right-click menu. Contact items show on mailto/tel links and on selected text. */
 export const MENU_ITEMS: readonly MenuItem[] = [
-  { id: 'add-client', title: 'Add as client', contexts: ['link', 'selection'] },
-  { id: 'add-customer', title: 'Add as customer', contexts: ['link', 'selection'] },
-  { id: 'add-prospect', title: 'Add as prospect', contexts: ['link', 'selection'] },
-  { id: 'log', title: 'Log an interaction with…', contexts: ['link', 'selection'] },
-  { id: 'open-panel', title: 'Open in side panel', contexts: ['page', 'link', 'selection'] },
-  { id: 'find-contacts', title: 'Find contacts on this page', contexts: ['page'] },
+  { id: 'add-client', title: 'menu_add_client', contexts: ['link', 'selection'] },
+  { id: 'add-customer', title: 'menu_add_customer', contexts: ['link', 'selection'] },
+  { id: 'add-prospect', title: 'menu_add_prospect', contexts: ['link', 'selection'] },
+  { id: 'log', title: 'menu_log', contexts: ['link', 'selection'] },
+  { id: 'open-panel', title: 'menu_open_panel', contexts: ['page', 'link', 'selection'] },
+  { id: 'find-contacts', title: 'menu_find_contacts', contexts: ['page'] },
 ].map((item) =>
   item.contexts.includes('link') ? { ...item, targetUrlPatterns: CONTACT_LINKS } : item,
 ) as MenuItem[];

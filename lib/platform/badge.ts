@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 
 /** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
 const toolbar = () => browser.action ?? browser.browserAction;
@@ -22,5 +23,5 @@ export async function showContactCount(tabId: number, count: number): Promise<vo
  * things, and a per-tab badge would hide a global one anyway.
  */
 export async function showDueCount(count: number): Promise<void> {
-  await toolbar().setTitle({ title: count > 0 ? `Clientele — ${count} due` : 'Clientele' });
+  await toolbar().setTitle({ title: count > 0 ? t('menu_action_due', count) : t('extName') });
 }

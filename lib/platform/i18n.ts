@@ -37,6 +37,9 @@ export function t(key: MessageKey | PredefinedKey, ...substitutions: (string | n
   return browser.i18n.getMessage(key, substitutions.map(substitution));
 }
 
+/** `t`'s shape, for lib/ modules that word things but may not touch the browser: they take it. */
+export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
+
 /**
  * A count with the plural form the language wants for it: `<base>_one` or
  * `<base>_other` (or `_few`, `_many`… where a catalogue has them), `$1` the number.

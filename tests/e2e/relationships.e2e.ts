@@ -1,3 +1,4 @@
+import { formatDay } from '../../lib/ui/local-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -18,6 +19,11 @@ function day(offsetDays = 0): string {
   at.setDate(at.getDate() + offsetDays);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** The same day as the pages write it for reading (English, the default catalogue). */
+function shownDay(offsetDays = 0): string {
+  return formatDay(day(offsetDays), 'en');
 }
 
 interface DueList {
@@ -135,7 +141,7 @@ describe('side panel: engagements, purchases, prospects and suggestions', () => 
 
     await panel.getByTestId('purchase-form').waitFor({ state: 'detached' });
     expect(await status().textContent()).toBe(
-      `Recorded a purchase: Brand audit, €1,200.00 on ${day()}.`,
+      `Recorded a purchase: Brand audit, €1,200.00 on ${shownDay()}.`,
     );
     expect(await panel.getByTestId('purchase-total').textContent()).toBe('€1,200.00 in total');
     const suggestion = panel.getByTestId('suggestion');
@@ -199,7 +205,7 @@ describe('side panel: engagements, purchases, prospects and suggestions', () => 
     expect(await item.getAttribute('data-status')).toBe('active');
     const text = await item.textContent();
     expect(text).toContain('Monthly advisory · €2,500.00 a month (retainer)');
-    expect(text).toContain(`renews ${day(10)}`);
+    expect(text).toContain(`renews ${shownDay(10)}`);
     expect(await panel.getByTestId('recurring-monthly').textContent()).toBe(
       'Recurring: €2,500.00 a month',
     );

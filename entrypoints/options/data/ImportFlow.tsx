@@ -13,7 +13,8 @@ import {
   type Progress,
   type Transport,
 } from '../../../lib/transfer/transfer-client';
-import { KINDS, number, plural } from './format';
+import { t, tCount } from '../../../lib/platform/i18n';
+import { KIND_NAMES, KINDS, number } from './format';
 import { DraftPreview, ImportSummary, MappingTable, ProblemList } from './ImportParts';
 
 type Stage =
@@ -55,7 +56,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
     const prepared = readImportFile(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!prepared.ok) {
       setStage({ step: 'idle' });
-      setError(`${describeProblem(prepared.error)} Nothing was imported.`);
+      setError(t('options_import_nothing', describeProblem(prepared.error)));
       return;
     }
     setMapping(prepared.value.format === 'csv' ? prepared.value.mapping : []);
@@ -78,7 +79,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
       setStage({ step: 'done', result, notImported });
     } catch (failure) {
       setStage({ step: 'idle' });
-      setError(`${messageOf(failure)} Rows sent before this are kept; the rest were not imported.`);
+      setError(t('options_import_broken', messageOf(failure)));
     } finally {
       abort.current = null;
       if (input.current) input.current.value = '';
@@ -93,9 +94,9 @@ export function ImportFlow({ transport }: { transport: Transport }) {
 
   return (
     <div class="data-group">
-      <h3>Import contacts</h3>
+      <h3>{t('options_import_heading')}</h3>
       <label class="file-label">
-        CSV (Google Contacts, Outlook or any spreadsheet) or vCard (.vcf)
+        {t('options_import_file')}
         <input
           ref={input}
           type="file"
@@ -113,18 +114,9 @@ export function ImportFlow({ transport }: { transport: Transport }) {
 
       {stage.step === 'preview' && read && (
         <div class="import-preview" data-testid="import-preview">
-          <p>
-            {stage.fileName}: read as{' '}
-            {stage.source.format === 'csv' ? LAYOUT_NAMES[stage.source.layout] : 'vCard'} (
-            {stage.source.encoding}
-            {stage.source.guessed ? ', detected: check that the names read right' : ''}
-            {stage.source.format === 'csv'
-              ? `, ${delimiterName(stage.source.table.delimiter)}`
-              : ''}
-            ).
-          </p>
+          <p>{readAs(stage.fileName, stage.source)}</p>
           <label>
-            Import as{' '}
+            {t('options_import_as')}{' '}
             <select
               data-testid="import-kind"
               value={kind}
@@ -132,35 +124,33 @@ export function ImportFlow({ transport }: { transport: Transport }) {
             >
               {KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {k}
+                  {t(KIND_NAMES[k])}
                 </option>
               ))}
             </select>{' '}
-            <span class="muted">(unless the file says otherwise)</span>
+            <span class="muted">{t('options_import_unless')}</span>
           </label>
           {stage.source.format === 'csv' && stage.source.table.headerless && (
-            <p data-testid="import-headerless">
-              This file has no header row: its first row is a contact. Choose what each column
-              holds.
-            </p>
+            <p data-testid="import-headerless">{t('options_import_headerless')}</p>
           )}
           {stage.source.format === 'csv' && (
             <MappingTable source={stage.source} mapping={mapping} onChange={setMapping} />
           )}
           <DraftPreview drafts={read.drafts.slice(0, 5).map((d) => d.value)} />
           <p data-testid="import-summary">
-            {plural(read.drafts.length, 'contact', 'contacts')} will be imported
+            {tCount('options_import_will', read.drafts.length)}
             {precheck && precheck.matches > 0
-              ? ` (${number(precheck.matches)} already in your book will be merged)`
+              ? ` ${t('options_import_will_merge', precheck.matches)}`
               : ''}
-            {errors.length > 0
-              ? ` · ${plural(errors.length, 'row', 'rows')} will not (listed below)`
-              : ''}
-            .
+            {errors.length > 0 ? ` · ${tCount('options_import_rows_not', errors.length)}` : ''}.
           </p>
-          <ProblemList title="Will not be imported" problems={errors} testid="import-errors" />
           <ProblemList
-            title="Imported with a change"
+            title={t('options_import_not_imported')}
+            problems={errors}
+            testid="import-errors"
+          />
+          <ProblemList
+            title={t('options_import_changed')}
             problems={warnings}
             testid="import-warnings"
           />
@@ -171,10 +161,10 @@ export function ImportFlow({ transport }: { transport: Transport }) {
               disabled={read.drafts.length === 0}
               onClick={() => void start()}
             >
-              Import {plural(read.drafts.length, 'contact', 'contacts')}
+              {tCount('options_import_confirm', read.drafts.length)}
             </button>
             <button type="button" onClick={() => setStage({ step: 'idle' })}>
-              Choose another file
+              {t('options_import_other_file')}
             </button>
           </div>
         </div>
@@ -186,13 +176,13 @@ export function ImportFlow({ transport }: { transport: Transport }) {
             data-testid="import-progress"
             value={stage.progress.done}
             max={stage.progress.total}
-            aria-label="Import progress"
+            aria-label={t('options_import_progress')}
           />
           <span>
-            {number(stage.progress.done)} of {number(stage.progress.total)}
+            {t('options_progress', number(stage.progress.done), number(stage.progress.total))}
           </span>
           <button type="button" data-testid="import-cancel" onClick={() => abort.current?.abort()}>
-            Cancel
+            {t('options_cancel')}
           </button>
         </div>
       )}
@@ -205,5 +195,27 @@ export function ImportFlow({ transport }: { transport: Transport }) {
 }
 
 function delimiterName(delimiter: string): string {
-  return delimiter === ';' ? 'semicolons' : delimiter === '\t' ? 'tabs' : 'commas';
+  return t(
+    delimiter === ';'
+      ? 'options_delimiter_semicolons'
+      : delimiter === '\t'
+        ? 'options_delimiter_tabs'
+        : 'options_delimiter_commas',
+  );
+}
+
+/** "people.csv: read as Google Contacts (UTF-8, commas)." */
+function readAs(fileName: string, source: ImportSource): string {
+  const format =
+    source.format === 'vcard'
+      ? 'vCard'
+      : source.layout === 'other'
+        ? t('options_layout_other')
+        : LAYOUT_NAMES[source.layout];
+  const details = [
+    source.encoding,
+    ...(source.guessed ? [t('options_import_guessed')] : []),
+    ...(source.format === 'csv' ? [delimiterName(source.table.delimiter)] : []),
+  ].join(', ');
+  return t('options_import_read_as', fileName, format, details);
 }

@@ -1,5 +1,8 @@
+import type { RelationshipKind } from '../../../lib/domain/relationship';
 // The import flow's pieces: column mapping, draft preview, problem list, summary.
-import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvField } from '../../../lib/transfer/csv-layouts';
+import { CSV_FIELDS, type CsvField } from '../../../lib/transfer/csv-layouts';
+import { t, type MessageKey } from '../../../lib/platform/i18n';
+import { KIND_NAMES } from './format';
 import { type ImportSource } from '../../../lib/transfer/prepare-import';
 import { describeProblem, type ImportProblem } from '../../../lib/transfer/problems';
 import { type ImportResult } from '../../../lib/transfer/transfer-client';
@@ -17,21 +20,21 @@ export function MappingTable({
   const sample = source.table.rows.slice(0, 3);
   return (
     <table class="mapping" data-testid="import-mapping">
-      <caption>Columns — change what a column holds if the guess is wrong</caption>
+      <caption>{t('options_mapping_caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Column</th>
-          <th scope="col">Holds</th>
-          <th scope="col">First rows</th>
+          <th scope="col">{t('options_mapping_column')}</th>
+          <th scope="col">{t('options_mapping_holds')}</th>
+          <th scope="col">{t('options_mapping_first_rows')}</th>
         </tr>
       </thead>
       <tbody>
         {source.table.header.map((name, column) => (
           <tr key={column}>
-            <th scope="row">{name || `Column ${column + 1}`}</th>
+            <th scope="row">{name || t('options_mapping_column_n', column + 1)}</th>
             <td>
               <select
-                aria-label={`What “${name}” holds`}
+                aria-label={t('options_mapping_holds_named', name)}
                 data-testid={`mapping-${column}`}
                 value={mapping[column] ?? 'extra'}
                 onChange={(event) => {
@@ -42,7 +45,7 @@ export function MappingTable({
               >
                 {CSV_FIELDS.map((field) => (
                   <option key={field} value={field}>
-                    {CSV_FIELD_LABELS[field]}
+                    {t(`options_field_${field}` satisfies MessageKey)}
                   </option>
                 ))}
               </select>
@@ -71,17 +74,17 @@ export function DraftPreview({
     kind: string;
   }[];
 }) {
-  if (drafts.length === 0) return <p class="empty">No contact in this file can be imported.</p>;
+  if (drafts.length === 0) return <p class="empty">{t('options_preview_none')}</p>;
   return (
     <table class="draft-preview">
-      <caption>The first contacts, as they will be saved</caption>
+      <caption>{t('options_preview_caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Organization</th>
-          <th scope="col">As</th>
+          <th scope="col">{t('options_preview_name')}</th>
+          <th scope="col">{t('options_preview_email')}</th>
+          <th scope="col">{t('options_preview_phone')}</th>
+          <th scope="col">{t('options_preview_organization')}</th>
+          <th scope="col">{t('options_preview_as')}</th>
         </tr>
       </thead>
       <tbody>
@@ -91,7 +94,11 @@ export function DraftPreview({
             <td>{(draft.emails ?? []).join(', ')}</td>
             <td>{(draft.phones ?? []).join(', ')}</td>
             <td>{draft.organizationName ?? ''}</td>
-            <td>{draft.kind}</td>
+            <td>
+              {draft.kind in KIND_NAMES
+                ? t(KIND_NAMES[draft.kind as RelationshipKind])
+                : draft.kind}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -121,7 +128,9 @@ export function ProblemList({
           <li key={i}>{describeProblem({ severity: 'error', ...problem })}</li>
         ))}
       </ul>
-      {problems.length > SHOWN && <p class="muted">…and {number(problems.length - SHOWN)} more.</p>}
+      {problems.length > SHOWN && (
+        <p class="muted">{t('options_problems_more', number(problems.length - SHOWN))}</p>
+      )}
     </details>
   );
 }
@@ -140,14 +149,19 @@ export function ImportSummary({
   return (
     <div data-testid="import-result" class="import-result" role="status">
       <p>
-        {result.cancelled ? 'Import cancelled. ' : ''}Imported {number(result.added)} · merged{' '}
-        {number(result.merged)} · skipped {number(skipped.length)}
-        {skipped.length > 0 ? ' (see list)' : ''}
-        {result.cancelled ? '. Rows after the cancel were not imported.' : '.'}
+        {result.cancelled ? `${t('options_import_cancelled')} ` : ''}
+        {t(
+          'options_import_result',
+          number(result.added),
+          number(result.merged),
+          number(skipped.length),
+        )}
+        {skipped.length > 0 ? ` ${t('options_import_see_list')}` : ''}.
+        {result.cancelled ? ` ${t('options_import_after_cancel')}` : ''}
       </p>
-      <ProblemList title="Skipped" problems={skipped} testid="import-skipped" />
+      <ProblemList title={t('options_import_skipped')} problems={skipped} testid="import-skipped" />
       <ProblemList
-        title="Imported with a change"
+        title={t('options_import_changed')}
         problems={result.adjusted}
         testid="import-adjusted"
       />

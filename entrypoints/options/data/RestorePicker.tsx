@@ -8,7 +8,8 @@ import {
   type Progress,
   type Transport,
 } from '../../../lib/transfer/transfer-client';
-import { number, plural } from './format';
+import { t, tCount, uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
+import { number } from './format';
 
 export function RestorePicker({
   transport,
@@ -29,7 +30,7 @@ export function RestorePicker({
     const read = readBackup(await picked.text());
     if (!read.ok) {
       setFile(null);
-      onDone(`${describeProblem(read.error)} Nothing was restored.`, true);
+      onDone(t('options_restore_nothing', describeProblem(read.error)), true);
       return;
     }
     setFile(read.value);
@@ -41,11 +42,17 @@ export function RestorePicker({
       const { outcome } = await restoreBackup(transport, file, mode, setProgress);
       const parts = BACKUP_STORES.filter(
         (s) => outcome[s] && (outcome[s].added || outcome[s].merged),
-      ).map(
-        (s) =>
-          `${STORE_NAMES[s]}: ${number(outcome[s].added)} added${outcome[s].merged ? `, ${number(outcome[s].merged)} merged` : ''}`,
+      ).map((s) =>
+        outcome[s].merged
+          ? t(
+              'options_restored_part_merged',
+              t(STORE_NAMES[s]),
+              number(outcome[s].added),
+              number(outcome[s].merged),
+            )
+          : t('options_restored_part', t(STORE_NAMES[s]), number(outcome[s].added)),
       );
-      onDone(`Restored. ${parts.join(' · ') || 'Nothing new was in the backup.'}`);
+      onDone(t('options_restored', parts.join(' · ') || t('options_restored_nothing')));
       setFile(null);
       if (input.current) input.current.value = '';
     } catch (error) {
@@ -58,7 +65,7 @@ export function RestorePicker({
   return (
     <div class="restore">
       <label class="file-label">
-        Restore from a backup
+        {t('options_restore_label')}
         <input
           ref={input}
           type="file"
@@ -71,12 +78,18 @@ export function RestorePicker({
       {file && (
         <div class="restore-choice" data-testid="restore-choice">
           <p>
-            Backup of {new Date(file.exportedAt).toLocaleString()}:{' '}
-            {plural(file.stores.parties.length, 'contact', 'contacts')},{' '}
-            {plural(file.stores.interactions.length, 'interaction', 'interactions')}.
+            {t(
+              'options_backup_of',
+              new Intl.DateTimeFormat(uiLanguage(), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }).format(new Date(file.exportedAt)),
+              tCount('options_count_contacts', file.stores.parties.length),
+              tCount('options_count_interactions', file.stores.interactions.length),
+            )}
           </p>
           <fieldset>
-            <legend>Restore</legend>
+            <legend>{t('options_restore_legend')}</legend>
             <label>
               <input
                 type="radio"
@@ -86,7 +99,7 @@ export function RestorePicker({
                 checked={mode === 'merge'}
                 onChange={() => setMode('merge')}
               />
-              merge into my book (the same email or phone is the same person; nothing is lost)
+              {t('options_restore_merge')}
             </label>
             <label>
               <input
@@ -97,7 +110,7 @@ export function RestorePicker({
                 checked={mode === 'empty'}
                 onChange={() => setMode('empty')}
               />
-              into an empty book, exactly as it was
+              {t('options_restore_empty')}
             </label>
           </fieldset>
           <button
@@ -106,10 +119,14 @@ export function RestorePicker({
             disabled={progress !== null}
             onClick={() => void restore()}
           >
-            Restore
+            {t('options_restore_button')}
           </button>
           {progress && (
-            <progress value={progress.done} max={progress.total} aria-label="Restore progress" />
+            <progress
+              value={progress.done}
+              max={progress.total}
+              aria-label={t('options_restore_progress')}
+            />
           )}
         </div>
       )}
@@ -117,11 +134,11 @@ export function RestorePicker({
   );
 }
 
-const STORE_NAMES: Record<string, string> = {
-  parties: 'contacts',
-  interactions: 'interactions',
-  followUps: 'follow-ups',
-  services: 'services',
-  engagements: 'engagements',
-  purchases: 'purchases',
+const STORE_NAMES: Record<(typeof BACKUP_STORES)[number], MessageKey> = {
+  parties: 'options_store_parties',
+  interactions: 'options_store_interactions',
+  followUps: 'options_store_followUps',
+  services: 'options_store_services',
+  engagements: 'options_store_engagements',
+  purchases: 'options_store_purchases',
 };

@@ -1,10 +1,18 @@
 // Small helpers the "Your data" section's parts share.
 import type { RelationshipKind } from '../../../lib/domain/relationship';
+import { uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
 
 export const KINDS: RelationshipKind[] = ['prospect', 'customer', 'client', 'former'];
-export const number = (n: number) => n.toLocaleString('en');
-export const plural = (n: number, one: string, many: string) =>
-  `${number(n)} ${n === 1 ? one : many}`;
+/** A count written for the page's language ("1,234", "1.234"). */
+export const number = (n: number) => n.toLocaleString(uiLanguage());
+
+/** The kinds as the import and restore choices word them. */
+export const KIND_NAMES: Record<RelationshipKind, MessageKey> = {
+  prospect: 'options_kind_prospect',
+  customer: 'options_kind_customer',
+  client: 'options_kind_client',
+  former: 'options_kind_former',
+};
 
 /** Hands text to the user as a file: a Blob URL on a temporary <a download>. */
 export function downloadFile(fileName: string, text: string, type: string): void {

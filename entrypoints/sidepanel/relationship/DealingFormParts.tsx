@@ -1,3 +1,4 @@
+import { t } from '../../../lib/platform/i18n';
 import { FormProblem, SubmitButton } from '../../../components/FormParts';
 import { SuggestionNotice, type Send, type Suggestion } from './SuggestionNotice';
 
@@ -48,7 +49,7 @@ export function AmountFields({
         />
       </label>
       <label>
-        Currency
+        {t('panel_currency')}
         <input
           type="text"
           value={currency}
@@ -117,7 +118,7 @@ export function DealingFormEnd({
         <SubmitButton busy={busy} label={submitLabel} testId={`${name}-submit`} />
         {onCancel && (
           <button type="button" onClick={onCancel} data-testid={`${name}-cancel`}>
-            Cancel
+            {t('panel_cancel')}
           </button>
         )}
       </div>

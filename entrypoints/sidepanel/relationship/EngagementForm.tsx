@@ -1,3 +1,4 @@
+import { t, uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../../lib/platform/messaging';
 import type { Response } from '../../../lib/protocol/messages';
@@ -25,25 +26,28 @@ export interface EngagementFormProps {
 }
 
 const AD_HOC = '';
-const MODELS: [PricingModel, string][] = [
-  ['retainer', 'Retainer'],
-  ['hourly', 'Hourly'],
-  ['fixed-fee', 'Fixed fee'],
-  ['subscription', 'Subscription'],
-  ['one-time', 'One-time'],
+const MODELS: [PricingModel, MessageKey][] = [
+  ['retainer', 'panel_model_retainer'],
+  ['hourly', 'panel_model_hourly'],
+  ['fixed-fee', 'panel_model_fixed_fee'],
+  ['subscription', 'panel_model_subscription'],
+  ['one-time', 'panel_model_one_time'],
 ];
-const PERIODS: [Period, string][] = [
-  ['week', 'Week'],
-  ['month', 'Month'],
-  ['quarter', 'Quarter'],
-  ['year', 'Year'],
+const PERIODS: [Period, MessageKey][] = [
+  ['week', 'panel_period_week'],
+  ['month', 'panel_period_month'],
+  ['quarter', 'panel_period_quarter'],
+  ['year', 'panel_period_year'],
 ];
-const STATUSES: [Status, string][] = [
-  ['proposed', 'Proposed'],
-  ['active', 'Active'],
-  ['paused', 'Paused'],
-  ['ended', 'Ended'],
+const STATUSES: [Status, MessageKey][] = [
+  ['proposed', 'panel_status_proposed'],
+  ['active', 'panel_status_active'],
+  ['paused', 'panel_status_paused'],
+  ['ended', 'panel_status_ended'],
 ];
+/** A select's options, worded for the page's language. */
+const worded = <T extends string>(options: [T, MessageKey][]): [T, string][] =>
+  options.map(([value, key]) => [value, t(key)]);
 const recurs = (model: PricingModel) => model === 'retainer' || model === 'subscription';
 
 /**
@@ -96,12 +100,11 @@ export function EngagementForm({
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!startOn) return setProblem('Enter the start date.');
+    if (!startOn) return setProblem(t('panel_engagement_need_start'));
     let source: { serviceId: string } | { serviceName: string; terms: Service['terms'] };
     if (chosen) source = { serviceId: chosen.id };
     else {
-      if (name.trim() === '')
-        return setProblem('Name the service, or choose one from the catalogue.');
+      if (name.trim() === '') return setProblem(t('panel_engagement_need_name'));
       const terms = adHocTerms();
       if (!terms.ok) return setProblem(terms.error.message);
       source = { serviceName: name, terms: terms.value };
@@ -120,7 +123,14 @@ export function EngagementForm({
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     const { engagement, followUp } = result.value;
-    const message = `Saved “${engagement.serviceName}”.${followUp ? ` A renewal follow-up is set for ${new Date(followUp.dueAt).toLocaleDateString()}.` : ''}`;
+    const saved = t('panel_engagement_saved', engagement.serviceName);
+    const renewal = followUp
+      ? t(
+          'panel_engagement_renewal',
+          new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(followUp.dueAt),
+        )
+      : '';
+    const message = renewal ? `${saved} ${renewal}` : saved;
     setSuggestion(result.value.suggestion);
     setSaved(message);
     onSaved?.(message);
@@ -131,16 +141,16 @@ export function EngagementForm({
       class="engagement-form"
       data-testid="engagement-form"
       onSubmit={(e) => void submit(e)}
-      aria-label="Record an engagement"
+      aria-label={t('panel_engagement_form')}
     >
       <label>
-        Service
+        {t('panel_service')}
         <select
           value={serviceId}
           onChange={(e) => setServiceId(e.currentTarget.value)}
           data-testid="engagement-service"
         >
-          <option value={AD_HOC}>Something else (enter the terms)</option>
+          <option value={AD_HOC}>{t('panel_service_other')}</option>
           {catalogue.map((service) => (
             <option key={service.id} value={service.id}>
               {service.name} — {describeTerms(service.terms)}
@@ -150,9 +160,9 @@ export function EngagementForm({
       </label>
       {!chosen && (
         <fieldset>
-          <legend class="muted">Terms</legend>
+          <legend class="muted">{t('panel_terms')}</legend>
           <label>
-            Name
+            {t('panel_name')}
             <input
               type="text"
               value={name}
@@ -162,9 +172,14 @@ export function EngagementForm({
             />
           </label>
           <div class="row">
-            <SelectField label="Pricing" value={model} options={MODELS} onChange={setModel} />
+            <SelectField
+              label={t('panel_pricing')}
+              value={model}
+              options={worded(MODELS)}
+              onChange={setModel}
+            />
             <AmountFields
-              label="Rate"
+              label={t('panel_rate')}
               amount={rate}
               onAmount={setRate}
               currency={currency}
@@ -172,25 +187,35 @@ export function EngagementForm({
               amountTestId="engagement-rate"
             />
             {recurs(model) && (
-              <SelectField label="Every" value={period} options={PERIODS} onChange={setPeriod} />
+              <SelectField
+                label={t('panel_every')}
+                value={period}
+                options={worded(PERIODS)}
+                onChange={setPeriod}
+              />
             )}
           </div>
         </fieldset>
       )}
       <div class="row">
         <DateField
-          label="Starts"
+          label={t('panel_starts')}
           value={startOn}
           onChange={setStartOn}
           required
           testId="engagement-start"
         />
-        <DateField label="Ends" value={endOn} onChange={setEndOn} />
-        <DateField label="Renews" value={renewOn} onChange={setRenewOn} />
+        <DateField label={t('panel_ends')} value={endOn} onChange={setEndOn} />
+        <DateField label={t('panel_renews')} value={renewOn} onChange={setRenewOn} />
       </div>
-      <SelectField label="Status" value={status} options={STATUSES} onChange={setStatus} />
+      <SelectField
+        label={t('panel_status')}
+        value={status}
+        options={worded(STATUSES)}
+        onChange={setStatus}
+      />
       <label>
-        Scope notes
+        {t('panel_scope_notes')}
         <textarea
           value={scopeNotes}
           maxLength={20_000}
@@ -200,7 +225,7 @@ export function EngagementForm({
       </label>
       <DealingFormEnd
         name="engagement"
-        submitLabel="Save engagement"
+        submitLabel={t('panel_save_engagement')}
         busy={busy}
         problem={problem}
         saved={saved}

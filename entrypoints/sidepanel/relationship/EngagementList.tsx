@@ -1,3 +1,5 @@
+import { t, uiLanguage } from '../../../lib/platform/i18n';
+import { formatDay } from '../../../lib/ui/local-day';
 import type { Engagement } from '../../../lib/domain/engagement';
 import type { Money } from '../../../lib/domain/money';
 import { formatAmount } from '../../../lib/ui/amount-input';
@@ -14,6 +16,8 @@ export interface EngagementListProps {
   onChanged?: (message: string) => void;
 }
 
+const day = (isoDay: string) => formatDay(isoDay, uiLanguage());
+
 /** What is agreed with the party now: each engagement's terms, status and dates, and the monthly total. */
 export function EngagementList({
   engagements,
@@ -23,11 +27,15 @@ export function EngagementList({
 }: EngagementListProps) {
   return (
     <div class="dealing-part" data-testid="summary-engagements">
-      <h3>Engagements</h3>
+      <h3>{t('panel_engagements')}</h3>
       {recurringMonthly.length > 0 && (
         <p class="figure" data-testid="recurring-monthly">
-          Recurring:{' '}
-          {recurringMonthly.map((m) => formatAmount(m.amountMinor, m.currency)).join(' + ')} a month
+          {t(
+            'panel_recurring',
+            recurringMonthly
+              .map((m) => formatAmount(m.amountMinor, m.currency, uiLanguage()))
+              .join(' + '),
+          )}
         </p>
       )}
       <ul class="engagements">
@@ -36,8 +44,11 @@ export function EngagementList({
             <strong>{e.serviceName}</strong> · {describeTerms(e.terms)}{' '}
             <span class={`status status-${e.status}`}>{STATUS_LABELS[e.status]}</span>
             <span class="muted dates">
-              from {e.startOn}
-              {e.renewOn ? `, renews ${e.renewOn}` : e.endOn ? `, until ${e.endOn}` : ''}
+              {e.renewOn
+                ? t('panel_engagement_renews_on', day(e.startOn), day(e.renewOn))
+                : e.endOn
+                  ? t('panel_engagement_until', day(e.startOn), day(e.endOn))
+                  : t('panel_engagement_from', day(e.startOn))}
             </span>
             {onChanged && (
               <EngagementStatus engagement={e} onChanged={onChanged} {...(send ? { send } : {})} />

@@ -1,3 +1,4 @@
+import { t } from '../../../lib/platform/i18n';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Engagement } from '../../../lib/domain/engagement';
 import { sendMessage } from '../../../lib/platform/messaging';
@@ -33,7 +34,7 @@ export function EngagementStatus({
   const [endOn, setEndOn] = useState(today);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const name = `“${engagement.serviceName}”`;
+  const name = engagement.serviceName;
   // The focus follows the end form in and out, so the keyboard never lands on the page.
   const form = useRef<HTMLFormElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
@@ -63,11 +64,11 @@ export function EngagementStatus({
       <form
         ref={form}
         class="end-engagement"
-        aria-label={`End ${name}`}
+        aria-label={t('panel_end_named', name)}
         data-testid="engagement-end-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!endOn) return setProblem('Enter the day it ended.');
+          if (!endOn) return setProblem(t('panel_end_need_day'));
           void change('ended', endOn);
         }}
         onKeyDown={(event) => {
@@ -77,7 +78,7 @@ export function EngagementStatus({
         }}
       >
         <DateField
-          label="Ended on"
+          label={t('panel_ended_on')}
           value={endOn}
           onChange={setEndOn}
           required
@@ -90,10 +91,10 @@ export function EngagementStatus({
             disabled={busy}
             data-testid="engagement-end-confirm"
           >
-            {busy ? 'Saving…' : 'End engagement'}
+            {busy ? t('panel_saving') : t('panel_end_engagement')}
           </button>
           <button type="button" onClick={() => setEnding(false)}>
-            Cancel
+            {t('panel_cancel')}
           </button>
         </div>
         <FormProblem problem={problem} />
@@ -101,7 +102,7 @@ export function EngagementStatus({
     );
 
   return (
-    <div class="engagement-actions" role="group" aria-label={`Change ${name}`}>
+    <div class="engagement-actions" role="group" aria-label={t('panel_change_named', name)}>
       {statusActions(engagement.status).map(({ to, label }) => (
         <button
           key={to}
@@ -109,7 +110,7 @@ export function EngagementStatus({
           type="button"
           class="small"
           disabled={busy}
-          aria-label={`${label} ${name}`}
+          aria-label={t('panel_action_named', label, name)}
           data-testid={`engagement-to-${to}`}
           onClick={() => (to === 'ended' ? setEnding(true) : void change(to))}
         >

@@ -1,3 +1,5 @@
+import { t, uiLanguage } from '../../../lib/platform/i18n';
+import { formatDay } from '../../../lib/ui/local-day';
 import { useEffect, useState } from 'preact/hooks';
 import type { Engagement } from '../../../lib/domain/engagement';
 import { sendMessage } from '../../../lib/platform/messaging';
@@ -29,13 +31,17 @@ export function PastEngagements({
   if (ended.length === 0) return null;
   return (
     <details class="past-engagements" data-testid="past-engagements">
-      <summary>Ended engagements ({ended.length})</summary>
+      <summary>{t('panel_past_engagements', ended.length)}</summary>
       <ul class="engagements">
         {ended.map((e) => (
           <li key={e.id} data-testid="past-engagement" data-status={e.status}>
             <strong>{e.serviceName}</strong> · {describeTerms(e.terms)}{' '}
             <span class="muted">
-              {e.startOn} – {e.endOn ?? 'ended'}
+              {t(
+                'panel_past_span',
+                formatDay(e.startOn, uiLanguage()),
+                e.endOn ? formatDay(e.endOn, uiLanguage()) : t('panel_past_ended'),
+              )}
             </span>
           </li>
         ))}

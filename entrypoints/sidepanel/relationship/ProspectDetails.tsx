@@ -1,3 +1,4 @@
+import { t, uiLanguage } from '../../../lib/platform/i18n';
 import { useState } from 'preact/hooks';
 import type { ProspectInfo } from '../../../lib/domain/party';
 import { sendMessage } from '../../../lib/platform/messaging';
@@ -42,10 +43,15 @@ export function ProspectDetails({
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     setProblem(null);
-    const next = info.nextStep ? `; next: ${info.nextStep}` : '';
+    // The stage is named inside the sentence, in lower case — but German keeps its nouns capital.
+    const label = PROSPECT_STAGE_LABELS[info.stage];
+    const language = uiLanguage();
+    const stageName = language.startsWith('de') ? label : label.toLocaleLowerCase(language);
     onSaved(
       result.value,
-      `Saved: ${PROSPECT_STAGE_LABELS[info.stage].toLowerCase()} stage${next}.`,
+      info.nextStep
+        ? t('panel_prospect_saved_next', stageName, info.nextStep)
+        : t('panel_prospect_saved', stageName),
     );
   };
 
@@ -56,17 +62,17 @@ export function ProspectDetails({
       data-testid="prospect-details"
       onSubmit={(event) => void submit(event)}
     >
-      <h3 id="prospect-details-title">The sale</h3>
+      <h3 id="prospect-details-title">{t('panel_the_sale')}</h3>
       <div class="row">
         <SelectField
-          label="Stage"
+          label={t('panel_stage')}
           value={stage}
           options={prospectStageOptions()}
           onChange={setStage}
           testId="prospect-stage"
         />
         <label>
-          Source
+          {t('panel_source')}
           <input
             type="text"
             value={source}
@@ -83,18 +89,18 @@ export function ProspectDetails({
         </label>
       </div>
       <label>
-        Next step
+        {t('panel_next_step')}
         <input
           type="text"
           value={nextStep}
           maxLength={500}
-          placeholder="Send the proposal by Friday"
+          placeholder={t('panel_next_step_example')}
           onInput={(e) => setNextStep(e.currentTarget.value)}
           data-testid="prospect-next-step"
         />
       </label>
       <FormProblem problem={problem} />
-      <SubmitButton busy={busy} label="Save" testId="prospect-save" />
+      <SubmitButton busy={busy} label={t('panel_save')} testId="prospect-save" />
     </form>
   );
 }

@@ -1,3 +1,5 @@
+import { t, uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
+import { formatDay } from '../../../lib/ui/local-day';
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../../lib/platform/messaging';
 import { formatAmount, parseAmount } from '../../../lib/ui/amount-input';
@@ -20,9 +22,9 @@ export interface PurchaseFormProps {
 
 export const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'SEK'];
 type Recurrence = 'one-time' | 'recurring';
-const RECURRENCES: [Recurrence, string][] = [
-  ['one-time', 'One-time'],
-  ['recurring', 'Recurring'],
+const RECURRENCES: [Recurrence, MessageKey][] = [
+  ['one-time', 'panel_recurrence_one_time'],
+  ['recurring', 'panel_recurrence_recurring'],
 ];
 
 /**
@@ -52,11 +54,10 @@ export function PurchaseForm({
   const submit = async (event: Event) => {
     event.preventDefault();
     const code = currency.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code))
-      return setProblem('Enter a three-letter currency code, such as EUR.');
+    if (!/^[A-Z]{3}$/.test(code)) return setProblem(t('panel_purchase_need_currency'));
     const minor = parseAmount(amount, code, navigator.language);
     if (!minor.ok) return setProblem(minor.error.message);
-    if (description.trim() === '') return setProblem('Say what was bought.');
+    if (description.trim() === '') return setProblem(t('panel_purchase_need_what'));
     setProblem(null);
     setBusy(true);
     const result = await send('purchases/record', {
@@ -70,7 +71,12 @@ export function PurchaseForm({
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     const { purchase } = result.value;
-    const message = `Recorded a purchase: ${purchase.description}, ${formatAmount(purchase.amount.amountMinor, purchase.amount.currency)} on ${purchase.on}.`;
+    const message = t(
+      'panel_purchase_recorded',
+      purchase.description,
+      formatAmount(purchase.amount.amountMinor, purchase.amount.currency, uiLanguage()),
+      formatDay(purchase.on, uiLanguage()),
+    );
     setSuggestion(result.value.suggestion);
     setSaved(message);
     setAmount('');
@@ -84,11 +90,11 @@ export function PurchaseForm({
       class="purchase-form"
       data-testid="purchase-form"
       onSubmit={(e) => void submit(e)}
-      aria-label="Record a purchase"
+      aria-label={t('panel_purchase_form')}
     >
       <div class="row">
         <AmountFields
-          label="Amount"
+          label={t('panel_amount')}
           amount={amount}
           onAmount={setAmount}
           currency={currency}
@@ -100,7 +106,7 @@ export function PurchaseForm({
         />
       </div>
       <label>
-        What was bought
+        {t('panel_what_bought')}
         <input
           type="text"
           value={description}
@@ -111,17 +117,17 @@ export function PurchaseForm({
         />
       </label>
       <div class="row">
-        <DateField label="Date" value={on} onChange={setOn} required />
+        <DateField label={t('panel_date')} value={on} onChange={setOn} required />
         <SelectField
-          label="Kind"
+          label={t('panel_purchase_kind')}
           value={recurrence}
-          options={RECURRENCES}
+          options={RECURRENCES.map(([value, key]) => [value, t(key)])}
           onChange={setRecurrence}
         />
       </div>
       <DealingFormEnd
         name="purchase"
-        submitLabel="Record purchase"
+        submitLabel={t('panel_record_purchase')}
         busy={busy}
         problem={problem}
         saved={saved}

@@ -92,7 +92,7 @@ describe('RelationshipSection', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(toggle);
     expect(screen.getByTestId('relationship-status').textContent).toMatch(
-      /^Recorded a purchase: Audit, €120\.00 on \d{4}-\d\d-\d\d\.$/,
+      /^Recorded a purchase: Audit, €120\.00 on [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/,
     );
     const suggestion = await screen.findByTestId('suggestion');
     expect(suggestion.getAttribute('data-to')).toBe('customer');

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../../../lib/platform/i18n';
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../../lib/platform/messaging';
 import type { PartyView } from '../../../lib/protocol/contact-schemas';
@@ -16,9 +17,9 @@ export interface RelationshipSectionProps {
   onView: (view: PartyView) => void;
 }
 
-const ACTION_LABELS: Record<DealingAction, string> = {
-  engagement: 'Add an engagement',
-  purchase: 'Record a purchase',
+const ACTION_LABELS: Record<DealingAction, MessageKey> = {
+  engagement: 'panel_add_engagement',
+  purchase: 'panel_purchase_form',
 };
 
 /**
@@ -80,7 +81,7 @@ export function RelationshipSection({
         {layout.actions.map((action, i) => (
           <DisclosureButton
             key={action}
-            label={ACTION_LABELS[action]}
+            label={t(ACTION_LABELS[action])}
             expanded={open === action}
             controls={panelId}
             primary={i === 0 && !layout.quietActions}
@@ -93,7 +94,7 @@ export function RelationshipSection({
         ))}
       </div>
       {open && (
-        <DisclosurePanel key={open} id={panelId} label={ACTION_LABELS[open]} onClose={close}>
+        <DisclosurePanel key={open} id={panelId} label={t(ACTION_LABELS[open])} onClose={close}>
           {open === 'engagement' ? (
             <EngagementForm partyId={party.id} send={send} onSaved={saved} onCancel={close} />
           ) : (

@@ -132,7 +132,9 @@ describe('RelationshipSummary', () => {
     render(<RelationshipSummary partyId="p1" send={send} />);
     const past = await screen.findByTestId('past-engagements');
     expect(past.querySelector('summary')?.textContent).toBe('Ended engagements (1)');
-    expect(screen.getByTestId('past-engagement').textContent).toContain('2026-11-01 – 2026-10-31');
+    expect(screen.getByTestId('past-engagement').textContent).toContain(
+      'Nov 1, 2026 – Oct 31, 2026',
+    );
   });
 
   it('re-reads when the kind changes: a choice decides the suggestion', async () => {

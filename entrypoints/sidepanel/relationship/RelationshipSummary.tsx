@@ -1,3 +1,4 @@
+import { t } from '../../../lib/platform/i18n';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RelationshipKind } from '../../../lib/domain/relationship';
 import { sendMessage } from '../../../lib/platform/messaging';
@@ -60,7 +61,7 @@ export function RelationshipSummary({
         {problem}
       </p>
     );
-  if (!summary) return <p class="muted">Reading…</p>;
+  if (!summary) return <p class="muted">{t('panel_reading')}</p>;
   const { engagements, purchases, purchaseTotals, recurringMonthly, suggestion } = summary;
   const parts = {
     engagements: engagements.length > 0 && (
@@ -83,7 +84,7 @@ export function RelationshipSummary({
       class="relationship-summary"
       data-testid="relationship-summary"
       data-lead={lead}
-      aria-label="What they buy"
+      aria-label={t('panel_what_they_buy')}
     >
       {suggestion && (
         <SuggestionNotice
@@ -100,7 +101,7 @@ export function RelationshipSummary({
         />
       )}
       {engagements.length === 0 && purchases.length === 0 && (
-        <p class="empty">No engagements or purchases yet.</p>
+        <p class="empty">{t('panel_nothing_bought')}</p>
       )}
       {order.map((part) => parts[part])}
       <PastEngagements partyId={partyId} send={send} version={version} />

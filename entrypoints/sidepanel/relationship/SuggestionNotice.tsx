@@ -1,11 +1,25 @@
+import { t, type MessageKey } from '../../../lib/platform/i18n';
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../../lib/platform/messaging';
 import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import type { Response } from '../../../lib/protocol/messages';
-import { KIND_LABELS } from '../../../lib/ui/format';
+import type { RelationshipKind } from '../../../lib/domain/relationship';
 
 export type Suggestion = NonNullable<Response<'parties/summary'>['suggestion']>;
 export type Send = typeof sendMessage;
+
+const KIND: Record<RelationshipKind, MessageKey> = {
+  prospect: 'panel_kind_prospect',
+  customer: 'panel_kind_customer',
+  client: 'panel_kind_client',
+  former: 'panel_kind_former',
+};
+const NOW_A: Record<RelationshipKind, MessageKey> = {
+  prospect: 'panel_now_prospect',
+  customer: 'panel_now_customer',
+  client: 'panel_now_client',
+  former: 'panel_now_former',
+};
 
 export interface SuggestionNoticeProps {
   partyId: string;
@@ -28,7 +42,7 @@ export function SuggestionNotice({
 }: SuggestionNoticeProps) {
   // 'idle', 'busy', 'done', or the message of a failure.
   const [state, setState] = useState<string>('idle');
-  const now = `Now a ${KIND_LABELS[suggestion.to].toLowerCase()}.`;
+  const now = t(NOW_A[suggestion.to]);
   const apply = async () => {
     setState('busy');
     const result = await send('parties/setKind', {
@@ -48,8 +62,8 @@ export function SuggestionNotice({
   return (
     <div class="notice suggestion" data-testid="suggestion" data-to={suggestion.to}>
       <span>
-        Suggested: {KIND_LABELS[suggestion.from]} → <strong>{KIND_LABELS[suggestion.to]}</strong>.{' '}
-        {suggestion.reason}
+        {t('panel_suggested')} {t(KIND[suggestion.from])} →{' '}
+        <strong>{t(KIND[suggestion.to])}</strong>. {suggestion.reason}
       </span>
       <button
         type="button"
@@ -57,7 +71,7 @@ export function SuggestionNotice({
         disabled={state === 'busy'}
         data-testid="apply-suggestion"
       >
-        Apply
+        {t('panel_apply')}
       </button>
       {state !== 'idle' && state !== 'busy' && (
         <span class="error" role="alert">
