@@ -18,13 +18,15 @@ export type MessageKey = keyof typeof english;
 type PredefinedKey = '@@bidi_dir' | '@@ui_locale';
 
 /** Keys that end in `_one`, without it: the messages `tCount` chooses a plural form of. */
-export type PluralKey = MessageKey extends infer K
-  ? K extends `${infer Base}_one`
+// (A mapped type, not `MessageKey extends infer K ? K extends …`: a conditional on an
+// inferred variable does not distribute over the union, so that form was always never.)
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_one`
     ? `${Base}_other` extends MessageKey
       ? Base
       : never
-    : never
-  : never;
+    : never;
+}[MessageKey];
 
 /**
  * A message, with `$1`…`$9` substitutions (numbers are formatted for the language).
