@@ -1,32 +1,12 @@
-import type { RelationshipKind } from '../lib/domain/relationship';
-
 /**
- * What the sync screens show, in the shapes the background's 'sync/*' messages
- * answer with (lib/protocol/areas/sync.ts). Never the password.
+ * The sync screens show what the background's 'sync/*' messages answer with; the
+ * shapes are the protocol's own (types only: no zod reaches the pages' bundles).
  */
-export type SyncState = 'off' | 'syncing' | 'synced' | 'pending' | 'error';
-
-export interface SyncCollectionView {
-  href: string;
-  name: string;
-}
-
-export interface SyncStatusView {
-  state: SyncState;
-  pending: number;
-  lastSyncedAt?: number | undefined;
-  error?: { code: string; message: string } | undefined;
-  account?:
-    | {
-        server: string;
-        user: string;
-        remember: boolean;
-        addressbook?: SyncCollectionView | undefined;
-        calendar?: SyncCollectionView | undefined;
-        defaultKind: RelationshipKind;
-      }
-    | undefined;
-}
-
-/** Existing collection, or a new one made with this name. */
-export type CollectionChoice = { href: string } | { create: string };
+export type {
+  SyncChoice as CollectionChoice,
+  SyncChooseRequest,
+  SyncCollection as SyncCollectionView,
+  SyncConnectRequest,
+  SyncState,
+  SyncStatus as SyncStatusView,
+} from '../lib/protocol/areas/sync';

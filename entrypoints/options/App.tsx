@@ -8,6 +8,7 @@ import { RecentlyDeletedSection } from '../../components/options/RecentlyDeleted
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
+import { SyncSection } from '../../components/options/sync/SyncSection';
 import { StorageCareNotice } from './StorageCareNotice';
 import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
@@ -18,6 +19,8 @@ import { useServices } from './use-services';
 import { useSettings } from './use-settings';
 import { useSiteAccess } from './use-site-access';
 import { useStatus } from './use-status';
+import { useSync } from './use-sync';
+import { useSectionFromUrl } from './use-section-from-url';
 
 const SECTIONS = [
   ['cadence', 'Check-ins'],
@@ -44,6 +47,8 @@ export function App() {
   const services = useServices(report);
   const deleted = useRecentlyDeleted(report);
   const people = usePeopleYouEmail(report);
+  const sync = useSync();
+  useSectionFromUrl(location.search);
 
   return (
     <div class="options-page" data-testid="options">
@@ -67,6 +72,9 @@ export function App() {
                 <a href={`#${id}`}>{label}</a>
               </li>
             ))}
+            <li>
+              <a href="#sync">{t('sync_nav')}</a>
+            </li>
             <li>
               <a href="/welcome.html" target="_blank" data-testid="options-welcome">
                 {t('options_welcome_link')}
@@ -147,6 +155,20 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <SyncSection
+          status={sync.status}
+          loadError={sync.loadError}
+          found={sync.found}
+          busy={sync.busy}
+          problem={sync.problem}
+          now={sync.now}
+          locale={locale}
+          onConnect={sync.connect}
+          onChoose={sync.choose}
+          onBack={sync.back}
+          onSyncNow={sync.syncNow}
+          onDisconnect={sync.disconnect}
+        />
         <section id="records" aria-labelledby="records-title">
           <h2 id="records-title">Records</h2>
           <p class="muted">

@@ -2,14 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../lib/domain/relationship';
 import { t } from '../../../lib/platform/i18n';
 import { KIND_LABELS } from '../../../lib/ui/format';
-import type { CollectionChoice, SyncCollectionView } from '../../sync-view';
+import type { CollectionChoice, SyncChooseRequest, SyncCollectionView } from '../../sync-view';
 import { CollectionPicker } from './CollectionPicker';
 
-export interface SyncChoice {
-  addressbook: CollectionChoice;
-  calendar: CollectionChoice;
-  defaultKind: RelationshipKind;
-}
+export type SyncChoice = SyncChooseRequest;
 
 export interface SyncChooseFormProps {
   addressbooks: readonly SyncCollectionView[];

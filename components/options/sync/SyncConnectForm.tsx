@@ -1,12 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/platform/i18n';
+import type { SyncConnectRequest } from '../../sync-view';
 
-export interface ConnectValues {
-  server: string;
-  user: string;
-  password: string;
-  remember: boolean;
-}
+export type ConnectValues = SyncConnectRequest;
 
 export interface SyncConnectFormProps {
   /** What was typed before (the server and user of a forgotten account); never a password. */

@@ -41,14 +41,21 @@ export function SyncSection(props: SyncSectionProps) {
       )}
       {!status && !loadError && <p class="muted">{t('sync_reading')}</p>}
       {status && account && status.state !== 'off' ? (
-        <SyncAccount
-          status={{ ...status, account }}
-          now={now}
-          {...(locale ? { locale } : {})}
-          busy={busy}
-          onSyncNow={props.onSyncNow}
-          onDisconnect={props.onDisconnect}
-        />
+        <>
+          {problem && (
+            <p class="field-error" role="alert" data-testid="sync-problem">
+              {problem}
+            </p>
+          )}
+          <SyncAccount
+            status={{ ...status, account }}
+            now={now}
+            {...(locale ? { locale } : {})}
+            busy={busy}
+            onSyncNow={props.onSyncNow}
+            onDisconnect={props.onDisconnect}
+          />
+        </>
       ) : status && found ? (
         <SyncChooseForm
           addressbooks={found.addressbooks}
