@@ -38,6 +38,7 @@ export function SyncConnectForm({ initial, busy, problem, onConnect }: SyncConne
   return (
     <form
       class="sync-form"
+      noValidate
       aria-busy={busy}
       data-testid="sync-connect-form"
       onSubmit={(event) => {
@@ -59,7 +60,9 @@ export function SyncConnectForm({ initial, busy, problem, onConnect }: SyncConne
         <input
           id="sync-server"
           data-testid="sync-server"
-          type="url"
+          // Text, not type="url": people type "dav.example.com", which the browser's own
+          // URL check would block before our clearer message could say anything.
+          type="text"
           inputMode="url"
           autoComplete="url"
           placeholder="https://dav.example.com/"
