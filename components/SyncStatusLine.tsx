@@ -1,6 +1,7 @@
 import { t, tCount } from '../lib/platform/i18n';
 import { relativeTime } from '../lib/ui/format';
 import type { SyncStatusView } from './sync-view';
+import './sync-status.css';
 
 export interface SyncStatusLineProps {
   status: SyncStatusView;
