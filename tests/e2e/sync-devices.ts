@@ -47,11 +47,24 @@ export async function setUpSync(
 ): Promise<void> {
   const page = device.options;
   await connect(device, credentials);
-  await page.getByTestId('sync-choose-form').waitFor();
+  await shown(device, 'sync-choose-form');
   await page.getByTestId('sync-default-kind').selectOption(defaultKind);
   await page.getByTestId('sync-choose').click();
-  await page.getByTestId('sync-account').waitFor();
+  await shown(device, 'sync-account');
   await waitForSynced(device, undefined);
+}
+
+/** Waits for a part of the sync section; if it never comes, says what the section shows. */
+async function shown(device: Device, testId: string): Promise<void> {
+  const page = device.options;
+  await page
+    .getByTestId(testId)
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(`${device.name}: ${await page.getByTestId('sync').innerText()}`, {
+        cause: error,
+      });
+    });
 }
 
 interface Status {
