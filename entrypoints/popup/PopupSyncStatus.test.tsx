@@ -4,9 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupSyncStatus } from './PopupSyncStatus';
 
 function answering(status: unknown) {
-  fakeBrowser.runtime.sendMessage = vi.fn(() =>
-    Promise.resolve({ ok: true, value: status }),
-  );
+  fakeBrowser.runtime.sendMessage = vi.fn(() => Promise.resolve({ ok: true, value: status }));
 }
 
 describe('PopupSyncStatus', () => {
