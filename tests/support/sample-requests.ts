@@ -107,6 +107,8 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
       jobId: ids.job,
       drafts: [{ name: 'Imported', kind: 'prospect', emails: ['imported@hostile.example'] }],
     },
+    'imports/list': {},
+    'imports/undo': { batchId: ids.job },
     'transfer/importVcardLink': { tabId: ids.tab, url: 'https://hostile.example/card.vcf' },
     'panel/takeIntent': { tabId: ids.tab },
     'panel/showParty': { tabId: ids.tab, partyId: ids.party },

@@ -63,7 +63,8 @@ export function ImportFlow({ transport }: { transport: Transport }) {
   };
 
   const start = async () => {
-    if (!read) return;
+    if (!read || stage.step !== 'preview') return;
+    const { fileName } = stage;
     const notImported = read.problems.filter((p) => p.severity === 'error');
     const controller = new AbortController();
     abort.current = controller;
@@ -71,6 +72,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
     try {
       const result = await importRows(transport, read.drafts, {
         signal: controller.signal,
+        fileName,
         onProgress: (progress) => setStage({ step: 'importing', progress }),
       });
       setStage({ step: 'done', result, notImported });
