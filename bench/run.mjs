@@ -13,10 +13,11 @@ import { benchImport, printImport } from './import.mjs';
 import { benchReading, printReading } from './reading.mjs';
 import { benchSearch, printSearch } from './search.mjs';
 import { launchBenchBrowser } from './standalone.mjs';
+import { benchSync, printSync } from './sync.mjs';
 import { fixtureUrl } from '../tests/support/webmail-fixtures.mjs';
 
-// `npm run bench -- --only detect` (or `search`, `import`) runs one part, as the whole
-// run takes minutes. Detection runs with its quality and bundle figures.
+// `npm run bench -- --only detect` (or `search`, `import`, `sync`) runs one part, as the
+// whole run takes minutes (`--parties N` sizes the sync book; the budget's is 10,000). Detection runs with its quality and bundle figures.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const runs = (part) => only === undefined || only === part;
@@ -160,6 +161,7 @@ for (const [name, run] of Object.entries({
   import: benchImport,
   files: benchFiles,
   delete: benchDelete,
+  sync: benchSync,
 })) {
   if (!runs(name)) continue;
   try {
@@ -249,6 +251,7 @@ for (const [name, print] of Object.entries({
   import: printImport,
   files: printFiles,
   delete: printDelete,
+  sync: printSync,
 })) {
   if (results[name]?.skipped) console.log(`${name}: skipped (${results[name].skipped})`);
   else if (results[name]) print(results[name]);

@@ -9,6 +9,7 @@ import { RecentlyDeletedSection } from '../../components/options/RecentlyDeleted
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
 import { ServicesSection } from '../../components/options/ServicesSection';
+import { SyncSection } from '../../components/options/sync/SyncSection';
 import { StorageCareNotice } from './StorageCareNotice';
 import { t, uiLanguage } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
@@ -20,6 +21,8 @@ import { useServices } from './use-services';
 import { useSettings } from './use-settings';
 import { useSiteAccess } from './use-site-access';
 import { useStatus } from './use-status';
+import { useSync } from './use-sync';
+import { useSectionFromUrl } from './use-section-from-url';
 
 const SECTIONS = [
   ['cadence', 'options_section_cadence'],
@@ -50,6 +53,8 @@ export function App() {
   const people = usePeopleYouEmail(report);
   // An import's undo lands in Recently deleted, so that list is read again after it.
   const imports = useImportBatches(report, () => void deleted.reload());
+  const sync = useSync();
+  useSectionFromUrl(location.search);
 
   return (
     <div class="options-page" data-testid="options">
@@ -73,6 +78,9 @@ export function App() {
                 <a href={`#${id}`}>{t(label)}</a>
               </li>
             ))}
+            <li>
+              <a href="#sync">{t('sync_nav')}</a>
+            </li>
             <li>
               <a href="/welcome.html" target="_blank" data-testid="options-welcome">
                 {t('options_welcome_link')}
@@ -155,6 +163,20 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <SyncSection
+          status={sync.status}
+          loadError={sync.loadError}
+          found={sync.found}
+          busy={sync.busy}
+          problem={sync.problem}
+          now={sync.now}
+          locale={locale}
+          onConnect={sync.connect}
+          onChoose={sync.choose}
+          onBack={sync.back}
+          onSyncNow={sync.syncNow}
+          onDisconnect={sync.disconnect}
+        />
         <ImportBatchesSection
           batches={imports.batches}
           loadError={imports.loadError}

@@ -5,6 +5,7 @@ import { BulkSearch } from './BulkSearch';
 import { DueList } from './DueList';
 import { sendMessage } from '../../lib/platform/messaging';
 import { OnThisPage } from './OnThisPage';
+import { PopupSyncStatus } from './PopupSyncStatus';
 import { PartyPanel } from './PartyPanel';
 import { initialView, VIEWS, type View } from './views';
 import { ViewTabs } from './ViewTabs';
@@ -56,6 +57,7 @@ export function App() {
         {view === 'search' && <BulkSearch onOpen={openParty} autoFocus />}
         {view === 'due' && <DueList send={sendMessage} onOpen={openParty} />}
       </div>
+      <PopupSyncStatus />
       <PopupFooter />
     </main>
   );
