@@ -102,6 +102,11 @@ async function throughOurPath(bytes: Uint8Array, name: string, db: string) {
   const read = await reader.drafts('customer');
   const previewMs = performance.now() - started;
   reader.stop();
+  // Reading is the options page's share; the import below runs here too, but in the
+  // extension it runs in the background, so its tasks are reported apart.
+  watching.stop();
+  const readingTaskMs = watching.longestTaskMs;
+  const importing = watch();
   await pause(); // the preview paints
   const importStarted = performance.now();
   const context = {
@@ -114,15 +119,16 @@ async function throughOurPath(bytes: Uint8Array, name: string, db: string) {
     read.drafts.map((d) => d.value),
   );
   const importMs = performance.now() - importStarted;
-  watching.stop();
+  importing.stop();
   return {
     drafts: read.drafts.length,
     problems: read.problems.length,
     created: outcome.created,
     previewMs,
     toImportedMs: previewMs + importMs,
-    longestTaskMs: watching.longestTaskMs,
-    peakHeapMb: watching.peakHeapMb,
+    longestTaskMs: readingTaskMs,
+    longestImportTaskMs: importing.longestTaskMs,
+    peakHeapMb: Math.max(watching.peakHeapMb, importing.peakHeapMb),
   };
 }
 

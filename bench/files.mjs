@@ -62,7 +62,8 @@ function row(run) {
   return {
     'to preview ms': ms(run.previewMs),
     'to imported ms': ms(run.toImportedMs),
-    'longest task ms': ms(run.longestTaskMs),
+    'longest task reading ms': ms(run.longestTaskMs),
+    'longest task importing (background) ms': ms(run.longestImportTaskMs),
     'peak heap MB': ms(run.peakHeapMb),
     created: run.created,
   };
