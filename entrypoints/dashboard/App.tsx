@@ -4,6 +4,7 @@ import { BarChart } from '../../components/charts/BarChart';
 import { DonutChart } from '../../components/charts/DonutChart';
 import { StackedBarChart } from '../../components/charts/StackedBarChart';
 import type { Response } from '../../lib/protocol/messages';
+import { watchBookChanged } from '../../lib/platform/book-changed';
 import { sendMessage } from '../../lib/platform/messaging';
 import { formatAmount } from '../../lib/ui/amount-input';
 import { HEALTH_LABELS, KIND_LABELS } from '../../lib/ui/format';
@@ -38,6 +39,8 @@ export function App() {
     );
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  // A delete, undo or import elsewhere changes every figure: read them again.
+  useEffect(() => watchBookChanged(() => void refresh()), [refresh]);
 
   return (
     <main class="dashboard" data-testid="dashboard" aria-busy={load.state === 'loading'}>

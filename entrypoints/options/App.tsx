@@ -4,6 +4,7 @@ import { CadenceSection } from '../../components/options/CadenceSection';
 import { EmailLogSection } from '../../components/options/EmailLogSection';
 import { PeopleYouEmail } from '../../components/options/PeopleYouEmail';
 import { NeverCaptureSection } from '../../components/options/NeverCaptureSection';
+import { ImportBatchesSection } from '../../components/options/ImportBatchesSection';
 import { RecentlyDeletedSection } from '../../components/options/RecentlyDeletedSection';
 import { RegionSection } from '../../components/options/RegionSection';
 import { ScannedSitesSection } from '../../components/options/ScannedSitesSection';
@@ -12,6 +13,7 @@ import { StorageCareNotice } from './StorageCareNotice';
 import { t } from '../../lib/platform/i18n';
 import { LazyDataSection } from './LazyDataSection';
 import { BulkSearch } from '../popup/BulkSearch';
+import { useImportBatches } from './use-import-batches';
 import { useRecentlyDeleted } from './use-recently-deleted';
 import { usePeopleYouEmail } from './use-people-you-email';
 import { useServices } from './use-services';
@@ -27,6 +29,7 @@ const SECTIONS = [
   ['email-log', 'Email'],
   ['services', 'Services'],
   ['data', 'Your data'],
+  ['imports', 'Imports'],
   ['records', 'Records'],
   ['recently-deleted', 'Recently deleted'],
 ] as const;
@@ -44,6 +47,8 @@ export function App() {
   const services = useServices(report);
   const deleted = useRecentlyDeleted(report);
   const people = usePeopleYouEmail(report);
+  // An import's undo lands in Recently deleted, so that list is read again after it.
+  const imports = useImportBatches(report, () => void deleted.reload());
 
   return (
     <div class="options-page" data-testid="options">
@@ -147,6 +152,12 @@ export function App() {
         <div id="data" class="data-mount">
           <LazyDataSection />
         </div>
+        <ImportBatchesSection
+          batches={imports.batches}
+          loadError={imports.loadError}
+          outcome={imports.outcome}
+          onUndo={(batch) => void imports.undo(batch)}
+        />
         <section id="records" aria-labelledby="records-title">
           <h2 id="records-title">Records</h2>
           <p class="muted">

@@ -3,10 +3,10 @@ import { FollowUpSchema } from '../domain/follow-up';
 import { PartySchema, type Party } from '../domain/party';
 import { err, ok, type DomainError, type Result } from '../domain/result';
 import { ServiceSchema } from '../domain/service';
-import { BACKUP_STORES } from '../transfer/backup-format';
+import { BACKUP_STORES, TRANSFER_STORES } from '../transfer/backup-format';
 import type { BackupRecords } from '../transfer/backup-records';
 import { mergeParties } from '../domain/merge';
-import type { RestoreOutcome } from './backup-repository';
+import { putRecentlyDeleted, type RestoreOutcome } from './backup-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
 import { projectParties } from './search-projection';
@@ -30,7 +30,7 @@ export async function restoreMerge(
 ): Promise<Result<RestoreOutcome>> {
   const { cadence } = await context.settings();
   const db = await context.getDb();
-  const tx = db.transaction([...BACKUP_STORES, 'searchBuckets'], 'readwrite', {
+  const tx = db.transaction([...TRANSFER_STORES, 'searchBuckets'], 'readwrite', {
     durability: 'strict',
   });
   try {
@@ -138,6 +138,8 @@ export async function restoreMerge(
         outcome.purchases.added++;
       }
 
+      // The backup's undo list joins this book's; an undo checks for clashes when used.
+      putRecentlyDeleted(tx, records);
       await projectParties(tx, touched.values());
       return ok(outcome);
     });

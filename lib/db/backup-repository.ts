@@ -1,6 +1,11 @@
 import { err, ok, type Result } from '../domain/result';
-import { BACKUP_STORES, type BackupStore } from '../transfer/backup-format';
-import type { BackupRecords } from '../transfer/backup-records';
+import {
+  BACKUP_STORES,
+  RECENTLY_DELETED_STORES,
+  type BackupStore,
+  type TransferStore,
+} from '../transfer/backup-format';
+import type { BackupRecords, TransferRecords } from '../transfer/backup-records';
 import { RECORD_SCHEMAS } from '../transfer/backup-records';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -18,7 +23,7 @@ export async function countRecords(getDb: GetDb): Promise<StoreCounts> {
 }
 
 export interface StorePage {
-  records: BackupRecords[BackupStore];
+  records: TransferRecords[TransferStore];
   /** The key to pass as `after` for the next page; absent on the last one. */
   next?: string;
 }
@@ -30,7 +35,7 @@ export interface StorePage {
  */
 export async function readStorePage(
   getDb: GetDb,
-  store: BackupStore,
+  store: TransferStore,
   options: { after?: string; limit: number },
 ): Promise<StorePage> {
   const db = await getDb();
@@ -38,7 +43,7 @@ export async function readStorePage(
     options.after === undefined ? undefined : IDBKeyRange.lowerBound(options.after, true);
   const values = await db.getAll(store, range, options.limit);
   const schema = RECORD_SCHEMAS[store];
-  const records = values.map((value) => schema.parse(value)) as BackupRecords[BackupStore];
+  const records = values.map((value) => schema.parse(value)) as TransferRecords[TransferStore];
   const last = records[records.length - 1];
   return records.length === options.limit && last ? { records, next: last.id } : { records };
 }
@@ -55,7 +60,7 @@ const emptyTally = (): RestoreOutcome =>
     BACKUP_STORES.map((s) => [s, { added: 0, merged: 0, skipped: 0 }]),
   ) as RestoreOutcome;
 
-const ALL_STORES = [...BACKUP_STORES, 'searchBuckets'] as const;
+const ALL_STORES = [...BACKUP_STORES, ...RECENTLY_DELETED_STORES, 'searchBuckets'] as const;
 
 /**
  * Restores a backup into a book that holds nothing: every record as it was, ids
@@ -84,12 +89,32 @@ export async function restoreIntoEmpty(
       for (const record of records[store]) target.add(record as never).catch(ignore);
       outcome[store].added = records[store].length;
     }
+    putRecentlyDeleted(tx, records);
     await replaceProjection(tx.objectStore('searchBuckets'), records.parties);
     return ok(outcome);
   });
 }
 
 const ignore = () => undefined;
+
+/**
+ * Writes a backup's recently-deleted entries and tombstones in the restore's own
+ * transaction, so the undo list comes back with the book. `put`, not `add`: a book
+ * that counts as empty may still hold entries, and the same id is the same entry.
+ */
+export function putRecentlyDeleted(
+  tx: { objectStore(name: 'undoEntries' | 'tombstones'): { put(value: never): Promise<unknown> } },
+  records: BackupRecords,
+): void {
+  for (const entry of records.undoEntries ?? [])
+    tx.objectStore('undoEntries')
+      .put(entry as never)
+      .catch(ignore);
+  for (const tombstone of records.tombstones ?? [])
+    tx.objectStore('tombstones')
+      .put(tombstone as never)
+      .catch(ignore);
+}
 
 export { restoreMerge } from './backup-merge';
 export type { RepositoryContext };

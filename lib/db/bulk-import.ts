@@ -15,6 +15,7 @@ import {
 } from '../domain';
 import { bucketOf, SEARCH_BUCKETS, type BucketColumns } from '../search/projection-format';
 import { idsSharingABucket } from './bucket-ids';
+import { batchPart, type BatchTag } from './import-batch';
 import { Owners } from './import-owners';
 import type { ClienteleDb } from './open';
 import type { RepositoryContext } from './party-repository';
@@ -56,6 +57,11 @@ export interface BulkOptions {
    * it with this rule instead of being skipped; `merged` counts them.
    */
   merge?: (onFile: Party, incoming: Party) => Party;
+  /**
+   * When given, each chunk records what it added and merged as a part of this
+   * import batch, in the chunk's own transaction (lib/db/import-batch.ts).
+   */
+  batch?: BatchTag;
 }
 
 /**
@@ -90,6 +96,11 @@ export async function importParties(
   const outcome: BulkOutcome = { created: 0, duplicates: 0, rejected: [], cancelled: false };
   if (options.merge) outcome.merged = 0;
   const chunk = { merge: options.merge, signal: options.signal };
+  const partOf = (start: number) =>
+    options.batch && {
+      tag: { ...options.batch, offset: options.batch.offset + start },
+      at: context.clock(),
+    };
 
   const build = (start: number) =>
     buildChunk(drafts, start, Math.min(start + chunkSize, drafts.length), {
@@ -105,7 +116,7 @@ export async function importParties(
     let result = await written.settled;
     // Something else wrote between chunks: this one is done again, knowing that.
     while (result === 'retry') {
-      const again = startChunk(db, built, { ...chunk, careful: true });
+      const again = startChunk(db, built, { ...chunk, part: partOf(start), careful: true });
       await again.issued;
       result = await again.settled;
     }
@@ -137,7 +148,7 @@ export async function importParties(
         stopped = true;
         break;
       }
-      const written = startChunk(db, next, chunk);
+      const written = startChunk(db, next, { ...chunk, part: partOf(start) });
       inFlight.push({ written, built: next, start });
       await written.issued;
       // The next chunk is parsed and normalised while the ones before are written.
@@ -228,7 +239,11 @@ interface Written {
   abort(): void;
 }
 
-type ImportTx = IDBPTransaction<ClienteleSchema, ('parties' | 'searchBuckets')[], 'readwrite'>;
+type ImportTx = IDBPTransaction<
+  ClienteleSchema,
+  ('parties' | 'searchBuckets' | 'importBatches')[],
+  'readwrite'
+>;
 
 /**
  * Writes one chunk in its own transaction, with its new parties' bucket of the
@@ -243,9 +258,14 @@ type ImportTx = IDBPTransaction<ClienteleSchema, ('parties' | 'searchBuckets')[]
 function startChunk(
   db: ClienteleDb,
   built: readonly Party[],
-  options: { merge: BulkOptions['merge']; signal?: AbortSignal; careful?: boolean },
+  options: {
+    merge: BulkOptions['merge'];
+    signal?: AbortSignal;
+    careful?: boolean;
+    part?: { tag: BatchTag; at: number } | undefined;
+  },
 ): Written {
-  const tx: ImportTx = db.transaction(['parties', 'searchBuckets'], 'readwrite', {
+  const tx: ImportTx = db.transaction(['parties', 'searchBuckets', 'importBatches'], 'readwrite', {
     durability: 'relaxed',
   });
   tx.done.catch(() => undefined);
@@ -270,11 +290,16 @@ function startChunk(
     (!options.merge || built.every((party) => known.owners.of(party) === undefined));
   let issued: () => void = () => undefined;
   const issuedPromise = new Promise<void>((resolve) => (issued = resolve));
-  const putAll = (changed: Map<string, Party>) => {
+  const putAll = (changed: Map<string, Party>, onFile: ReadonlyMap<string, Party>) => {
     // The bare store: no promise per request (a failed put aborts the transaction,
     // which fails `done`), which at 50,000 puts is a good part of the time.
     const parties = unwrap(tx.objectStore('parties'));
     for (const party of changed.values()) parties.put(party);
+    // The batch's part commits with the rows, or neither does.
+    if (options.part)
+      unwrap(tx.objectStore('importBatches')).put(
+        batchPart(options.part.tag, options.part.at, changed, onFile),
+      );
   };
 
   const settled = (async (): Promise<ChunkCounts | 'retry' | 'cancelled'> => {
@@ -283,7 +308,7 @@ function startChunk(
     if (speculate) {
       // Decided on the owners the chunk before left, and put before it has committed.
       decided = decide(built, known.owners, new Map(), options.merge);
-      putAll(decided.changed);
+      putAll(decided.changed, new Map());
       // Every new row is in the chunk's own bucket (buildChunk).
       if (own !== undefined) known.sizes[own]! += decided.counts.created;
       knownOwners.set(db, { ...known, stamp });
@@ -308,7 +333,7 @@ function startChunk(
         abort();
         return 'cancelled';
       }
-      putAll(decided.changed);
+      putAll(decided.changed, onFile);
       for (const columns of buckets) sizes[columns.bucket] = columns.size;
       knownOwners.set(db, { stamp, owners, sizes });
     }

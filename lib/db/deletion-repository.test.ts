@@ -13,6 +13,7 @@ import {
   pruneExpired,
 } from './deletion-repository';
 import { createDbOpener } from './open';
+import { createParty } from './party-repository';
 import type { RepositoryContext } from './party-repository';
 import { readSearchRows } from './search-projection';
 import { RECENTLY_DELETED_MS } from './undo-entry';
@@ -169,5 +170,34 @@ describe('deleting parties and undoing it', () => {
     expect(undone.ok ? undone : undone.error.code).toBe('conflict');
     expect(await readAllRecords(context.getDb)).toEqual(snapshot);
     expect(await listRecentlyDeleted(context.getDb, NOW)).toHaveLength(1);
+  });
+
+  it('clears the link on the people of a deleted organization, and undo links them back', async () => {
+    const context = makeContext();
+    const org = await createParty(context, {
+      name: 'Northwind',
+      type: 'organization',
+      kind: 'client',
+      domains: ['northwind.example'],
+    });
+    const ada = await createParty(context, {
+      name: 'Ada',
+      kind: 'client',
+      emails: ['ada@northwind.example'],
+    });
+    if (!org.ok || !ada.ok) throw new Error('not created');
+    expect(ada.value.party.organizationId).toBe(org.value.party.id);
+    const linked = await readAllRecords(context.getDb);
+
+    const deleted = await deleteParties(context, [org.value.party.id]);
+    expect(deleted.ok).toBe(true);
+    const left = (await readAllRecords(context.getDb)).parties;
+    expect(left).toHaveLength(1);
+    expect(left[0]!.organizationId).toBeUndefined();
+    expect(left[0]!.organizationName).toBe('Northwind');
+
+    const undone = await undoEntry(context, deleted.ok ? deleted.value.id : '');
+    expect(undone.ok).toBe(true);
+    expect(await readAllRecords(context.getDb)).toEqual(linked);
   });
 });

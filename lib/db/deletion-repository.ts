@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import { newId } from '../domain/ids';
+import { PartySchema, type Party } from '../domain/party';
 import { err, ok, type Result } from '../domain/result';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -23,6 +24,8 @@ export const UNDO_TX_STORES = [
   'searchBuckets',
   'undoEntries',
   'tombstones',
+  // An import's undo marks its batch undone, and undoing that clears the mark.
+  'importBatches',
 ] as const;
 
 export type UndoTx = IDBPTransaction<ClienteleSchema, typeof UNDO_TX_STORES, 'readwrite'>;
@@ -43,7 +46,7 @@ const partyRange = (partyId: string) =>
 const ignore = () => undefined;
 
 /** Everything that goes with these parties, read in the caller's transaction. */
-async function gatherParties(
+export async function gatherParties(
   tx: Pick<UndoTx, 'objectStore'>,
   partyIds: readonly string[],
 ): Promise<RecordSet> {
@@ -106,7 +109,11 @@ export async function countPartyDeletion(
  * undo entry, with a tombstone per record for the sync. Writes are issued without
  * waiting on each (a failed one aborts the transaction, which the caller sees).
  */
-export function removeRecords(tx: UndoTx, removed: RecordSet, entry: UndoEntry): void {
+export function removeRecords(
+  tx: Pick<UndoTx, 'objectStore'>,
+  removed: RecordSet,
+  entry: UndoEntry,
+): void {
   const at = entry.at;
   for (const store of DELETABLE_STORES) {
     const target = tx.objectStore(store);
@@ -154,18 +161,51 @@ export async function deleteParties(
     const removed = await gatherParties(tx, partyIds);
     if (removed.parties.length === 0)
       return err({ code: 'not_found', message: 'That record no longer exists.' });
-    const entry = newEntry(context.clock(), {
+    const now = context.clock();
+    const unlinked = await unlinkMembers(tx, removed.parties, now);
+    const entry = newEntry(now, {
       action: 'delete',
       label: labelFor(removed),
       removed,
+      // Undo links the people back, unless they were edited in between.
+      before: unlinked.map(({ before }) => before),
+      after: Object.fromEntries(unlinked.map(({ after }) => [after.id, after.updatedAt])),
     });
     removeRecords(tx, removed, entry);
+    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
     await unprojectParties(
       tx,
       removed.parties.map((party) => party.id),
     );
     return ok(summarize(entry));
   });
+}
+
+/**
+ * People linked to a deleted organization lose the link (their organization's name
+ * stays as text), so no record points at one that is gone. Parties have no index
+ * on the link, so the store is walked, and only when an organization goes.
+ */
+async function unlinkMembers(
+  tx: UndoTx,
+  deleted: readonly Party[],
+  now: number,
+): Promise<{ before: Party; after: Party }[]> {
+  const organizations = new Set(
+    deleted.filter((party) => party.type === 'organization').map((party) => party.id),
+  );
+  if (organizations.size === 0) return [];
+  const going = new Set(deleted.map((party) => party.id));
+  const unlinked: { before: Party; after: Party }[] = [];
+  for await (const cursor of tx.objectStore('parties')) {
+    const party = cursor.value;
+    if (party.organizationId === undefined || !organizations.has(party.organizationId)) continue;
+    if (going.has(party.id)) continue;
+    const before = PartySchema.parse(party);
+    const { organizationId: _gone, ...rest } = before;
+    unlinked.push({ before, after: { ...rest, updatedAt: now } });
+  }
+  return unlinked;
 }
 
 export function summarize(entry: UndoEntry): DeletionSummary {

@@ -1,3 +1,5 @@
+import { listRecentlyDeleted } from './deletion-repository';
+import { undoEntry } from './undo-repository';
 import { describe, expect, it, vi } from 'vitest';
 import { DAY_MS, DEFAULT_CADENCE, nextCheckIn, type Party } from '../domain';
 import type { EmailCandidate } from '../email/decide-thread';
@@ -123,6 +125,21 @@ describe('removeLoggedEmail (undo of an automatic log)', () => {
     const party = (await getParty(context.getDb, ada.id))!;
     expect(party.lastInteractionAt).toBeUndefined();
     expect(party.nextCheckInAt).toBe(ada.nextCheckInAt);
+  });
+
+  it('is a part deletion like any other: listed, undoable, and the never-again mark stays', async () => {
+    const context = makeContext();
+    const ada = await newParty(context, 'ada@a.example');
+    const batch = [candidate(ada, 1, T0 - DAY_MS)];
+    const [email] = await logEmails(context, { candidates: batch });
+    await removeLoggedEmail(context, email!.id);
+    const [entry] = await listRecentlyDeleted(context.getDb, T0);
+    expect(entry?.counts.interactions).toBe(1);
+    expect((await undoEntry(context, entry!.id)).ok).toBe(true);
+    const timeline = await listInteractions(context.getDb, ada.id, { limit: 10 });
+    expect(timeline.interactions.map((i) => i.id)).toEqual([email!.id]);
+    // Back by the user's own undo, yet the message is still never logged a second time.
+    expect(await logEmails(context, { candidates: batch })).toHaveLength(0);
   });
 });
 

@@ -2,7 +2,6 @@ import {
   applyInteraction,
   InteractionSchema,
   newId,
-  nextCheckIn,
   PartySchema,
   withoutUndefined,
   type Interaction,
@@ -11,6 +10,7 @@ import {
 import type { EmailCandidate } from '../email/decide-thread';
 import { emailRequestId } from '../email/message-identity';
 import { inTransaction } from './in-transaction';
+import { deletePartRecord } from './record-deletion';
 import type { RepositoryContext } from './party-repository';
 import { projectParty } from './search-projection';
 
@@ -134,47 +134,17 @@ export async function undoneRequestIds(
 }
 
 /**
- * Undoes a logged email: removes the interaction from the history, remembers it so it
- * is never logged again, and recomputes the party's last contact and next check-in
- * from the interactions that remain — in one transaction. (A general deletion of
- * interactions would share this recomputation.) Only emails logged from webmail.
+ * Takes back an automatic email log: the interaction goes through the one part
+ * deletion (undo entry, tombstone, last contact recomputed) and its message is
+ * marked never to be logged again, in one transaction. False when it is not a
+ * logged email (or gone already).
  */
 export async function removeLoggedEmail(
   context: RepositoryContext,
   interactionId: string,
 ): Promise<boolean> {
-  const { cadence } = await context.settings();
-  const now = context.clock();
-  const db = await context.getDb();
-  const tx = db.transaction(
-    ['interactions', 'parties', 'searchBuckets', 'emailUndone'],
-    'readwrite',
-    {
-      durability: 'strict',
-    },
-  );
-  return inTransaction(tx, async () => {
-    const interactions = tx.objectStore('interactions');
-    const stored = await interactions.get(interactionId);
-    if (!stored || stored.type !== 'email' || !stored.requestId.startsWith('email:')) return false;
-    await interactions.delete(interactionId);
-    await tx.objectStore('emailUndone').put({ requestId: stored.requestId, undoneAt: now });
-    const partyRecord = await tx.objectStore('parties').get(stored.partyId);
-    if (!partyRecord) return true;
-    const range = IDBKeyRange.bound(
-      [stored.partyId, -Infinity, ''],
-      [stored.partyId, Infinity, ''],
-    );
-    const newest = await interactions.index('byPartyAt').openCursor(range, 'prev');
-    const { lastInteractionAt: _dropped, ...rest } = PartySchema.parse(partyRecord);
-    const recounted: Party = newest ? { ...rest, lastInteractionAt: newest.value.at } : rest;
-    const party = withoutUndefined({
-      ...recounted,
-      updatedAt: now,
-      nextCheckInAt: nextCheckIn(recounted, cadence),
-    });
-    await tx.objectStore('parties').put(party);
-    await projectParty(tx, party);
-    return true;
+  const deleted = await deletePartRecord(context, 'interactions', interactionId, {
+    loggedEmail: true,
   });
+  return deleted.ok;
 }

@@ -1,3 +1,4 @@
+import type { IDBPTransaction } from 'idb';
 import { nextCheckIn } from '../domain/cadence';
 import { withoutUndefined } from '../domain/new-party';
 import { PartySchema, type Party } from '../domain/party';
@@ -8,10 +9,10 @@ import {
   summarize,
   UNDO_TX_STORES,
   type DeletionSummary,
-  type UndoTx,
 } from './deletion-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
+import type { ClienteleSchema } from './schema';
 import { projectParty } from './search-projection';
 import { emptyRecordSet, type DeletableStore } from './undo-entry';
 
@@ -31,24 +32,46 @@ const LABELS: Record<PartRecordStore, string> = {
   purchases: 'A purchase',
 };
 
+/** A part deletion's transaction: the undo stores, and the email log's "never again" marks. */
+const PART_TX_STORES = [...UNDO_TX_STORES, 'emailUndone'] as const;
+type PartTx = IDBPTransaction<ClienteleSchema, typeof PART_TX_STORES, 'readwrite'>;
+
+export interface PartDeletionOptions {
+  /**
+   * Only an interaction the email log wrote (`email:` request id) is removed, and
+   * its message is marked never to be logged again, in the same transaction; an
+   * undo brings the interaction back and keeps the mark.
+   */
+  loggedEmail?: boolean;
+}
+
 /**
  * Deletes one interaction, follow-up, engagement or purchase, in one transaction
  * with its undo entry and tombstone. A deleted interaction recomputes the party's
- * last contact and next check-in from the interactions that remain. Other parts of
- * the email-logging flow (undoing an automatic log) call this too.
+ * last contact and next check-in from the interactions that remain. Removing an
+ * automatic email log goes through here too (`loggedEmail`).
  */
 export async function deletePartRecord(
   context: RepositoryContext,
   store: PartRecordStore,
   id: string,
+  options: PartDeletionOptions = {},
 ): Promise<Result<PartDeletion>> {
   const { cadence } = await context.settings();
   const now = context.clock();
   const db = await context.getDb();
-  const tx = db.transaction(UNDO_TX_STORES, 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(PART_TX_STORES, 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async (): Promise<Result<PartDeletion>> => {
     const record = await tx.objectStore(store).get(id);
     if (!record) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (options.loggedEmail) {
+      const requestId = ('requestId' in record ? record.requestId : undefined) ?? '';
+      if (store !== 'interactions' || !requestId.startsWith('email:'))
+        return err({ code: 'not_found', message: 'That is not a logged email.' });
+      tx.objectStore('emailUndone')
+        .put({ requestId, undoneAt: now })
+        .catch(() => undefined);
+    }
     const removed = emptyRecordSet();
     (removed[store] as unknown[]).push(record);
     const owner = await tx.objectStore('parties').get(record.partyId);
@@ -63,7 +86,7 @@ export async function deletePartRecord(
 
 /** The party's last contact from its newest interaction other than `removedId`. */
 async function recomputeLastContact(
-  tx: UndoTx,
+  tx: PartTx,
   party: Party,
   removedId: string,
   now: number,

@@ -53,6 +53,8 @@ export const countsOf = (records: RecordSet): RecordCounts => ({
  * - `change`: `before` holds the parties as they were; undo puts back each one that
  *   still has the `updatedAt` the action gave it (`after`), so a later edit is never
  *   overwritten. Kept for the same window, not listed.
+ * A `delete` may carry `before` too (an import's undo both removes and restores):
+ * undo then does both.
  */
 export const UndoEntrySchema = z.object({
   id: z.string().min(1).max(64),
@@ -65,6 +67,12 @@ export const UndoEntrySchema = z.object({
   before: z.array(PartySchema),
   /** Party id → the `updatedAt` the change wrote. */
   after: z.record(z.string(), z.number()),
+  /**
+   * Set when the entry takes back an import's undo: `removed` holds the parties the
+   * import added, `before` the records it had merged into (as merged), and undoing
+   * marks the batch as not undone again.
+   */
+  importBatchId: z.string().max(100).optional(),
 });
 export type UndoEntry = z.infer<typeof UndoEntrySchema>;
 

@@ -7,7 +7,14 @@ import { UNDO_TX_STORES, type UndoTx } from './deletion-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
 import { projectParties } from './search-projection';
-import { countsOf, DELETABLE_STORES, UndoEntrySchema, type RecordCounts } from './undo-entry';
+import { ImportBatchSchema, partsOf } from './import-batch';
+import {
+  countsOf,
+  DELETABLE_STORES,
+  UndoEntrySchema,
+  type RecordCounts,
+  type UndoEntry,
+} from './undo-entry';
 
 export interface UndoOutcome {
   label: string;
@@ -50,20 +57,43 @@ export async function undoEntry(
       }
       await touchLastContact(tx, entry.removed, now, cadence);
       await projectParties(tx, entry.removed.parties);
-    } else {
-      const putBack: Party[] = [];
-      for (const before of entry.before) {
-        const current = await tx.objectStore('parties').get(before.id);
-        if (current && current.updatedAt === entry.after[before.id]) putBack.push(before);
-        else outcome.kept++;
-      }
+    }
+    if (entry.action === 'change' || entry.before.length > 0) {
+      const putBack = await unedited(tx, entry);
       for (const party of putBack) tx.objectStore('parties').put(party).catch(ignore);
       await projectParties(tx, putBack);
-      outcome.restored = { ...countsOf(entry.removed), parties: putBack.length };
+      outcome.kept = entry.before.length - putBack.length;
+      outcome.restored = {
+        ...countsOf(entry.removed),
+        parties: (entry.action === 'delete' ? entry.removed.parties.length : 0) + putBack.length,
+      };
     }
+    if (entry.importBatchId) await markBatch(tx, entry.importBatchId, undefined);
     await tx.objectStore('undoEntries').delete(entry.id);
     return ok(outcome);
   });
+}
+
+/** The parties in `before` that nobody edited since the action (still at `after`). */
+async function unedited(tx: UndoTx, entry: UndoEntry): Promise<Party[]> {
+  const parties = tx.objectStore('parties');
+  const current = await Promise.all(entry.before.map((before) => parties.get(before.id)));
+  return entry.before.filter(
+    (before, i) => current[i] !== undefined && current[i].updatedAt === entry.after[before.id],
+  );
+}
+
+/** Sets (a time) or clears (undefined) the undone mark on every part of an import batch. */
+export async function markBatch(
+  tx: Pick<UndoTx, 'objectStore'>,
+  batchId: string,
+  undoneAt: number | undefined,
+): Promise<void> {
+  const store = tx.objectStore('importBatches');
+  for (const stored of await store.getAll(partsOf(batchId))) {
+    const { undoneAt: _was, ...part } = ImportBatchSchema.parse(stored);
+    store.put(undoneAt === undefined ? part : { ...part, undoneAt }).catch(ignore);
+  }
 }
 
 /** A message naming the first restored address or phone now on another record. */

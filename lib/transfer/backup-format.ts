@@ -12,6 +12,19 @@ export const BACKUP_STORES = [
 ] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
+/**
+ * What a backup carries beside the book: the "Recently deleted" list (undo entries
+ * within their window) and the tombstones the sync needs, so a restore brings back
+ * the same undo list. Backups written before they existed lack them and restore
+ * with none; they never decide whether a book is empty.
+ */
+export const RECENTLY_DELETED_STORES = ['undoEntries', 'tombstones'] as const;
+export type RecentlyDeletedStore = (typeof RECENTLY_DELETED_STORES)[number];
+
+/** Every store a backup may hold, in the order it is written and restored. */
+export const TRANSFER_STORES = [...BACKUP_STORES, ...RECENTLY_DELETED_STORES] as const;
+export type TransferStore = (typeof TRANSFER_STORES)[number];
+
 export const BACKUP_FORMAT = 'clientele-backup';
 export const BACKUP_VERSION = 1;
 
@@ -22,7 +35,8 @@ export interface BackupHeader {
   schemaVersion: number;
 }
 
-export type BackupStores = Record<BackupStore, unknown[]>;
+export type BackupStores = Record<BackupStore, unknown[]> &
+  Partial<Record<RecentlyDeletedStore, unknown[]>>;
 
 export interface BackupFile extends BackupHeader {
   stores: BackupStores;
@@ -41,7 +55,9 @@ export function writeBackup(
     version: BACKUP_VERSION,
     exportedAt: header.exportedAt,
     schemaVersion: header.schemaVersion,
-    stores: Object.fromEntries(BACKUP_STORES.map((name) => [name, stores[name]])) as BackupStores,
+    stores: Object.fromEntries(
+      TRANSFER_STORES.map((name) => [name, stores[name] ?? []]),
+    ) as BackupStores,
   };
   return JSON.stringify(file);
 }
@@ -84,8 +100,13 @@ export function readBackup(text: string): Result<BackupFile, ImportProblem> {
   if (!isObject(value.stores))
     return err(problemError('The backup has no stores.', { path: 'stores' }));
   const stores = {} as BackupStores;
-  for (const name of BACKUP_STORES) {
+  for (const name of TRANSFER_STORES) {
     const records = value.stores[name];
+    // An older backup has no recently deleted: it restores with an empty list.
+    if (records === undefined && (RECENTLY_DELETED_STORES as readonly string[]).includes(name)) {
+      stores[name] = [];
+      continue;
+    }
     if (!Array.isArray(records))
       return err(
         problemError(`The backup's “${name}” is missing or not a list.`, {

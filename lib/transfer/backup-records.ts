@@ -7,7 +7,8 @@ import { PartySchema } from '../domain/party';
 import { PurchaseSchema } from '../domain/purchase';
 import { err, ok, type Result } from '../domain/result';
 import { ServiceSchema } from '../domain/service';
-import type { BackupStore } from './backup-format';
+import { TombstoneSchema, UndoEntrySchema, type Tombstone, type UndoEntry } from '../db/undo-entry';
+import type { TransferStore } from './backup-format';
 import { problemError, type ImportProblem } from './problems';
 import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';
 
@@ -18,15 +19,21 @@ export interface BackupRecords {
   services: Service[];
   engagements: Engagement[];
   purchases: Purchase[];
+  /** Absent from backups written before Clientele kept them (restored as none). */
+  undoEntries?: UndoEntry[];
+  tombstones?: Tombstone[];
 }
+export type TransferRecords = Required<BackupRecords>;
 
-export const RECORD_SCHEMAS: { [S in BackupStore]: z.ZodType<BackupRecords[S][number]> } = {
+export const RECORD_SCHEMAS: { [S in TransferStore]: z.ZodType<TransferRecords[S][number]> } = {
   parties: PartySchema,
   interactions: InteractionSchema,
   followUps: FollowUpSchema,
   services: ServiceSchema,
   engagements: EngagementSchema,
   purchases: PurchaseSchema,
+  undoEntries: UndoEntrySchema,
+  tombstones: TombstoneSchema,
 };
 
 /**
@@ -35,13 +42,13 @@ export const RECORD_SCHEMAS: { [S in BackupStore]: z.ZodType<BackupRecords[S][nu
  * record's id when it has one, and what is wrong: "stores.parties[12] (id a1…):
  * emails.0: not a normalised email address".
  */
-export function parseBackupRecords<S extends BackupStore>(
+export function parseBackupRecords<S extends TransferStore>(
   store: S,
   records: readonly unknown[],
   offset = 0,
-): Result<BackupRecords[S], ImportProblem> {
+): Result<TransferRecords[S], ImportProblem> {
   const schema = RECORD_SCHEMAS[store];
-  const parsed: BackupRecords[S][number][] = [];
+  const parsed: TransferRecords[S][number][] = [];
   for (let index = 0; index < records.length; index++) {
     const result = schema.safeParse(records[index]);
     if (!result.success) {
@@ -53,7 +60,7 @@ export function parseBackupRecords<S extends BackupStore>(
     }
     parsed.push(result.data);
   }
-  return ok(parsed as BackupRecords[S]);
+  return ok(parsed as TransferRecords[S]);
 }
 
 function idOf(record: unknown): string | undefined {
@@ -67,9 +74,9 @@ function idOf(record: unknown): string | undefined {
  * id twice in one store, and (interactions) the same request id twice.
  */
 export function findConflicts(records: BackupRecords): ImportProblem | undefined {
-  for (const store of Object.keys(records) as BackupStore[]) {
+  for (const store of Object.keys(records) as TransferStore[]) {
     const seen = new Set<string>();
-    for (const [index, record] of records[store].entries()) {
+    for (const [index, record] of (records[store] ?? []).entries()) {
       if (seen.has(record.id))
         return problemError(`the id ${record.id} appears twice`, {
           path: `stores.${store}[${index}]`,

@@ -4,7 +4,15 @@ import type { Party } from '../domain/party';
 import type { PartyDraft } from '../domain/party';
 import type { Result } from '../domain/result';
 import type { MessageName, RequestInput, Response } from '../protocol/messages';
-import { BACKUP_STORES, writeBackup, type BackupFile, type BackupStore } from './backup-format';
+import {
+  BACKUP_STORES,
+  RECENTLY_DELETED_STORES,
+  TRANSFER_STORES,
+  writeBackup,
+  type BackupFile,
+  type BackupStores,
+  type TransferStore,
+} from './backup-format';
 import type { ImportRow } from './problems';
 
 /** How a page talks to the background (sendMessage in the extension, a fake in tests). */
@@ -37,7 +45,7 @@ export function messageOf(error: unknown): string {
 /** Every record of one store, read a page at a time. */
 export async function readStore<T>(
   send: Transport,
-  store: BackupStore,
+  store: TransferStore,
   onPage?: (count: number) => void,
 ): Promise<T[]> {
   const records: T[] = [];
@@ -60,10 +68,12 @@ export async function exportBackup(
   const counts = await unwrap(send('transfer/counts', {}));
   const total = BACKUP_STORES.reduce((sum, store) => sum + counts[store], 0);
   let done = 0;
-  const stores = {} as Record<BackupStore, unknown[]>;
+  const stores = {} as Required<BackupStores>;
   for (const store of BACKUP_STORES) {
     stores[store] = await readStore(send, store, (n) => onProgress?.({ done: (done += n), total }));
   }
+  // Small beside the book (one entry per action): read after it, outside the progress.
+  for (const store of RECENTLY_DELETED_STORES) stores[store] = await readStore(send, store);
   return writeBackup({ exportedAt: now.toISOString(), schemaVersion: 1 }, stores);
 }
 
@@ -76,17 +86,16 @@ export async function restoreBackup(
   mode: 'empty' | 'merge',
   onProgress?: (progress: Progress) => void,
 ): Promise<RestoreResult> {
-  const counts = Object.fromEntries(BACKUP_STORES.map((s) => [s, file.stores[s].length])) as Record<
-    BackupStore,
-    number
-  >;
-  const total = BACKUP_STORES.reduce((sum, s) => sum + counts[s], 0);
+  const counts = Object.fromEntries(
+    TRANSFER_STORES.map((s) => [s, file.stores[s]?.length ?? 0]),
+  ) as Record<TransferStore, number>;
+  const total = TRANSFER_STORES.reduce((sum, s) => sum + counts[s], 0);
   const { jobId } = await unwrap(
     send('transfer/restoreBegin', { mode, schemaVersion: file.schemaVersion, counts }),
   );
   let done = 0;
-  for (const store of BACKUP_STORES) {
-    const records = file.stores[store];
+  for (const store of TRANSFER_STORES) {
+    const records = file.stores[store] ?? [];
     for (let offset = 0; offset < records.length; offset += PAGE) {
       const chunk = records.slice(offset, offset + PAGE);
       await unwrap(send('transfer/restoreChunk', { jobId, store, offset, records: chunk }));
@@ -112,7 +121,13 @@ export interface ImportResult {
 export async function importRows(
   send: Transport,
   rows: readonly ImportRow<PartyDraft>[],
-  options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void; jobId?: string } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: Progress) => void;
+    jobId?: string;
+    /** Names the import batch in options' list of imports. */
+    fileName?: string;
+  } = {},
 ): Promise<ImportResult> {
   const jobId = options.jobId ?? crypto.randomUUID();
   const result: ImportResult = { added: 0, merged: 0, skipped: [], adjusted: [], cancelled: false };
@@ -124,7 +139,12 @@ export async function importRows(
     }
     const chunk = rows.slice(start, start + IMPORT_CHUNK);
     const outcome = await unwrap(
-      send('transfer/importChunk', { jobId, drafts: chunk.map((row) => row.value) }),
+      send('transfer/importChunk', {
+        jobId,
+        drafts: chunk.map((row) => row.value),
+        fileName: options.fileName ?? '',
+        offset: start,
+      }),
     );
     result.added += outcome.added;
     result.merged += outcome.merged;

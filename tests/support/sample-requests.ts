@@ -107,6 +107,8 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
       jobId: ids.job,
       drafts: [{ name: 'Imported', kind: 'prospect', emails: ['imported@hostile.example'] }],
     },
+    'imports/list': {},
+    'imports/undo': { batchId: ids.job },
     'transfer/importVcardLink': { tabId: ids.tab, url: 'https://hostile.example/card.vcf' },
     'panel/takeIntent': { tabId: ids.tab },
     'panel/showParty': { tabId: ids.tab, partyId: ids.party },
@@ -148,5 +150,19 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
     'undo/apply': { entryId: ids.undoEntry },
     'undo/recentlyDeleted': {},
     'undo/forget': { entryId: ids.undoEntry, neverCapture: true },
+    'sync/status': {},
+    'sync/connect': {
+      server: 'http://127.0.0.1:9/dav/',
+      user: 'mallory',
+      password: 'not-a-real-password',
+      remember: false,
+    },
+    'sync/choose': {
+      addressbook: { href: 'http://127.0.0.1:9/dav/mallory/book/' },
+      calendar: { create: 'Clientele' },
+      defaultKind: 'prospect',
+    },
+    'sync/now': {},
+    'sync/disconnect': { forget: true },
   };
 }

@@ -7,11 +7,19 @@ import {
   restoreMerge,
 } from '../../../lib/db/backup-repository';
 import { importParties } from '../../../lib/db/bulk-import';
+import { announceBookChanged } from '../../../lib/platform/book-changed';
+import type { BatchTag } from '../../../lib/db/import-batch';
+import { newId } from '../../../lib/domain/ids';
 import { findPartiesByContacts } from '../../../lib/db/party-repository';
 import { normalizeEmail } from '../../../lib/domain/email';
 import type { transferMessages, ImportChunkOutcome } from '../../../lib/protocol/areas/transfer';
 import type { HandlersFor } from '../../../lib/protocol/listener';
-import { BACKUP_STORES, type BackupStore } from '../../../lib/transfer/backup-format';
+import {
+  BACKUP_STORES,
+  TRANSFER_STORES,
+  type TransferStore,
+} from '../../../lib/transfer/backup-format';
+import { pruneExpired } from '../../../lib/db/deletion-repository';
 import {
   findConflicts,
   parseBackupRecords,
@@ -28,8 +36,8 @@ export const MAX_LINKED_CARD_BYTES = 1024 * 1024;
 interface RestoreJob {
   id: string;
   mode: 'empty' | 'merge';
-  counts: Record<BackupStore, number>;
-  records: Record<BackupStore, unknown[]>;
+  counts: Record<TransferStore, number>;
+  records: Record<TransferStore, unknown[]>;
 }
 
 /**
@@ -48,7 +56,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       'The restore was interrupted (Clientele restarted). Nothing was written; please start it again.',
   });
 
-  const importDrafts = async (drafts: unknown[]): Promise<ImportChunkOutcome> => {
+  const importDrafts = async (drafts: unknown[], batch: BatchTag): Promise<ImportChunkOutcome> => {
     const { region, cadence } = await repo.settings();
     const adjusted: ImportChunkOutcome['adjusted'] = [];
     const screened = drafts.map((draft, index) => {
@@ -66,6 +74,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
     const refused: ImportChunkOutcome['skipped'] = [];
     const outcome = await importParties(repo, screened as never[], {
       chunkSize: Math.max(1, screened.length),
+      batch,
       merge: (onFile, incoming) => {
         const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now });
         if (merged.ok) return merged.value;
@@ -87,8 +96,12 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
   return {
     'transfer/counts': async () => ok(await countRecords(repo.getDb)),
 
-    'transfer/exportPage': async ({ store, after, limit }) =>
-      ok(await readStorePage(repo.getDb, store, { after, limit })),
+    'transfer/exportPage': async ({ store, after, limit }) => {
+      // A backup holds the undo entries still within their window: expired ones go first.
+      if (store === 'undoEntries' && after === undefined)
+        await pruneExpired(repo.getDb, repo.clock());
+      return ok(await readStorePage(repo.getDb, store, { after, limit }));
+    },
 
     'transfer/restoreBegin': async ({ mode, counts, schemaVersion }) => {
       if (schemaVersion > 1_000)
@@ -110,7 +123,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         mode,
         counts,
         records: Object.fromEntries(
-          BACKUP_STORES.map((s) => [s, []]),
+          TRANSFER_STORES.map((s) => [s, []]),
         ) as unknown as RestoreJob['records'],
       };
       return ok({ jobId: id });
@@ -143,7 +156,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       if (restore?.id !== jobId) return lostJob;
       const job = restore;
       restore = undefined;
-      const missing = BACKUP_STORES.find(
+      const missing = TRANSFER_STORES.find(
         (store) => job.records[store].length !== job.counts[store],
       );
       if (missing)
@@ -162,7 +175,9 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         job.mode === 'empty'
           ? await restoreIntoEmpty(repo.getDb, records)
           : await restoreMerge(repo, records);
-      return outcome.ok ? ok({ mode: job.mode, outcome: outcome.value }) : outcome;
+      if (!outcome.ok) return outcome;
+      await announceBookChanged(repo.clock());
+      return ok({ mode: job.mode, outcome: outcome.value });
     },
 
     'transfer/cancel': async ({ jobId }) => {
@@ -190,10 +205,12 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       });
     },
 
-    'transfer/importChunk': async ({ jobId, drafts }) => {
+    'transfer/importChunk': async ({ jobId, drafts, fileName, offset }) => {
       if (cancelled.has(jobId))
         return err({ code: 'cancelled', message: 'This import was cancelled.' });
-      return ok(await importDrafts(drafts));
+      const outcome = await importDrafts(drafts, { id: jobId, fileName, offset });
+      await announceBookChanged(repo.clock());
+      return ok(outcome);
     },
 
     'transfer/importVcardLink': async ({ tabId, url, kind }) => {
@@ -218,7 +235,11 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         line === undefined ? { message } : { line, message },
       );
       if (cards.drafts.length === 0) return ok({ added: 0, merged: 0, names: [], problems });
-      const outcome = await importDrafts(cards.drafts.map((card) => card.value));
+      const outcome = await importDrafts(
+        cards.drafts.map((card) => card.value),
+        { id: newId(), fileName: fileNameOf(url), offset: 0 },
+      );
+      await announceBookChanged(repo.clock());
       return ok({
         added: outcome.added,
         merged: outcome.merged,
@@ -233,6 +254,18 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       });
     },
   };
+}
+
+/** The last segment of a card's address ("ada.vcf"), as its import batch is named. */
+function fileNameOf(url: string): string {
+  try {
+    const path = new URL(url).pathname;
+    return (
+      decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)).slice(0, 500) || url.slice(0, 500)
+    );
+  } catch {
+    return url.slice(0, 500);
+  }
 }
 
 function sameOrigin(a: string, b: string): boolean {

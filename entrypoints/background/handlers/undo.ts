@@ -1,4 +1,5 @@
 import { ok } from '../../../lib/domain/result';
+import { announceBookChanged } from '../../../lib/platform/book-changed';
 import { changeParties } from '../../../lib/db/bulk-change';
 import {
   countPartyDeletion,
@@ -7,6 +8,7 @@ import {
   listRecentlyDeleted,
   pruneExpired,
 } from '../../../lib/db/deletion-repository';
+import { listImportBatches, undoImportBatch } from '../../../lib/db/import-undo';
 import { deletePartRecord } from '../../../lib/db/record-deletion';
 import { undoEntry } from '../../../lib/db/undo-repository';
 import type { undoMessages } from '../../../lib/protocol/areas/undo';
@@ -18,7 +20,8 @@ import { viewOf, type BackgroundDeps } from './deps';
  * Deleting, bulk changes and undo. After anything that removes or brings back
  * parties, the surfaces that show them catch up at once: the due title and
  * notification (reminders), and the pages whose highlights named them (rescanned).
- * The search projection and the dashboard read the store, which is already right.
+ * The search projection reads the store, which is already right; pages that sum
+ * the whole book (the dashboard) hear of it through `announceBookChanged`.
  */
 export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof undoMessages> {
   const { repo } = deps;
@@ -26,6 +29,7 @@ export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof und
   const catchUp = async () => {
     await reminders.refresh();
     await deps.rescanTabs?.();
+    await announceBookChanged(repo.clock());
   };
   return {
     'parties/deletionCounts': async ({ ids }) => ok(await countPartyDeletion(repo.getDb, ids)),
@@ -39,18 +43,28 @@ export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof und
     },
     'parties/changeMany': async ({ ids, change }) => {
       const changed = await changeParties(repo, ids, change);
-      if (changed.ok) await reminders.refresh();
+      if (changed.ok) {
+        await reminders.refresh();
+        await announceBookChanged(repo.clock());
+      }
       return changed;
     },
     'records/delete': async ({ store, id }) => {
       const deleted = await deletePartRecord(repo, store, id);
       if (!deleted.ok) return deleted;
       await reminders.refresh();
+      await announceBookChanged(repo.clock());
       const { entry, party } = deleted.value;
       return ok({ entry, ...(party ? { view: await viewOf(repo, party) } : {}) });
     },
     'undo/apply': async ({ entryId }) => {
       const undone = await undoEntry(repo, entryId);
+      if (undone.ok) await catchUp();
+      return undone;
+    },
+    'imports/list': async () => ok({ batches: await listImportBatches(repo.getDb) }),
+    'imports/undo': async ({ batchId }) => {
+      const undone = await undoImportBatch(repo, batchId);
       if (undone.ok) await catchUp();
       return undone;
     },

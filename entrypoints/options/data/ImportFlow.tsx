@@ -99,7 +99,8 @@ export function ImportFlow({ transport }: { transport: Transport }) {
   };
 
   const start = async () => {
-    if (!read) return;
+    if (!read || stage.step !== 'preview') return;
+    const { fileName } = stage;
     // The drafts are on the page now: the worker and the file it holds can go.
     reader.stop();
     const notImported = read.problems.filter((p) => p.severity === 'error');
@@ -109,6 +110,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
     try {
       const result = await importRows(transport, read.drafts, {
         signal: controller.signal,
+        fileName,
         onProgress: (progress) => setStage({ step: 'importing', progress }),
       });
       setStage({ step: 'done', result, notImported });

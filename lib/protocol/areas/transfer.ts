@@ -1,15 +1,27 @@
 import { z } from 'zod';
 import { RelationshipKindSchema } from '../../domain/relationship';
-import { BACKUP_STORES } from '../../transfer/backup-format';
+import {
+  BACKUP_STORES,
+  RECENTLY_DELETED_STORES,
+  TRANSFER_STORES,
+} from '../../transfer/backup-format';
 import { defineMessage } from '../define';
 
 const StoreSchema = z.enum(BACKUP_STORES);
+/** A store a backup reads and restores: the book's, and the recently deleted. */
+const TransferStoreSchema = z.enum(TRANSFER_STORES);
 const JobIdSchema = z.string().min(1).max(100);
 const CountsSchema = z.object(
   Object.fromEntries(BACKUP_STORES.map((s) => [s, z.number().int().nonnegative()])) as Record<
     (typeof BACKUP_STORES)[number],
     z.ZodNumber
   >,
+);
+/** A restore's counts: backups older than the recently-deleted stores have none of those. */
+const RestoreCountsSchema = CountsSchema.extend(
+  Object.fromEntries(
+    RECENTLY_DELETED_STORES.map((s) => [s, z.number().int().nonnegative().default(0)]),
+  ) as Record<(typeof RECENTLY_DELETED_STORES)[number], z.ZodDefault<z.ZodNumber>>,
 );
 const TallySchema = z.object({
   added: z.number().int(),
@@ -45,7 +57,7 @@ export const transferMessages = {
   'transfer/exportPage': defineMessage({
     sender: 'extension-page',
     request: z.object({
-      store: StoreSchema,
+      store: TransferStoreSchema,
       after: z.string().max(100).optional(),
       limit: z.number().int().min(1).max(MAX_CHUNK).default(2000),
     }),
@@ -60,7 +72,7 @@ export const transferMessages = {
     request: z.object({
       mode: z.enum(['empty', 'merge']),
       schemaVersion: z.number().int(),
-      counts: CountsSchema,
+      counts: RestoreCountsSchema,
     }),
     response: z.object({ jobId: JobIdSchema }),
   }),
@@ -68,7 +80,7 @@ export const transferMessages = {
     sender: 'extension-page',
     request: z.object({
       jobId: JobIdSchema,
-      store: StoreSchema,
+      store: TransferStoreSchema,
       offset: z.number().int().nonnegative(),
       records: z.array(z.unknown()).max(MAX_CHUNK),
     }),
@@ -106,8 +118,13 @@ export const transferMessages = {
   'transfer/importChunk': defineMessage({
     sender: 'extension-page',
     request: z.object({
+      /** Also the import batch's id: every chunk of one job is one batch, undone as one. */
       jobId: JobIdSchema,
       drafts: z.array(z.unknown()).max(MAX_CHUNK),
+      /** The name of the file imported, as options lists the batch. */
+      fileName: z.string().max(500).default(''),
+      /** The position of the chunk's first row in the file: orders the batch's parts. */
+      offset: z.number().int().nonnegative().max(100_000_000).default(0),
     }),
     response: ImportOutcomeSchema,
   }),

@@ -80,6 +80,37 @@ export const undoMessages = {
     request: z.object({}),
     response: z.object({ entries: z.array(DeletionSummarySchema) }),
   }),
+  /** Every import, newest first: when, which file, how many it added and merged into. */
+  'imports/list': defineMessage({
+    sender: 'extension-page',
+    request: z.object({}),
+    response: z.object({
+      batches: z.array(
+        z.object({
+          id: z.string(),
+          at: z.number(),
+          fileName: z.string(),
+          added: z.number().int(),
+          merged: z.number().int(),
+          undoneAt: z.number().optional(),
+        }),
+      ),
+    }),
+  }),
+  /** Takes an import back: what it added and nobody changed goes, merged records go back. */
+  'imports/undo': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ batchId: z.string().min(1).max(100) }),
+    response: z.object({
+      entryId: z.string(),
+      label: z.string(),
+      removed: z.number().int(),
+      restored: z.number().int(),
+      keptEdited: z.number().int(),
+      keptWithRecords: z.number().int(),
+      gone: z.number().int(),
+    }),
+  }),
   /** "Forget for good", and with `neverCapture` also never capture its addresses and phones. */
   'undo/forget': defineMessage({
     sender: 'extension-page',
