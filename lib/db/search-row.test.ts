@@ -132,10 +132,30 @@ describe('the stored parts, as the background parses them', () => {
   it.each([
     ['a line short', { ...find, text: find.text.split('\n').slice(0, 2).join('\n') }],
     ['a line with a field missing', { ...find, text: find.text.replace('\t', ' ') }],
-    ['a line with a field too many', { ...find, text: `${find.text}\textra` }],
+    ['a line with a field too many', { ...find, text: `${find.text}\taka\textra` }],
     ['a bucket out of range', { ...find, bucket: SEARCH_BUCKETS }],
   ])('refuses a find part with %s', (_, part) => {
     expect(FindPartSchema.safeParse(part).success).toBe(false);
+  });
+
+  it('parses a bucket whose rows have a nickname or a city (schema version 3) beside rows without', () => {
+    const mixed = new BucketColumns(4);
+    mixed.set({ id: 'a', name: 'Ada', kind: 'client', type: 'person', emails: [], phones: [] });
+    mixed.set({
+      id: 'z',
+      name: 'Zoë',
+      kind: 'client',
+      type: 'person',
+      emails: ['zoe@example.com'],
+      phones: [],
+      aka: 'Zo Zürich',
+    });
+    const [withAka, itsShow] = mixed.pack('stamp');
+    expect(FindPartSchema.safeParse(withAka).error).toBeUndefined();
+    expect(rowsOf(parseBucket(4, withAka, itsShow)).map((row) => [row.name, row.emails])).toEqual([
+      ['Ada', []],
+      ['Zoë', ['zoe@example.com']],
+    ]);
   });
 
   it('refuses a torn pair: one part only, another write’s stamp, or rows that disagree', () => {

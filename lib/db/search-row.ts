@@ -51,8 +51,12 @@ const inRange = (from: number) =>
     .int()
     .min(from)
     .max(from + SEARCH_BUCKETS - 1);
-/** One or more lines, each of three tab-separated fields (checked without splitting). */
-const FIND_TEXT = /^[^\t\n]*\t[^\t\n]*\t[^\t\n]*(?:\n[^\t\n]*\t[^\t\n]*\t[^\t\n]*)*$/;
+/**
+ * One or more lines, each of three tab-separated fields, or four when the row has an
+ * `aka` (a nickname, cities: haystackOf, schema version 3); checked without splitting.
+ */
+const FIND_TEXT =
+  /^[^\t\n]*\t[^\t\n]*\t(?:[^\t\n]*\t)?[^\t\n]*(?:\n[^\t\n]*\t[^\t\n]*\t(?:[^\t\n]*\t)?[^\t\n]*)*$/;
 const lineCount = (text: string) => {
   let count = 1;
   for (let at = text.indexOf(ROW_BREAK); at >= 0; at = text.indexOf(ROW_BREAK, at + 1)) count++;

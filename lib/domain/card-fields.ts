@@ -109,6 +109,12 @@ export const cardFields = {
   anniversary: CardDateSchema.optional(),
   photo: PhotoSchema.optional(),
   cardProperties: KeptPropertiesSchema.optional(),
+  /**
+   * The UID of the card the record came from, when another app made it: written back
+   * on export, and what sync needs to recognise that card on the user's server rather
+   * than upload a second one. A record made here has none (its id is its UID).
+   */
+  cardUid: z.string().trim().min(1).max(1000).optional(),
 };
 
 /** The text fields an edit may empty (an empty string means “none”). */

@@ -47,6 +47,7 @@ export function cardFieldsOf(
     anniversary: draft.anniversary || undefined,
     photo: draft.photo,
     cardProperties: draft.cardProperties?.length ? draft.cardProperties : undefined,
+    cardUid: draft.cardUid || undefined,
   };
 }
 

@@ -8,7 +8,7 @@ import { problemError, type ImportProblem, type ImportRow } from './problems';
 
 /** The page's end: a Worker, or anything that talks like one (tests connect it in memory). */
 export interface WorkerLike {
-  onmessage: ((event: { data: unknown }) => void) | null;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   postMessage(message: unknown, transfer?: Transferable[]): void;
   terminate(): void;
 }
@@ -32,12 +32,13 @@ export class ImportReader {
   private pending:
     { resolve: (value: never) => void; reject: (error: Error) => void; accept: Accept } | undefined;
   private request = 0;
+  private stopped = false;
 
   constructor(
     private readonly worker: WorkerLike,
     private readonly onProgress: (done: number, total: number) => void = () => undefined,
   ) {
-    worker.onmessage = ({ data }) => this.receive(data);
+    worker.addEventListener('message', ({ data }) => this.receive(data));
   }
 
   open(bytes: Uint8Array, fileName: string): Promise<Opened> {
@@ -86,7 +87,7 @@ export class ImportReader {
   /** Ends the worker; a read or a drafts request still waiting fails with ReadingStopped. */
   stop(): void {
     this.worker.terminate();
-    this.worker.onmessage = null;
+    this.stopped = true;
     this.pending?.reject(new ReadingStopped());
     this.pending = undefined;
   }
@@ -100,6 +101,7 @@ export class ImportReader {
   }
 
   private receive(data: unknown): void {
+    if (this.stopped) return;
     const parsed = FromReaderSchema.safeParse(data);
     if (!parsed.success) return;
     const message = parsed.data;

@@ -12,10 +12,11 @@ function inMemoryWorker() {
   const port: ReaderPort = {
     onmessage: null,
     postMessage: (message) =>
-      setTimeout(() => !terminated && worker.onmessage?.({ data: structuredClone(message) })),
+      setTimeout(() => !terminated && listener?.({ data: structuredClone(message) })),
   };
+  let listener: ((event: { data: unknown }) => void) | undefined;
   const worker: WorkerLike = {
-    onmessage: null,
+    addEventListener: (_, heard) => (listener = heard),
     postMessage: (message) => {
       sent.push((message as ToReader).type);
       setTimeout(() => !terminated && port.onmessage?.({ data: structuredClone(message) }));
@@ -28,10 +29,11 @@ function inMemoryWorker() {
 
 /** A worker that answers with whatever the test gives it. */
 function scriptedWorker(answers: unknown[]): WorkerLike {
+  let listener: ((event: { data: unknown }) => void) | undefined;
   const worker: WorkerLike = {
-    onmessage: null,
+    addEventListener: (_, heard) => (listener = heard),
     postMessage: () => {
-      for (const data of answers) setTimeout(() => worker.onmessage?.({ data }));
+      for (const data of answers) setTimeout(() => listener?.({ data }));
     },
     terminate: () => undefined,
   };

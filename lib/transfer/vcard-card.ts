@@ -29,7 +29,7 @@ export type CardRead = { warnings: CardWarning[]; kindFromFile: boolean } & (
   { draft: PartyDraft } | { error: string }
 );
 
-/** What the card says about the card, not the contact: not kept. */
+/** What the card says about the card, not the contact: not kept (its UID is, as cardUid). */
 const ENVELOPE = new Set(['VERSION', 'PRODID', 'UID', 'REV']);
 /** Properties read into fields; every other one is kept verbatim. */
 const READ = new Set([
@@ -110,6 +110,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
 
   const kept: string[] = [];
   const notes: string[] = [];
+  let uid: string | undefined;
   const props = new Map<string, ReadProperty[]>();
   for (const { line, text, parts } of split) {
     if (!parts) {
@@ -118,6 +119,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
       continue;
     }
     const asText = legacy ? legacyLineAs30(parts) : text;
+    if (parts.name === 'UID' && uid === undefined) uid = parts.value.trim() || undefined;
     if (ENVELOPE.has(parts.name)) continue;
     if (parts.name === 'X-ABLABEL' && parts.group && labelled.has(parts.group)) continue;
     if (!READ.has(parts.name)) {
@@ -308,6 +310,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     .filter((v) => v !== '');
   draft.notes = normalizeBreaks([...noteTexts, ...notes].join('\n\n'));
   if (kept.length > 0) draft.cardProperties = kept;
+  if (uid !== undefined && uid.length <= 1000) draft.cardUid = uid;
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, kindFromFile: false, error: `${tooLarge}.` };
   return { warnings, kindFromFile: kind !== undefined, draft };

@@ -76,7 +76,8 @@ export function partyToVcard(party: Party, version: VcardVersion): string {
   if (party.notes !== '') lines.push(`NOTE:${escapeText(party.notes)}`);
   lines.push(...kept);
   lines.push(`X-CLIENTELE-KIND:${party.kind}`);
-  lines.push(`UID:urn:uuid:${party.id}`);
+  // A card from another app goes back with its own UID, so that app knows it again.
+  lines.push(`UID:${party.cardUid?.replace(/[\r\n]/g, '') ?? `urn:uuid:${party.id}`}`);
   lines.push(`REV:${new Date(party.updatedAt).toISOString().replace(/[-:]|\.\d{3}/g, '')}`);
   lines.push('END:VCARD');
   return toContentLines(lines);

@@ -123,3 +123,34 @@ describe('writing vCards', { timeout: 60_000 }, () => {
     expect(card.getAllProperties('email')).toHaveLength(party.emails.length);
   });
 });
+
+describe('a card’s own UID', () => {
+  it.each([
+    [
+      'Apple (a bare UUID)',
+      '3.0',
+      'UID:6B29FC40-CA47-1067-B31D-00DD010662DA',
+      '6B29FC40-CA47-1067-B31D-00DD010662DA',
+    ],
+    ['Google (a hex id)', '3.0', 'UID:3f5a1c2e0b9d8e71', '3f5a1c2e0b9d8e71'],
+    ['Android 2.1', '2.1', 'UID:a1b2-c3', 'a1b2-c3'],
+    [
+      'a server’s URN (4.0)',
+      '4.0',
+      'UID:urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6',
+      'urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6',
+    ],
+    ['none', '4.0', '', undefined],
+  ])('%s is kept with the record and written back on export', (_, version, uidLine, uid) => {
+    const card = ['BEGIN:VCARD', `VERSION:${version}`, 'FN:Ada Lovelace', uidLine, 'END:VCARD']
+      .filter(Boolean)
+      .join('\r\n');
+    const [row] = readVcards(card, 'client').drafts;
+    expect(row?.value.cardUid).toBe(uid);
+    expect(row?.value.cardProperties).toBeUndefined();
+    const [party] = fc.sample(partyArb('full'), { numRuns: 1, seed: 5 }) as [Party];
+    const exported = partiesToVcards([{ ...party, cardUid: uid }], '4.0');
+    const uids = exported.split('\r\n').filter((line) => line.startsWith('UID:'));
+    expect(uids).toEqual([`UID:${uid ?? `urn:uuid:${party.id}`}`]);
+  });
+});

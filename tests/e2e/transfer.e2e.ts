@@ -166,6 +166,65 @@ describe('transfer: backup → wipe → restore, CSV import, one-click vCard', (
     expect(grace?.cardProperties).toContain('item6.X-ABRELATEDNAMES;type=pref:Vincent Hopper');
   });
 
+  it('finds an imported card in the popup by its nickname and by its city', async () => {
+    // Grace came in above from apple-30.vcf: NICKNAME Amazing Grace, a home address in Arlington.
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl('popup.html?view=search'));
+    for (const query of ['amazing', 'arlington']) {
+      await popup.getByTestId('search-input').fill(query);
+      await popup.getByTestId('search-result').filter({ hasText: 'Grace Hopper' }).waitFor();
+    }
+    // The search answers what is typed: a word no record holds finds her no more.
+    await popup.getByTestId('search-input').fill('zanzibar');
+    await popup
+      .getByTestId('search-result')
+      .filter({ hasText: 'Grace Hopper' })
+      .waitFor({ state: 'detached' });
+    await popup.close();
+  });
+
+  it('reads a big vCard file in a worker, with a progress bar, then imports every card', async () => {
+    const count = 3000;
+    const cards = Array.from(
+      { length: count },
+      (_, i) =>
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Worker Person ${i}\r\nEMAIL:worker${i}@example.org\r\nEND:VCARD\r\n`,
+    ).join('');
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    await options.getByTestId('data-section').waitFor();
+    // Whatever the machine's speed, an observer sees the bar appear and move.
+    await options.evaluate(() => {
+      const seen = { bar: false, furthest: 0 };
+      (window as unknown as { readingSeen: typeof seen }).readingSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector<HTMLProgressElement>(
+          '[data-testid="import-reading-progress"]',
+        );
+        if (!bar) return;
+        seen.bar = true;
+        seen.furthest = Math.max(seen.furthest, bar.value / bar.max);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'big.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(cards),
+    });
+    await options.getByTestId('import-preview').waitFor();
+    const seen = await options.evaluate(
+      () => (window as unknown as { readingSeen: { bar: boolean; furthest: number } }).readingSeen,
+    );
+    expect(seen.bar).toBe(true);
+    expect(seen.furthest).toBeGreaterThan(0);
+    expect(await options.getByTestId('import-summary').textContent()).toContain(
+      '3,000 contacts will be imported',
+    );
+    await options.getByTestId('import-confirm').click();
+    expect(await options.getByTestId('import-result').textContent()).toContain('Imported 3,000');
+    await options.close();
+  });
+
   it('imports the card a page links to, in one click from the popup', async () => {
     const directory = await ext.context.newPage();
     await directory.goto(`${site.base}/directory.html`);

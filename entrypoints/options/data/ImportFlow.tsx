@@ -1,8 +1,12 @@
-// Import: pick a CSV or vCard file, map columns, preview, import with progress, summary.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+// Import: pick a CSV or vCard file, read it in a worker with progress, map columns,
+// preview, import with progress, summary.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../lib/platform/i18n';
 import type { RelationshipKind } from '../../../lib/domain/relationship';
 import { LAYOUT_NAMES, type CsvField } from '../../../lib/transfer/csv-layouts';
-import { draftsOf, readImportFile, type ImportSource } from '../../../lib/transfer/prepare-import';
+import type { DraftsFromRows } from '../../../lib/transfer/csv-rows';
+import { ReadingStopped } from '../../../lib/transfer/import-reader-client';
+import type { SourceView } from '../../../lib/transfer/import-worker-protocol';
 import { describeProblem, type ImportProblem } from '../../../lib/transfer/problems';
 import {
   importRows,
@@ -16,10 +20,12 @@ import {
 import { t, tCount } from '../../../lib/platform/i18n';
 import { KIND_NAMES, KINDS, number } from './format';
 import { DraftPreview, ImportSummary, MappingTable, ProblemList } from './ImportParts';
+import { useImportReader } from './use-import-reader';
 
 type Stage =
   | { step: 'idle' }
-  | { step: 'preview'; source: ImportSource; fileName: string }
+  | { step: 'reading'; fileName: string }
+  | { step: 'preview'; source: SourceView; fileName: string }
   | { step: 'importing'; progress: Progress }
   | { step: 'done'; result: ImportResult; notImported: ImportProblem[] };
 
@@ -32,11 +38,25 @@ export function ImportFlow({ transport }: { transport: Transport }) {
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
+  const reader = useImportReader();
+  const draftsFor = reader.drafts; // stable: the effect below runs on a choice, not a render
+  const [read, setRead] = useState<DraftsFromRows | null>(null);
+
   const source = stage.step === 'preview' ? stage.source : null;
-  const read = useMemo(
-    () => (source ? draftsOf(source, kind, mapping) : null),
-    [source, kind, mapping],
-  );
+  // Each choice is answered by the worker from the file it read: never read again here.
+  useEffect(() => {
+    setRead(null);
+    if (!source) return;
+    let current = true;
+    draftsFor(kind, source.format === 'csv' ? mapping : undefined)
+      .then((drafts) => current && setRead(drafts))
+      .catch((failure: unknown) => {
+        if (current && !(failure instanceof ReadingStopped)) setError(messageOf(failure));
+      });
+    return () => {
+      current = false;
+    };
+  }, [source, kind, mapping, draftsFor]);
 
   useEffect(() => {
     if (!read) return;
@@ -53,7 +73,16 @@ export function ImportFlow({ transport }: { transport: Transport }) {
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
-    const prepared = readImportFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    setStage({ step: 'reading', fileName: file.name });
+    let prepared;
+    try {
+      prepared = await reader.open(file);
+    } catch (failure) {
+      setStage({ step: 'idle' });
+      setError(t('options_import_nothing', messageOf(failure)));
+      return;
+    }
+    if (!prepared) return; // stopped: cancelReading said so
     if (!prepared.ok) {
       setStage({ step: 'idle' });
       setError(t('options_import_nothing', describeProblem(prepared.error)));
@@ -63,9 +92,18 @@ export function ImportFlow({ transport }: { transport: Transport }) {
     setStage({ step: 'preview', source: prepared.value, fileName: file.name });
   };
 
+  const cancelReading = () => {
+    reader.stop();
+    setStage({ step: 'idle' });
+    setError(t('files_reading_stopped'));
+    if (input.current) input.current.value = '';
+  };
+
   const start = async () => {
     if (!read || stage.step !== 'preview') return;
     const { fileName } = stage;
+    // The drafts are on the page now: the worker and the file it holds can go.
+    reader.stop();
     const notImported = read.problems.filter((p) => p.severity === 'error');
     const controller = new AbortController();
     abort.current = controller;
@@ -102,13 +140,34 @@ export function ImportFlow({ transport }: { transport: Transport }) {
           type="file"
           accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/vcard"
           data-testid="import-file"
-          disabled={stage.step === 'importing'}
+          disabled={stage.step === 'importing' || stage.step === 'reading'}
           onChange={(event) => void pick(event.currentTarget.files?.[0])}
         />
       </label>
       {error && (
         <p class="error" role="alert" data-testid="import-error">
           {error}
+        </p>
+      )}
+
+      {stage.step === 'reading' && (
+        <div class="import-progress" data-testid="import-reading">
+          <progress
+            data-testid="import-reading-progress"
+            value={reader.progress?.done ?? 0}
+            max={reader.progress?.total || 1}
+            aria-label={t('files_reading_progress')}
+          />
+          <span>{t('files_reading', stage.fileName)}</span>
+          <button type="button" data-testid="import-reading-cancel" onClick={cancelReading}>
+            {t('files_reading_cancel')}
+          </button>
+        </div>
+      )}
+
+      {stage.step === 'preview' && !read && (
+        <p class="muted" data-testid="import-preparing" role="status">
+          {t('files_preparing')}
         </p>
       )}
 
@@ -163,7 +222,13 @@ export function ImportFlow({ transport }: { transport: Transport }) {
             >
               {tCount('options_import_confirm', read.drafts.length)}
             </button>
-            <button type="button" onClick={() => setStage({ step: 'idle' })}>
+            <button
+              type="button"
+              onClick={() => {
+                reader.stop();
+                setStage({ step: 'idle' });
+              }}
+            >
               {t('options_import_other_file')}
             </button>
           </div>
