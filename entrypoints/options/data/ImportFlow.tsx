@@ -1,7 +1,6 @@
 // Import: pick a CSV or vCard file, read it in a worker with progress, map columns,
 // preview, import with progress, summary.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../../lib/platform/i18n';
 import type { RelationshipKind } from '../../../lib/domain/relationship';
 import { LAYOUT_NAMES, type CsvField } from '../../../lib/transfer/csv-layouts';
 import type { DraftsFromRows } from '../../../lib/transfer/csv-rows';
@@ -270,7 +269,7 @@ function delimiterName(delimiter: string): string {
 }
 
 /** "people.csv: read as Google Contacts (UTF-8, commas)." */
-function readAs(fileName: string, source: ImportSource): string {
+function readAs(fileName: string, source: SourceView): string {
   const format =
     source.format === 'vcard'
       ? 'vCard'
