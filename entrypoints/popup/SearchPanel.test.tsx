@@ -193,7 +193,7 @@ describe('SearchPanel', () => {
     type(input, 'smith');
     // No option holds a control: the rows are a plain list of two controls each.
     expect(screen.queryAllByRole('option')).toEqual([]);
-    const boxes = screen.getAllByTestId('select-row') as HTMLInputElement[];
+    const boxes = screen.getAllByTestId<HTMLInputElement>('select-row');
     expect(boxes.map((box) => box.checked)).toEqual([false, true]);
     for (const box of boxes) expect(box.closest('button, [role="option"]')).toBeNull();
     fireEvent.click(boxes[0]!);
