@@ -1,3 +1,4 @@
+import { t } from '../lib/platform/i18n';
 // One due item: when it fell due, done (optionally logged), snooze choices, open.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InteractionType } from '../lib/domain/interaction';
@@ -69,6 +70,8 @@ interface DueRowProps {
   onOpen: () => void;
   onComplete: (log: { type: InteractionType; summary: string } | null) => void;
   onSnooze: (choice: SnoozeChoice, label: string) => void;
+  /** Given, a follow-up offers Delete (set by mistake); the list offers Undo. */
+  onDelete?: () => void;
 }
 
 export function DueRow({
@@ -79,6 +82,7 @@ export function DueRow({
   onOpen,
   onComplete,
   onSnooze,
+  onDelete,
 }: DueRowProps) {
   const [panel, setPanel] = useState<'log' | 'snooze' | null>(null);
   const [type, setType] = useState<InteractionType>('note');
@@ -148,6 +152,18 @@ export function DueRow({
             onClick={() => setPanel(panel === 'snooze' ? null : 'snooze')}
           >
             Snooze
+          </button>
+        )}
+        {followUp && onDelete && (
+          <button
+            type="button"
+            class="link"
+            data-testid="due-delete"
+            disabled={busy}
+            aria-label={t('tidy_delete_follow_up_label', item.partyName)}
+            onClick={onDelete}
+          >
+            {t('tidy_delete')}
           </button>
         )}
       </div>

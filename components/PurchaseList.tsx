@@ -1,5 +1,6 @@
 import type { Money } from '../lib/domain/money';
 import type { Purchase } from '../lib/domain/purchase';
+import { t } from '../lib/platform/i18n';
 import { formatAmount } from '../lib/ui/amount-input';
 
 /** How many purchases are listed; the totals always count every one. */
@@ -10,10 +11,12 @@ export interface PurchaseListProps {
   purchases: readonly Purchase[];
   /** One total per currency: currencies are never added together. */
   totals: readonly Money[];
+  /** Given, each purchase listed offers Delete (undone from the record's toast). */
+  onDelete?: (purchase: Purchase) => void;
 }
 
 /** What the party has bought: the totals per currency, then the latest purchases. */
-export function PurchaseList({ purchases, totals }: PurchaseListProps) {
+export function PurchaseList({ purchases, totals, onDelete }: PurchaseListProps) {
   return (
     <div class="dealing-part" data-testid="summary-purchases">
       <h3>Purchases</h3>
@@ -29,6 +32,20 @@ export function PurchaseList({ purchases, totals }: PurchaseListProps) {
           <li key={p.id} data-testid="summary-purchase">
             {p.on} · {p.description} · {formatAmount(p.amount.amountMinor, p.amount.currency)}
             {p.recurrence === 'recurring' ? ' (recurring)' : ''}
+            {onDelete && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="delete-purchase"
+                  aria-label={t('tidy_delete_purchase_label', p.description)}
+                  onClick={() => onDelete(p)}
+                >
+                  {t('tidy_delete')}
+                </button>
+              </>
+            )}
           </li>
         ))}
         {purchases.length > SHOWN && <li class="muted">and {purchases.length - SHOWN} earlier</li>}

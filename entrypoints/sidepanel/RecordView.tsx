@@ -114,7 +114,7 @@ function RecordBody({
           onChangeKind={(kind) => void changeKind(kind)}
         />
       )}
-      <RelationshipSection view={view} onView={setView} />
+      <RelationshipSection view={view} onView={setView} onPartDeleted={onPartDeleted} />
       <InteractionForm
         key={`${partyId}-${focusLog ? 'focus' : 'quiet'}`}
         partyName={view.party.name}

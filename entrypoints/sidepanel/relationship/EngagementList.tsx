@@ -1,5 +1,6 @@
 import type { Engagement } from '../../../lib/domain/engagement';
 import type { Money } from '../../../lib/domain/money';
+import { t } from '../../../lib/platform/i18n';
 import { formatAmount } from '../../../lib/ui/amount-input';
 import { describeTerms, STATUS_LABELS } from '../../../lib/ui/engagement-terms';
 import { EngagementStatus } from './EngagementStatus';
@@ -12,6 +13,8 @@ export interface EngagementListProps {
   send?: Send;
   /** Given, each engagement offers its changes of status. */
   onChanged?: (message: string) => void;
+  /** Given, each engagement offers Delete (undone from the record's toast). */
+  onDelete?: (engagement: Engagement) => void;
 }
 
 /** What is agreed with the party now: each engagement's terms, status and dates, and the monthly total. */
@@ -20,6 +23,7 @@ export function EngagementList({
   recurringMonthly,
   send,
   onChanged,
+  onDelete,
 }: EngagementListProps) {
   return (
     <div class="dealing-part" data-testid="summary-engagements">
@@ -41,6 +45,17 @@ export function EngagementList({
             </span>
             {onChanged && (
               <EngagementStatus engagement={e} onChanged={onChanged} {...(send ? { send } : {})} />
+            )}
+            {onDelete && (
+              <button
+                type="button"
+                class="link"
+                data-testid="delete-engagement"
+                aria-label={t('tidy_delete_engagement_label', e.serviceName)}
+                onClick={() => onDelete(e)}
+              >
+                {t('tidy_delete')}
+              </button>
             )}
           </li>
         ))}
