@@ -57,6 +57,7 @@ function RecordBody({
     log,
     changeKind,
     deleteInteraction,
+    editInteraction,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
   const [editing, setEditing] = useState(false);
@@ -130,6 +131,7 @@ function RecordBody({
         now={now}
         hasMore={hasMore}
         onMore={() => void more()}
+        onEdit={(interaction, patch) => void editInteraction(interaction, patch)}
         onDelete={(interaction) =>
           void deleteInteraction(interaction).then(
             (entry) => entry && onPartDeleted(entry.id, entry.label),
