@@ -1,6 +1,7 @@
 // Runs inside headless Chromium: where detection's time goes, detector by detector,
 // on the generated pages of bench/generate-page.ts. See bench/profile-detect.mjs.
-import { collectFindings, ELEMENT_DETECTORS, TEXT_DETECTORS } from '../lib/detect';
+import { collectFindings, ELEMENT_READERS, TEXT_DETECTORS } from '../lib/detect';
+import { readToEnd } from '../lib/detect/element-pass';
 import { mergeFindings } from '../lib/detect/merge';
 import { GATE, runTextDetectors } from '../lib/detect/text-pass';
 import type { Finding, TextDetector } from '../lib/detect/types';
@@ -85,8 +86,8 @@ export function profile(elements: number | undefined, runs: number) {
   // building the text costs more than testing each node.
   tasks['page text and "dot" test (body.textContent)'] = () =>
     spelledTest?.test(document.body.textContent ?? '');
-  for (const detect of ELEMENT_DETECTORS)
-    tasks[`element: ${detectorName(detect)}`] = () => detect(document, context);
+  for (const read of ELEMENT_READERS)
+    tasks[`element: ${detectorName(read)}`] = () => readToEnd(read(document, context));
   tasks['text pass (all text detectors)'] = () => runTextDetectors(document, TEXT_DETECTORS);
   // The walk and its gates, with detectors that find nothing (each keeping its `mayMatch`).
   const idle = (group: readonly TextDetector[]): TextDetector[] =>

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PartyDraft } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import { nameFromAddress } from '../lib/ui/draft-from-contact';
-import { KIND_LABELS } from '../lib/ui/format';
+import { t, type MessageKey } from '../lib/platform/i18n';
 
 /** Someone the page shows who is not on file yet. */
 export interface SenderContact {
@@ -30,6 +30,11 @@ export interface AddSenderProps {
 }
 
 const ADD_KINDS = ['client', 'customer', 'prospect'] as const;
+const ADD_AS: Record<(typeof ADD_KINDS)[number], MessageKey> = {
+  client: 'add_asClient',
+  customer: 'add_asCustomer',
+  prospect: 'add_asProspect',
+};
 
 interface Suggestion {
   key: string;
@@ -42,25 +47,30 @@ function suggestionsOf(contact: SenderContact): Suggestion[] {
   const out: Suggestion[] = [];
   const { title, organization, website } = contact;
   if (title)
-    out.push({ key: 'title', label: 'Title', value: title, apply: (d) => void (d.title = title) });
+    out.push({
+      key: 'title',
+      label: t('field_title'),
+      value: title,
+      apply: (d) => void (d.title = title),
+    });
   if (organization)
     out.push({
       key: 'organization',
-      label: 'Organization',
+      label: t('field_organization'),
       value: organization,
       apply: (d) => void (d.organizationName = organization),
     });
   for (const phone of contact.phones)
     out.push({
       key: `phone:${phone}`,
-      label: 'Phone',
+      label: t('field_phone'),
       value: phone,
       apply: (d) => void (d.phones = [...(d.phones ?? []), phone]),
     });
   if (website)
     out.push({
       key: 'website',
-      label: 'Website',
+      label: t('field_website'),
       value: website,
       apply: (d) => void (d.website = website),
     });
@@ -96,7 +106,7 @@ export function AddSender({
   const [nickname, setNickname] = useState('');
   const [born, setBorn] = useState('');
   const add = (chosen: RelationshipKind) => {
-    if (name.trim() === '') return setInvalid('A name is required.');
+    if (name.trim() === '') return setInvalid(t('field_nameRequired'));
     setInvalid(null);
     const draft: PartyDraft = {
       type: 'person',
@@ -107,10 +117,7 @@ export function AddSender({
     };
     for (const suggestion of suggestions) if (accepted.has(suggestion.key)) suggestion.apply(draft);
     const birthday = cardDateInput(born);
-    if (birthday === undefined)
-      return setInvalid(
-        'The birthday must be a date such as 1990-04-15, or 04-15 without the year.',
-      );
+    if (birthday === undefined) return setInvalid(t('field_birthdayInvalid'));
     if (birthday) draft.birthday = birthday;
     if (nickname.trim()) draft.nickname = nickname.trim();
     if (url && /^https?:/i.test(url)) draft.captured = { url, at: now };
@@ -130,15 +137,15 @@ export function AddSender({
     <form
       class="add-sender"
       data-testid="add-sender"
-      aria-label="Add to your records"
+      aria-label={t('add_label')}
       onSubmit={(event) => {
         event.preventDefault();
         add(kind ?? 'prospect');
       }}
     >
-      <h2>Not on file yet</h2>
+      <h2>{t('add_heading')}</h2>
       <label>
-        Name
+        {t('field_name')}
         <input
           type="text"
           value={name}
@@ -150,7 +157,7 @@ export function AddSender({
       </label>
       <div class="row">
         <label>
-          Nickname
+          {t('field_nickname')}
           <input
             type="text"
             value={nickname}
@@ -160,7 +167,7 @@ export function AddSender({
           />
         </label>
         <label>
-          Birthday (1990-04-15, or 04-15)
+          {t('field_birthdayHint')}
           <input
             type="text"
             value={born}
@@ -170,7 +177,7 @@ export function AddSender({
         </label>
       </div>
       {contact.emails.length > 0 && (
-        <ul class="details" aria-label="Addresses">
+        <ul class="details" aria-label={t('add_addresses')}>
           {contact.emails.map((address) => (
             <li key={address} data-testid="add-sender-email">
               {address}
@@ -180,7 +187,7 @@ export function AddSender({
       )}
       {suggestions.length > 0 && (
         <fieldset class="suggestions" data-testid="suggestions">
-          <legend>From the {detailsFrom} — tick what is right</legend>
+          <legend>{detailsFrom === 'page' ? t('add_fromPage') : t('add_fromSignature')}</legend>
           {suggestions.map((suggestion) => (
             <label class="check" key={suggestion.key}>
               <input
@@ -189,7 +196,8 @@ export function AddSender({
                 onChange={(e) => toggle(suggestion.key, e.currentTarget.checked)}
                 data-testid={`suggestion-${suggestion.key.split(':')[0]}`}
               />
-              {suggestion.label}: <span class="suggestion-value">{suggestion.value}</span>
+              {t('card_labelled', suggestion.label, '')}
+              <span class="suggestion-value">{suggestion.value}</span>
             </label>
           ))}
           {suggestions.length > 1 && (
@@ -198,7 +206,7 @@ export function AddSender({
               class="link"
               onClick={() => setAccepted(new Set(suggestions.map((s) => s.key)))}
             >
-              Use all
+              {t('add_useAll')}
             </button>
           )}
         </fieldset>
@@ -208,7 +216,7 @@ export function AddSender({
           {shown}
         </p>
       )}
-      <div class="add-kinds" role="group" aria-label="Add as">
+      <div class="add-kinds" role="group" aria-label={t('add_as')}>
         {ADD_KINDS.map((choice) => (
           <button
             type="button"
@@ -218,7 +226,7 @@ export function AddSender({
             onClick={() => add(choice)}
             data-testid={`add-sender-${choice}`}
           >
-            Add as {KIND_LABELS[choice].toLowerCase()}
+            {t(ADD_AS[choice])}
           </button>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RelationshipKind } from '../lib/domain/relationship';
+import { t, tCount } from '../lib/platform/i18n';
 import { KIND_LABELS } from '../lib/ui/format';
 
 export interface BulkActionsProps {
@@ -26,13 +27,12 @@ export function BulkActions(props: BulkActionsProps) {
   const [tag, setTag] = useState('');
   const [confirming, setConfirming] = useState(false);
   if (count === 0) return null;
-  const records = `${count.toLocaleString()} record${count === 1 ? '' : 's'}`;
   return (
-    <section class="bulk-actions" aria-label="Selected records" data-testid="bulk-actions">
+    <section class="bulk-actions" aria-label={t('bulk_label')} data-testid="bulk-actions">
       <p role="status">
-        {records} selected{' '}
+        {tCount('bulk_selected', count)}{' '}
         <button type="button" class="link" onClick={props.onClear}>
-          Clear
+          {t('bulk_clear')}
         </button>
       </p>
       <form
@@ -43,7 +43,7 @@ export function BulkActions(props: BulkActionsProps) {
         }}
       >
         <select
-          aria-label="New kind"
+          aria-label={t('bulk_newKind')}
           value={kind}
           onChange={(e) => setKind(e.currentTarget.value as RelationshipKind)}
         >
@@ -54,20 +54,20 @@ export function BulkActions(props: BulkActionsProps) {
           ))}
         </select>
         <input
-          aria-label="Reason (kept in each history)"
-          placeholder="Reason"
+          aria-label={t('bulk_reasonLabel')}
+          placeholder={t('bulk_reason')}
           value={reason}
           maxLength={500}
           onInput={(e) => setReason(e.currentTarget.value)}
         />
         <button type="submit" data-testid="bulk-kind" disabled={busy}>
-          Change kind
+          {t('bulk_changeKind')}
         </button>
       </form>
       <form class="bulk-row" onSubmit={(event) => event.preventDefault()}>
         <input
-          aria-label="Tag"
-          placeholder="Tag"
+          aria-label={t('bulk_tag')}
+          placeholder={t('bulk_tag')}
           value={tag}
           maxLength={100}
           onInput={(e) => setTag(e.currentTarget.value)}
@@ -78,7 +78,7 @@ export function BulkActions(props: BulkActionsProps) {
           disabled={busy || tag.trim() === ''}
           onClick={() => props.onTag(tag.trim(), true)}
         >
-          Add tag
+          {t('bulk_addTag')}
         </button>
         <button
           type="button"
@@ -86,7 +86,7 @@ export function BulkActions(props: BulkActionsProps) {
           disabled={busy || tag.trim() === ''}
           onClick={() => props.onTag(tag.trim(), false)}
         >
-          Remove tag
+          {t('bulk_removeTag')}
         </button>
       </form>
       <p class="bulk-row">
@@ -96,7 +96,7 @@ export function BulkActions(props: BulkActionsProps) {
           disabled={busy}
           onClick={() => props.onExport('csv')}
         >
-          Export CSV
+          {t('bulk_exportCsv')}
         </button>
         <button
           type="button"
@@ -104,7 +104,7 @@ export function BulkActions(props: BulkActionsProps) {
           disabled={busy}
           onClick={() => props.onExport('vcard')}
         >
-          Export vCard
+          {t('bulk_exportVcard')}
         </button>
         {confirming ? (
           <>
@@ -118,10 +118,10 @@ export function BulkActions(props: BulkActionsProps) {
                 props.onDelete();
               }}
             >
-              Delete {records} with their timelines
+              {tCount('bulk_deleteConfirm', count)}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </>
         ) : (
@@ -132,7 +132,7 @@ export function BulkActions(props: BulkActionsProps) {
             disabled={busy}
             onClick={() => setConfirming(true)}
           >
-            Delete…
+            {t('delete_ask')}
           </button>
         )}
       </p>

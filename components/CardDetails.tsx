@@ -1,5 +1,6 @@
 import { addressLines, formatCardDate } from '../lib/domain/card-format';
 import type { Party } from '../lib/domain/party';
+import { t } from '../lib/platform/i18n';
 
 /** Apple's built-in labels (`_$!<Home>!$_`) read as the word inside. */
 const labelText = (label: string) => /^_\$!<(.*)>!\$_$/.exec(label)?.[1] ?? label;
@@ -12,8 +13,12 @@ const labelText = (label: string) => /^_\$!<(.*)>!\$_$/.exec(label)?.[1] ?? labe
 export function CardDetails({ party, locale }: { party: Party; locale?: string }) {
   const work = [party.role, ...(party.organizationUnits ?? [])].filter(Boolean).join(' · ');
   const dates = [
-    party.birthday && { key: 'birthday', label: 'Birthday', value: party.birthday },
-    party.anniversary && { key: 'anniversary', label: 'Anniversary', value: party.anniversary },
+    party.birthday && { key: 'birthday', label: t('card_birthday'), value: party.birthday },
+    party.anniversary && {
+      key: 'anniversary',
+      label: t('card_anniversary'),
+      value: party.anniversary,
+    },
   ].filter((d): d is { key: string; label: string; value: string } => !!d);
   const addresses = party.addresses ?? [];
   if (
@@ -34,13 +39,15 @@ export function CardDetails({ party, locale }: { party: Party; locale?: string }
       )}
       {dates.map((date) => (
         <p key={date.key} data-testid={`party-${date.key}`}>
-          {date.label}: {formatCardDate(date.value, locale)}
+          {t('card_labelled', date.label, formatCardDate(date.value, locale))}
         </p>
       ))}
       {addresses.map((address, i) => (
         <address key={i} data-testid="party-address">
           {(address.label ?? address.types[0]) && (
-            <span class="muted">{labelText(address.label ?? address.types[0] ?? '')}: </span>
+            <span class="muted">
+              {t('card_labelled', labelText(address.label ?? address.types[0] ?? ''), '')}
+            </span>
           )}
           {addressLines(address).map((line, j) => (
             <span key={j} class="address-line">

@@ -1,4 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t, tCount } from '../lib/platform/i18n';
+import { listOf } from '../lib/ui/format';
 import './delete-party.css';
 
 /** How many records of each kind a deletion removes. */
@@ -22,21 +24,15 @@ export interface DeletePartyProps {
   onCancel: () => void;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count.toLocaleString()} ${count === 1 ? one : many}`;
-
 /** "its 3 interactions, 1 follow-up and 2 purchases" — only what there is. */
 export function describeDependents(counts: DeletionCounts): string {
   const parts = [
-    counts.interactions > 0 ? plural(counts.interactions, 'interaction') : '',
-    counts.followUps > 0 ? plural(counts.followUps, 'follow-up') : '',
-    counts.engagements > 0 ? plural(counts.engagements, 'engagement') : '',
-    counts.purchases > 0 ? plural(counts.purchases, 'purchase') : '',
+    counts.interactions > 0 ? tCount('delete_interactions', counts.interactions) : '',
+    counts.followUps > 0 ? tCount('delete_followUps', counts.followUps) : '',
+    counts.engagements > 0 ? tCount('delete_engagements', counts.engagements) : '',
+    counts.purchases > 0 ? tCount('delete_purchases', counts.purchases) : '',
   ].filter(Boolean);
-  if (parts.length === 0)
-    return 'nothing else: no interactions, follow-ups, engagements or purchases';
-  const last = parts.pop()!;
-  return parts.length > 0 ? `${parts.join(', ')} and ${last}` : last;
+  return parts.length === 0 ? t('delete_nothingElse') : listOf(parts);
 }
 
 /**
@@ -78,7 +74,7 @@ function DeleteControls({
         disabled={busy}
         onClick={onAsk}
       >
-        Delete…
+        {t('delete_ask')}
       </button>
     );
   return (
@@ -94,10 +90,7 @@ function DeleteControls({
         }
       }}
     >
-      <p id="confirm-delete-text">
-        Delete {name} and {describeDependents(counts)}? You can undo it for 30 days from Options →
-        Recently deleted.
-      </p>
+      <p id="confirm-delete-text">{t('delete_confirmText', name, describeDependents(counts))}</p>
       <button
         type="button"
         class="danger"
@@ -105,10 +98,10 @@ function DeleteControls({
         disabled={busy}
         onClick={onConfirm}
       >
-        Delete
+        {t('delete_confirm')}
       </button>{' '}
       <button type="button" ref={cancel} onClick={onCancel}>
-        Cancel
+        {t('common_cancel')}
       </button>
     </div>
   );

@@ -1,4 +1,3 @@
-import { t } from '../lib/platform/i18n';
 // One due item: when it fell due, done (optionally logged), snooze choices, open.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InteractionType } from '../lib/domain/interaction';
@@ -9,23 +8,25 @@ import {
   type TimeZone,
 } from '../lib/domain/local-calendar';
 import type { DueItemView } from '../lib/protocol/areas/due';
+import { t } from '../lib/platform/i18n';
+import { INTERACTION_LABELS } from '../lib/ui/format';
 import { KindBadge } from './KindBadge';
 
-export const LOG_TYPES: { type: InteractionType; label: string }[] = [
-  { type: 'note', label: 'Note' },
-  { type: 'call', label: 'Call' },
-  { type: 'email', label: 'Email' },
-  { type: 'meeting', label: 'Meeting' },
-  { type: 'message', label: 'Message' },
+/** The types a done item can be logged as, a note first. */
+export const LOG_TYPES: readonly InteractionType[] = [
+  'note',
+  'call',
+  'email',
+  'meeting',
+  'message',
 ];
 
-export const typeLabel = (type: InteractionType) =>
-  LOG_TYPES.find((option) => option.type === type)?.label ?? type;
+export const typeLabel = (type: InteractionType) => INTERACTION_LABELS[type];
 
 export function describeWhen(item: DueItemView, day: Intl.DateTimeFormat): string {
-  if (item.state === 'today') return 'today';
-  if (item.state === 'overdue') return `was due ${day.format(item.dueAt)}`;
-  return `due ${day.format(item.dueAt)}`;
+  if (item.state === 'today') return t('due_today');
+  if (item.state === 'overdue') return t('due_wasDue', day.format(item.dueAt));
+  return t('due_on', day.format(item.dueAt));
 }
 
 interface SnoozeOption {
@@ -43,8 +44,8 @@ export function choicesFor(
 ): SnoozeOption[] {
   const options: SnoozeOption[] = [];
   for (const [choice, label] of [
-    ['tomorrow', 'Tomorrow'],
-    ['next-week', 'Next week'],
+    ['tomorrow', t('due_tomorrow')],
+    ['next-week', t('due_nextWeek')],
   ] as const) {
     const until = snoozeUntil(choice, now, zone);
     if (until <= item.dueAt) continue;
@@ -92,7 +93,9 @@ export function DueRow({
   const doneButton = useRef<HTMLButtonElement>(null);
   const snoozeButton = useRef<HTMLButtonElement>(null);
   const followUp = item.kind === 'followUp';
-  const what = followUp ? `Follow-up: ${item.note?.trim() || 'no note'}` : 'Check-in';
+  const what = followUp
+    ? t('due_followUp', item.note?.trim() || t('due_noNote'))
+    : t('due_checkIn');
 
   // Before paint, so that a key pressed as the panel opens lands in it.
   useLayoutEffect(() => {
@@ -140,7 +143,7 @@ export function DueRow({
           ref={doneButton}
           onClick={() => setPanel(panel === 'log' ? null : 'log')}
         >
-          Done, log it
+          {t('due_doneLogIt')}
         </button>
         {snoozeChoices.length > 0 && (
           <button
@@ -151,7 +154,7 @@ export function DueRow({
             ref={snoozeButton}
             onClick={() => setPanel(panel === 'snooze' ? null : 'snooze')}
           >
-            Snooze
+            {t('due_snooze')}
           </button>
         )}
         {followUp && onDelete && (
@@ -171,7 +174,7 @@ export function DueRow({
         <form
           class="due-log"
           data-testid="due-log"
-          aria-label={`Log it: ${item.partyName}`}
+          aria-label={t('due_logLabel', item.partyName)}
           onSubmit={(event) => {
             event.preventDefault();
             onComplete({ type, summary: summary.trim() });
@@ -179,27 +182,27 @@ export function DueRow({
         >
           <div class="row">
             <label>
-              What
+              {t('due_what')}
               <input
                 type="text"
                 value={summary}
                 maxLength={10_000}
-                placeholder={followUp ? item.note || 'Follow-up done' : 'Checked in'}
+                placeholder={followUp ? item.note || t('due_followUpDone') : t('due_checkedIn')}
                 onInput={(event) => setSummary(event.currentTarget.value)}
                 data-testid="due-log-summary"
                 ref={summaryField}
               />
             </label>
             <label class="due-log-type">
-              As
+              {t('due_as')}
               <select
                 value={type}
                 onChange={(event) => setType(event.currentTarget.value as InteractionType)}
                 data-testid="due-log-type"
               >
                 {LOG_TYPES.map((option) => (
-                  <option key={option.type} value={option.type}>
-                    {option.label}
+                  <option key={option} value={option}>
+                    {INTERACTION_LABELS[option]}
                   </option>
                 ))}
               </select>
@@ -207,7 +210,7 @@ export function DueRow({
           </div>
           <div class="due-actions">
             <button type="submit" class="primary" disabled={busy} data-testid="due-log-submit">
-              {busy ? 'Saving…' : 'Log it'}
+              {busy ? t('form_saving') : t('log_submit')}
             </button>
             {followUp && (
               <button
@@ -216,17 +219,17 @@ export function DueRow({
                 data-testid="due-done-only"
                 onClick={() => onComplete(null)}
               >
-                Done, don’t log
+                {t('due_doneOnly')}
               </button>
             )}
             <button type="button" class="link" onClick={close}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </div>
         </form>
       )}
       {panel === 'snooze' && (
-        <div class="due-snooze" role="group" aria-label={`Snooze ${item.partyName} until`}>
+        <div class="due-snooze" role="group" aria-label={t('due_snoozeLabel', item.partyName)}>
           {snoozeChoices.map((option, index) => (
             <button
               key={option.choice}
@@ -240,7 +243,7 @@ export function DueRow({
             </button>
           ))}
           <button type="button" class="link" onClick={close}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       )}

@@ -3,6 +3,8 @@ import type { ClearableField } from '../lib/db/party-repository';
 import { cardDateInput } from '../lib/domain/card-format';
 import type { PostalAddress } from '../lib/domain/card-fields';
 import type { Party, PartyPatch } from '../lib/domain/party';
+import type { RelationshipKind } from '../lib/domain/relationship';
+import { t, type MessageKey } from '../lib/platform/i18n';
 
 export interface PartyEdit {
   patch: PartyPatch;
@@ -39,6 +41,13 @@ interface Fields {
   postalCode: string;
   country: string;
 }
+
+const CHECK_IN_DEFAULT: Record<RelationshipKind, MessageKey> = {
+  client: 'edit_checkInDays_client',
+  customer: 'edit_checkInDays_customer',
+  prospect: 'edit_checkInDays_prospect',
+  former: 'edit_checkInDays_former',
+};
 
 const ADDRESS_FIELDS = ['street', 'locality', 'region', 'postalCode', 'country'] as const;
 
@@ -83,7 +92,7 @@ export function editOf(party: Party, fields: Fields): PartyEdit | string {
   const patch: PartyPatch = {};
   const clear: ClearableField[] = [];
   const name = fields.name.trim();
-  if (name === '') return 'A name is required.';
+  if (name === '') return t('field_nameRequired');
   if (name !== party.name) patch.name = name;
   for (const key of ['organizationName', 'title', 'website'] as const) {
     const value = fields[key].trim();
@@ -110,8 +119,7 @@ export function editOf(party: Party, fields: Fields): PartyEdit | string {
     if (party.checkInDays !== undefined) clear.push('checkInDays');
   } else {
     const value = Number(days);
-    if (!Number.isInteger(value) || value < 1 || value > 3650)
-      return 'Check-in days must be a whole number from 1 to 3650.';
+    if (!Number.isInteger(value) || value < 1 || value > 3650) return t('edit_checkInDaysInvalid');
     if (value !== party.checkInDays) patch.checkInDays = value;
   }
   const card = cardEditOf(party, fields);
@@ -129,7 +137,7 @@ function cardEditOf(party: Party, fields: Fields): PartyPatch | string {
   for (const key of ['birthday', 'anniversary'] as const) {
     const value = cardDateInput(fields[key]);
     if (value === undefined)
-      return `The ${key} must be a date such as 1990-04-15, or 04-15 without the year.`;
+      return t(key === 'birthday' ? 'field_birthdayInvalid' : 'edit_anniversaryInvalid');
     if (value !== (party[key] ?? '')) patch[key] = value;
   }
   const units = lines(fields.units);
@@ -200,7 +208,7 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
     <form
       class="edit-party"
       data-testid="edit-party"
-      aria-label={`Edit ${party.name}`}
+      aria-label={t('edit_label', party.name)}
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -209,14 +217,14 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
         }
       }}
     >
-      {text('name', 'Name', 'edit-name')}
+      {text('name', t('field_name'), 'edit-name')}
       <div class="row">
-        {text('organizationName', 'Organization', 'edit-organization')}
-        {text('title', 'Title', 'edit-title')}
+        {text('organizationName', t('field_organization'), 'edit-organization')}
+        {text('title', t('field_title'), 'edit-title')}
       </div>
       <div class="row">
         <label>
-          Emails (one a line)
+          {t('edit_emails')}
           <textarea
             rows={2}
             value={fields.emails}
@@ -225,7 +233,7 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
           />
         </label>
         <label>
-          Phones (one a line)
+          {t('edit_phones')}
           <textarea
             rows={2}
             value={fields.phones}
@@ -234,31 +242,31 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
           />
         </label>
       </div>
-      {text('website', 'Website', 'edit-website')}
+      {text('website', t('field_website'), 'edit-website')}
       <div class="row">
-        {text('nickname', 'Nickname', 'edit-nickname')}
-        {text('role', 'Role', 'edit-role')}
-        {text('units', 'Department', 'edit-units')}
+        {text('nickname', t('field_nickname'), 'edit-nickname')}
+        {text('role', t('edit_role'), 'edit-role')}
+        {text('units', t('edit_department'), 'edit-units')}
       </div>
       <div class="row">
-        {text('birthday', 'Birthday (1990-04-15, or 04-15)', 'edit-birthday')}
-        {text('anniversary', 'Anniversary', 'edit-anniversary')}
+        {text('birthday', t('field_birthdayHint'), 'edit-birthday')}
+        {text('anniversary', t('card_anniversary'), 'edit-anniversary')}
       </div>
       <fieldset class="edit-address">
-        <legend>Address</legend>
-        {text('street', 'Street', 'edit-street')}
+        <legend>{t('edit_address')}</legend>
+        {text('street', t('edit_street'), 'edit-street')}
         <div class="row">
-          {text('postalCode', 'Postal code', 'edit-postal-code')}
-          {text('locality', 'City', 'edit-city')}
+          {text('postalCode', t('edit_postalCode'), 'edit-postal-code')}
+          {text('locality', t('edit_city'), 'edit-city')}
         </div>
         <div class="row">
-          {text('region', 'Region', 'edit-region')}
-          {text('country', 'Country', 'edit-country')}
+          {text('region', t('edit_region'), 'edit-region')}
+          {text('country', t('edit_country'), 'edit-country')}
         </div>
       </fieldset>
-      {text('tags', 'Tags (comma-separated)', 'edit-tags')}
+      {text('tags', t('edit_tags'), 'edit-tags')}
       <label>
-        Check in every … days (empty: the default for a {party.kind})
+        {t(CHECK_IN_DEFAULT[party.kind])}
         <input
           type="number"
           min={1}
@@ -269,7 +277,7 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
         />
       </label>
       <label>
-        Notes
+        {t('edit_notes')}
         <textarea rows={4} value={fields.notes} onInput={set('notes')} data-testid="edit-notes" />
       </label>
       {shown && (
@@ -279,10 +287,10 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
       )}
       <div class="row buttons">
         <button type="submit" class="primary" disabled={busy} data-testid="edit-save">
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('form_saving') : t('edit_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -3,6 +3,8 @@
 // the side panel's engagement and purchase forms use are in DealingFormParts.tsx:
 // this module is shared with the popup, whose bundle would carry them too.
 
+import { t } from '../lib/platform/i18n';
+
 export interface SelectFieldProps<T extends string> {
   label: string;
   value: T;
@@ -92,7 +94,7 @@ export interface SubmitButtonProps {
 export function SubmitButton({ busy, label, testId }: SubmitButtonProps) {
   return (
     <button type="submit" class="primary" disabled={busy} data-testid={testId}>
-      {busy ? 'Saving…' : label}
+      {busy ? t('form_saving') : label}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Direction, InteractionType } from '../lib/domain/interaction';
-import { fromLocalInputValue, toLocalInputValue } from '../lib/ui/format';
+import { t } from '../lib/platform/i18n';
+import { fromLocalInputValue, INTERACTION_LABELS, toLocalInputValue } from '../lib/ui/format';
 import { DateField, FormProblem, SelectField, SubmitButton } from './FormParts';
 
 export interface InteractionInput {
@@ -25,18 +26,11 @@ export interface InteractionFormProps {
   onSubmit: (input: InteractionInput) => void;
 }
 
-const TYPE_LABELS: Record<InteractionType, string> = {
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  message: 'Message',
-  note: 'Note',
-};
-// Listed here, not imported from lib/domain/interaction: that module brings zod into the bundle.
-const TYPE_OPTIONS = Object.entries(TYPE_LABELS) as [InteractionType, string][];
-const DIRECTION_OPTIONS: [Direction, string][] = [
-  ['outbound', 'I reached out'],
-  ['inbound', 'They reached out'],
+// Listed from the labels, not lib/domain/interaction: that module brings zod into the bundle.
+const typeOptions = () => Object.entries(INTERACTION_LABELS) as [InteractionType, string][];
+const directionOptions = (): [Direction, string][] => [
+  ['outbound', t('log_outbound')],
+  ['inbound', t('log_inbound')],
 ];
 
 /**
@@ -71,10 +65,9 @@ export function InteractionForm({
   const submit = (event: Event) => {
     event.preventDefault();
     const at = fromLocalInputValue(when);
-    if (at === undefined) return setProblem('Enter when it happened.');
+    if (at === undefined) return setProblem(t('log_whenMissing'));
     const followUpAt = fromLocalInputValue(followUp);
-    if (followUpAt !== undefined && followUpAt <= at)
-      return setProblem('The follow-up must come after the interaction.');
+    if (followUpAt !== undefined && followUpAt <= at) return setProblem(t('log_followUpBefore'));
     setProblem(null);
     onSubmit({
       type,
@@ -95,38 +88,44 @@ export function InteractionForm({
       class="log-form"
       data-testid="log-form"
       onSubmit={submit}
-      aria-label={`Log an interaction with ${partyName}`}
+      aria-label={t('log_label', partyName)}
     >
       <div class="row">
         <SelectField
-          label="Type"
+          label={t('log_type')}
           value={type}
-          options={TYPE_OPTIONS}
+          options={typeOptions()}
           onChange={setType}
           testId="log-type"
         />
         <SelectField
-          label="Direction"
+          label={t('log_direction')}
           value={direction}
-          options={DIRECTION_OPTIONS}
+          options={directionOptions()}
           onChange={setDirection}
         />
       </div>
       <label>
-        Summary
+        {t('log_summary')}
         <input
           type="text"
           value={summary}
           maxLength={10_000}
-          placeholder="What was said or agreed"
+          placeholder={t('log_summaryHint')}
           onInput={(e) => setSummary(e.currentTarget.value)}
           data-testid="log-summary"
           ref={summaryField}
         />
       </label>
       <div class="row">
-        <DateField label="When" type="datetime-local" value={when} onChange={setWhen} required />
-        <DateField label="Follow up on" value={followUp} onChange={setFollowUp} />
+        <DateField
+          label={t('log_when')}
+          type="datetime-local"
+          value={when}
+          onChange={setWhen}
+          required
+        />
+        <DateField label={t('log_followUpOn')} value={followUp} onChange={setFollowUp} />
       </div>
       {link !== undefined && (
         <label class="check" title={link}>
@@ -136,12 +135,12 @@ export function InteractionForm({
             onChange={(e) => setAttachLink(e.currentTarget.checked)}
             data-testid="log-attach-link"
           />
-          Attach the link to this {/^mailto:/i.test(link) ? 'address' : 'page'}
+          {/^mailto:/i.test(link) ? t('log_attachAddress') : t('log_attachPage')}
           <span class="log-link">{shortLink(link)}</span>
         </label>
       )}
       <FormProblem problem={problem} />
-      <SubmitButton busy={busy} label="Log it" testId="log-submit" />
+      <SubmitButton busy={busy} label={t('log_submit')} testId="log-submit" />
     </form>
   );
 }

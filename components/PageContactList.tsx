@@ -1,38 +1,47 @@
 import type { RelationshipKind } from '../lib/domain';
 import type { PageContact } from '../lib/protocol/contact-schemas';
-import { relativeTime } from '../lib/ui/format';
+import { catalogueLabels, t, type MessageKey } from '../lib/platform/i18n';
+import { listOf, relativeTime } from '../lib/ui/format';
 import { HealthDot, KindBadge } from './KindBadge';
 
 const ADD_KINDS: RelationshipKind[] = ['client', 'customer', 'prospect'];
 
-const SOURCE_LABELS: Record<string, string> = {
-  mailto: 'email link',
-  'text-email': 'page text',
-  'obfuscated-email': 'disguised address',
-  'name-address': 'name and address',
-  tel: 'phone link',
-  'text-phone': 'page text',
-  'json-ld': 'structured data',
-  microdata: 'structured data',
-  'h-card': 'contact card',
-  gmail: 'Gmail message',
-  outlook: 'Outlook message',
-  signature: 'signature',
+const SOURCE_KEYS: Record<string, MessageKey> = {
+  mailto: 'source_mailto',
+  'text-email': 'source_pageText',
+  'obfuscated-email': 'source_disguised',
+  'name-address': 'source_nameAddress',
+  tel: 'source_tel',
+  'text-phone': 'source_pageText',
+  'json-ld': 'source_structured',
+  microdata: 'source_structured',
+  'h-card': 'source_hCard',
+  gmail: 'source_gmail',
+  outlook: 'source_outlook',
+  signature: 'source_signature',
 };
 
-const ROLE_LABELS: Record<string, string> = {
-  sender: 'sender',
-  recipient: 'recipient',
-  cc: 'in copy',
-  quoted: 'in quoted mail',
-  signature: 'signature',
-};
+const ROLE_LABELS = catalogueLabels({
+  sender: 'role_sender',
+  recipient: 'role_recipient',
+  cc: 'role_cc',
+  quoted: 'role_quoted',
+  signature: 'role_signature',
+});
 
 function describeSources(contact: PageContact['contact']): string {
-  const labels = [...new Set(contact.sources.map((source) => SOURCE_LABELS[source] ?? source))];
-  const role = contact.role ? `${ROLE_LABELS[contact.role]}, ` : '';
-  return `${role}from ${labels.join(', ')}`;
+  const key = (source: string) => SOURCE_KEYS[source];
+  const labels = [...new Set(contact.sources.map((s) => (key(s) ? t(key(s)!) : s)))];
+  const from = listOf(labels, 'unit');
+  return contact.role ? t('page_roleFrom', ROLE_LABELS[contact.role], from) : t('page_from', from);
 }
+
+const ADD_AS: Record<RelationshipKind, MessageKey> = {
+  client: 'page_addClient',
+  customer: 'page_addCustomer',
+  prospect: 'page_addProspect',
+  former: 'page_addProspect',
+};
 
 export interface PageContactListProps {
   contacts: PageContact[];
@@ -45,7 +54,7 @@ export interface PageContactListProps {
 /** Everyone found on the current page: known records with their kind, the rest with "add as". */
 export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageContactListProps) {
   return (
-    <ul class="contact-list" data-testid="page-contacts" aria-label="Contacts on this page">
+    <ul class="contact-list" data-testid="page-contacts" aria-label={t('page_contactsLabel')}>
       {contacts.map(({ contact, phoneLabels, known }) => {
         const email = contact.emails[0] ?? '';
         const key = email || contact.phones[0] || '';
@@ -90,19 +99,19 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
                 <HealthDot health={known.health} />
                 <span class="muted" data-testid="last-interaction">
                   {known.party.lastInteractionAt !== undefined
-                    ? `Last contact ${relativeTime(known.party.lastInteractionAt, now)}`
-                    : 'No contact logged yet'}
+                    ? t('card_lastContact', relativeTime(known.party.lastInteractionAt, now))
+                    : t('card_noContact')}
                 </span>
                 <button
                   type="button"
                   onClick={() => onOpen(known.party.id)}
-                  aria-label={`Open ${label}`}
+                  aria-label={t('page_openNamed', label)}
                 >
-                  Open
+                  {t('page_open')}
                 </button>
               </div>
             ) : (
-              <div class="contact-actions" role="group" aria-label={`Add ${label} as`}>
+              <div class="contact-actions" role="group" aria-label={t('page_addNamedAs', label)}>
                 {ADD_KINDS.map((kind) => (
                   <button
                     type="button"
@@ -111,7 +120,7 @@ export function PageContactList({ contacts, now, busy, onAdd, onOpen }: PageCont
                     data-testid={`add-as-${kind}`}
                     onClick={() => onAdd(contact, kind)}
                   >
-                    + {kind}
+                    {t(ADD_AS[kind])}
                   </button>
                 ))}
               </div>

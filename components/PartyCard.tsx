@@ -1,6 +1,7 @@
 import type { RelationshipKind } from '../lib/domain/relationship';
 import type { PartyView } from '../lib/protocol/contact-schemas';
 import { KIND_LABELS, relativeTime, HEALTH_LABELS } from '../lib/ui/format';
+import { t, tCount, uiLanguage } from '../lib/platform/i18n';
 import { CardDetails } from './CardDetails';
 import { HealthDot, KindBadge } from './KindBadge';
 
@@ -34,7 +35,7 @@ export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: P
         <HealthDot health={health} />
         {onEdit && (
           <button type="button" class="card-edit" onClick={onEdit} data-testid="edit-button">
-            Edit
+            {t('card_edit')}
           </button>
         )}
       </header>
@@ -50,9 +51,9 @@ export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: P
         ))}
         {detailed && party.website && <li data-testid="party-website">{party.website}</li>}
       </ul>
-      {detailed && <CardDetails party={party} locale={navigator.language} />}
+      {detailed && <CardDetails party={party} locale={uiLanguage()} />}
       {detailed && party.tags.length > 0 && (
-        <ul class="tags" aria-label="Tags">
+        <ul class="tags" aria-label={t('card_tags')}>
           {party.tags.map((tag) => (
             <li key={tag} class="tag">
               {tag}
@@ -62,22 +63,22 @@ export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: P
       )}
       {detailed && party.checkInDays !== undefined && (
         <p class="muted" data-testid="check-in-days">
-          Check in every {party.checkInDays} days
+          {tCount('card_checkInEvery', party.checkInDays)}
         </p>
       )}
       <p data-testid="last-interaction">
         {party.lastInteractionAt !== undefined
-          ? `Last contact ${relativeTime(party.lastInteractionAt, now)}`
-          : 'No contact logged yet'}
+          ? t('card_lastContact', relativeTime(party.lastInteractionAt, now))
+          : t('card_noContact')}
         {party.nextCheckInAt !== undefined && health !== 'none' && (
           <span class={`muted health-text-${health}`}>
             {' '}
-            · {HEALTH_LABELS[health]}: next check-in {relativeTime(party.nextCheckInAt, now)}
+            · {t('card_nextCheckIn', HEALTH_LABELS[health], relativeTime(party.nextCheckInAt, now))}
           </span>
         )}
       </p>
       <label class="inline">
-        Relationship
+        {t('card_relationship')}
         <select
           value={party.kind}
           disabled={busy}

@@ -1,6 +1,6 @@
 import type { Money } from '../lib/domain/money';
 import type { Purchase } from '../lib/domain/purchase';
-import { t } from '../lib/platform/i18n';
+import { t, tCount, uiLanguage } from '../lib/platform/i18n';
 import { formatAmount } from '../lib/ui/amount-input';
 
 /** How many purchases are listed; the totals always count every one. */
@@ -19,19 +19,20 @@ export interface PurchaseListProps {
 export function PurchaseList({ purchases, totals, onDelete }: PurchaseListProps) {
   return (
     <div class="dealing-part" data-testid="summary-purchases">
-      <h3>Purchases</h3>
-      <ul class="money-list figure" aria-label="Purchases in total, per currency">
+      <h3>{t('purchases_heading')}</h3>
+      <ul class="money-list figure" aria-label={t('purchases_totalsLabel')}>
         {totals.map((total) => (
           <li key={total.currency} data-testid="purchase-total" data-currency={total.currency}>
-            {formatAmount(total.amountMinor, total.currency)} in total
+            {t('purchases_inTotal', formatAmount(total.amountMinor, total.currency, uiLanguage()))}
           </li>
         ))}
       </ul>
       <ul class="purchases">
         {purchases.slice(0, SHOWN).map((p) => (
           <li key={p.id} data-testid="summary-purchase">
-            {p.on} · {p.description} · {formatAmount(p.amount.amountMinor, p.amount.currency)}
-            {p.recurrence === 'recurring' ? ' (recurring)' : ''}
+            {p.on} · {p.description} ·{' '}
+            {formatAmount(p.amount.amountMinor, p.amount.currency, uiLanguage())}
+            {p.recurrence === 'recurring' ? ` ${t('purchases_recurring')}` : ''}
             {onDelete && (
               <>
                 {' '}
@@ -48,7 +49,9 @@ export function PurchaseList({ purchases, totals, onDelete }: PurchaseListProps)
             )}
           </li>
         ))}
-        {purchases.length > SHOWN && <li class="muted">and {purchases.length - SHOWN} earlier</li>}
+        {purchases.length > SHOWN && (
+          <li class="muted">{tCount('purchases_earlier', purchases.length - SHOWN)}</li>
+        )}
       </ul>
     </div>
   );

@@ -1,3 +1,5 @@
+import { t } from '../lib/platform/i18n';
+
 export interface SiteAccessProps {
   host: string;
   /** Undefined while unknown; webmail and granted sites are scanned on every visit. */
@@ -11,11 +13,9 @@ export function SiteAccess({ host, granted, onGrant, onRevoke }: SiteAccessProps
   if (granted === undefined) return null;
   return (
     <p class="site-access muted" data-testid="site-access" data-granted={String(granted)}>
-      {granted
-        ? `Scanning ${host} on every visit. `
-        : `${host} is read only when you open Clientele. `}
+      {granted ? t('site_scanningAlways', host) : t('site_readOnOpen', host)}{' '}
       <button type="button" class="link" onClick={granted ? onRevoke : onGrant}>
-        {granted ? 'Stop' : 'Always scan this site'}
+        {granted ? t('site_stop') : t('site_alwaysScan')}
       </button>
     </p>
   );

@@ -1,4 +1,6 @@
 import type { ThreadStatus } from '../lib/protocol/areas/email';
+import { formatDateTime, t, tCount } from '../lib/platform/i18n';
+import { listOf } from '../lib/ui/format';
 
 export interface ThreadLogProps {
   status: ThreadStatus;
@@ -13,8 +15,8 @@ export function offerText(offers: ThreadStatus['offers']): string {
   const count = offers.reduce((sum, offer) => sum + offer.count, 0);
   const names = offers.map((offer) => offer.name);
   const who =
-    names.length <= 2 ? names.join(' and ') : `${names[0]} and ${names.length - 1} others`;
-  return `${count === 1 ? '1 email' : `${count} emails`} with ${who} in this thread`;
+    names.length <= 2 ? listOf(names) : tCount('thread_andOthers', names.length - 1, names[0]!);
+  return tCount('thread_emailsWith', count, who);
 }
 
 /**
@@ -26,7 +28,7 @@ export function ThreadLog({ status, busy, message, onLog, onRemove }: ThreadLogP
   if (status.offers.length === 0 && status.logged.length === 0 && !message) return null;
   return (
     <section class="thread-log" aria-labelledby="thread-log-title" data-testid="thread-log">
-      <h2 id="thread-log-title">Emails in this thread</h2>
+      <h2 id="thread-log-title">{t('thread_heading')}</h2>
       {message && (
         <p class="notice" role="status">
           {message}
@@ -36,7 +38,7 @@ export function ThreadLog({ status, busy, message, onLog, onRemove }: ThreadLogP
         <p>
           {offerText(status.offers)} —{' '}
           <button type="button" data-testid="log-thread" disabled={busy} onClick={onLog}>
-            Log them
+            {t('thread_logThem')}
           </button>
         </p>
       )}
@@ -49,18 +51,20 @@ export function ThreadLog({ status, busy, message, onLog, onRemove }: ThreadLogP
               data-direction={interaction.direction}
             >
               <span>
-                {interaction.direction === 'outbound' ? 'To' : 'From'} {name} ·{' '}
-                {new Date(interaction.at).toLocaleString()}
+                {interaction.direction === 'outbound'
+                  ? t('thread_to', name)
+                  : t('thread_from', name)}{' '}
+                · {formatDateTime(interaction.at)}
               </span>{' '}
               <button
                 type="button"
                 class="link"
                 data-testid="thread-log-remove"
                 disabled={busy}
-                aria-label={`Remove this email with ${name} from the history`}
+                aria-label={t('thread_removeLabel', name)}
                 onClick={() => onRemove(interaction.id)}
               >
-                Remove
+                {t('thread_remove')}
               </button>
             </li>
           ))}

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Interaction, InteractionPatch } from '../lib/domain/interaction';
-import { t } from '../lib/platform/i18n';
+import { formatDateTime, t } from '../lib/platform/i18n';
+import { INTERACTION_WORDS, relativeTime } from '../lib/ui/format';
 import { EditInteraction } from './EditInteraction';
-import { relativeTime } from '../lib/ui/format';
 
 export interface TimelineProps {
   interactions: Interaction[];
@@ -21,21 +21,22 @@ export function Timeline({ interactions, now, hasMore, onMore, onDelete, onEdit 
   if (interactions.length === 0) {
     return (
       <p class="empty" data-testid="timeline">
-        Nothing logged yet. Your first note starts the history.
+        {t('timeline_empty')}
       </p>
     );
   }
   return (
-    <section aria-label="Timeline">
+    <section aria-label={t('timeline_label')}>
       <ol class="timeline" data-testid="timeline">
         {interactions.map((interaction) => (
           <li key={interaction.id} data-testid="timeline-item" data-type={interaction.type}>
             <span class="timeline-type">
-              {interaction.type} · {interaction.direction === 'inbound' ? 'in' : 'out'}
+              {INTERACTION_WORDS[interaction.type]} ·{' '}
+              {interaction.direction === 'inbound' ? t('timeline_in') : t('timeline_out')}
             </span>
             <time
               dateTime={new Date(interaction.at).toISOString()}
-              title={new Date(interaction.at).toLocaleString()}
+              title={formatDateTime(interaction.at)}
             >
               {relativeTime(interaction.at, now)}
             </time>
@@ -77,10 +78,10 @@ export function Timeline({ interactions, now, hasMore, onMore, onDelete, onEdit 
                 type="button"
                 class="link timeline-delete"
                 data-testid="delete-interaction"
-                aria-label={`Delete this ${interaction.type}`}
+                aria-label={t('timeline_deleteThis', INTERACTION_WORDS[interaction.type])}
                 onClick={() => onDelete(interaction)}
               >
-                Delete
+                {t('timeline_delete')}
               </button>
             )}
           </li>
@@ -88,7 +89,7 @@ export function Timeline({ interactions, now, hasMore, onMore, onDelete, onEdit 
       </ol>
       {hasMore && (
         <button type="button" onClick={onMore}>
-          Older
+          {t('timeline_older')}
         </button>
       )}
     </section>
@@ -103,8 +104,8 @@ function isOpenable(link: string): boolean {
 function linkLabel(link: string): string {
   if (/^mailto:/i.test(link)) return link.slice(7);
   try {
-    return `Open ${new URL(link).host}`;
+    return t('timeline_openHost', new URL(link).host);
   } catch {
-    return 'Open link';
+    return t('timeline_openLink');
   }
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { UndoNotice } from '../components/options/UndoNotice';
+import { t } from '../lib/platform/i18n';
 import { useUndoToast } from './use-undo-toast';
 
 export interface RecordActions {
@@ -60,7 +61,7 @@ export function RecordWithUndo({ partyId, notice, children, deletedFooter }: Rec
         {problem}
         {!toast.toast && (
           <p class="muted" role="status">
-            {deleted} was deleted. It stays in Options → Recently deleted for 30 days.
+            {t('record_wasDeleted', deleted)}
           </p>
         )}
         {deletedFooter}
@@ -74,9 +75,9 @@ export function RecordWithUndo({ partyId, notice, children, deletedFooter }: Rec
         notice: undone ?? notice,
         onDeleted: (entryId, label) => {
           setDeleted(label);
-          toast.show(entryId, `Deleted ${label}.`);
+          toast.show(entryId, t('record_deleted', label));
         },
-        onPartDeleted: (entryId, label) => toast.show(entryId, `Deleted: ${label}.`),
+        onPartDeleted: (entryId, label) => toast.show(entryId, t('record_partDeleted', label)),
       })}
     </div>
   );

@@ -1,11 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Interaction, InteractionPatch } from '../lib/domain/interaction';
 import type { RelationshipKind } from '../lib/domain/relationship';
+import { t, type MessageKey } from '../lib/platform/i18n';
 import { sendMessage } from '../lib/platform/messaging';
+import { INTERACTION_WORDS } from '../lib/ui/format';
 import type { PartyView } from '../lib/protocol/contact-schemas';
 import type { InteractionInput } from '../components/InteractionForm';
 
 const PAGE = 20;
+
+const NOW_A: Record<RelationshipKind, MessageKey> = {
+  client: 'record_nowClient',
+  customer: 'record_nowCustomer',
+  prospect: 'record_nowProspect',
+  former: 'record_nowFormer',
+};
 
 /**
  * One record as the popup and the side panel show it: the party, its timeline a
@@ -50,10 +59,11 @@ export function usePartyRecord(partyId: string, notice: string | null) {
       requestId: pendingRequest.current,
     });
     setBusy(false);
-    if (!result.ok) return setMessage(`Not saved: ${result.error.message}`);
+    if (!result.ok) return setMessage(t('record_notSaved', result.error.message));
     pendingRequest.current = null;
     setView(result.value.view);
-    setMessage(`Logged ${input.type}.${result.value.followUp ? ' Follow-up set.' : ''}`);
+    const logged = t('record_logged', INTERACTION_WORDS[input.type]);
+    setMessage(result.value.followUp ? `${logged} ${t('record_followUpSet')}` : logged);
     await loadTimeline();
   };
 
@@ -62,7 +72,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     const result = await sendMessage('parties/setKind', { id: partyId, kind });
     setBusy(false);
     if (result.ok) setView(result.value);
-    setMessage(result.ok ? `Now a ${kind}.` : result.error.message);
+    setMessage(result.ok ? t(NOW_A[kind]) : result.error.message);
   };
 
   /** Deletes one interaction; the party's last contact is recomputed from the rest. */
@@ -74,7 +84,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     });
     setBusy(false);
     if (!result.ok) {
-      setMessage(`Not deleted: ${result.error.message}`);
+      setMessage(t('record_notDeleted', result.error.message));
       return undefined;
     }
     if (result.value.view) setView(result.value.view);

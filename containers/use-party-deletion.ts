@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/platform/i18n';
 import { sendMessage } from '../lib/platform/messaging';
 import type { DeletionCounts } from '../components/DeleteParty';
 
@@ -28,7 +29,7 @@ export function usePartyDeletion(
     const result = await sendMessage('parties/delete', { ids: [partyId] });
     setBusy(false);
     setCounts(null);
-    if (!result.ok) return setProblem(`Not deleted: ${result.error.message}`);
+    if (!result.ok) return setProblem(t('record_notDeleted', result.error.message));
     setProblem(null);
     onDeleted(result.value.id, result.value.label);
   };

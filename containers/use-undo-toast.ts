@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/platform/i18n';
 import { sendMessage } from '../lib/platform/messaging';
 
 /** How long the toast offers Undo; after that the entry is in Options → Recently deleted. */
@@ -26,9 +27,9 @@ export function useUndoToast(onUndone: (message: string) => void) {
     if (!toast) return;
     const result = await sendMessage('undo/apply', { entryId: toast.entryId });
     setToast(null);
-    if (!result.ok) return setProblem(`Not undone: ${result.error.message}`);
+    if (!result.ok) return setProblem(t('undo_failed', result.error.message));
     setProblem(null);
-    onUndone(`Undone: ${result.value.label}.`);
+    onUndone(t('undo_done', result.value.label));
   };
 
   return {

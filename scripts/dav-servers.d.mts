@@ -13,6 +13,12 @@ export interface DavServer {
   log(): string;
   /** The next `count` authenticated requests get `status` instead of reaching the server. */
   failNext(status: number, count?: number): void;
+  /** The next `count` authenticated requests are held unanswered until the client gives up. */
+  hangNext(count?: number): void;
+  /** Requests that reached the proxy so far, refused ones included. */
+  requests(): number;
+  /** Changes the user's password at the server (as a user would in its settings). */
+  setPassword(next: string): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -91,7 +91,7 @@ async function waitUntilAnswering(port, child) {
 /** Checks `Authorization: Basic …` against the htpasswd file; each good header is remembered. */
 function basicChecker(usersFile) {
   const good = new Set();
-  return async (header) => {
+  const check = async (header) => {
     if (!header?.startsWith('Basic ')) return false;
     if (good.has(header)) return true;
     const plain = Buffer.from(header.slice(6), 'base64').toString('utf8');
@@ -105,10 +105,15 @@ function basicChecker(usersFile) {
       return false;
     }
   };
+  // After a password change, the old header must be checked (and refused) again.
+  check.forget = () => good.clear();
+  return check;
 }
 
-function startProxy(port, target, checkAuth, faults) {
+function startProxy(port, target, checkAuth, faults, counts) {
+  const held = new Set();
   const server = createServer((incoming, outgoing) => {
+    counts.requests++;
     void (async () => {
       if (checkAuth && !(await checkAuth(incoming.headers.authorization))) {
         incoming.resume();
@@ -121,6 +126,13 @@ function startProxy(port, target, checkAuth, faults) {
         return;
       }
       const fault = faults.shift();
+      if (fault === 'hang') {
+        // A server that never answers: the client's own time limit must end it.
+        held.add(outgoing);
+        incoming.resume();
+        outgoing.on('close', () => held.delete(outgoing));
+        return;
+      }
       if (fault) {
         incoming.resume();
         outgoing.writeHead(fault, { 'content-type': 'text/plain' }).end(`injected ${fault}`);
@@ -147,6 +159,11 @@ function startProxy(port, target, checkAuth, faults) {
       incoming.pipe(forward);
     })();
   });
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    for (const outgoing of held) outgoing.destroy();
+    return close(callback);
+  };
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }
 
@@ -170,6 +187,8 @@ export async function startDavServer(kind, { user = 'alice', password = 'correct
   });
   const exited = new Promise((done) => child.once('exit', done));
   const faults = [];
+  const counts = { requests: 0, passwordChanged: false };
+  const checker = basicChecker(usersFile);
   let proxy;
   try {
     await waitUntilAnswering(serverPort, child);
@@ -178,8 +197,10 @@ export async function startDavServer(kind, { user = 'alice', password = 'correct
     proxy = await startProxy(
       proxyPort,
       serverPort,
-      kind === 'xandikos' ? basicChecker(usersFile) : undefined,
+      // After a password change the proxy checks too, whatever Radicale may cache.
+      (header) => (kind === 'xandikos' || counts.passwordChanged ? checker(header) : true),
       faults,
+      counts,
     );
     return {
       kind,
@@ -190,6 +211,15 @@ export async function startDavServer(kind, { user = 'alice', password = 'correct
       log: () => log,
       failNext(status, count = 1) {
         for (let i = 0; i < count; i++) faults.push(status);
+      },
+      hangNext(count = 1) {
+        for (let i = 0; i < count; i++) faults.push('hang');
+      },
+      requests: () => counts.requests,
+      async setPassword(next) {
+        await run('htpasswd', ['-bB', '-C', '4', usersFile, user, next]);
+        checker.forget();
+        counts.passwordChanged = true;
       },
       async stop() {
         await new Promise((done) => proxy.close(done));

@@ -1,6 +1,7 @@
 // Launches Chromium with the built extension loaded, for the demo and the tests.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,6 +20,30 @@ export function chromiumPath() {
   if (!found)
     throw new Error('No Chromium found: install Debian\'s "chromium" or set CHROMIUM_PATH.');
   return found;
+}
+
+const SOURCE_LOCALES = 'public/_locales';
+
+/**
+ * Refuses a build whose catalogues differ from the sources. The browser answers ''
+ * for a key its catalogue lacks, so a build made before keys were added (a merge
+ * or an edit after the last build) shows pages with empty labels next to pages
+ * whose keys were older — what the accessibility audits once met after the
+ * first-run page, whose keys predated the others. The pages were right; the
+ * build was stale.
+ */
+function assertCatalogueBuilt(extensionDir) {
+  if (!existsSync(SOURCE_LOCALES)) return;
+  for (const locale of readdirSync(SOURCE_LOCALES)) {
+    const read = (dir) => {
+      const file = join(dir, locale, 'messages.json');
+      return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+    };
+    if (!isDeepStrictEqual(read(join(extensionDir, '_locales')), read(SOURCE_LOCALES)))
+      throw new Error(
+        `The build in ${extensionDir} holds another ${locale} catalogue than ${SOURCE_LOCALES}: build again.`,
+      );
+  }
 }
 
 /**
@@ -44,6 +69,7 @@ export async function launchWithExtension({
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run the build first.`);
   }
+  if (resolve(extensionDir) === EXTENSION_DIR) assertCatalogueBuilt(extensionDir);
   const userDataDir = givenProfile ?? (await mkdtemp(join(tmpdir(), 'clientele-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

@@ -1,5 +1,6 @@
 import { DataTable } from './DataTable';
 import { barLayout, BarPlot, PLOT_BOTTOM, TickLabel } from './BarPlot';
+import { formatNumber, t } from '../../lib/platform/i18n';
 
 export interface BarDatum {
   label: string;
@@ -27,7 +28,7 @@ export interface BarChartProps {
 export function BarChart({
   title,
   data,
-  format = String,
+  format = formatNumber,
   color = 'var(--accent)',
   testId,
   showValues = true,
@@ -66,7 +67,7 @@ export function BarChart({
       </BarPlot>
       <DataTable
         caption={title}
-        columns={['', 'Value']}
+        columns={['', t('chart_value')]}
         rows={data.map((d) => [d.label, format(d.value)])}
       />
     </figure>

@@ -1,5 +1,6 @@
 import { DataTable } from './DataTable';
 import { Legend } from './Legend';
+import { formatNumber, t } from '../../lib/platform/i18n';
 
 export interface DonutSlice {
   label: string;
@@ -19,7 +20,7 @@ const RADIUS = 100 / (2 * Math.PI);
 /** Shares of a whole as a ring, in plain SVG (one stroked circle per slice). */
 export function DonutChart({ title, slices, testId }: DonutChartProps) {
   const total = slices.reduce((sum, s) => sum + s.value, 0);
-  const label = `${title}: ${slices.map((s) => `${s.label} ${s.value}`).join(', ')}`;
+  const label = `${title}: ${slices.map((s) => `${s.label} ${formatNumber(s.value)}`).join(', ')}`;
   let offset = 25; // start at twelve o'clock
   return (
     <figure class="chart donut" data-testid={testId}>
@@ -44,23 +45,27 @@ export function DonutChart({ title, slices, testId }: DonutChartProps) {
                 data-label={slice.label}
                 data-value={slice.value}
               >
-                <title>{`${slice.label}: ${slice.value}`}</title>
+                <title>{`${slice.label}: ${formatNumber(slice.value)}`}</title>
               </circle>
             );
             offset -= share;
             return circle;
           })}
         <text class="donut-total" x="21" y="23" text-anchor="middle">
-          {total}
+          {formatNumber(total)}
         </text>
       </svg>
       <Legend
-        items={slices.map((s) => ({ label: s.label, color: s.color, value: String(s.value) }))}
+        items={slices.map((s) => ({
+          label: s.label,
+          color: s.color,
+          value: formatNumber(s.value),
+        }))}
       />
       <DataTable
         caption={title}
-        columns={['', 'Count']}
-        rows={slices.map((s) => [s.label, s.value])}
+        columns={['', t('chart_count')]}
+        rows={slices.map((s) => [s.label, formatNumber(s.value)])}
       />
     </figure>
   );

@@ -1,6 +1,7 @@
 import { DataTable } from './DataTable';
 import { Legend } from './Legend';
 import { barLayout, BarPlot, PLOT_BOTTOM, TickLabel } from './BarPlot';
+import { formatNumber, t } from '../../lib/platform/i18n';
 
 export interface StackSeries {
   key: string;
@@ -25,7 +26,7 @@ export function StackedBarChart({
   title,
   categories,
   series,
-  format = String,
+  format = formatNumber,
   testId,
   tickLabel = (c) => c,
 }: StackedBarChartProps) {
@@ -76,7 +77,7 @@ export function StackedBarChart({
       <Legend items={series.map((s) => ({ label: s.label, color: s.color }))} />
       <DataTable
         caption={title}
-        columns={['', ...series.map((s) => s.label), 'Total']}
+        columns={['', ...series.map((s) => s.label), t('chart_total')]}
         rows={categories.map((category, i) => [
           category,
           ...series.map((s) => format(s.values[i] ?? 0)),

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CadenceDefaults } from '../../lib/domain/cadence';
 import { readCadenceDays } from './cadence-days';
+import { t } from '../../lib/platform/i18n';
 
 const KINDS = [
-  { kind: 'client', label: 'Clients', hint: 'ongoing relationships: regular check-ins' },
-  { kind: 'customer', label: 'Customers', hint: 'buyers: a touch now and then' },
-  { kind: 'prospect', label: 'Prospects', hint: 'potential buyers: keep the thread warm' },
+  { kind: 'client', label: 'cadence_clients', hint: 'cadence_clientsHint' },
+  { kind: 'customer', label: 'cadence_customers', hint: 'cadence_customersHint' },
+  { kind: 'prospect', label: 'cadence_prospects', hint: 'cadence_prospectsHint' },
 ] as const;
 type EditableKind = (typeof KINDS)[number]['kind'];
 
@@ -67,11 +68,8 @@ export function CadenceSection({ cadence, onSave, delayMs = 600 }: CadenceSectio
 
   return (
     <section id="cadence" class="options-section" aria-labelledby="cadence-heading">
-      <h2 id="cadence-heading">Check-in cadence</h2>
-      <p class="muted">
-        How many days may pass without contact before a relationship is due a check-in. Any logged
-        interaction starts the count again; a cadence set on a record wins over these.
-      </p>
+      <h2 id="cadence-heading">{t('cadence_heading')}</h2>
+      <p class="muted">{t('cadence_intro')}</p>
       <div class="cadence-grid">
         {KINDS.map(({ kind, label, hint }) => {
           const reading = checked.has(kind) ? readings[kind] : ({ ok: true } as const);
@@ -79,7 +77,7 @@ export function CadenceSection({ cadence, onSave, delayMs = 600 }: CadenceSectio
           return (
             <div class="field" key={kind}>
               <label for={`cadence-${kind}`}>
-                {label} <span class="muted">— {hint}</span>
+                {t(label)} <span class="muted">— {t(hint)}</span>
               </label>
               <span class="with-unit">
                 <input
@@ -98,7 +96,7 @@ export function CadenceSection({ cadence, onSave, delayMs = 600 }: CadenceSectio
                     if (event.key === 'Enter') commit(kind, text);
                   }}
                 />
-                <span aria-hidden="true">days</span>
+                <span aria-hidden="true">{t('cadence_days')}</span>
               </span>
               {!reading.ok && (
                 <p id={errorId} class="field-error" role="alert">
@@ -109,10 +107,8 @@ export function CadenceSection({ cadence, onSave, delayMs = 600 }: CadenceSectio
           );
         })}
         <div class="field">
-          <span class="field-label">Former</span>
-          <p class="muted former-cadence">
-            No check-ins: former clients and customers are not chased.
-          </p>
+          <span class="field-label">{t('kind_former')}</span>
+          <p class="muted former-cadence">{t('cadence_former')}</p>
         </div>
       </div>
     </section>

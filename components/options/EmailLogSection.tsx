@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { normalizeEmail } from '../../lib/domain/email';
 import type { EmailLogMode, EmailLogSettings } from '../../lib/email/email-settings';
 import type { ComponentChildren } from 'preact';
+import { t, type MessageKey } from '../../lib/platform/i18n';
 
 export interface EmailLogSectionProps {
   settings: EmailLogSettings;
@@ -10,10 +11,10 @@ export interface EmailLogSectionProps {
   children?: ComponentChildren;
 }
 
-const MODES: { value: EmailLogMode; label: string }[] = [
-  { value: 'off', label: 'Off — threads are not read for logging' },
-  { value: 'ask', label: 'Ask — the side panel offers to log a thread' },
-  { value: 'auto', label: 'Automatic — logged as you read, each one undoable' },
+const MODES: { value: EmailLogMode; label: MessageKey }[] = [
+  { value: 'off', label: 'email_modeOff' },
+  { value: 'ask', label: 'email_modeAsk' },
+  { value: 'auto', label: 'email_modeAuto' },
 ];
 
 /**
@@ -30,7 +31,7 @@ export function EmailLogSection({ settings, onSave, children }: EmailLogSectionP
     const addresses = parts.map((part) => normalizeEmail(part));
     const refused = parts.filter((_, i) => addresses[i] === null);
     if (refused.length > 0) {
-      setOwnError(`Not an address: ${refused.join(', ')}`);
+      setOwnError(t('email_notAddress', refused.join(', ')));
       return;
     }
     setOwnError('');
@@ -39,11 +40,9 @@ export function EmailLogSection({ settings, onSave, children }: EmailLogSectionP
 
   return (
     <section id="email-log" class="options-section" aria-labelledby="email-log-heading">
-      <h2 id="email-log-heading">Email</h2>
+      <h2 id="email-log-heading">{t('email_heading')}</h2>
       <div class="field">
-        <label for="email-log-mode">
-          Log emails with people in Clientele, from Gmail and Outlook
-        </label>
+        <label for="email-log-mode">{t('email_modeLabel')}</label>
         <select
           id="email-log-mode"
           data-testid="email-log-mode"
@@ -53,21 +52,16 @@ export function EmailLogSection({ settings, onSave, children }: EmailLogSectionP
         >
           {MODES.map(({ value, label }) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
         <p id="email-log-hint" class="muted">
-          Only the messages of the thread you open are read, on this computer. Each becomes an email
-          on the person’s timeline with its own date, subject and a link back. No-reply,
-          notification and mailing-list senders are never logged, nor anyone on the never-capture
-          list.
+          {t('email_modeHint')}
         </p>
       </div>
       <div class="field">
-        <label for="email-own-addresses">
-          Your own addresses (besides the account webmail shows)
-        </label>
+        <label for="email-own-addresses">{t('email_ownAddresses')}</label>
         <input
           id="email-own-addresses"
           data-testid="email-own-addresses"
@@ -91,7 +85,7 @@ export function EmailLogSection({ settings, onSave, children }: EmailLogSectionP
           checked={settings.keepOpening}
           onChange={(event) => save({ keepOpening: event.currentTarget.checked })}
         />{' '}
-        Keep the first 280 characters of each message (only the headers otherwise)
+        {t('email_keepOpening')}
       </label>
       <label class="checkbox-line">
         <input
@@ -100,12 +94,10 @@ export function EmailLogSection({ settings, onSave, children }: EmailLogSectionP
           checked={settings.skipOwnDomain}
           onChange={(event) => save({ skipOwnDomain: event.currentTarget.checked })}
         />{' '}
-        Don’t log mail with people at my own domain
+        {t('email_skipOwnDomain')}
       </label>
       <div class="field">
-        <label for="email-suggest-after">
-          Suggest someone you email once you have written to them in more threads than
-        </label>
+        <label for="email-suggest-after">{t('email_suggestAfter')}</label>
         <input
           id="email-suggest-after"
           data-testid="email-suggest-after"

@@ -1,3 +1,5 @@
+import { t } from '../../lib/platform/i18n';
+
 export interface HighlightOnSitesProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
@@ -20,19 +22,17 @@ export function HighlightOnSites({
 }: HighlightOnSitesProps) {
   return (
     <div class="highlight-choice" data-testid="highlight-on-sites">
-      <h3>Highlights</h3>
+      <h3>{t('highlight_heading')}</h3>
       <label>
         <input
           type="checkbox"
           checked={checked}
           onChange={(event) => onChange(event.currentTarget.checked)}
         />{' '}
-        Highlight people already in Clientele on other sites too
+        {t('highlight_onSites')}
       </label>
       <p class="muted" id="highlight-on-sites-why">
-        In Gmail and Outlook they are always highlighted. Elsewhere, a site’s own scripts can see
-        what is highlighted, and so learn which of the people it shows you know. Clientele still
-        lists them in its popup either way.
+        {t('highlight_onSitesWhy')}
       </p>
       <label data-testid="kind-colours">
         <input
@@ -41,12 +41,10 @@ export function HighlightOnSites({
           aria-describedby="kind-colours-why"
           onChange={(event) => onKindColours(event.currentTarget.checked)}
         />{' '}
-        Colour highlights by kind (client, customer, prospect, former)
+        {t('highlight_kindColours')}
       </label>
       <p class="muted" id="kind-colours-why">
-        Off, everyone you know gets the same colour. On, each kind gets its own, and the site’s
-        scripts — Gmail’s and Outlook’s included — can read those colours and tell your clients from
-        your prospects.
+        {t('highlight_kindColoursWhy')}
       </p>
     </div>
   );

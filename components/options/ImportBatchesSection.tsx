@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/platform/i18n';
+import { formatDateTime, t, tCount } from '../../lib/platform/i18n';
 import type { Response } from '../../lib/protocol/messages';
 
 export type ImportBatchRow = Response<'imports/list'>['batches'][number];
@@ -45,17 +45,12 @@ export function ImportBatchesSection({
           <li key={batch.id} data-testid="import-batch" data-batch-id={batch.id}>
             <strong>{batch.fileName || t('tidy_imports_unnamed')}</strong>{' '}
             <span class="muted">
-              {t(
-                'tidy_imports_row',
-                new Date(batch.at).toLocaleString(),
-                batch.added,
-                batch.merged,
-              )}
+              {t('tidy_imports_row', formatDateTime(batch.at), batch.added, batch.merged)}
             </span>
             <div class="deleted-actions">
               {batch.undoneAt !== undefined ? (
                 <span class="muted" data-testid="import-batch-undone">
-                  {t('tidy_imports_undone', new Date(batch.undoneAt).toLocaleString())}
+                  {t('tidy_imports_undone', formatDateTime(batch.undoneAt))}
                 </span>
               ) : confirming === batch.id ? (
                 <>
@@ -81,10 +76,7 @@ export function ImportBatchesSection({
                     data-testid="import-undo"
                     onClick={() => setConfirming(batch.id)}
                   >
-                    {/* tCount's key type resolves to never for now (i18n.ts's PluralKey). */}
-                    {batch.added === 1
-                      ? t('tidy_imports_remove_one', 1)
-                      : t('tidy_imports_remove_other', batch.added)}
+                    {tCount('tidy_imports_remove', batch.added)}
                   </button>
                 )
               )}

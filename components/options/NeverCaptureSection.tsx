@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { readNeverCaptureEntry, splitEntries } from './never-capture-entry';
 import { UndoNotice } from './UndoNotice';
+import { t } from '../../lib/platform/i18n';
 
 export interface NeverCaptureSectionProps {
   entries: readonly string[];
@@ -33,7 +34,7 @@ export function NeverCaptureSection({ entries, onSave }: NeverCaptureSectionProp
   const add = () => {
     const parts = splitEntries(text);
     if (parts.length === 0) {
-      setProblems(['Type an address or a domain.']);
+      setProblems([t('never_typeOne')]);
       return;
     }
     const added: string[] = [];
@@ -77,11 +78,8 @@ export function NeverCaptureSection({ entries, onSave }: NeverCaptureSectionProp
       aria-labelledby="never-capture-heading"
       data-testid="never-capture"
     >
-      <h2 id="never-capture-heading">Never capture</h2>
-      <p class="muted">
-        Addresses and domains that are ignored on every page and in webmail: your own, family,
-        colleagues. A domain also covers its subdomains.
-      </p>
+      <h2 id="never-capture-heading">{t('never_heading')}</h2>
+      <p class="muted">{t('never_intro')}</p>
       <form
         class="inline-form"
         onSubmit={(event) => {
@@ -89,14 +87,14 @@ export function NeverCaptureSection({ entries, onSave }: NeverCaptureSectionProp
           add();
         }}
       >
-        <label for="never-capture-input">Address or domain</label>
+        <label for="never-capture-input">{t('never_label')}</label>
         <input
           id="never-capture-input"
           ref={input}
           data-testid="never-capture-input"
           type="text"
           autoComplete="off"
-          placeholder="me@example.com or example.com"
+          placeholder={t('never_placeholder')}
           value={text}
           aria-invalid={problems.length > 0}
           aria-describedby={problems.length > 0 ? 'never-capture-error' : undefined}
@@ -105,7 +103,7 @@ export function NeverCaptureSection({ entries, onSave }: NeverCaptureSectionProp
             setProblems([]);
           }}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('never_add')}</button>
         {problems.length > 0 && (
           <div id="never-capture-error" class="field-error" role="alert">
             {problems.map((problem) => (
@@ -116,7 +114,7 @@ export function NeverCaptureSection({ entries, onSave }: NeverCaptureSectionProp
       </form>
       {removal && (
         <UndoNotice
-          message={`Removed ${removal.entry}.`}
+          message={t('never_removed', removal.entry)}
           onUndo={undo}
           onDismiss={() => {
             setRemoval(null);
@@ -125,14 +123,18 @@ export function NeverCaptureSection({ entries, onSave }: NeverCaptureSectionProp
         />
       )}
       {list.length === 0 ? (
-        <p class="empty">Nothing yet: every contact found on a page is offered to you.</p>
+        <p class="empty">{t('never_empty')}</p>
       ) : (
-        <ul class="plain-list" aria-label="Never captured">
+        <ul class="plain-list" aria-label={t('never_listLabel')}>
           {list.map((entry, index) => (
             <li key={entry} class="list-row" data-testid="never-capture-entry">
               <span>{entry}</span>
-              <button type="button" aria-label={`Remove ${entry}`} onClick={() => remove(index)}>
-                Remove
+              <button
+                type="button"
+                aria-label={t('never_removeNamed', entry)}
+                onClick={() => remove(index)}
+              >
+                {t('thread_remove')}
               </button>
             </li>
           ))}

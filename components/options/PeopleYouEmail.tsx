@@ -1,5 +1,6 @@
 import type { RelationshipKind } from '../../lib/domain/relationship';
 import type { PersonYouEmail } from '../../lib/protocol/areas/email';
+import { t, tCount, type MessageKey } from '../../lib/platform/i18n';
 
 export interface PeopleYouEmailProps {
   /** Undefined while loading. */
@@ -8,22 +9,22 @@ export interface PeopleYouEmailProps {
   onDismiss: (person: PersonYouEmail) => void;
 }
 
-const KINDS: [RelationshipKind, string][] = [
-  ['client', 'Client'],
-  ['customer', 'Customer'],
-  ['prospect', 'Prospect'],
+const KINDS: [RelationshipKind, MessageKey][] = [
+  ['client', 'add_asClient'],
+  ['customer', 'add_asCustomer'],
+  ['prospect', 'add_asProspect'],
 ];
 
 /** Unknown people the user keeps writing to: one click adds them, one click dismisses them for good. */
 export function PeopleYouEmail({ people, onAdd, onDismiss }: PeopleYouEmailProps) {
   return (
     <div class="people-you-email" data-testid="people-you-email">
-      <h3>People you email</h3>
+      <h3>{t('people_heading')}</h3>
       {people === undefined ? (
-        <p class="muted">Reading…</p>
+        <p class="muted">{t('deleted_reading')}</p>
       ) : people.length === 0 ? (
         <p class="muted" data-testid="people-you-email-empty">
-          No one yet. People you write to often, and who are not in Clientele, appear here.
+          {t('people_empty')}
         </p>
       ) : (
         <ul>
@@ -31,7 +32,7 @@ export function PeopleYouEmail({ people, onAdd, onDismiss }: PeopleYouEmailProps
             <li key={person.email} data-testid="person-you-email" data-email={person.email}>
               <span>
                 {person.name ? `${person.name} <${person.email}>` : person.email} ·{' '}
-                {person.threads === 1 ? '1 thread' : `${person.threads} threads`}
+                {tCount('people_threads', person.threads)}
               </span>{' '}
               {KINDS.map(([kind, label]) => (
                 <button
@@ -40,16 +41,16 @@ export function PeopleYouEmail({ people, onAdd, onDismiss }: PeopleYouEmailProps
                   data-testid={`person-add-${kind}`}
                   onClick={() => onAdd(person, kind)}
                 >
-                  Add as {label.toLowerCase()}
+                  {t(label)}
                 </button>
               ))}{' '}
               <button
                 type="button"
                 data-testid="person-dismiss"
-                aria-label={`Never suggest ${person.email} again`}
+                aria-label={t('people_dismissLabel', person.email)}
                 onClick={() => onDismiss(person)}
               >
-                Dismiss
+                {t('people_dismiss')}
               </button>
             </li>
           ))}

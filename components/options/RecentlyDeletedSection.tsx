@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DeletionSummaryMessage } from '../../lib/protocol/areas/undo';
 import { describeDependents } from '../DeleteParty';
+import { formatDateTime, t, tCount } from '../../lib/platform/i18n';
 
 export interface RecentlyDeletedSectionProps {
   /** Undefined while the list is being read. */
@@ -28,16 +29,16 @@ export function RecentlyDeletedSection({
   const [confirming, setConfirming] = useState<{ id: string; neverCapture: boolean } | null>(null);
   return (
     <section id="recently-deleted" aria-labelledby="recently-deleted-title">
-      <h2 id="recently-deleted-title">Recently deleted</h2>
+      <h2 id="recently-deleted-title">{t('deleted_heading')}</h2>
       {loadError && (
         <p class="error" role="alert">
           {loadError}
         </p>
       )}
-      {entries === undefined && !loadError && <p class="muted">Reading…</p>}
+      {entries === undefined && !loadError && <p class="muted">{t('deleted_reading')}</p>}
       {entries?.length === 0 && (
         <p class="muted" data-testid="recently-deleted-empty">
-          Nothing deleted in the last 30 days.
+          {t('deleted_empty')}
         </p>
       )}
       <ul class="deleted-list" data-testid="recently-deleted">
@@ -49,17 +50,16 @@ export function RecentlyDeletedSection({
             <li key={entry.id} data-testid="recently-deleted-entry" data-entry-id={entry.id}>
               <strong>{entry.label}</strong>{' '}
               <span class="muted">
-                {entry.counts.parties > 0 ? `with ${describeDependents(entry.counts)}` : ''} ·
-                deleted {new Date(entry.at).toLocaleString()} · kept {days} more day
-                {days === 1 ? '' : 's'}
+                {entry.counts.parties > 0
+                  ? `${t('deleted_with', describeDependents(entry.counts))} · `
+                  : ''}
+                {t('deleted_at', formatDateTime(entry.at))} · {tCount('deleted_keptDays', days)}
               </span>
               <div class="deleted-actions">
                 {asking ? (
                   <>
                     <span role="status">
-                      {asking.neverCapture
-                        ? 'Forget it and never capture its addresses and phones again?'
-                        : 'Forget it for good? This cannot be undone.'}
+                      {asking.neverCapture ? t('deleted_forgetNeverAsk') : t('deleted_forgetAsk')}
                     </span>{' '}
                     <button
                       type="button"
@@ -69,10 +69,10 @@ export function RecentlyDeletedSection({
                         onForget(entry, asking.neverCapture);
                       }}
                     >
-                      Forget
+                      {t('deleted_forget')}
                     </button>{' '}
                     <button type="button" onClick={() => setConfirming(null)}>
-                      Keep
+                      {t('deleted_keep')}
                     </button>
                   </>
                 ) : (
@@ -82,14 +82,14 @@ export function RecentlyDeletedSection({
                       data-testid="restore-entry"
                       onClick={() => onRestore(entry)}
                     >
-                      Restore
+                      {t('deleted_restore')}
                     </button>{' '}
                     <button
                       type="button"
                       data-testid="forget-entry"
                       onClick={() => setConfirming({ id: entry.id, neverCapture: false })}
                     >
-                      Forget for good
+                      {t('deleted_forgetForGood')}
                     </button>
                     {hasContacts && (
                       <>
@@ -99,7 +99,7 @@ export function RecentlyDeletedSection({
                           data-testid="forget-never-capture"
                           onClick={() => setConfirming({ id: entry.id, neverCapture: true })}
                         >
-                          Forget and never capture again
+                          {t('deleted_forgetNever')}
                         </button>
                       </>
                     )}

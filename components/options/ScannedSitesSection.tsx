@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { siteHost, siteName } from './site-label';
 import { UndoNotice } from './UndoNotice';
+import { t } from '../../lib/platform/i18n';
 
 export interface ScannedSitesSectionProps {
   /** Match patterns granted at install (webmail). */
@@ -49,26 +50,21 @@ export function ScannedSitesSection({
       aria-labelledby="sites-heading"
       data-testid="scanned-sites"
     >
-      <h2 id="sites-heading">Sites read on every visit</h2>
-      <p class="muted">
-        Elsewhere, Clientele reads a page only when you open it there. What it finds stays on this
-        computer.
-      </p>
-      <h3>Built in</h3>
+      <h2 id="sites-heading">{t('sites_heading')}</h2>
+      <p class="muted">{t('sites_intro')}</p>
+      <h3>{t('sites_builtIn')}</h3>
       <ul class="plain-list" data-testid="built-in-sites">
         {builtInNames.map((name) => (
           <li key={name}>
-            {name} <span class="muted">— always read</span>
+            {name} <span class="muted">— {t('sites_alwaysRead')}</span>
           </li>
         ))}
       </ul>
-      <h3>Added by you</h3>
+      <h3>{t('sites_added')}</h3>
       {granted === undefined ? (
-        <p class="muted">Reading…</p>
+        <p class="muted">{t('deleted_reading')}</p>
       ) : granted.length === 0 ? (
-        <p class="empty">
-          None yet. Open Clientele on a site and choose “Always scan this site”, or add one below.
-        </p>
+        <p class="empty">{t('sites_empty')}</p>
       ) : (
         <ul class="plain-list" data-testid="granted-sites">
           {granted.map((pattern) => (
@@ -76,10 +72,10 @@ export function ScannedSitesSection({
               <span>{siteHost(pattern)}</span>
               <button
                 type="button"
-                aria-label={`Stop reading ${siteHost(pattern)}`}
+                aria-label={t('sites_stopNamed', siteHost(pattern))}
                 onClick={() => void revoke(pattern)}
               >
-                Stop
+                {t('site_stop')}
               </button>
             </li>
           ))}
@@ -87,7 +83,7 @@ export function ScannedSitesSection({
       )}
       {removed && (
         <UndoNotice
-          message={`${siteHost(removed)} is no longer read on every visit.`}
+          message={t('sites_removed', siteHost(removed))}
           onUndo={() => {
             const pattern = removed;
             setRemoved(null);
@@ -103,13 +99,13 @@ export function ScannedSitesSection({
           void grant(adding).then((done) => done && setAdding(''));
         }}
       >
-        <label for="add-site">Add a site</label>
+        <label for="add-site">{t('sites_addLabel')}</label>
         <input
           id="add-site"
           type="text"
           inputMode="url"
           autoComplete="off"
-          placeholder="crm.example.com"
+          placeholder={t('sites_placeholder')}
           value={adding}
           aria-invalid={problem !== null}
           aria-describedby={problem ? 'add-site-error' : undefined}
@@ -118,7 +114,7 @@ export function ScannedSitesSection({
             setProblem(null);
           }}
         />
-        <button type="submit">Always read it</button>
+        <button type="submit">{t('sites_addSubmit')}</button>
         {problem && (
           <p id="add-site-error" class="field-error" role="alert">
             {problem}

@@ -11,6 +11,7 @@ import type { ServiceDraft } from '../../lib/db/service-repository';
 import { currencyOptions } from './currencies';
 import { Field } from './Field';
 import { PERIOD_LABELS, PRICING_LABELS, rateLabel } from './service-terms';
+import { t } from '../../lib/platform/i18n';
 
 export interface ServiceFormProps {
   /** The service being edited; a new one when absent. */
@@ -55,14 +56,14 @@ export function ServiceForm({
 
   const submit = async () => {
     const found: Partial<Record<FieldName, string>> = {};
-    if (name.trim() === '') found.name = 'Give the service a name.';
-    else if (name.trim().length > 200) found.name = 'Keep the name under 200 characters.';
+    if (name.trim() === '') found.name = t('service_nameMissing');
+    else if (name.trim().length > 200) found.name = t('service_nameLong');
     // How many decimals an amount may have depends on its currency.
     const amount = currency === '' ? null : parseAmount(rate, currency, locale);
     if (amount && !amount.ok) found.rate = amount.error.message;
-    else if (amount && amount.value < 0) found.rate = 'A rate cannot be below zero.';
-    if (currency === '') found.currency = 'Choose the currency you charge in.';
-    if (recurring && period === '') found.billingPeriod = 'Choose how often it is billed.';
+    else if (amount && amount.value < 0) found.rate = t('service_rateNegative');
+    if (currency === '') found.currency = t('service_currencyMissing');
+    if (recurring && period === '') found.billingPeriod = t('service_periodMissing');
     setErrors(found);
     setFailure(null);
     const first = (['name', 'rate', 'currency', 'billingPeriod'] as const).find(
@@ -95,7 +96,7 @@ export function ServiceForm({
       ref={form}
       class="service-form"
       data-testid="service-form"
-      aria-label={service ? `Edit ${service.name}` : 'New service'}
+      aria-label={service ? t('edit_label', service.name) : t('service_new')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -108,7 +109,12 @@ export function ServiceForm({
         }
       }}
     >
-      <Field for="service-name" label="Name" error={errors.name} errorId={errorId('name')}>
+      <Field
+        for="service-name"
+        label={t('field_name')}
+        error={errors.name}
+        errorId={errorId('name')}
+      >
         <input
           id="service-name"
           name="name"
@@ -121,7 +127,7 @@ export function ServiceForm({
         />
       </Field>
       <div class="row">
-        <Field for="service-model" label="Pricing">
+        <Field for="service-model" label={t('service_pricing')}>
           <select
             id="service-model"
             name="pricingModel"
@@ -138,7 +144,7 @@ export function ServiceForm({
         {recurring && (
           <Field
             for="service-period"
-            label="Billed"
+            label={t('service_billed')}
             error={errors.billingPeriod}
             errorId={errorId('billingPeriod')}
           >
@@ -180,7 +186,7 @@ export function ServiceForm({
         </Field>
         <Field
           for="service-currency"
-          label="Currency"
+          label={t('service_currency')}
           error={errors.currency}
           errorId={errorId('currency')}
         >
@@ -192,7 +198,7 @@ export function ServiceForm({
             aria-describedby={describedBy('currency')}
             onChange={(event) => setCurrency(event.currentTarget.value)}
           >
-            {currency === '' && <option value="">Choose…</option>}
+            {currency === '' && <option value="">{t('service_choose')}</option>}
             {currencies.map(({ code, label }) => (
               <option key={code} value={code}>
                 {label}
@@ -201,7 +207,7 @@ export function ServiceForm({
           </select>
         </Field>
       </div>
-      <Field for="service-scope" label="Scope">
+      <Field for="service-scope" label={t('service_scope')}>
         <textarea
           id="service-scope"
           name="scope"
@@ -212,8 +218,7 @@ export function ServiceForm({
           onInput={(event) => setScope(event.currentTarget.value)}
         />
         <p id="service-scope-hint" class="muted">
-          What is included. Engagements copy the terms when they are made, so later edits here do
-          not change them.
+          {t('service_scopeHint')}
         </p>
       </Field>
       {failure && (
@@ -223,10 +228,10 @@ export function ServiceForm({
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={saving}>
-          {service ? 'Save changes' : 'Add service'}
+          {service ? t('service_saveChanges') : t('service_add')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import type { ServiceListing } from '../../lib/db/service-repository';
 import { describeTerms } from './service-terms';
+import { t, tCount } from '../../lib/platform/i18n';
 
 export interface ServiceRowProps {
   listing: ServiceListing;
@@ -21,31 +22,34 @@ export function ServiceRow({ listing, locale, onEdit, onArchive, onDelete }: Ser
         <span class="service-name">{service.name}</span>
         <span class="service-terms">{describeTerms(service.terms, locale)}</span>
         {service.scope && <p class="service-scope muted">{service.scope}</p>}
-        {engagements > 0 && (
-          <span class="muted">
-            {engagements === 1 ? 'Used by 1 engagement' : `Used by ${engagements} engagements`}
-          </span>
-        )}
+        {engagements > 0 && <span class="muted">{tCount('service_usedBy', engagements)}</span>}
       </div>
       <div class="service-actions">
         <button
           type="button"
           id={`service-edit-${service.id}`}
-          aria-label={`Edit ${service.name}`}
+          aria-label={t('edit_label', service.name)}
           onClick={onEdit}
         >
-          Edit
+          {t('card_edit')}
         </button>
         <button
           type="button"
-          aria-label={`${service.archived ? 'Offer again' : 'Archive'} ${service.name}`}
+          aria-label={t(
+            service.archived ? 'service_offerAgainNamed' : 'service_archiveNamed',
+            service.name,
+          )}
           onClick={() => onArchive(!service.archived)}
         >
-          {service.archived ? 'Offer again' : 'Archive'}
+          {service.archived ? t('service_offerAgain') : t('service_archive')}
         </button>
         {engagements === 0 && (
-          <button type="button" aria-label={`Delete ${service.name}`} onClick={onDelete}>
-            Delete
+          <button
+            type="button"
+            aria-label={t('service_deleteNamed', service.name)}
+            onClick={onDelete}
+          >
+            {t('delete_confirm')}
           </button>
         )}
       </div>

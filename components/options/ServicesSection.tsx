@@ -5,6 +5,7 @@ import type { ServiceDraft, ServiceListing } from '../../lib/db/service-reposito
 import { ServiceForm } from './ServiceForm';
 import { ServiceRow } from './ServiceRow';
 import { UndoNotice } from './UndoNotice';
+import { t } from '../../lib/platform/i18n';
 
 export interface ServicesSectionProps {
   /** Undefined while the catalogue is being read. */
@@ -116,10 +117,8 @@ export function ServicesSection({
       aria-labelledby="services-heading"
       data-testid="services"
     >
-      <h2 id="services-heading">Services</h2>
-      <p class="muted">
-        What you offer, with its scope and price. Engagements with clients are made from these.
-      </p>
+      <h2 id="services-heading">{t('service_heading')}</h2>
+      <p class="muted">{t('service_intro')}</p>
       {loadError && (
         <p class="error" role="alert">
           {loadError}
@@ -132,7 +131,7 @@ export function ServicesSection({
       )}
       {deleted && (
         <UndoNotice
-          message={`Deleted “${deleted.name}”.`}
+          message={t('service_deleted', deleted.name)}
           onUndo={() => void undo()}
           onDismiss={() => setDeleted(null)}
         />
@@ -155,20 +154,20 @@ export function ServicesSection({
             setEditing({ mode: 'new' });
           }}
         >
-          Add a service
+          {t('service_addOne')}
         </button>
       )}
-      {listing === undefined && !loadError && <p class="muted">Reading the catalogue…</p>}
+      {listing === undefined && !loadError && <p class="muted">{t('service_reading')}</p>}
       {listing !== undefined && offered.length === 0 && editing?.mode !== 'new' && (
-        <p class="empty">No services yet. Add what you offer, with its price.</p>
+        <p class="empty">{t('service_empty')}</p>
       )}
-      <ul class="service-list" aria-label="Offered services">
+      <ul class="service-list" aria-label={t('service_offered')}>
         {offered.map(item)}
       </ul>
       {archived.length > 0 && (
         <details class="archived-services">
-          <summary>Archived ({archived.length})</summary>
-          <ul class="service-list" aria-label="Archived services">
+          <summary>{t('service_archivedCount', archived.length)}</summary>
+          <ul class="service-list" aria-label={t('service_archived')}>
             {archived.map(item)}
           </ul>
         </details>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import './undo-notice.css';
+import { t } from '../../lib/platform/i18n';
 
 export interface UndoNoticeProps {
   /** What just happened, e.g. "Removed boss@home.example." */
@@ -26,9 +27,9 @@ export function UndoNotice({ message, onUndo, onDismiss }: UndoNoticeProps) {
     >
       <span>{message}</span>{' '}
       <button type="button" ref={button} onClick={onUndo} data-testid="undo">
-        Undo
+        {t('undo_button')}
       </button>{' '}
-      <button type="button" class="link" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" class="link" aria-label={t('undo_dismiss')} onClick={onDismiss}>
         ✕
       </button>
     </p>

@@ -1,3 +1,5 @@
+import { t } from '../../lib/platform/i18n';
+
 export const MIN_CADENCE_DAYS = 1;
 export const MAX_CADENCE_DAYS = 3650;
 
@@ -9,11 +11,11 @@ export function readCadenceDays(
   text: string,
 ): { ok: true; value: number } | { ok: false; message: string } {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: 'Enter a number of days.' };
-  if (!/^\d+$/.test(trimmed)) return { ok: false, message: 'Use whole days, like 30.' };
+  if (trimmed === '') return { ok: false, message: t('cadence_enterDays') };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, message: t('cadence_wholeDays') };
   const days = Number(trimmed);
   if (days < MIN_CADENCE_DAYS || days > MAX_CADENCE_DAYS) {
-    return { ok: false, message: 'Choose from 1 to 3650 days (ten years).' };
+    return { ok: false, message: t('cadence_range') };
   }
   return { ok: true, value: days };
 }

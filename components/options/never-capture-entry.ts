@@ -1,5 +1,6 @@
 import { normalizeDomain, normalizeEmail } from '../../lib/domain/email';
 import { createNeverCapture } from '../../lib/findings/never-capture';
+import { t } from '../../lib/platform/i18n';
 
 export type EntryReading = { ok: true; entry: string } | { ok: false; message: string };
 
@@ -11,21 +12,19 @@ export type EntryReading = { ok: true; entry: string } | { ok: false; message: s
  */
 export function readNeverCaptureEntry(text: string, existing: readonly string[]): EntryReading {
   const raw = text.trim();
-  if (raw === '') return { ok: false, message: 'Type an address or a domain.' };
+  if (raw === '') return { ok: false, message: t('never_typeOne') };
   const isAddress = raw.includes('@') && !raw.startsWith('@');
   const entry = isAddress ? normalizeEmail(raw) : normalizeDomain(raw);
   if (entry === null) {
     return {
       ok: false,
-      message: isAddress
-        ? `“${raw}” is not an email address.`
-        : `“${raw}” is neither an email address nor a domain like example.com.`,
+      message: isAddress ? t('never_notAddress', raw) : t('never_notDomain', raw),
     };
   }
-  if (existing.includes(entry)) return { ok: false, message: `${entry} is already on the list.` };
+  if (existing.includes(entry)) return { ok: false, message: t('never_already', entry) };
   const probe = isAddress ? entry : `someone@${entry}`;
   const coveredBy = existing.find((other) => createNeverCapture([other])(probe));
-  if (coveredBy) return { ok: false, message: `${entry} is already covered by ${coveredBy}.` };
+  if (coveredBy) return { ok: false, message: t('never_covered', entry, coveredBy) };
   return { ok: true, entry };
 }
 

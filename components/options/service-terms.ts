@@ -1,50 +1,47 @@
 import { formatMoney } from '../../lib/domain/money';
 import type { BillingPeriod, PricingModel, Terms } from '../../lib/domain/service';
+import { catalogueLabels, t, uiLanguage } from '../../lib/platform/i18n';
+import { MODEL_WORDS, PER_PERIOD } from '../../lib/ui/engagement-terms';
 
-export const PRICING_LABELS: Record<PricingModel, string> = {
-  hourly: 'Hourly',
-  'fixed-fee': 'Fixed fee',
-  retainer: 'Retainer',
-  subscription: 'Subscription',
-  'one-time': 'One-time sale',
-};
+export const PRICING_LABELS = catalogueLabels<PricingModel>({
+  hourly: 'pricing_hourly',
+  'fixed-fee': 'pricing_fixedFee',
+  retainer: 'pricing_retainer',
+  subscription: 'pricing_subscription',
+  'one-time': 'pricing_oneTime',
+});
 
-export const PERIOD_LABELS: Record<BillingPeriod, string> = {
-  week: 'Weekly',
-  month: 'Monthly',
-  quarter: 'Quarterly',
-  year: 'Yearly',
-};
-
-const PER_PERIOD: Record<BillingPeriod, string> = {
-  week: 'a week',
-  month: 'a month',
-  quarter: 'a quarter',
-  year: 'a year',
-};
+export const PERIOD_LABELS = catalogueLabels<BillingPeriod>({
+  week: 'period_weekly',
+  month: 'period_monthly',
+  quarter: 'period_quarterly',
+  year: 'period_yearly',
+});
 
 /** What the rate field is called for a pricing model. */
 export function rateLabel(model: PricingModel): string {
-  if (model === 'hourly') return 'Rate per hour';
-  if (model === 'fixed-fee') return 'Fee';
-  if (model === 'one-time') return 'Price';
-  return 'Amount per billing period';
+  if (model === 'hourly') return t('service_ratePerHour');
+  if (model === 'fixed-fee') return t('service_fee');
+  if (model === 'one-time') return t('service_price');
+  return t('service_amountPerPeriod');
 }
 
 /** "$150.00 an hour", "€2,500.00 a month (retainer)", "¥9,800 fixed fee". */
-export function describeTerms(terms: Terms, locale?: string): string {
+export function describeTerms(terms: Terms, locale = uiLanguage()): string {
   const amount = formatMoney(terms.rate, locale);
   switch (terms.pricingModel) {
     case 'hourly':
-      return `${amount} an hour`;
+      return t('terms_hourly', amount);
     case 'fixed-fee':
-      return `${amount} fixed fee`;
+      return t('terms_fixedFee', amount);
     case 'one-time':
-      return `${amount} once`;
+      return t('terms_once', amount);
     case 'retainer':
     case 'subscription': {
-      const period = terms.billingPeriod ? ` ${PER_PERIOD[terms.billingPeriod]}` : '';
-      return `${amount}${period} (${terms.pricingModel})`;
+      const model = MODEL_WORDS[terms.pricingModel];
+      return terms.billingPeriod
+        ? t('terms_periodWithModel', amount, PER_PERIOD[terms.billingPeriod], model)
+        : t('terms_withModel', amount, model);
     }
   }
 }

@@ -26,14 +26,16 @@ import { registerReminders } from './reminders';
 import { readTabText } from './read-tab-text';
 import { rescanTabs } from './rescan-tabs';
 import { scanTab } from './scan-tab';
+import { registerSync } from './sync';
 
 /**
  * The worker is stopped when idle and woken by events, so every listener is added
  * synchronously here, at the top, and nothing that matters lives only in memory.
  */
 export default defineBackground(() => {
+  const getDb = createDbOpener();
   const deps = {
-    repo: { getDb: createDbOpener(), clock: systemClock, settings: readSettings },
+    repo: { getDb, clock: systemClock, settings: readSettings },
     findings: { save: saveTabFindings, read: readTabFindings },
     scanTab,
     badge: showContactCount,
@@ -42,6 +44,7 @@ export default defineBackground(() => {
     readTabText,
     neverCapture: addNeverCapture,
     rescanTabs,
+    sync: registerSync(getDb),
   };
   browser.runtime.onMessage.addListener(createMessageListener(createHandlers(deps), ownIdentity()));
   registerMenus(deps);

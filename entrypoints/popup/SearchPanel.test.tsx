@@ -183,6 +183,31 @@ describe('SearchPanel', () => {
     expect(onOpen).toHaveBeenLastCalledWith('p-jane');
   });
 
+  it('with selection, gives each row a checkbox and an open button, neither inside the other', async () => {
+    answerRows(() => ({ ok: true, value: { rows: ROWS } }));
+    const onChange = vi.fn();
+    const { input, onOpen } = renderPanel({
+      selection: { selected: new Set(['p-jane']), onChange },
+    });
+    await ready();
+    type(input, 'smith');
+    // No option holds a control: the rows are a plain list of two controls each.
+    expect(screen.queryAllByRole('option')).toEqual([]);
+    const boxes = screen.getAllByTestId('select-row') as HTMLInputElement[];
+    expect(boxes.map((box) => box.checked)).toEqual([false, true]);
+    for (const box of boxes) expect(box.closest('button, [role="option"]')).toBeNull();
+    fireEvent.click(boxes[0]!);
+    expect(onChange).toHaveBeenCalledWith(['p-john'], true);
+    expect(onOpen).not.toHaveBeenCalled();
+    // The arrow keys still lead, and point assistive technology at the row's button.
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    const open = screen.getAllByRole('button', { name: /Jane Smithers/ })[0]!;
+    expect(input.getAttribute('aria-activedescendant')).toBe(open.id);
+    fireEvent.click(open);
+    expect(onOpen).toHaveBeenLastCalledWith('p-jane');
+  });
+
   it('calls onPick instead of onOpen when it is given', async () => {
     answerRows(() => ({ ok: true, value: { rows: ROWS } }));
     const onPick = vi.fn();

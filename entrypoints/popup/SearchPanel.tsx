@@ -254,49 +254,70 @@ export function SearchPanel({
           Select all {typed ? 'matching' : 'records'}
         </button>
       )}
+      {/* With selection a row holds two controls (its checkbox and the record), so the
+          rows are a plain list: an option may not contain a checkbox (axe's
+          nested-interactive), nor a listbox a checkbox beside its options. */}
       <ul
         id={`${id}-results`}
         class="search-results"
-        role="listbox"
+        role={selection ? undefined : 'listbox'}
         aria-label={typed ? 'Matching records' : 'Recently in touch'}
       >
-        {results.map((row, index) => (
-          <li
-            key={row.id}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === active}
-            class={index === active ? 'search-result active' : 'search-result'}
-            data-testid="search-result"
-            data-party-id={row.id}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(row)}
-          >
-            <span class="search-result-line">
-              {selection && (
-                <input
-                  type="checkbox"
-                  data-testid="select-row"
-                  aria-label={`Select ${row.name}`}
-                  checked={selection.selected.has(row.id)}
-                  onClick={(event) => event.stopPropagation()}
-                  onChange={(event) => selection.onChange([row.id], event.currentTarget.checked)}
-                />
-              )}
-              <span class="search-result-name">{row.name}</span>
-              {/* Kinds in the store are written from parsed parties only. */}
-              <KindBadge kind={row.kind as RelationshipKind} />
-            </span>
-            <span class="search-result-line muted">
-              <span class="search-result-detail">{row.organization ?? row.emails[0] ?? ''}</span>
-              <span class="search-result-last" data-testid="search-result-last">
-                {row.lastInteractionAt === undefined
-                  ? 'no contact yet'
-                  : relativeTime(row.lastInteractionAt, time)}
+        {results.map((row, index) => {
+          const summary = (
+            <>
+              <span class="search-result-line">
+                <span class="search-result-name">{row.name}</span>
+                {/* Kinds in the store are written from parsed parties only. */}
+                <KindBadge kind={row.kind as RelationshipKind} />
               </span>
-            </span>
-          </li>
-        ))}
+              <span class="search-result-line muted">
+                <span class="search-result-detail">{row.organization ?? row.emails[0] ?? ''}</span>
+                <span class="search-result-last" data-testid="search-result-last">
+                  {row.lastInteractionAt === undefined
+                    ? 'no contact yet'
+                    : relativeTime(row.lastInteractionAt, time)}
+                </span>
+              </span>
+            </>
+          );
+          const shared = {
+            class: index === active ? 'search-result active' : 'search-result',
+            'data-testid': 'search-result',
+            'data-party-id': row.id,
+            onMouseDown: (event: MouseEvent) => event.preventDefault(),
+            onClick: () => choose(row),
+          };
+          if (!selection)
+            return (
+              <li
+                key={row.id}
+                {...shared}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active}
+              >
+                {summary}
+              </li>
+            );
+          return (
+            <li key={row.id} {...shared} class={`${shared.class} selectable`}>
+              <input
+                type="checkbox"
+                data-testid="select-row"
+                aria-label={`Select ${row.name}`}
+                checked={selection.selected.has(row.id)}
+                onClick={(event) => event.stopPropagation()}
+                onChange={(event) => selection.onChange([row.id], event.currentTarget.checked)}
+              />
+              {/* The row's click (bubbling from here) opens it; the button gives the
+                  keyboard and assistive technology the same target. */}
+              <button type="button" id={optionId(index)} class="search-result-open">
+                {summary}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

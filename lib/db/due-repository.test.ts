@@ -185,7 +185,10 @@ describe('completeDue: a follow-up', () => {
     const done = await completeDue(context, { kind: 'followUp', id: 'f1' });
     expect(done).toEqual({
       ok: true,
-      value: { followUp: { ...WORLD.followUps[0], status: 'done', doneAt: NOW }, replayed: false },
+      value: {
+        followUp: { ...WORLD.followUps[0], status: 'done', doneAt: NOW, updatedAt: NOW },
+        replayed: false,
+      },
     });
     expect(await interactionsOf(context, 'A')).toEqual([]);
     const keys = (await readDue(context, NY)).items.map((item) => item.key);

@@ -241,7 +241,8 @@ async function completeFollowUp(
     if (!latest) return undefined;
     const parsed = FollowUpSchema.parse(latest);
     if (parsed.status === 'done') return parsed;
-    const done: FollowUp = { ...parsed, status: 'done', doneAt: context.clock() };
+    const now = context.clock();
+    const done: FollowUp = { ...parsed, status: 'done', doneAt: now, updatedAt: now };
     await tx.store.put(done);
     return done;
   });
@@ -306,7 +307,7 @@ async function snoozeFollowUp(
     const current = FollowUpSchema.parse(stored);
     if (current.status === 'done')
       return err({ code: 'invalid', message: 'That follow-up is already done.' });
-    const followUp: FollowUp = { ...current, dueAt: until };
+    const followUp: FollowUp = { ...current, dueAt: until, updatedAt: context.clock() };
     await tx.store.put(followUp);
     return ok({ dueAt: until, followUp });
   });

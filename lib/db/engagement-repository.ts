@@ -129,6 +129,7 @@ export async function createEngagement(
             note: `Renewal of “${serviceName}” on ${input.renewOn}`,
             status: 'open',
             createdAt: now,
+            updatedAt: now,
           };
     const engagement: Engagement = withoutUndefined({
       id: engagementId,

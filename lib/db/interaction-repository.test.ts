@@ -193,6 +193,7 @@ describe('logInteraction', () => {
       status: 'open',
       interactionId: interaction.id,
       createdAt: T0,
+      updatedAt: T0,
     });
     const db = await context.getDb();
     expect(await db.getAllFromIndex('followUps', 'byParty', party.id)).toEqual([followUp]);

@@ -91,6 +91,7 @@ export async function logInteraction(
         status: 'open',
         interactionId: interaction.id,
         createdAt: now,
+        updatedAt: now,
       };
       await tx.objectStore('followUps').add(followUp);
     }

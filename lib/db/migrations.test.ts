@@ -60,6 +60,9 @@ const EXPECTED: { [S in StoreName]: StoreSpec<S> } = {
   importBatches: { keyPath: 'id', indexes: { byAt: plain('at') } },
   emailUndone: { keyPath: 'requestId', indexes: {} },
   correspondents: { keyPath: 'email', indexes: {} },
+  outbox: { keyPath: 'key', indexes: {} },
+  syncStates: { keyPath: 'key', indexes: { byType: plain('type') } },
+  syncTokens: { keyPath: 'collection', indexes: {} },
 };
 
 const uniqueName = () => `clientele-migrations-${crypto.randomUUID()}`;
@@ -362,5 +365,30 @@ describe('version 3: address-book fields, and search by nickname and city', () =
     expect(idsFor('zwijndrecht')).toEqual([second!.id]);
     for (const party of v2.stores.parties!.records as { id: string; name: string }[])
       expect(idsFor(party.name)).toContain(party.id);
+  });
+});
+
+describe('version 6: sync (outbox, synced states, tokens; follow-ups edited at)', () => {
+  it('gives every follow-up of a version 5 database its updatedAt: doneAt, else createdAt', async () => {
+    const v5 = fixtures.find((fixture) => fixture.version === 5)!;
+    const name = uniqueName();
+    (await buildFromFixture(name, v5)).close();
+    const db = await createDbOpener(name)();
+    const records = v5.stores.followUps!.records as {
+      id: string;
+      doneAt?: number;
+      createdAt: number;
+    }[];
+    expect(records.some((f) => f.doneAt !== undefined)).toBe(true);
+    expect(records.some((f) => f.doneAt === undefined)).toBe(true);
+    for (const record of records) {
+      const stored = await db.get('followUps', record.id);
+      expect(stored?.updatedAt).toBe(record.doneAt ?? record.createdAt);
+    }
+    // New stores start empty: an upgrade queues nothing by itself.
+    expect(await db.count('outbox')).toBe(0);
+    expect(await db.count('syncStates')).toBe(0);
+    expect(await db.count('syncTokens')).toBe(0);
+    db.close();
   });
 });

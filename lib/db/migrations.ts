@@ -73,6 +73,38 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
     db.createObjectStore('emailUndone', { keyPath: 'requestId' });
     db.createObjectStore('correspondents', { keyPath: 'email' });
   }
+  if (oldVersion < 6) {
+    // Version 6: two-way sync. The outbox, each record's synced state and each
+    // collection's token are new stores. Follow-ups gain `updatedAt`, so that "the
+    // later edit wins" holds for them: an earlier one was last edited when it was
+    // done, or else when it was made.
+    db.createObjectStore('outbox', { keyPath: 'key' });
+    db.createObjectStore('syncStates', { keyPath: 'key' }).createIndex('byType', 'type');
+    db.createObjectStore('syncTokens', { keyPath: 'collection' });
+    if (oldVersion >= 1) stampFollowUps(tx);
+  }
+}
+
+function stampFollowUps(tx: UpgradeTx): void {
+  const followUps = tx.objectStore('followUps');
+  followUps
+    .getAll()
+    .then((stored) => {
+      for (const value of stored as (Record<string, unknown> | undefined)[]) {
+        if (!value || typeof value !== 'object' || typeof value.updatedAt === 'number') continue;
+        const at = typeof value.doneAt === 'number' ? value.doneAt : value.createdAt;
+        if (typeof at === 'number')
+          followUps.put({ ...value, updatedAt: at } as never).catch(() => undefined);
+      }
+    })
+    .catch((error: unknown) => {
+      console.error('Clientele: follow-ups could not be given their edit time.', error);
+      try {
+        tx.abort();
+      } catch {
+        // Already aborting.
+      }
+    });
 }
 
 function rebuildProjectionInUpgrade(tx: UpgradeTx): void {

@@ -1,4 +1,5 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type IDBPDatabase } from 'idb';
+import { captureChanges } from './outbox-capture';
 import { upgradeSchema } from './migrations';
 import { DB_NAME, DB_VERSION, type ClienteleSchema } from './schema';
 import { openFailure, STORAGE_BLOCKED_MESSAGE, StorageTrouble } from './storage-trouble';
@@ -87,7 +88,11 @@ function openConnection(
         clearTimeout(waiting);
         // Too late for the caller that gave up: the next call opens its own.
         if (gaveUp) db.close();
-        else resolve(db);
+        else {
+          // Every change to a synced record queues it in the same transaction.
+          captureChanges(unwrap(db));
+          resolve(db);
+        }
       },
       (error: unknown) => {
         if (!gaveUp) fail(openFailure(error));

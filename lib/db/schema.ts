@@ -3,6 +3,8 @@ import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from
 import type { SearchPart } from '../search/projection-format';
 import type { ImportBatch } from './import-batch';
 import type { Tombstone, UndoEntry } from './undo-entry';
+import type { OutboxEntry } from '../sync/outbox';
+import type { SyncedState } from '../sync/engine';
 
 export const DB_NAME = 'clientele';
 
@@ -10,7 +12,7 @@ export const DB_NAME = 'clientele';
  * The current schema version. Raising it means appending a step to the ladder in
  * migrations.ts and a fixture for the old version in tests; steps are never edited.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface ClienteleSchema extends DBSchema {
   parties: {
@@ -67,6 +69,20 @@ export interface ClienteleSchema extends DBSchema {
   emailUndone: { key: string; value: EmailUndone };
   /** Since version 5. Unknown people the user wrote to, with the threads, for "People you email". */
   correspondents: { key: string; value: Correspondent };
+  /**
+   * Since version 6. Local changes waiting for the sync server, one per record
+   * (`type:id`), written in the same transaction as the change (outbox-capture.ts).
+   */
+  outbox: { key: string; value: OutboxEntry };
+  /** Since version 6. Each synced record's href, ETag, merge base and server text. */
+  syncStates: { key: string; value: SyncedState; indexes: { byType: string } };
+  /** Since version 6. The sync token of each collection (RFC 6578). */
+  syncTokens: { key: string; value: SyncToken };
+}
+
+export interface SyncToken {
+  collection: string;
+  token: string;
 }
 
 export interface EmailUndone {
@@ -95,4 +111,7 @@ export type StoreName =
   | 'tombstones'
   | 'importBatches'
   | 'emailUndone'
-  | 'correspondents';
+  | 'correspondents'
+  | 'outbox'
+  | 'syncStates'
+  | 'syncTokens';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countBacktracks, LINEAR_RUN } from '../../tests/support/backtracking';
 import { detectContacts, TEXT_DETECTORS } from './index';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -9,13 +10,6 @@ const allTextDetectors = [
   ...TEXT_DETECTORS.digits,
   ...TEXT_DETECTORS.spelled,
 ];
-
-/** Milliseconds `work` took. */
-function timed(work: () => unknown): number {
-  const start = performance.now();
-  work();
-  return performance.now() - start;
-}
 
 // Pieces hostile or careless pages are made of: contact-like text, markup, script.
 const fragment = fc.oneof(
@@ -43,20 +37,17 @@ const fragment = fc.oneof(
 );
 
 describe('detection on random and hostile markup', () => {
-  it('never throws and finishes quickly on generated documents', () => {
+  // How long it takes is the benchmark's business; that no pattern runs away on
+  // hostile text is counted below.
+  it('never throws on generated documents', () => {
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 60 }), (pieces) => {
         const doc = parse(pieces.join(''));
-        let contacts: unknown[] = [];
-        const took = timed(() => {
-          contacts = detectContacts(doc, context);
-        });
-        expect(Array.isArray(contacts)).toBe(true);
-        expect(took).toBeLessThan(1000);
+        expect(Array.isArray(detectContacts(doc, context))).toBe(true);
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('never throws on arbitrary Unicode text in any text detector', () => {
     fc.assert(
@@ -67,25 +58,41 @@ describe('detection on random and hostile markup', () => {
     );
   });
 
-  it.each([
-    ['a long run before an @', `${'a'.repeat(50_000)}@`],
-    ['many @ signs', '@'.repeat(50_000)],
-    ['a long digit run', '1'.repeat(50_000)],
-    ['digits and separators', '1 2-3.'.repeat(20_000)],
-    ['angle brackets', '<'.repeat(20_000) + 'a@b.com' + '>'.repeat(20_000)],
-    ['spelled at and dot', ' at dot '.repeat(20_000)],
-    ['nested quotes', '"'.repeat(20_000) + ' <a@b.com>'],
-  ])('stays linear on %s', (_what, text) => {
-    for (const detect of allTextDetectors) expect(timed(() => detect(text))).toBeLessThan(500);
-  });
+  const hostile: [string, string][] = [
+    ['a long run before an @', `'a'.repeat(50_000) + '@'`],
+    ['many @ signs', `'@'.repeat(50_000)`],
+    ['a long digit run', `'1'.repeat(50_000)`],
+    ['digits and separators', `'1 2-3.'.repeat(20_000)`],
+    ['angle brackets', `'<'.repeat(20_000) + 'a@b.com' + '>'.repeat(20_000)`],
+    ['spelled at and dot', `' at dot '.repeat(20_000)`],
+    ['a long run of spaces', `'ada at x' + ' '.repeat(50_000) + 'dot'`],
+    ['nested quotes', `'"'.repeat(20_000) + ' <a@b.com>'`],
+  ];
+  it.each(hostile)(
+    'runs no pattern away on %s',
+    async (_what, text) => {
+      // Counted by the engine, not timed: see tests/support/backtracking.ts.
+      const { result, excessive } = await countBacktracks(
+        `import { TEXT_DETECTORS } from './lib/detect/index';
+       const text = ${text};
+       const run = () =>
+         [...TEXT_DETECTORS.at, ...TEXT_DETECTORS.digits, ...TEXT_DETECTORS.spelled].map(
+           (detect) => Array.isArray(detect(text)),
+         );`,
+        LINEAR_RUN,
+      );
+      expect(excessive).toBe(0);
+      expect(result).toEqual(allTextDetectors.map(() => true));
+    },
+    60_000,
+  );
 
-  it('stays within bounds on a deeply nested document', () => {
+  it('reads a deeply nested document to the end', () => {
     const depth = 2000;
     const html =
       '<div>'.repeat(depth) + 'deep@example.com +1 212 555 0100' + '</div>'.repeat(depth);
     const doc = parse(html);
-    let contacts: { emails: string[] }[] = [];
-    expect(timed(() => (contacts = detectContacts(doc, context)))).toBeLessThan(2000);
+    const contacts = detectContacts(doc, context);
     expect(contacts.flatMap((contact) => contact.emails)).toEqual(['deep@example.com']);
   });
 });

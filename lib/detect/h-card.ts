@@ -1,5 +1,6 @@
 import { isInSkippedElement, ownElements, selectAll } from './element-skip';
 import { cleanText, cleanUrl, joinName, recordFindings, type ContactRecord } from './structured';
+import { detectorOf } from './element-pass';
 import type { Finding } from './types';
 
 const CONFIDENCE = 0.85;
@@ -12,15 +13,18 @@ const CARDS = ['.h-card', '.vcard'];
  * classes is read as mf2). A card reads only its own properties; a card nested in it
  * is its own contact, except that a nested `p-org h-card` names the organization.
  */
-export function findHCards(root: ParentNode): Finding[] {
+export function* readHCards(root: ParentNode): Generator<undefined, Finding[], undefined> {
   const findings: Finding[] = [];
   for (const card of selectAll(root, CARDS)) {
+    yield; // a pause before each item (element-pass.ts)
     if (isInSkippedElement(card)) continue;
     const record = card.classList.contains('h-card') ? readMf2(card) : readMf1(card);
     findings.push(...recordFindings(record, 'h-card', CONFIDENCE));
   }
   return findings;
 }
+
+export const findHCards = detectorOf(readHCards);
 
 function readMf2(card: Element): ContactRecord {
   const own = (selector: string) => ownElements(card, selector, CARD);

@@ -1,20 +1,27 @@
+import { readerOf, readToEnd } from './element-pass';
 import { findGmail } from './gmail';
-import { findHCards } from './h-card';
-import { findJsonLd } from './json-ld';
-import { findLinks } from './links';
+import { readHCards } from './h-card';
+import { readJsonLd } from './json-ld';
+import { readLinks } from './links';
 import { mergeFindings } from './merge';
-import { findMicrodata } from './microdata';
+import { readMicrodata } from './microdata';
 import { findNameAddresses } from './name-address';
 import { findObfuscatedEmails } from './obfuscated-email';
 import { findOutlook } from './outlook';
-import { findRdfa } from './rdfa';
+import { readRdfa } from './rdfa';
 import { findSignatureBlocks } from './signature-blocks';
 import { readSignatures } from './signature';
 import { addSignatures } from './signature-merge';
 import { runTextDetectors, type TextDetectors } from './text-pass';
 import { findTextEmails } from './text-emails';
 import { findTextPhones } from './text-phones';
-import type { DetectContext, DetectedContact, Detector, Finding, SignatureBlock } from './types';
+import type {
+  DetectContext,
+  DetectedContact,
+  ElementReader,
+  Finding,
+  SignatureBlock,
+} from './types';
 import { GMAIL_PAGE, OUTLOOK_PAGE, WEBMAIL_PAGE, onlyOn } from './webmail-gate';
 
 export type {
@@ -29,18 +36,21 @@ export { openMessageSender } from './gmail';
 export { outlookOpenSender } from './outlook';
 
 /**
- * Detectors that look at elements and attributes: each one a cheap selector query.
- * The webmail ones (Gmail, Outlook, signatures in an open message) only on webmail.
+ * Detectors that look at elements and attributes: a selector query each, then the
+ * elements it found. Those whose elements can run to thousands on a big page (links,
+ * structured data) pause between them, so that the sliced scan can cut them into
+ * frames (element-pass.ts). The webmail ones (Gmail, Outlook, signatures in an open
+ * message) run only on webmail, in one step each.
  */
-export const ELEMENT_DETECTORS: readonly Detector[] = [
-  findLinks,
-  findJsonLd,
-  findMicrodata,
-  findRdfa,
-  findHCards,
-  onlyOn(GMAIL_PAGE, findGmail),
-  onlyOn(OUTLOOK_PAGE, findOutlook),
-  onlyOn(WEBMAIL_PAGE, findSignatureBlocks),
+export const ELEMENT_READERS: readonly ElementReader[] = [
+  readLinks,
+  readJsonLd,
+  readMicrodata,
+  readRdfa,
+  readHCards,
+  readerOf(onlyOn(GMAIL_PAGE, findGmail)),
+  readerOf(onlyOn(OUTLOOK_PAGE, findOutlook)),
+  readerOf(onlyOn(WEBMAIL_PAGE, findSignatureBlocks)),
 ];
 
 /** Detectors that read text, sharing one walk over the page's readable text. */
@@ -53,7 +63,7 @@ export const TEXT_DETECTORS: TextDetectors = {
 /** Every finding in `root`, unmerged (the content script merges across slices). */
 export function collectFindings(root: ParentNode, context: DetectContext): Finding[] {
   const findings: Finding[] = [];
-  for (const detect of ELEMENT_DETECTORS) findings.push(...detect(root, context));
+  for (const read of ELEMENT_READERS) findings.push(...readToEnd(read(root, context)));
   findings.push(...runTextDetectors(root, TEXT_DETECTORS));
   return findings;
 }

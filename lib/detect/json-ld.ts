@@ -11,6 +11,7 @@ import {
   schemaKind,
   type ContactRecord,
 } from './structured';
+import { detectorOf } from './element-pass';
 import type { Finding } from './types';
 
 const CONFIDENCE = 0.85;
@@ -24,9 +25,10 @@ const MAX_FINDINGS = 500;
  * schema.org people, organizations and contact points in JSON-LD blocks, walked by
  * hand (`@graph`, arrays, nested objects). Malformed JSON is ignored.
  */
-export function findJsonLd(root: ParentNode): Finding[] {
+export function* readJsonLd(root: ParentNode): Generator<undefined, Finding[], undefined> {
   const findings: Finding[] = [];
   for (const script of selectAll(root, 'script[type^="application/ld+json" i]')) {
+    yield; // a pause before each item (element-pass.ts)
     const type = script.getAttribute('type') ?? '';
     if (!/^application\/ld\+json\s*(?:;|$)/i.test(type) || isUnderSkippedElement(script)) continue;
     const text = script.textContent ?? '';
@@ -41,6 +43,8 @@ export function findJsonLd(root: ParentNode): Finding[] {
   }
   return findings;
 }
+
+export const findJsonLd = detectorOf(readJsonLd);
 
 class Walk {
   #visits = 0;

@@ -11,6 +11,7 @@ import {
   type ContactRecord,
   type SchemaKind,
 } from './structured';
+import { detectorOf } from './element-pass';
 import type { Finding } from './types';
 
 const CONFIDENCE = 0.85;
@@ -26,9 +27,10 @@ type Properties = Map<string, Element[]>;
  * a person's `worksFor`/`affiliation`/`memberOf` organization names the person's
  * organization. `itemref` is not followed.
  */
-export function findMicrodata(root: ParentNode): Finding[] {
+export function* readMicrodata(root: ParentNode): Generator<undefined, Finding[], undefined> {
   const findings: Finding[] = [];
   for (const item of selectAll(root, '[itemscope][itemtype*="schema.org/" i]')) {
+    yield; // a pause before each item (element-pass.ts)
     const kind = kindOf(item);
     if (!kind || kind === 'contact-point' || isInSkippedElement(item)) continue;
     const props = properties(item);
@@ -37,6 +39,8 @@ export function findMicrodata(root: ParentNode): Finding[] {
   }
   return findings;
 }
+
+export const findMicrodata = detectorOf(readMicrodata);
 
 function kindOf(item: Element): SchemaKind | undefined {
   const types = (item.getAttribute('itemtype') ?? '').split(/\s+/);

@@ -7,6 +7,7 @@ import {
   SCHEMA_PREFIX,
   schemaKind,
 } from './structured';
+import { detectorOf } from './element-pass';
 import type { Finding } from './types';
 
 const CONFIDENCE = 0.85;
@@ -19,9 +20,10 @@ const SCHEMA_VOCAB = /^https?:\/\/(?:www\.)?schema\.org\/?$/i;
  * property content>` holds one no one sees), a link's `href`, or the text. Each
  * item reads only its own properties; a nested item is its own contact.
  */
-export function findRdfa(root: ParentNode): Finding[] {
+export function* readRdfa(root: ParentNode): Generator<undefined, Finding[], undefined> {
   const findings: Finding[] = [];
   for (const item of selectAll(root, ITEM)) {
+    yield; // a pause before each item (element-pass.ts)
     const types = (item.getAttribute('typeof') ?? '').split(/\s+/);
     const vocab = item.closest('[vocab]')?.getAttribute('vocab') ?? '';
     const schema = types.filter((type) => /^schema:/i.test(type) || SCHEMA_VOCAB.test(vocab));
@@ -48,6 +50,8 @@ export function findRdfa(root: ParentNode): Finding[] {
   }
   return findings;
 }
+
+export const findRdfa = detectorOf(readRdfa);
 
 /** The item's own property values by name (a nested item's are its own). */
 function properties(item: Element): Map<string, string[]> {

@@ -74,6 +74,16 @@ export interface SignatureBlock {
 export type Detector = (root: ParentNode, context: DetectContext) => Finding[];
 
 /**
+ * A detector that can pause: each `yield` is a point where the scan may leave the
+ * rest for the next idle slice (a page of thousands of links is more than one frame's
+ * work); it returns its findings when done. See element-pass.ts.
+ */
+export type ElementReader = (
+  root: ParentNode,
+  context: DetectContext,
+) => Generator<undefined, Finding[], undefined>;
+
+/**
  * Reads one text node's data. Text detectors share a single walk over the page's
  * readable text (one pass, not one per detector); each should reject cheaply first.
  */

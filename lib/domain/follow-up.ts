@@ -12,5 +12,16 @@ export const FollowUpSchema = z.object({
   interactionId: IdSchema.optional(),
   doneAt: InstantSchema.optional(),
   createdAt: InstantSchema,
+  /**
+   * When it was last changed (made, done, moved), so a merge knows which side edited
+   * it later. Optional: records and backups from before schema version 6 lack it,
+   * and then it is `doneAt ?? createdAt` (followUpEditedAt).
+   */
+  updatedAt: InstantSchema.optional(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/** When a follow-up was last edited, for records that predate `updatedAt` too. */
+export function followUpEditedAt(followUp: FollowUp): number {
+  return followUp.updatedAt ?? followUp.doneAt ?? followUp.createdAt;
+}

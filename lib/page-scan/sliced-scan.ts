@@ -1,29 +1,33 @@
-import { ELEMENT_DETECTORS, TEXT_DETECTORS } from '../detect';
+import { ELEMENT_READERS, TEXT_DETECTORS } from '../detect';
+import { ElementPass } from '../detect/element-pass';
 import { createTextPass } from '../detect/text-pass';
-import type { DetectContext, Finding } from '../detect/types';
+import type { DetectContext, ElementReader, Finding } from '../detect/types';
 import { sliceClock, whenIdle, type Schedule } from './idle';
 
 /**
- * Reads a whole page without a long task: element detectors (a few selector
- * queries) in the first idle slice, then the text walk slice by slice. Resolves
- * with every finding once the walk is done.
+ * Reads a whole page without a long task: the element readers (links, structured
+ * data, webmail) a step at a time, then the text walk, each slice stopping when its
+ * clock says so (idle.ts). A small page is read in one slice, its first answer
+ * waiting for no second idle period; a big one in as many as it takes. Resolves
+ * with every finding once both are done, in the order `collectFindings` gives.
  */
 export function scanInSlices(
   root: ParentNode,
   context: DetectContext,
   schedule: Schedule = whenIdle,
+  readers: readonly ElementReader[] = ELEMENT_READERS,
 ): Promise<Finding[]> {
   return new Promise((resolve) => {
-    const findings: Finding[] = [];
-    const pass = createTextPass(root, TEXT_DETECTORS);
-    schedule((deadline) => {
-      for (const detect of ELEMENT_DETECTORS) findings.push(...detect(root, context));
-      const step = (slice = deadline) => {
-        if (pass.step(sliceClock(slice))) resolve([...findings, ...pass.findings]);
-        else schedule(step);
-      };
-      // The element detectors used this slice's time; the text walk starts in the next.
-      schedule(step);
-    });
+    const elements = new ElementPass(root, context, readers);
+    const text = createTextPass(root, TEXT_DETECTORS);
+    const slice: Parameters<Schedule>[0] = (deadline) => {
+      const hasTime = sliceClock(deadline);
+      // The text walk reads 128 nodes before it first asks the clock: it starts in the
+      // slice the element readers end in only if they left time for that.
+      if (!elements.done && (!elements.step(hasTime) || !hasTime())) return schedule(slice);
+      if (text.step(hasTime)) resolve([...elements.findings, ...text.findings]);
+      else schedule(slice);
+    };
+    schedule(slice);
   });
 }

@@ -18,13 +18,15 @@ export type MessageKey = keyof typeof english;
 type PredefinedKey = '@@bidi_dir' | '@@ui_locale';
 
 /** Keys that end in `_one`, without it: the messages `tCount` chooses a plural form of. */
-export type PluralKey = MessageKey extends infer K
-  ? K extends `${infer Base}_one`
+// A mapped type, not a conditional over an inferred union: TypeScript 5 judged that
+// form `never` once the catalogue held plural keys.
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_one`
     ? `${Base}_other` extends MessageKey
       ? Base
       : never
-    : never
-  : never;
+    : never;
+}[MessageKey];
 
 /**
  * A message, with `$1`…`$9` substitutions (numbers are formatted for the language).
@@ -76,3 +78,34 @@ export function localizeDocument(titleKey: MessageKey): void {
   root.dir = t('catalogue_dir') === 'rtl' ? 'rtl' : 'ltr';
   document.title = t(titleKey);
 }
+
+/**
+ * A table of labels (kinds, stages, statuses…) read from the catalogue each time one
+ * is used, so a module can export it as a constant while the words still come from
+ * the language the page runs in (and from the test catalogue in unit tests).
+ *
+ * @example const KIND = catalogueLabels({ client: 'kind_client' }); KIND.client // "Client"
+ */
+export function catalogueLabels<Name extends string>(
+  keys: Record<Name, MessageKey>,
+): Readonly<Record<Name, string>> {
+  const labels = {} as Record<Name, string>;
+  for (const [name, key] of Object.entries(keys) as [Name, MessageKey][])
+    Object.defineProperty(labels, name, { get: () => t(key), enumerable: true });
+  return labels;
+}
+
+/** A date, or a date and time, as the page's language writes it. */
+export function formatDate(
+  at: number | Date,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  return new Intl.DateTimeFormat(uiLanguage(), options).format(at);
+}
+
+/** A date and time, as the page's language writes it ("7 Dec 2026, 14:05"). */
+export const formatDateTime = (at: number | Date) =>
+  formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A number as the page's language writes it ("1,234" or "1.234"). */
+export const formatNumber = (value: number) => new Intl.NumberFormat(uiLanguage()).format(value);

@@ -8,6 +8,7 @@ import { panelMessages } from './areas/panel';
 import { partyMessages } from './areas/parties';
 import { searchMessages } from './areas/search';
 import { serviceMessages } from './areas/services';
+import { syncMessages } from './areas/sync';
 import { transferMessages } from './areas/transfer';
 import { undoMessages } from './areas/undo';
 
@@ -29,6 +30,7 @@ export const messages = {
   ...relationshipMessages,
   ...undoMessages,
   ...emailMessages,
+  ...syncMessages,
 } as const;
 
 export type Messages = typeof messages;

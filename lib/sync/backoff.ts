@@ -5,7 +5,7 @@
  * retried at all: nothing is sent until the user fixes it.
  */
 
-export type FailureKind = 'auth' | 'forbidden' | 'offline' | 'server' | 'conflict';
+export type FailureKind = 'auth' | 'forbidden' | 'offline' | 'timeout' | 'server' | 'conflict';
 
 const FIRST_MS = 30_000;
 const LAST_MS = 6 * 60 * 60 * 1000;
@@ -25,7 +25,7 @@ export function failureOf(status: number | undefined): FailureKind {
 }
 
 export function retries(kind: FailureKind): boolean {
-  return kind === 'offline' || kind === 'server' || kind === 'conflict';
+  return kind === 'offline' || kind === 'timeout' || kind === 'server' || kind === 'conflict';
 }
 
 /** The last error in words, for the status line. */
@@ -37,6 +37,8 @@ export function failureMessage(kind: FailureKind, status?: number): string {
       return 'The server does not allow this account to change that address book or calendar.';
     case 'offline':
       return 'The server could not be reached (offline, or the address is wrong).';
+    case 'timeout':
+      return 'The server took too long to answer; Clientele will try again.';
     case 'conflict':
       return 'The server kept changing while Clientele merged; it will try again.';
     case 'server':

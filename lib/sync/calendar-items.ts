@@ -41,6 +41,9 @@ export function followUpToTodo(followUp: FollowUp, partyName: string, previous?:
   addText(todo, 'uid', followUp.id);
   todo.addPropertyWithValue('dtstamp', utcDateTime(followUp.doneAt ?? followUp.createdAt));
   todo.addPropertyWithValue('created', utcDateTime(followUp.createdAt));
+  // Only a known edit time: a guessed one would come back as a real one.
+  if (followUp.updatedAt !== undefined)
+    todo.addPropertyWithValue('last-modified', utcDateTime(followUp.updatedAt));
   todo.addPropertyWithValue('due', utcDateTime(followUp.dueAt));
   addText(todo, 'summary', summaryOf(followUp.note, `Follow up with ${partyName}`));
   addText(todo, 'description', followUp.note);
@@ -54,6 +57,7 @@ export function followUpToTodo(followUp: FollowUp, partyName: string, previous?:
     createdAt: followUp.createdAt,
     dueAt: followUp.dueAt,
     doneAt: followUp.doneAt,
+    updatedAt: followUp.updatedAt,
   });
   keepForeign(todo, previous, 'vtodo', TODO_OWNED);
   return wrap(todo);
@@ -77,6 +81,7 @@ export function todoToFollowUp(text: string): Item {
     interactionId: firstText(todo, 'x-clientele-interaction-id'),
     doneAt: done ? (completed ?? at('dtstamp', undefined)) : undefined,
     createdAt: at('created', times.createdAt) ?? 0,
+    updatedAt: at('last-modified', times.updatedAt),
   };
   const parsed = FollowUpSchema.safeParse(withoutUndefined(candidate));
   return parsed.success
@@ -150,7 +155,13 @@ export function journalToInteraction(text: string): Journal {
 }
 
 const instant = z.number().int().nonnegative().optional();
-const TimesSchema = z.object({ createdAt: instant, dueAt: instant, doneAt: instant, at: instant });
+const TimesSchema = z.object({
+  createdAt: instant,
+  dueAt: instant,
+  doneAt: instant,
+  updatedAt: instant,
+  at: instant,
+});
 
 /**
  * DATE-TIME keeps whole seconds; Clientele's own copy keeps the millisecond. The

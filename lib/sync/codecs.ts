@@ -1,4 +1,4 @@
-import type { FollowUp } from '../domain/follow-up';
+import { followUpEditedAt, type FollowUp } from '../domain/follow-up';
 import type { Interaction } from '../domain/interaction';
 import type { RelationshipKind } from '../domain/relationship';
 import {
@@ -31,7 +31,7 @@ export function idOf(record: SyncRecord): string {
 /** When the record was last edited: the side edited later wins a field both changed. */
 export function editedAt(record: SyncRecord): number {
   if (record.type === 'party') return record.value.party.updatedAt;
-  if (record.type === 'followUp') return record.value.doneAt ?? record.value.createdAt;
+  if (record.type === 'followUp') return followUpEditedAt(record.value);
   return record.value.createdAt;
 }
 

@@ -36,8 +36,13 @@ async function reaching<T>(request: () => Promise<T>): Promise<T> {
     return await request();
   } catch (error) {
     if (error instanceof SyncFailure) throw error;
-    throw new SyncFailure('offline');
+    throw new SyncFailure(isTimeout(error) ? 'timeout' : 'offline');
   }
+}
+
+/** A request stopped by its time limit (AbortSignal.timeout), not a network failure. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
 }
 
 function check(answer: unknown): void {

@@ -1,5 +1,6 @@
 import { SyncFailure, failureOf } from './backoff';
 import type { DavClient } from './dav-client';
+import { isTimeout } from './dav-port';
 import {
   collectionsFrom,
   failedStatus,
@@ -26,8 +27,8 @@ async function ask(request: () => Promise<unknown>): Promise<unknown> {
   let answer: unknown;
   try {
     answer = await request();
-  } catch {
-    throw new SyncFailure('offline');
+  } catch (error) {
+    throw new SyncFailure(isTimeout(error) ? 'timeout' : 'offline');
   }
   const status = failedStatus(answer);
   if (status !== undefined && (status === 401 || status === 403))

@@ -47,6 +47,8 @@ export interface SyncStore {
   forgetSynced(key: string): Promise<void>;
   token(collection: string): Promise<string | undefined>;
   saveToken(collection: string, token: string): Promise<void>;
+  /** A record deleted on one side and changed on the other was kept: flag it for the user. */
+  flagKept?(type: RecordType, id: string, deletedOn: 'here' | 'server'): Promise<void>;
 }
 
 export interface SyncTarget {
@@ -91,6 +93,7 @@ export class SyncEngine {
           // Changed elsewhere since this device last saw it: kept, and it comes back.
           await this.store.acknowledge(entry);
           await this.restore(entry.type, state.href, round);
+          await this.store.flagKept?.(entry.type, entry.id, 'here');
           return;
         } else if (status >= 300 && status !== 404) throw failure(status);
         else await this.store.forgetSynced(entry.key);
@@ -137,7 +140,10 @@ export class SyncEngine {
     const [remote] = await this.server.fetchObjects(this.target[collection], collection, [href]);
     if (!remote) {
       // Deleted on the server meanwhile: ours is kept and created again.
-      if (state) await this.store.forgetSynced(state.key);
+      if (state) {
+        await this.store.forgetSynced(state.key);
+        await this.store.flagKept?.(type, idOf(local), 'server');
+      }
       return 1;
     }
     const decoded = decode(collection, remote.data, this.context());
@@ -163,8 +169,10 @@ export class SyncEngine {
       if (!state) continue;
       const pending = (await this.store.pending()).some((e) => e.key === state.key);
       // Deleted there, changed here since: kept, and sent again as a new object.
-      if (pending) await this.store.forgetSynced(state.key);
-      else await this.store.removeLocal(state.type, state.id);
+      if (pending) {
+        await this.store.forgetSynced(state.key);
+        await this.store.flagKept?.(state.type, state.id, 'server');
+      } else await this.store.removeLocal(state.type, state.id);
       round.deleted += 1;
     }
     if (token !== undefined) await this.store.saveToken(url, token);
@@ -218,6 +226,7 @@ export class SyncEngine {
     );
     round.received += 1;
     if (merged.conflicts.length > 0) round.conflicts += 1;
+    if (entry?.op === 'delete') await this.store.flagKept?.(remote.type, idOf(remote), 'here');
   }
 
   private hrefFor(type: RecordType, id: string): string {

@@ -26,7 +26,10 @@ export const MAX_CSV_ROWS = 250_000;
  * among comma, semicolon and tab (the one that splits the first rows into the same
  * number of cells) — Excel in many European locales writes semicolons.
  */
-export function readCsv(text: string): Result<CsvTable, ImportProblem> {
+export function readCsv(
+  text: string,
+  onProgress?: (done: number, total: number) => void,
+): Result<CsvTable, ImportProblem> {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') return err(problemError('The file is empty.'));
   if (looksBinary(body))
@@ -57,6 +60,8 @@ export function readCsv(text: string): Result<CsvTable, ImportProblem> {
       delimiter = asDelimiter(result.meta.delimiter);
       const startLine = line;
       const cursor = result.meta.cursor;
+      // Progress in characters, every 500 rows: rows are not counted before they are read.
+      if (onProgress && rows.length % 500 === 0) onProgress(cursor, table.length);
       line += countNewlines(table, consumed, cursor);
       consumed = cursor;
       for (const error of result.errors)

@@ -12,7 +12,7 @@ import { looksLikeData, readCsv, type CsvTable } from './csv-read';
 import { draftsFromRows, type DraftsFromRows } from './csv-rows';
 import { decodeText, type TextEncodingName } from './decode';
 import { problemError, type ImportProblem } from './problems';
-import { readVcards, type VcardsRead } from './vcard-read';
+import { readVcards, type ReadProgress, type VcardsRead } from './vcard-read';
 
 /** Bigger than any address book export we have seen; past it the page would struggle. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -39,6 +39,7 @@ export type ImportSource =
 export function readImportFile(
   bytes: Uint8Array,
   fileName: string,
+  onProgress?: ReadProgress,
 ): Result<ImportSource, ImportProblem> {
   if (bytes.length === 0) return err(problemError('The file is empty.'));
   if (bytes.length > MAX_IMPORT_BYTES)
@@ -48,8 +49,13 @@ export function readImportFile(
     /\.(vcf|vcard)$/i.test(fileName) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text.slice(0, 200));
   // The relationship is applied per preview choice (draftsOf), not here.
   if (looksLikeCard)
-    return ok({ format: 'vcard', encoding, guessed, read: readVcards(text, 'prospect') });
-  const table = readCsv(text);
+    return ok({
+      format: 'vcard',
+      encoding,
+      guessed,
+      read: readVcards(text, 'prospect', onProgress),
+    });
+  const table = readCsv(text, onProgress);
   if (!table.ok) return table;
   const { header, rows, headerless } = table.value;
   const sample = rows.slice(0, 20).map((row) => row.value);

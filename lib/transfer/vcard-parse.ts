@@ -42,6 +42,8 @@ export function readCardLine(line: string, design: DesignSet): ParsedProperty | 
 function unescape(value: unknown, sentinel: string | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => unescape(v, sentinel));
   if (typeof value !== 'string') return value;
+  // Nearly every value has no escape left: it is returned as it is, without two regex passes.
+  if (!value.includes('\\') && (!sentinel || !value.includes(sentinel))) return value;
   const plain = value.replace(/\\([;:,])/g, '$1').replace(/\\[nN]/g, '\n');
   return sentinel ? plain.split(sentinel).join('\\') : plain;
 }

@@ -14,6 +14,11 @@ export interface VcardsRead {
 
 export const MAX_CARDS = 250_000;
 
+/** How far reading has come: `done` of `total` (cards, or characters of a CSV file). */
+export type ReadProgress = (done: number, total: number) => void;
+/** Often enough for a progress bar to move smoothly, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 500;
+
 /**
  * Reads every vCard in a file — 2.1 (Android, Outlook, Windows), 3.0 and 4.0 — into
  * party drafts, each with the line its card starts on. Each property is parsed on
@@ -23,7 +28,11 @@ export const MAX_CARDS = 250_000;
  * warning. Properties Clientele has no field for are kept verbatim and written
  * back on export.
  */
-export function readVcards(text: string, defaultKind: RelationshipKind): VcardsRead {
+export function readVcards(
+  text: string,
+  defaultKind: RelationshipKind,
+  onProgress?: ReadProgress,
+): VcardsRead {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const problems: ImportProblem[] = [];
   const drafts: ImportRow<PartyDraft>[] = [];
@@ -40,6 +49,7 @@ export function readVcards(text: string, defaultKind: RelationshipKind): VcardsR
       }),
     );
   for (const [index, card] of cards.entries()) {
+    if (onProgress && index % PROGRESS_EVERY === 0) onProgress(index, cards.length);
     if (!card.ended) {
       const next = cards[index + 1];
       problems.push(
@@ -69,6 +79,7 @@ export function readVcards(text: string, defaultKind: RelationshipKind): VcardsR
       if (read.kindFromFile) kindFromFile.add(card.line);
     }
   }
+  onProgress?.(cards.length, cards.length);
   if (cards.length === 0 && problems.length === 0)
     problems.push(problemError('This file holds no contact cards (no BEGIN:VCARD … END:VCARD).'));
   // In the order of the file: a card's own error before its values' warnings.

@@ -1,5 +1,6 @@
 import { parseAmount as readAmount } from '../domain/money-input';
 import type { Result } from '../domain/result';
+import { t } from '../platform/i18n';
 
 export { currencyDigits, formatAmount } from '../domain/money-format';
 
@@ -20,11 +21,11 @@ export function parseAmount(text: string, currency: string, locale?: string): Re
   const typed = text.trim();
   const number = typed.replace(CURRENCY_AROUND, '');
   if (typed !== '' && number === '') {
-    return { ok: false, error: { code: 'not_a_number', message: `“${typed}” is not an amount.` } };
+    return { ok: false, error: { code: 'not_a_number', message: t('amount_notAmount', typed) } };
   }
   const read = readAmount(number, currency, locale);
   if (read.ok && read.value <= 0) {
-    return { ok: false, error: { code: 'not_positive', message: 'Enter an amount above zero.' } };
+    return { ok: false, error: { code: 'not_positive', message: t('amount_notPositive') } };
   }
   return read;
 }

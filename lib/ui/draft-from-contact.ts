@@ -1,6 +1,7 @@
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
 import type { DetectedContactMessage } from '../protocol/contact-schemas';
+import { t } from '../platform/i18n';
 
 /**
  * A new party prefilled from what the page said about a contact. Without a name,
@@ -17,7 +18,8 @@ export function draftFromContact(
   const draft: PartyDraft = {
     type: 'person',
     name:
-      contact.name?.trim() || (email ? nameFromAddress(email) : (contact.phones[0] ?? 'Unnamed')),
+      contact.name?.trim() ||
+      (email ? nameFromAddress(email) : (contact.phones[0] ?? t('draft_unnamed'))),
     kind,
     emails: contact.emails,
     // Already validated and in E.164 (the background screened what the page said).

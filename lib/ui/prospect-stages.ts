@@ -1,4 +1,5 @@
 import type { ProspectInfo } from '../domain/party';
+import { catalogueLabels, t } from '../platform/i18n';
 
 export type ProspectStage = ProspectInfo['stage'];
 
@@ -7,27 +8,26 @@ export type ProspectStage = ProspectInfo['stage'];
  * rather than read from lib/domain/party, which brings zod into the page's bundle;
  * the record type makes a stage added there fail to compile here.
  */
-export const PROSPECT_STAGE_LABELS: Record<ProspectStage, string> = {
-  new: 'New',
-  contacted: 'Contacted',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  negotiation: 'Negotiation',
-};
+export const PROSPECT_STAGE_LABELS = catalogueLabels<ProspectStage>({
+  new: 'stage_new',
+  contacted: 'stage_contacted',
+  qualified: 'stage_qualified',
+  proposal: 'stage_proposal',
+  negotiation: 'stage_negotiation',
+});
 
-export const PROSPECT_STAGE_OPTIONS = Object.entries(PROSPECT_STAGE_LABELS) as [
-  ProspectStage,
-  string,
-][];
+/** The stages with their labels, in order. */
+export const prospectStageOptions = () =>
+  Object.entries(PROSPECT_STAGE_LABELS) as [ProspectStage, string][];
 
 /** Where prospects usually come from, offered while typing (any other text is fine). */
-export const COMMON_SOURCES = [
-  'Referral',
-  'Website',
+export const commonSources = () => [
+  t('source_referral'),
+  t('source_website'),
   'LinkedIn',
-  'Event',
-  'Email',
-  'Cold outreach',
+  t('source_event'),
+  t('source_email'),
+  t('source_coldOutreach'),
 ];
 
 /**

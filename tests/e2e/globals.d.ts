@@ -14,4 +14,5 @@ declare const chrome: {
     session: { remove(key: string): Promise<void> };
   };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
+  i18n: { getMessage(key: string, substitutions?: string[]): string };
 };

@@ -151,5 +151,19 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
     'undo/apply': { entryId: ids.undoEntry },
     'undo/recentlyDeleted': {},
     'undo/forget': { entryId: ids.undoEntry, neverCapture: true },
+    'sync/status': {},
+    'sync/connect': {
+      server: 'http://127.0.0.1:9/dav/',
+      user: 'mallory',
+      password: 'not-a-real-password',
+      remember: false,
+    },
+    'sync/choose': {
+      addressbook: { href: 'http://127.0.0.1:9/dav/mallory/book/' },
+      calendar: { create: 'Clientele' },
+      defaultKind: 'prospect',
+    },
+    'sync/now': {},
+    'sync/disconnect': { forget: true },
   };
 }

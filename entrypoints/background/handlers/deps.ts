@@ -4,6 +4,7 @@ import type { RepositoryContext } from '../../../lib/db/party-repository';
 import type { PageFindings, PartyView } from '../../../lib/protocol/contact-schemas';
 import type { EmailLogSettings } from '../../../lib/email/email-settings';
 import type { ThreadReportMessage } from '../../../lib/protocol/areas/email';
+import type { SyncControl } from '../../../lib/sync/control';
 
 /**
  * What the handlers need from the outside world. The worker passes the real
@@ -50,6 +51,8 @@ export interface BackgroundDeps {
   neverCapture?: (entries: readonly string[]) => Promise<void>;
   /** Scans again the tabs that reported contacts, so their highlights follow a deletion. */
   rescanTabs?: () => Promise<void>;
+  /** Sync with the user's DAV server (absent: sync is off and cannot be set up). */
+  sync?: SyncControl;
 }
 
 /** A party as the surfaces show it: the record plus its check-in health now. */

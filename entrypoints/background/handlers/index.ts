@@ -9,6 +9,7 @@ import { createPartyHandlers } from './parties';
 import { createRelationshipHandlers } from './relationships';
 import { createSearchHandlers } from './search';
 import { createServiceHandlers } from './services';
+import { createSyncHandlers } from './sync';
 import { createTransferHandlers } from './transfer';
 import { createUndoHandlers } from './undo';
 
@@ -32,5 +33,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createRelationshipHandlers(deps),
     ...createUndoHandlers(deps),
     ...createEmailHandlers(deps),
+    ...createSyncHandlers(deps),
   };
 }

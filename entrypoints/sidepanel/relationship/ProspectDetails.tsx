@@ -3,9 +3,9 @@ import type { ProspectInfo } from '../../../lib/domain/party';
 import { sendMessage } from '../../../lib/platform/messaging';
 import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import {
-  COMMON_SOURCES,
+  commonSources,
   PROSPECT_STAGE_LABELS,
-  PROSPECT_STAGE_OPTIONS,
+  prospectStageOptions,
   prospectUpdate,
   type ProspectStage,
 } from '../../../lib/ui/prospect-stages';
@@ -61,7 +61,7 @@ export function ProspectDetails({
         <SelectField
           label="Stage"
           value={stage}
-          options={PROSPECT_STAGE_OPTIONS}
+          options={prospectStageOptions()}
           onChange={setStage}
           testId="prospect-stage"
         />
@@ -76,7 +76,7 @@ export function ProspectDetails({
             data-testid="prospect-source"
           />
           <datalist id="prospect-sources">
-            {COMMON_SOURCES.map((s) => (
+            {commonSources().map((s) => (
               <option key={s} value={s} />
             ))}
           </datalist>

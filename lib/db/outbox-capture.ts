@@ -1,0 +1,248 @@
+import type { OutboxEntry, RecordType } from '../sync/outbox';
+import { recordKey } from '../sync/outbox';
+
+/**
+ * The outbox is written in the same transaction as every change to a synced record,
+ * by the connection itself rather than by each repository: a write path added later
+ * (a new import, a new bulk action) cannot forget it. The native connection's
+ * `transaction()` adds the `outbox` store to every read-write transaction over a
+ * synced store, and that transaction's stores (their cursors included) note each
+ * put, add, delete and clear. This patches instances of one connection only, never
+ * the prototypes, and idb's wrappers call through to these instance methods.
+ *
+ * Engagements and purchases travel inside their party's card, so a change to one
+ * queues its party; a party already queued for deletion stays so.
+ */
+
+const SOURCES: Record<string, RecordType> = {
+  parties: 'party',
+  interactions: 'interaction',
+  followUps: 'followUp',
+  engagements: 'party',
+  purchases: 'party',
+};
+/** Stores whose records carry their own outbox entry (the rest queue their party). */
+const OWN = new Set(['parties', 'interactions', 'followUps']);
+
+const captured = new WeakSet<object>();
+/** Transactions, and which of their stores, whose writes come from the server and queue nothing. */
+const quiet = new WeakMap<IDBTransaction, Set<string>>();
+/** Transactions that queued something, told once they commit. */
+const announced = new WeakSet<IDBTransaction>();
+let onQueued: (() => void) | undefined;
+let lastSeq = 0;
+let syncActive = false;
+
+/** Grows with every change, across worker restarts (it starts from the clock). */
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
+  return lastSeq;
+}
+
+/** Whether an account is set up: tombstones then wait for the sync before they are pruned. */
+export function setSyncActive(active: boolean): void {
+  syncActive = active;
+}
+
+/** Calls `listener` after each committed transaction that queued a change (the sync's cue). */
+export function whenChangesQueued(listener: (() => void) | undefined): void {
+  onQueued = listener;
+}
+
+/** Writes to these stores of `tx` come from the server: they queue nothing. */
+export function quietly(tx: IDBTransaction, stores: readonly string[]): void {
+  quiet.set(tx, new Set(stores));
+}
+
+// Read at each call, never kept: tests (and IndexedDB shims) replace these methods.
+/* eslint-disable @typescript-eslint/unbound-method -- each is called with .call(instance) */
+const natives = {
+  get transaction() {
+    return IDBDatabase.prototype.transaction;
+  },
+  get objectStore() {
+    return IDBTransaction.prototype.objectStore;
+  },
+  get put() {
+    return IDBObjectStore.prototype.put;
+  },
+  get add() {
+    return IDBObjectStore.prototype.add;
+  },
+  get delete() {
+    return IDBObjectStore.prototype.delete;
+  },
+  get clear() {
+    return IDBObjectStore.prototype.clear;
+  },
+  get get() {
+    return IDBObjectStore.prototype.get;
+  },
+  get getAll() {
+    return IDBObjectStore.prototype.getAll;
+  },
+  get openCursor() {
+    return IDBObjectStore.prototype.openCursor;
+  },
+  get index() {
+    return IDBObjectStore.prototype.index;
+  },
+  get indexOpenCursor() {
+    return IDBIndex.prototype.openCursor;
+  },
+  get cursorUpdate() {
+    return IDBCursor.prototype.update;
+  },
+  get cursorDelete() {
+    return IDBCursor.prototype.delete;
+  },
+};
+/* eslint-enable @typescript-eslint/unbound-method */
+const native = () => natives;
+
+/** Makes this connection queue every change to a synced record (see above). */
+export function captureChanges(db: IDBDatabase): void {
+  if (captured.has(db) || !db.objectStoreNames.contains('outbox')) return;
+  captured.add(db);
+  db.transaction = function (
+    names: string | string[],
+    mode?: IDBTransactionMode,
+    options?: IDBTransactionOptions,
+  ): IDBTransaction {
+    const asked = [...new Set(typeof names === 'string' ? [names] : names)];
+    if (mode !== 'readwrite' || !asked.some((name) => name in SOURCES))
+      return native().transaction.call(this, names, mode, options);
+    const scope = asked.includes('outbox') ? asked : [...asked, 'outbox'];
+    const tx = native().transaction.call(this, scope, mode, options);
+    // idb's `tx.store` and callers see the stores they asked for, not the outbox too.
+    const shown = [...asked].sort();
+    const visible = Object.assign(shown, {
+      contains: (name: string) => asked.includes(name),
+      item: (i: number) => shown[i] ?? null,
+    });
+    Object.defineProperty(tx, 'objectStoreNames', { value: visible });
+    tx.objectStore = function (name: string) {
+      const store = native().objectStore.call(this, name);
+      if (name in SOURCES) captureStore(store, tx);
+      else if (name === 'tombstones') markTombstones(store);
+      return store;
+    };
+    return tx;
+  };
+}
+
+function isQuiet(tx: IDBTransaction, store: string): boolean {
+  return quiet.get(tx)?.has(store) ?? false;
+}
+
+/** Queues `type:id` inside `tx`. A derived put never replaces a queued delete. */
+export function note(
+  tx: IDBTransaction,
+  type: RecordType,
+  id: unknown,
+  op: 'put' | 'delete',
+  derived = false,
+) {
+  if (typeof id !== 'string') return;
+  const outbox = native().objectStore.call(tx, 'outbox');
+  const entry: OutboxEntry = { key: recordKey(type, id), type, id, op, seq: nextSeq() };
+  if (!announced.has(tx)) {
+    announced.add(tx);
+    tx.addEventListener('complete', () => onQueued?.());
+  }
+  if (!derived) {
+    native().put.call(outbox, entry);
+    return;
+  }
+  const existing = native().get.call(outbox, entry.key);
+  existing.addEventListener('success', () => {
+    if ((existing.result as OutboxEntry | undefined)?.op !== 'delete')
+      native().put.call(outbox, entry);
+  });
+}
+
+/** Queues what writing `value` (or removing it, `op: 'delete'`) to `name` changes. */
+function noteValue(tx: IDBTransaction, name: string, value: unknown, op: 'put' | 'delete') {
+  const record = value as { id?: unknown; partyId?: unknown } | undefined;
+  if (OWN.has(name)) note(tx, SOURCES[name]!, record?.id, op);
+  else note(tx, 'party', record?.partyId, 'put', true);
+}
+
+/** Queues the removal of the record at `key` (a dealing is read first, for its party). */
+function noteRemoval(tx: IDBTransaction, store: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+  const name = store.name;
+  if (OWN.has(name) && typeof key === 'string') return note(tx, SOURCES[name]!, key, 'delete');
+  const read = native().getAll.call(store, key);
+  read.addEventListener('success', () => {
+    for (const value of read.result) noteValue(tx, name, value, 'delete');
+  });
+}
+
+function captureStore(store: IDBObjectStore, tx: IDBTransaction): void {
+  if (captured.has(store)) return;
+  captured.add(store);
+  const name = store.name;
+  store.put = function (value: unknown, key?: IDBValidKey) {
+    const request = native().put.call(this, value, key);
+    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put');
+    return request;
+  };
+  store.add = function (value: unknown, key?: IDBValidKey) {
+    const request = native().add.call(this, value, key);
+    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put');
+    return request;
+  };
+  store.delete = function (key: IDBValidKey | IDBKeyRange) {
+    // Noted first: a dealing's party is read before the record goes.
+    if (!isQuiet(tx, name)) noteRemoval(tx, this, key);
+    return native().delete.call(this, key);
+  };
+  store.clear = function () {
+    if (!isQuiet(tx, name)) noteRemoval(tx, this, IDBKeyRange.lowerBound(''));
+    return native().clear.call(this);
+  };
+  const captureCursors = (request: IDBRequest<IDBCursorWithValue | null>) => {
+    request.addEventListener('success', () => {
+      if (request.result) captureCursor(request.result, tx, name);
+    });
+    return request;
+  };
+  store.openCursor = function (...args: Parameters<IDBObjectStore['openCursor']>) {
+    return captureCursors(native().openCursor.apply(this, args));
+  };
+  store.index = function (indexName: string) {
+    const index = native().index.call(this, indexName);
+    if (!captured.has(index)) {
+      captured.add(index);
+      index.openCursor = function (...args: Parameters<IDBIndex['openCursor']>) {
+        return captureCursors(native().indexOpenCursor.apply(this, args));
+      };
+    }
+    return index;
+  };
+}
+
+function captureCursor(cursor: IDBCursorWithValue, tx: IDBTransaction, name: string): void {
+  if (captured.has(cursor)) return;
+  captured.add(cursor);
+  cursor.update = function (value: unknown) {
+    const request = native().cursorUpdate.call(this, value);
+    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put');
+    return request;
+  };
+  cursor.delete = function () {
+    if (!isQuiet(tx, name)) noteValue(tx, name, this.value, 'delete');
+    return native().cursorDelete.call(this);
+  };
+}
+
+/** Tombstones written while an account is set up wait for the sync to acknowledge them. */
+function markTombstones(store: IDBObjectStore): void {
+  if (captured.has(store)) return;
+  captured.add(store);
+  store.put = function (value: unknown, key?: IDBValidKey) {
+    const marked =
+      syncActive && value && typeof value === 'object' ? { ...value, pendingSync: true } : value;
+    return native().put.call(this, marked, key);
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CADENCE } from '../domain';
+import { SyncEngine, type SyncTarget } from '../sync/engine';
+import { MemoryServer } from '../sync/memory-server';
+import { deleteParties } from './deletion-repository';
+import { logInteraction, listInteractions } from './interaction-repository';
+import { createDbOpener } from './open';
+import { createParty, getParty, updateParty } from './party-repository';
+import { readSearchRows } from './search-projection';
+import { KEPT_TAG } from './sync-history';
+import { createIdbSyncStore } from './sync-store';
+
+const target: SyncTarget = {
+  addressbook: 'http://dav.test/alice/book/',
+  calendar: 'http://dav.test/alice/tasks/',
+  tokens: true,
+};
+
+/** One device: its own database, clock, store and engine, against a shared server. */
+function device(server: MemoryServer, name: string) {
+  let now = 1_750_000_000_000;
+  const repo = {
+    getDb: createDbOpener(`sync-store-${name}-${crypto.randomUUID()}`),
+    clock: () => now,
+    settings: () => Promise.resolve({ region: 'PT', cadence: DEFAULT_CADENCE }),
+  };
+  const store = createIdbSyncStore({ getDb: repo.getDb, clock: repo.clock, identity: () => name });
+  const engine = new SyncEngine(server, store, target, () => ({
+    cardVersion: '4.0',
+    region: 'PT',
+    defaultKind: 'prospect',
+    now,
+  }));
+  return {
+    repo,
+    store,
+    sync: () => engine.sync(),
+    tick: (ms: number) => (now += ms),
+    outbox: async () => (await repo.getDb()).getAll('outbox'),
+  };
+}
+
+async function created(repo: ReturnType<typeof device>['repo'], name: string) {
+  const outcome = await createParty(repo, { name, kind: 'client', emails: [`${name}@x.example`] });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value.party;
+}
+
+describe('the IndexedDB sync store, two devices and one server', () => {
+  it('sends a book up, brings it down on the other device, and queues nothing it received', async () => {
+    const server = new MemoryServer();
+    const a = device(server, 'alice');
+    const b = device(server, 'bob');
+    const party = await created(a.repo, 'ada');
+    await logInteraction(a.repo, {
+      partyId: party.id,
+      type: 'call',
+      summary: 'Kick-off',
+      followUpAt: 1_760_000_000_000,
+      requestId: 'r-1',
+    });
+    expect(await a.outbox()).toHaveLength(3);
+    const sent = await a.sync();
+    expect(sent.sent).toBe(3);
+    expect(await a.outbox()).toEqual([]);
+
+    const received = await b.sync();
+    expect(received.received).toBe(3);
+    expect(await b.outbox()).toEqual([]);
+    expect((await getParty(b.repo.getDb, party.id))?.name).toBe('ada');
+    expect((await readSearchRows(b.repo.getDb)).map((row) => row.id)).toEqual([party.id]);
+    const timeline = await listInteractions(b.repo.getDb, party.id, { limit: 10 });
+    expect(timeline.interactions.map((i) => i.summary)).toEqual(['Kick-off']);
+    // Nothing new on either side: another round sends and receives nothing.
+    expect(await b.sync()).toMatchObject({ sent: 0, received: 0 });
+  });
+
+  it('a field edited on both: the later edit wins, and the other value is on the timeline', async () => {
+    const server = new MemoryServer();
+    const a = device(server, 'alice');
+    const b = device(server, 'bob');
+    const party = await created(a.repo, 'ada');
+    await a.sync();
+    await b.sync();
+    a.tick(1000);
+    await updateParty(a.repo, party.id, { title: 'Countess' });
+    b.tick(5000);
+    await updateParty(b.repo, party.id, { title: 'Analyst' });
+    await a.sync();
+    const merged = await b.sync();
+    expect(merged.conflicts).toBeGreaterThan(0);
+    await a.sync();
+    for (const side of [a, b])
+      expect((await getParty(side.repo.getDb, party.id))?.title).toBe('Analyst');
+    const onB = await listInteractions(b.repo.getDb, party.id, { limit: 10 });
+    const kept = onB.interactions.map((i) => i.summary).find((s) => s.includes('Countess'));
+    expect(kept).toContain('Kept from the server');
+    // The note is a local change too: it reaches the other device.
+    await b.sync();
+    await a.sync();
+    const onA = await listInteractions(a.repo.getDb, party.id, { limit: 10 });
+    expect(onA.interactions.map((i) => i.summary)).toContain(kept);
+  });
+
+  it('a deletion reaches the other device; deleted there but changed here is kept and flagged', async () => {
+    const server = new MemoryServer();
+    const a = device(server, 'alice');
+    const b = device(server, 'bob');
+    const gone = await created(a.repo, 'gone');
+    const disputed = await created(a.repo, 'disputed');
+    await a.sync();
+    await b.sync();
+    await deleteParties(a.repo, [gone.id, disputed.id]);
+    b.tick(1000);
+    await updateParty(b.repo, disputed.id, { notes: 'still a client' });
+    await a.sync();
+    await b.sync();
+    expect(await getParty(b.repo.getDb, gone.id)).toBeUndefined();
+    const kept = await getParty(b.repo.getDb, disputed.id);
+    expect(kept?.notes).toBe('still a client');
+    expect(kept?.tags).toContain(KEPT_TAG);
+    await b.sync();
+    await a.sync();
+    expect((await getParty(a.repo.getDb, disputed.id))?.tags).toContain(KEPT_TAG);
+  });
+});

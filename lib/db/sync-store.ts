@@ -1,0 +1,216 @@
+import { unwrap } from 'idb';
+import { newId } from '../domain/ids';
+import type { Interaction } from '../domain/interaction';
+import type { Party } from '../domain/party';
+import type { SyncRecord } from '../sync/codecs';
+import type { SyncedState, SyncStore } from '../sync/engine';
+import type { FieldConflict } from '../sync/merge';
+import { recordKey, type OutboxEntry, type RecordType } from '../sync/outbox';
+import { inTransaction } from './in-transaction';
+import type { GetDb } from './open';
+import { note, quietly } from './outbox-capture';
+import { keptNote, KEPT_TAG } from './sync-history';
+import { projectParty, unprojectParty } from './search-projection';
+
+/**
+ * The sync engine's SyncStore over IndexedDB. What the server sends is written
+ * "quietly" (it queues nothing: it is already there), in one transaction with its
+ * synced state; what a merge replaced goes on the party's timeline as a note,
+ * which is itself a local change and travels to the other devices.
+ */
+export interface IdbSyncStoreOptions {
+  getDb: GetDb;
+  clock: () => number;
+  /** Who changed things on the server, as the history names them: the sync user. */
+  identity: () => string;
+}
+
+const RECORD_STORE = {
+  party: 'parties',
+  followUp: 'followUps',
+  interaction: 'interactions',
+} as const;
+const CARD_STORES = ['parties', 'engagements', 'purchases', 'searchBuckets'] as const;
+const APPLY_STORES = [...CARD_STORES, 'followUps', 'interactions', 'syncStates', 'outbox'] as const;
+
+export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
+  flagKept(type: RecordType, id: string, deletedOn: 'here' | 'server'): Promise<void>;
+} {
+  const { getDb } = options;
+
+  async function writeNotes(
+    tx: { objectStore(name: 'interactions'): { add(value: Interaction): Promise<unknown> } },
+    partyId: string,
+    summaries: string[],
+  ): Promise<string[]> {
+    const now = options.clock();
+    const ids: string[] = [];
+    for (const summary of summaries) {
+      const id = newId();
+      ids.push(id);
+      await tx.objectStore('interactions').add({
+        id,
+        partyId,
+        type: 'note',
+        direction: 'inbound',
+        at: now,
+        summary,
+        requestId: `sync-${id}`,
+        createdAt: now,
+      });
+    }
+    return ids;
+  }
+
+  return {
+    async pending() {
+      return (await getDb()).getAll('outbox');
+    },
+
+    async acknowledge(entry: OutboxEntry) {
+      const db = await getDb();
+      const tx = db.transaction(['outbox', 'tombstones'], 'readwrite');
+      await inTransaction(tx, async () => {
+        const current = await tx.objectStore('outbox').get(entry.key);
+        if (current?.seq !== entry.seq) return;
+        await tx.objectStore('outbox').delete(entry.key);
+        if (entry.op !== 'delete') return;
+        // The server has the deletion: the tombstone may now be pruned (deletion-repository).
+        const tombstone = await tx.objectStore('tombstones').get(entry.id);
+        if (tombstone?.pendingSync) {
+          const { pendingSync: _, ...rest } = tombstone;
+          await tx.objectStore('tombstones').put(rest);
+        }
+      });
+    },
+
+    async read(type, id) {
+      const db = await getDb();
+      if (type === 'party') {
+        const tx = db.transaction(['parties', 'engagements', 'purchases']);
+        const [party, engagements, purchases] = await Promise.all([
+          tx.objectStore('parties').get(id),
+          tx.objectStore('engagements').index('byParty').getAll(id),
+          tx.objectStore('purchases').index('byParty').getAll(id),
+        ]);
+        return party ? { type, value: { party, engagements, purchases } } : undefined;
+      }
+      const value = await db.get(RECORD_STORE[type], id);
+      return value ? ({ type, value } as SyncRecord) : undefined;
+    },
+
+    async applyRemote(record: SyncRecord, state: SyncedState, kept: FieldConflict[]) {
+      const db = await getDb();
+      const tx = db.transaction([...APPLY_STORES], 'readwrite', { durability: 'strict' });
+      const own = RECORD_STORE[record.type];
+      quietly(unwrap(tx), record.type === 'party' ? CARD_STORES : [own]);
+      await inTransaction(tx, async () => {
+        if (record.type === 'party') {
+          const { party, engagements, purchases } = record.value;
+          await tx.objectStore('parties').put(party);
+          await projectParty(tx, party);
+          for (const store of ['engagements', 'purchases'] as const) {
+            const incoming = new Set<string>(
+              (store === 'engagements' ? engagements : purchases).map((r) => r.id),
+            );
+            for (const key of await tx.objectStore(store).index('byParty').getAllKeys(party.id))
+              if (!incoming.has(key)) await tx.objectStore(store).delete(key);
+          }
+          for (const engagement of engagements) await tx.objectStore('engagements').put(engagement);
+          for (const purchase of purchases) await tx.objectStore('purchases').put(purchase);
+        } else if (record.type === 'followUp') {
+          await tx.objectStore('followUps').put(record.value);
+        } else {
+          await tx.objectStore('interactions').put(record.value);
+        }
+        await tx.objectStore('syncStates').put(state);
+        if (kept.length === 0) return;
+        const partyId = record.type === 'party' ? record.value.party.id : record.value.partyId;
+        const notes = keptNote(record.type, kept, options.identity());
+        const ids = await writeNotes(tx, partyId, notes);
+        // Notes added while the interactions store is quiet are still changes to send.
+        if (record.type === 'interaction')
+          for (const id of ids) note(unwrap(tx), 'interaction', id, 'put');
+      });
+    },
+
+    async removeLocal(type, id) {
+      const db = await getDb();
+      const tx = db.transaction([...APPLY_STORES], 'readwrite', { durability: 'strict' });
+      quietly(unwrap(tx), [...CARD_STORES, 'followUps', 'interactions']);
+      await inTransaction(tx, async () => {
+        if (type === 'party') {
+          await tx.objectStore('parties').delete(id);
+          await unprojectParty(tx, id);
+          for (const store of ['engagements', 'purchases'] as const)
+            for (const key of await tx.objectStore(store).index('byParty').getAllKeys(id))
+              await tx.objectStore(store).delete(key);
+        } else await tx.objectStore(RECORD_STORE[type]).delete(id);
+        await tx.objectStore('syncStates').delete(recordKey(type, id));
+      });
+    },
+
+    /** A record deleted on one side and changed on the other is kept, and says so. */
+    async flagKept(type, id, deletedOn) {
+      const db = await getDb();
+      const tx = db.transaction(
+        ['parties', 'searchBuckets', 'interactions', 'followUps', 'outbox'],
+        'readwrite',
+      );
+      await inTransaction(tx, async () => {
+        const own =
+          type === 'party'
+            ? { partyId: id }
+            : ((await tx.objectStore(RECORD_STORE[type]).get(id)) as
+                { partyId: string } | undefined);
+        if (!own) return;
+        const party: Party | undefined = await tx.objectStore('parties').get(own.partyId);
+        if (!party) return;
+        if (!party.tags.includes(KEPT_TAG)) {
+          const flagged = { ...party, tags: [...party.tags, KEPT_TAG], updatedAt: options.clock() };
+          await tx.objectStore('parties').put(flagged);
+          await projectParty(tx, flagged);
+        }
+        const where =
+          deletedOn === 'here' ? 'on this device' : `on the server (by ${options.identity()})`;
+        const what =
+          type === 'party'
+            ? 'This record'
+            : `A ${type === 'followUp' ? 'follow-up' : 'logged interaction'} of this record`;
+        await writeNotes(tx, party.id, [
+          `${what} was deleted ${where} but changed elsewhere since the last sync, so it was kept. Remove the “${KEPT_TAG}” tag once you have decided.`,
+        ]);
+      });
+    },
+
+    async synced(key) {
+      return (await getDb()).get('syncStates', key);
+    },
+
+    async syncedIn(collection) {
+      const db = await getDb();
+      if (collection === 'addressbook') return db.getAllFromIndex('syncStates', 'byType', 'party');
+      const [followUps, interactions] = await Promise.all([
+        db.getAllFromIndex('syncStates', 'byType', 'followUp'),
+        db.getAllFromIndex('syncStates', 'byType', 'interaction'),
+      ]);
+      return [...followUps, ...interactions];
+    },
+
+    async saveSynced(state) {
+      await (await getDb()).put('syncStates', state);
+    },
+
+    async forgetSynced(key) {
+      await (await getDb()).delete('syncStates', key);
+    },
+
+    async token(collection) {
+      return (await (await getDb()).get('syncTokens', collection))?.token;
+    },
+
+    async saveToken(collection, token) {
+      await (await getDb()).put('syncTokens', { collection, token });
+    },
+  };
+}

@@ -1,0 +1,366 @@
+/**
+ * The sync service the background runs: setup ('sync/connect', 'sync/choose'),
+ * rounds (after a change, on an alarm, at start, on "Sync now"), one at a time,
+ * with the status pages see. Over 150 lines because setup and rounds share the
+ * account, the lease and the status; the parts that are pure live beside it
+ * (account.ts, engine.ts, backoff.ts). The browser comes in as ports.
+ */
+import type { GetDb } from '../db/open';
+import { setSyncActive } from '../db/outbox-capture';
+import { createIdbSyncStore } from '../db/sync-store';
+import type {
+  SyncChooseRequest,
+  SyncConnectRequest,
+  SyncConnectResponse,
+  SyncErrorCode,
+  SyncStatus,
+} from '../protocol/areas/sync';
+import {
+  ACCOUNT_KEY,
+  AccountSchema,
+  insecure,
+  LEASE_KEY,
+  LeaseSchema,
+  originPattern,
+  PASSWORD_KEY,
+  PasswordSchema,
+  readParsed,
+  RUN_KEY,
+  RunStateSchema,
+  type Account,
+  type RunState,
+  type StorageArea,
+} from './account';
+import { retries, retryDelay, SyncFailure, type FailureKind } from './backoff';
+import type { SyncControl } from './control';
+import { DavClient, type Fetch } from './dav-client';
+import { davPort } from './dav-port';
+import { cardVersionFor, createCollection, discover } from './discovery';
+import { SyncEngine } from './engine';
+import { enqueueAll, forgetSyncedState } from './local-book';
+
+export interface SyncServiceDeps {
+  local: StorageArea;
+  session: StorageArea;
+  hasPermission: (originPattern: string) => Promise<boolean>;
+  fetch: Fetch;
+  getDb: GetDb;
+  clock: () => number;
+  region: () => Promise<string>;
+  /** A retry after `delayMs` (an alarm: the worker may be stopped meanwhile). */
+  retryIn: (delayMs: number) => void;
+  /** The error in words, from the catalogue (`syncerr_<code>`). */
+  words: (code: SyncErrorCode) => string;
+  /** Tells open pages (storage.session, watched by them). */
+  publish: (status: SyncStatus) => Promise<void>;
+  /** A new id per worker: a lease held by an earlier worker is a round that was stopped. */
+  instance: string;
+  debounceMs?: number;
+}
+
+const LEASE_MS = 120_000;
+const MAX_PASSES = 3;
+
+function codeOf(kind: FailureKind): SyncErrorCode {
+  if (kind === 'forbidden') return 'permission';
+  if (kind === 'conflict') return 'server';
+  return kind;
+}
+
+export function createSyncService(deps: SyncServiceDeps): SyncControl & {
+  changed(): void;
+  start(): Promise<void>;
+  run(): Promise<void>;
+} {
+  let running: Promise<void> | undefined;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  const account = () => readParsed(deps.local, ACCOUNT_KEY, AccountSchema);
+  const runState = async (): Promise<RunState> =>
+    (await readParsed(deps.local, RUN_KEY, RunStateSchema)) ?? RunStateSchema.parse({});
+  const password = async () =>
+    (await readParsed(deps.session, PASSWORD_KEY, PasswordSchema)) ??
+    (await readParsed(deps.local, PASSWORD_KEY, PasswordSchema));
+  const saveRun = (state: RunState) => deps.local.set({ [RUN_KEY]: state });
+  const active = (
+    a: Account | undefined,
+  ): a is Account & Required<Pick<Account, 'addressbook' | 'calendar'>> =>
+    !!a && !a.paused && !!a.addressbook && !!a.calendar;
+
+  async function savePassword(value: string, remember: boolean) {
+    await deps.session.set({ [PASSWORD_KEY]: value });
+    if (remember) await deps.local.set({ [PASSWORD_KEY]: value });
+    else await deps.local.remove(PASSWORD_KEY);
+  }
+
+  async function status(): Promise<SyncStatus> {
+    const [a, run, pending] = await Promise.all([
+      account(),
+      runState(),
+      deps.getDb().then((db) => db.count('outbox')),
+    ]);
+    const view = a && {
+      server: a.server,
+      user: a.user,
+      remember: a.remember,
+      defaultKind: a.defaultKind,
+      ...(a.addressbook
+        ? { addressbook: { href: a.addressbook.href, name: a.addressbook.name } }
+        : {}),
+      ...(a.calendar ? { calendar: a.calendar } : {}),
+    };
+    const base = {
+      pending,
+      ...(run.lastSyncedAt !== undefined ? { lastSyncedAt: run.lastSyncedAt } : {}),
+      ...(view ? { account: view } : {}),
+    };
+    if (!active(a)) return { state: 'off', ...base };
+    if (run.error) return { state: 'error', error: run.error, ...base };
+    if (running) return { state: 'syncing', ...base };
+    return { state: pending > 0 || run.lastSyncedAt === undefined ? 'pending' : 'synced', ...base };
+  }
+
+  const publish = async () => deps.publish(await status());
+
+  async function takeLease(): Promise<boolean> {
+    const now = deps.clock();
+    const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
+    // Only one worker runs at a time: a lease of an earlier one is a stopped round.
+    if (lease && lease.owner === deps.instance && lease.expiresAt > now) return false;
+    await deps.local.set({ [LEASE_KEY]: { owner: deps.instance, expiresAt: now + LEASE_MS } });
+    return true;
+  }
+
+  async function round(): Promise<void> {
+    const a = await account();
+    const run = await runState();
+    if (!active(a) || run.authBlocked) return;
+    const secret = await password();
+    if (!secret) {
+      await saveRun({
+        ...run,
+        error: { code: 'auth', message: deps.words('auth') },
+        authBlocked: true,
+      });
+      return;
+    }
+    if (!(await takeLease())) return;
+    await publish();
+    const renew = setInterval(
+      () =>
+        void deps.local.set({
+          [LEASE_KEY]: { owner: deps.instance, expiresAt: deps.clock() + LEASE_MS },
+        }),
+      LEASE_MS / 3,
+    );
+    try {
+      const client = new DavClient(
+        { server: a.server, user: a.user, password: secret },
+        deps.fetch,
+      );
+      const store = createIdbSyncStore({
+        getDb: deps.getDb,
+        clock: deps.clock,
+        identity: () => a.user,
+      });
+      const region = await deps.region();
+      const engine = new SyncEngine(
+        davPort(client),
+        store,
+        { addressbook: a.addressbook.href, calendar: a.calendar.href, tokens: true },
+        () => ({
+          cardVersion: cardVersionFor(a.addressbook),
+          region,
+          defaultKind: a.defaultKind,
+          now: deps.clock(),
+        }),
+      );
+      // Changes made while a round ran are sent by the next pass, not left for later.
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        await engine.sync();
+        if ((await store.pending()).length === 0) break;
+      }
+      await saveRun({ lastSyncedAt: deps.clock(), failures: 0, authBlocked: false });
+    } catch (error) {
+      const kind = error instanceof SyncFailure ? error.kind : 'server';
+      if (!(error instanceof SyncFailure)) console.error('Clientele: sync failed', error);
+      const failures = run.failures + 1;
+      const code = codeOf(kind);
+      await saveRun({
+        ...run,
+        failures,
+        authBlocked: kind === 'auth',
+        error: { code, message: deps.words(code) },
+      });
+      if (retries(kind)) deps.retryIn(retryDelay(failures));
+    } finally {
+      clearInterval(renew);
+      await deps.local.remove(LEASE_KEY);
+    }
+  }
+
+  function run(): Promise<void> {
+    running ??= round().finally(() => {
+      running = undefined;
+      void publish();
+    });
+    return running;
+  }
+
+  async function connect(request: SyncConnectRequest): Promise<SyncConnectResponse> {
+    const refuse = (code: SyncErrorCode) => ({
+      ok: false as const,
+      code,
+      message: deps.words(code),
+    });
+    if (insecure(request.server)) return refuse('insecure');
+    if (!(await deps.hasPermission(originPattern(request.server)))) return refuse('permission');
+    const client = new DavClient(request, deps.fetch);
+    let found;
+    try {
+      found = await discover(client);
+    } catch (error) {
+      if (!(error instanceof SyncFailure)) return refuse('not-dav');
+      return refuse(error.kind === 'server' ? 'not-dav' : codeOf(error.kind));
+    }
+    const before = await account();
+    const same = before?.server === request.server && before.user === request.user;
+    const next: Account = AccountSchema.parse({
+      ...(same ? before : {}),
+      server: request.server,
+      user: request.user,
+      remember: request.remember,
+      found: {
+        addressbookHome: found.addressbookHome,
+        calendarHome: found.calendarHome,
+        addressbooks: found.addressbooks.map((c) => ({
+          href: client.url(c.href),
+          name: c.displayName ?? '',
+          cardVersions: c.cardVersions,
+        })),
+        calendars: found.calendars.map((c) => ({
+          href: client.url(c.href),
+          name: c.displayName ?? '',
+        })),
+      },
+    });
+    if (!same) await forgetSyncedState(deps.getDb);
+    await deps.local.set({ [ACCOUNT_KEY]: next });
+    await savePassword(request.password, request.remember);
+    // A new password lifts the stop a refused one put on every request.
+    const runBefore = await runState();
+    await saveRun({ ...runBefore, authBlocked: false, error: undefined, failures: 0 });
+    if (active(next)) void run();
+    else void publish();
+    return {
+      ok: true,
+      addressbooks: next.found!.addressbooks.map(({ href, name }) => ({ href, name })),
+      calendars: next.found!.calendars,
+    };
+  }
+
+  async function choose(request: SyncChooseRequest): Promise<SyncStatus> {
+    const a = await account();
+    const secret = await password();
+    if (!a?.found || !secret) return status();
+    const client = new DavClient({ server: a.server, user: a.user, password: secret }, deps.fetch);
+    const pick = async <C extends { href: string }>(
+      choice: SyncChooseRequest['addressbook'],
+      known: C[],
+      type: 'addressbook' | 'calendar',
+      home: string | undefined,
+    ): Promise<C | { href: string; name: string; cardVersions: string[] } | undefined> => {
+      if ('href' in choice) return known.find((c) => c.href === client.url(choice.href));
+      if (!home) return undefined;
+      const slug =
+        choice.create
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || type;
+      const href = await createCollection(client, home, type, slug, choice.create);
+      return { href, name: choice.create, cardVersions: [] };
+    };
+    try {
+      const addressbook = await pick(
+        request.addressbook,
+        a.found.addressbooks,
+        'addressbook',
+        a.found.addressbookHome,
+      );
+      const calendar = await pick(
+        request.calendar,
+        a.found.calendars,
+        'calendar',
+        a.found.calendarHome,
+      );
+      if (!addressbook || !calendar) return status();
+      const changed =
+        a.addressbook?.href !== addressbook.href || a.calendar?.href !== calendar.href;
+      if (changed) await forgetSyncedState(deps.getDb);
+      const book = addressbook;
+      await deps.local.set({
+        [ACCOUNT_KEY]: {
+          ...a,
+          addressbook: book,
+          calendar: { href: calendar.href, name: calendar.name },
+          defaultKind: request.defaultKind,
+          paused: false,
+        },
+      });
+    } catch (error) {
+      const kind = error instanceof SyncFailure ? error.kind : 'server';
+      const code = codeOf(kind);
+      await saveRun({ ...(await runState()), error: { code, message: deps.words(code) } });
+      return status();
+    }
+    // Everything already in the book goes up on the first round.
+    await enqueueAll(deps.getDb);
+    setSyncActive(true);
+    void run();
+    return status();
+  }
+
+  return {
+    status,
+    connect,
+    choose,
+    run,
+    async now() {
+      const a = await account();
+      if (active(a)) {
+        // The user asks now: an error is cleared for this try, except a refused password.
+        const state = await runState();
+        if (!state.authBlocked) await saveRun({ ...state, error: undefined });
+        void run();
+      }
+      return status();
+    },
+    async disconnect(forget) {
+      const a = await account();
+      if (forget) {
+        await deps.local.remove([ACCOUNT_KEY, PASSWORD_KEY, RUN_KEY, LEASE_KEY]);
+        await deps.session.remove(PASSWORD_KEY);
+        await forgetSyncedState(deps.getDb);
+      } else if (a) await deps.local.set({ [ACCOUNT_KEY]: { ...a, paused: true } });
+      setSyncActive(false);
+      await publish();
+      return status();
+    },
+    changed() {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => {
+        void account().then((a) => (active(a) ? run() : undefined));
+      }, deps.debounceMs ?? 2000);
+    },
+    /** At each worker start: resume a round a stopped worker left, or send what waits. */
+    async start() {
+      const a = await account();
+      setSyncActive(active(a));
+      if (!active(a)) return;
+      const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
+      const pending = await (await deps.getDb()).count('outbox');
+      if (lease || pending > 0) await run();
+      else await publish();
+    },
+  };
+}
