@@ -71,6 +71,8 @@ interface DueRowProps {
   onOpen: () => void;
   onComplete: (log: { type: InteractionType; summary: string } | null) => void;
   onSnooze: (choice: SnoozeChoice, label: string) => void;
+  /** Given, a follow-up offers Delete (set by mistake); the list offers Undo. */
+  onDelete?: () => void;
 }
 
 export function DueRow({
@@ -81,6 +83,7 @@ export function DueRow({
   onOpen,
   onComplete,
   onSnooze,
+  onDelete,
 }: DueRowProps) {
   const [panel, setPanel] = useState<'log' | 'snooze' | null>(null);
   const [type, setType] = useState<InteractionType>('note');
@@ -152,6 +155,18 @@ export function DueRow({
             onClick={() => setPanel(panel === 'snooze' ? null : 'snooze')}
           >
             {t('due_snooze')}
+          </button>
+        )}
+        {followUp && onDelete && (
+          <button
+            type="button"
+            class="link"
+            data-testid="due-delete"
+            disabled={busy}
+            aria-label={t('tidy_delete_follow_up_label', item.partyName)}
+            onClick={onDelete}
+          >
+            {t('tidy_delete')}
           </button>
         )}
       </div>

@@ -11,10 +11,12 @@ export interface PurchaseListProps {
   purchases: readonly Purchase[];
   /** One total per currency: currencies are never added together. */
   totals: readonly Money[];
+  /** Given, each purchase listed offers Delete (undone from the record's toast). */
+  onDelete?: (purchase: Purchase) => void;
 }
 
 /** What the party has bought: the totals per currency, then the latest purchases. */
-export function PurchaseList({ purchases, totals }: PurchaseListProps) {
+export function PurchaseList({ purchases, totals, onDelete }: PurchaseListProps) {
   return (
     <div class="dealing-part" data-testid="summary-purchases">
       <h3>{t('purchases_heading')}</h3>
@@ -31,6 +33,20 @@ export function PurchaseList({ purchases, totals }: PurchaseListProps) {
             {p.on} · {p.description} ·{' '}
             {formatAmount(p.amount.amountMinor, p.amount.currency, uiLanguage())}
             {p.recurrence === 'recurring' ? ` ${t('purchases_recurring')}` : ''}
+            {onDelete && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="delete-purchase"
+                  aria-label={t('tidy_delete_purchase_label', p.description)}
+                  onClick={() => onDelete(p)}
+                >
+                  {t('tidy_delete')}
+                </button>
+              </>
+            )}
           </li>
         ))}
         {purchases.length > SHOWN && (

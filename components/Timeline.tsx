@@ -1,6 +1,8 @@
-import type { Interaction } from '../lib/domain/interaction';
+import { useState } from 'preact/hooks';
+import type { Interaction, InteractionPatch } from '../lib/domain/interaction';
 import { formatDateTime, t } from '../lib/platform/i18n';
 import { INTERACTION_WORDS, relativeTime } from '../lib/ui/format';
+import { EditInteraction } from './EditInteraction';
 
 export interface TimelineProps {
   interactions: Interaction[];
@@ -9,10 +11,13 @@ export interface TimelineProps {
   onMore: () => void;
   /** Shows a Delete button on each interaction (logged by mistake). */
   onDelete?: (interaction: Interaction) => void;
+  /** Shows an Edit button on each interaction, to correct it in place. */
+  onEdit?: (interaction: Interaction, patch: InteractionPatch) => void;
 }
 
 /** Interactions newest first; older ones a page at a time. */
-export function Timeline({ interactions, now, hasMore, onMore, onDelete }: TimelineProps) {
+export function Timeline({ interactions, now, hasMore, onMore, onDelete, onEdit }: TimelineProps) {
+  const [editing, setEditing] = useState<string | null>(null);
   if (interactions.length === 0) {
     return (
       <p class="empty" data-testid="timeline">
@@ -46,6 +51,27 @@ export function Timeline({ interactions, now, hasMore, onMore, onDelete }: Timel
               >
                 {linkLabel(interaction.link)}
               </a>
+            )}
+            {onEdit && editing !== interaction.id && (
+              <button
+                type="button"
+                class="link timeline-edit"
+                data-testid="edit-interaction"
+                aria-label={t('tidy_edit_interaction')}
+                onClick={() => setEditing(interaction.id)}
+              >
+                {t('tidy_edit')}
+              </button>
+            )}
+            {onEdit && editing === interaction.id && (
+              <EditInteraction
+                interaction={interaction}
+                onCancel={() => setEditing(null)}
+                onSave={(patch) => {
+                  setEditing(null);
+                  onEdit(interaction, patch);
+                }}
+              />
             )}
             {onDelete && (
               <button

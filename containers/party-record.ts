@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Interaction } from '../lib/domain/interaction';
+import type { Interaction, InteractionPatch } from '../lib/domain/interaction';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import { t, type MessageKey } from '../lib/platform/i18n';
 import { sendMessage } from '../lib/platform/messaging';
@@ -93,6 +93,16 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     return result.value.entry;
   };
 
+  const editInteraction = async (interaction: Interaction, patch: InteractionPatch) => {
+    setBusy(true);
+    const result = await sendMessage('interactions/update', { id: interaction.id, patch });
+    setBusy(false);
+    if (!result.ok) return setMessage(`Not saved: ${result.error.message}`);
+    if (result.value.view) setView(result.value.view);
+    setMessage(null);
+    await loadTimeline();
+  };
+
   /** Appends the next page of the timeline. */
   const more = async () => {
     if (!next) return;
@@ -117,5 +127,6 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     log,
     changeKind,
     deleteInteraction,
+    editInteraction,
   };
 }

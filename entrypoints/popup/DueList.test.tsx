@@ -48,6 +48,7 @@ function fakeBackground(items: DueItemView[] = ITEMS) {
   let current = [...items];
   const calls: [string, unknown][] = [];
   let failNext: string | null = null;
+  const deleted: DueItemView[] = [];
   const send = vi.fn((name: string, request: unknown): Promise<Result<unknown>> => {
     calls.push([name, request]);
     if (failNext && name !== 'due/list') {
@@ -58,6 +59,18 @@ function fakeBackground(items: DueItemView[] = ITEMS) {
     if (name === 'due/list') {
       const count = current.filter((item) => item.state !== 'soon').length;
       return Promise.resolve({ ok: true, value: { items: current, count, total: current.length } });
+    }
+    if (name === 'records/delete') {
+      const { id } = request as { id: string };
+      const gone = current.find((item) => item.followUpId === id)!;
+      current = current.filter((item) => item !== gone);
+      const entry = { id: 'entry-1', label: `A follow-up with ${gone.partyName}` };
+      deleted.push(gone);
+      return Promise.resolve({ ok: true, value: { entry } });
+    }
+    if (name === 'undo/apply') {
+      current = [...deleted.splice(0), ...current];
+      return Promise.resolve({ ok: true, value: { label: 'A follow-up with Ada Lovelace' } });
     }
     const ref = (request as { item: { id?: string; partyId?: string } }).item;
     current = current.filter((item) =>
@@ -104,6 +117,19 @@ describe('DueList', () => {
     ]);
     expect(itemOf('ada').textContent).toContain('Follow-up: Send the proposal');
     expect(itemOf('grace').textContent).toContain('Check-in · today');
+  });
+
+  it('deletes a follow-up (never a check-in) and Undo brings it back', async () => {
+    const { background } = renderList();
+    await screen.findAllByTestId('due-item');
+    expect(within(itemOf('grace')).queryByTestId('due-delete')).toBeNull();
+    fireEvent.click(within(itemOf('ada')).getByTestId('due-delete'));
+    const undo = await screen.findByTestId('undo');
+    await waitFor(() => expect(screen.getAllByTestId('due-item')).toHaveLength(2));
+    expect(background.calls).toContainEqual(['records/delete', { store: 'followUps', id: 'f1' }]);
+    fireEvent.click(undo);
+    await waitFor(() => expect(screen.getAllByTestId('due-item')).toHaveLength(3));
+    expect(screen.queryByTestId('undo')).toBeNull();
   });
 
   it('says so plainly when nothing is due', async () => {

@@ -6,9 +6,10 @@ import type { DueItemView } from '../../lib/protocol/areas/due';
 import type { RequestInput, Response } from '../../lib/protocol/messages';
 import { t, uiLanguage, type MessageKey } from '../../lib/platform/i18n';
 import { choicesFor, describeWhen, DueRow } from '../../components/DueRow';
+import { UndoNotice } from '../../components/options/UndoNotice';
 import '../../components/due.css';
 
-type DueMessage = 'due/list' | 'due/complete' | 'due/snooze';
+type DueMessage = 'due/list' | 'due/complete' | 'due/snooze' | 'records/delete' | 'undo/apply';
 
 /** Sends one of the Due list's messages: `sendMessage` from lib/platform/messaging.ts fits. */
 export type DueSend = <N extends DueMessage>(
@@ -56,6 +57,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ entryId: string; label: string } | null>(null);
   const list = useRef<HTMLElement>(null);
   // After an item leaves, focus goes to the one that took its place.
   const focusIndex = useRef<number | null>(null);
@@ -104,6 +106,25 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
       log ? t(DONE_LOGGED[log.type], item.partyName) : t('popup_due_done_followup', item.partyName),
     );
 
+  const remove = (item: DueItemView) =>
+    act(
+      item,
+      async () => {
+        const reply = await send('records/delete', { store: 'followUps', id: item.followUpId! });
+        if (reply.ok) setUndo({ entryId: reply.value.entry.id, label: reply.value.entry.label });
+        return reply;
+      },
+      '',
+    );
+
+  const takeBack = async () => {
+    if (!undo) return;
+    const reply = await send('undo/apply', { entryId: undo.entryId });
+    setUndo(null);
+    setStatus(reply.ok ? t('tidy_undone', reply.value.label) : reply.error.message);
+    await load();
+  };
+
   const snooze = (item: DueItemView, choice: SnoozeChoice, label: string) =>
     act(
       item,
@@ -134,6 +155,13 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
       <p class="due-status" role="status" data-testid="due-status">
         {status}
       </p>
+      {undo && (
+        <UndoNotice
+          message={t('tidy_deleted', undo.label)}
+          onUndo={() => void takeBack()}
+          onDismiss={() => setUndo(null)}
+        />
+      )}
       {problem && (
         <p class="error" role="alert">
           {problem}{' '}
@@ -166,6 +194,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
                     onOpen={() => onOpen(item.partyId)}
                     onComplete={(log) => void complete(item, log)}
                     onSnooze={(choice, text) => void snooze(item, choice, text)}
+                    {...(item.followUpId ? { onDelete: () => void remove(item) } : {})}
                   />
                 ))}
               </ul>

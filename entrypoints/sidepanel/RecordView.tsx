@@ -58,6 +58,7 @@ function RecordBody({
     log,
     changeKind,
     deleteInteraction,
+    editInteraction,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
   const [editing, setEditing] = useState(false);
@@ -115,7 +116,7 @@ function RecordBody({
           onChangeKind={(kind) => void changeKind(kind)}
         />
       )}
-      <RelationshipSection view={view} onView={setView} />
+      <RelationshipSection view={view} onView={setView} onPartDeleted={onPartDeleted} />
       <InteractionForm
         key={`${partyId}-${focusLog ? 'focus' : 'quiet'}`}
         partyName={view.party.name}
@@ -131,6 +132,7 @@ function RecordBody({
         now={now}
         hasMore={hasMore}
         onMore={() => void more()}
+        onEdit={(interaction, patch) => void editInteraction(interaction, patch)}
         onDelete={(interaction) =>
           void deleteInteraction(interaction).then(
             (entry) => entry && onPartDeleted(entry.id, entry.label),

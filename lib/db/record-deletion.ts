@@ -33,8 +33,8 @@ const LABELS: Record<PartRecordStore, string> = {
 };
 
 /** A part deletion's transaction: the undo stores, and the email log's "never again" marks. */
-const PART_TX_STORES = [...UNDO_TX_STORES, 'emailUndone'] as const;
-type PartTx = IDBPTransaction<ClienteleSchema, typeof PART_TX_STORES, 'readwrite'>;
+export const PART_TX_STORES = [...UNDO_TX_STORES, 'emailUndone'] as const;
+export type PartTx = IDBPTransaction<ClienteleSchema, typeof PART_TX_STORES, 'readwrite'>;
 
 export interface PartDeletionOptions {
   /**
@@ -85,7 +85,7 @@ export async function deletePartRecord(
 }
 
 /** The party's last contact from its newest interaction other than `removedId`. */
-async function recomputeLastContact(
+export async function recomputeLastContact(
   tx: PartTx,
   party: Party,
   removedId: string,

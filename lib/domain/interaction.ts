@@ -44,3 +44,12 @@ export const InteractionDraftSchema = z.object({
   requestId: z.string().min(1).max(100),
 });
 export type InteractionDraft = z.input<typeof InteractionDraftSchema>;
+
+/** What can be corrected on a logged interaction from the timeline. */
+export const InteractionPatchSchema = InteractionSchema.pick({
+  type: true,
+  direction: true,
+  at: true,
+  summary: true,
+}).partial();
+export type InteractionPatch = z.input<typeof InteractionPatchSchema>;

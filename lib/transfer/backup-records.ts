@@ -7,7 +7,12 @@ import { PartySchema } from '../domain/party';
 import { PurchaseSchema } from '../domain/purchase';
 import { err, ok, type Result } from '../domain/result';
 import { ServiceSchema } from '../domain/service';
-import { TombstoneSchema, UndoEntrySchema, type Tombstone, type UndoEntry } from '../db/undo-entry';
+import {
+  TombstoneSchema,
+  UndoEntrySchema,
+  type Tombstone,
+  type UndoEntry,
+} from '../domain/undo-entry';
 import type { TransferStore } from './backup-format';
 import { problemError, type ImportProblem } from './problems';
 import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';

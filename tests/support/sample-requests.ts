@@ -68,6 +68,7 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
       requestId: 'sample-log',
     },
     'interactions/list': { partyId: ids.party },
+    'interactions/update': { id: ids.party, patch: { summary: 'Corrected' } },
     'search/rows': {},
     'due/list': {},
     'due/complete': { item: { kind: 'followUp', id: ids.followUp }, log: { summary: 'done' } },

@@ -1,5 +1,6 @@
 import { ok } from '../../../lib/domain/result';
 import { listInteractions, logInteraction } from '../../../lib/db/interaction-repository';
+import { updateInteraction } from '../../../lib/db/interaction-edit';
 import type { interactionMessages } from '../../../lib/protocol/areas/interactions';
 import type { HandlersFor } from '../../../lib/protocol/listener';
 import { viewOf, type BackgroundDeps } from './deps';
@@ -18,6 +19,12 @@ export function createInteractionHandlers({
         view: await viewOf(repo, party),
         ...(followUp ? { followUp } : {}),
       });
+    },
+    'interactions/update': async ({ id, patch }) => {
+      const updated = await updateInteraction(repo, id, patch);
+      if (!updated.ok) return updated;
+      const { interaction, party } = updated.value;
+      return ok({ interaction, ...(party ? { view: await viewOf(repo, party) } : {}) });
     },
     'interactions/list': async ({ partyId, limit, before }) =>
       ok(await listInteractions(repo.getDb, partyId, before ? { limit, before } : { limit })),

@@ -14,6 +14,8 @@ export interface EngagementListProps {
   send?: Send;
   /** Given, each engagement offers its changes of status. */
   onChanged?: (message: string) => void;
+  /** Given, each engagement offers Delete (undone from the record's toast). */
+  onDelete?: (engagement: Engagement) => void;
 }
 
 const day = (isoDay: string) => formatDay(isoDay, uiLanguage());
@@ -24,6 +26,7 @@ export function EngagementList({
   recurringMonthly,
   send,
   onChanged,
+  onDelete,
 }: EngagementListProps) {
   return (
     <div class="dealing-part" data-testid="summary-engagements">
@@ -52,6 +55,17 @@ export function EngagementList({
             </span>
             {onChanged && (
               <EngagementStatus engagement={e} onChanged={onChanged} {...(send ? { send } : {})} />
+            )}
+            {onDelete && (
+              <button
+                type="button"
+                class="link"
+                data-testid="delete-engagement"
+                aria-label={t('tidy_delete_engagement_label', e.serviceName)}
+                onClick={() => onDelete(e)}
+              >
+                {t('tidy_delete')}
+              </button>
             )}
           </li>
         ))}

@@ -15,6 +15,8 @@ export interface RelationshipSectionProps {
   send?: Send;
   /** The record changed here (prospect details saved, a kind applied, or read again). */
   onView: (view: PartyView) => void;
+  /** Given, engagements and purchases can be deleted here; the record shows the Undo. */
+  onPartDeleted?: (entryId: string, label: string) => void;
 }
 
 const ACTION_LABELS: Record<DealingAction, MessageKey> = {
@@ -32,6 +34,7 @@ export function RelationshipSection({
   view,
   send = sendMessage,
   onView,
+  onPartDeleted,
 }: RelationshipSectionProps) {
   const { party } = view;
   const layout = relationshipLayout(party.kind);
@@ -47,6 +50,12 @@ export function RelationshipSection({
   const changed = (message: string) => {
     setStatus(message);
     setVersion((v) => v + 1);
+  };
+  const remove = async (store: 'engagements' | 'purchases', id: string) => {
+    const result = await send('records/delete', { store, id });
+    if (!result.ok) return setStatus(result.error.message);
+    changed(t('tidy_deleted', result.value.entry.label));
+    onPartDeleted?.(result.value.entry.id, result.value.entry.label);
   };
   const saved = (message: string) => {
     close();
@@ -76,6 +85,7 @@ export function RelationshipSection({
         lead={layout.lead}
         onView={onView}
         onChanged={changed}
+        {...(onPartDeleted ? { onDelete: (store, id) => void remove(store, id) } : {})}
       />
       <div class="row buttons dealing-actions">
         {layout.actions.map((action, i) => (

@@ -29,6 +29,8 @@ export interface RelationshipSummaryProps {
   onView?: (view: PartyView) => void;
   /** Given, engagements offer their changes of status; called with what changed. */
   onChanged?: (message: string) => void;
+  /** Given, engagements and purchases offer Delete. */
+  onDelete?: (store: 'engagements' | 'purchases', id: string) => void;
 }
 
 /** What this party buys from the user: current engagements, purchases, totals per currency. */
@@ -40,6 +42,7 @@ export function RelationshipSummary({
   lead = 'engagements',
   onView,
   onChanged,
+  onDelete,
 }: RelationshipSummaryProps) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -71,10 +74,16 @@ export function RelationshipSummary({
         recurringMonthly={recurringMonthly}
         send={send}
         {...(onChanged ? { onChanged } : {})}
+        {...(onDelete ? { onDelete: (e: { id: string }) => onDelete('engagements', e.id) } : {})}
       />
     ),
     purchases: purchases.length > 0 && (
-      <PurchaseList key="purchases" purchases={purchases} totals={purchaseTotals} />
+      <PurchaseList
+        key="purchases"
+        purchases={purchases}
+        totals={purchaseTotals}
+        {...(onDelete ? { onDelete: (p: { id: string }) => onDelete('purchases', p.id) } : {})}
+      />
     ),
   };
   const order: DealingPart[] =

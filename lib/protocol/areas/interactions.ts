@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { FollowUpSchema } from '../../domain/follow-up';
-import { InteractionDraftSchema, InteractionSchema } from '../../domain/interaction';
+import {
+  InteractionDraftSchema,
+  InteractionPatchSchema,
+  InteractionSchema,
+} from '../../domain/interaction';
 import { defineMessage } from '../define';
 import { PartyViewSchema } from '../contact-schemas';
 
@@ -15,6 +19,12 @@ export const interactionMessages = {
       followUp: FollowUpSchema.optional(),
       replayed: z.boolean(),
     }),
+  }),
+  /** Corrects a logged interaction's type, direction, date or summary (from the timeline). */
+  'interactions/update': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ id: z.string().min(1).max(64), patch: InteractionPatchSchema }),
+    response: z.object({ interaction: InteractionSchema, view: PartyViewSchema.optional() }),
   }),
   'interactions/list': defineMessage({
     sender: 'extension-page',
