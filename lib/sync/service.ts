@@ -277,7 +277,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
           .toLowerCase()
           .replace(/[^a-z0-9]+/g, '-')
           .replace(/^-|-$/g, '') || type;
-      const href = await createCollection(client, home, type, slug, choice.create);
+      // Radicale keeps address books and calendars in one home: the same name for both
+      // would make the calendar the address book already there (405, taken as "exists").
+      const apart =
+        type === 'calendar' && home === a.found?.addressbookHome ? `${slug}-tasks` : slug;
+      const href = await createCollection(client, home, type, apart, choice.create);
       return { href, name: choice.create, cardVersions: [] };
     };
     try {
