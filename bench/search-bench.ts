@@ -14,6 +14,8 @@ import { bucketsOf, replaceProjection } from '../lib/db/search-projection';
 import type { SearchRow } from '../lib/db/search-row';
 import { foldText } from '../lib/domain/fold';
 import { PartySchema, type Party } from '../lib/domain/party';
+import { knownTexts } from '../lib/findings/page-contacts';
+import { PageFindingsSchema } from '../lib/protocol/contact-schemas';
 import { CHANNEL, ReplySchema } from '../lib/protocol/envelope';
 import { messages } from '../lib/protocol/messages';
 import { generateRows, mulberry32 } from '../tests/support/generated-rows';
@@ -427,6 +429,69 @@ export async function seed(count = 50_000) {
 }
 
 /**
+ * Extension page only: the exact email lookup the background runs on a page's report
+ * ("which of these addresses are known", `knownTexts`), against the seeded book: one
+ * address, then 1,000 in one batch (half known, half not). The first of each is the
+ * cold one (database just opened); the medians are over `runs`.
+ */
+export async function lookup(count = 50_000, runs = 9) {
+  const withEmail = bookOf(count).filter((row) => row.emails.length > 0);
+  const random = mulberry32(7);
+  const knownEmail = () => withEmail[Math.floor(random() * withEmail.length)]!.emails[0]!;
+  const findings = (emails: string[]) =>
+    PageFindingsSchema.parse({
+      url: 'https://example.com/',
+      contacts: emails.map((email) => ({
+        emails: [email],
+        phones: [],
+        sources: ['mailto'],
+        confidence: 1,
+      })),
+    });
+  const db = await createDbOpener()();
+  const one: number[] = [];
+  const batch: number[] = [];
+  let oneHits = 0;
+  let batchHits = 0;
+  for (let run = 0; run < runs; run++) {
+    const single = findings([knownEmail()]);
+    let start = performance.now();
+    oneHits += (await knownTexts(db, single, new Map())).length;
+    one.push(performance.now() - start);
+    const many = findings(
+      Array.from({ length: 1000 }, (_, i) =>
+        i % 2 === 0 ? knownEmail() : `nobody-${run}-${i}@nowhere.example`,
+      ),
+    );
+    start = performance.now();
+    batchHits = (await knownTexts(db, many, new Map())).length;
+    batch.push(performance.now() - start);
+  }
+  db.close();
+  return {
+    firstOneMs: one[0]!,
+    oneMs: median(one),
+    firstBatchMs: batch[0]!,
+    batchMs: median(batch),
+    oneHits: `${oneHits}/${runs}`,
+    batchHits: `${batchHits}/1000`,
+  };
+}
+
+/** Extension page only: one message to the background and its answer, timed here. */
+export async function ask(): Promise<number> {
+  const start = performance.now();
+  const raw: unknown = await browser.runtime.sendMessage({
+    channel: CHANNEL,
+    name: 'due/list',
+    request: { limit: 1 },
+  });
+  const reply = ReplySchema.parse(raw);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return performance.now() - start;
+}
+
+/**
  * Extension page only: where the time to the first answer goes, each stage on its
  * own, median of `runs`. The panel's path: open the database and read the find
  * parts, index them and answer the query as typed (the typo pass follows the
@@ -527,9 +592,11 @@ declare global {
       compare: typeof compare;
       seed: typeof seed;
       probe: typeof probe;
+      lookup: typeof lookup;
+      ask: typeof ask;
       mount: typeof mount;
     };
   }
 }
-window.clienteleSearchBench = { compare, seed, probe, mount };
+window.clienteleSearchBench = { compare, seed, probe, mount, lookup, ask };
 if (location.protocol === 'chrome-extension:' && location.search === '?mount') mount();
