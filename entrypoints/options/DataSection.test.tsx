@@ -1,12 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../background/handlers';
 import { DEFAULT_CADENCE } from '../../lib/domain/cadence';
 import { createDbOpener } from '../../lib/db/open';
 import { dispatch } from '../../lib/protocol/listener';
+import { serveImportReading, type ReaderPort } from '../../lib/transfer/import-reader-serve';
 import type { Transport } from '../../lib/transfer/transfer-client';
 import { DataSection } from './DataSection';
+
+/**
+ * The page reads import files in a dedicated worker; the unit DOM has no workers, so
+ * the same reader serves in memory, messages cloned and delivered later as a worker's.
+ */
+class InMemoryWorker {
+  private listener?: (event: { data: unknown }) => void;
+  private stopped = false;
+  private readonly port: ReaderPort = {
+    onmessage: null,
+    postMessage: (message) =>
+      setTimeout(() => !this.stopped && this.listener?.({ data: structuredClone(message) })),
+  };
+  constructor() {
+    serveImportReading(this.port);
+  }
+  addEventListener(_type: 'message', heard: (event: { data: unknown }) => void) {
+    this.listener = heard;
+  }
+  postMessage(message: unknown) {
+    setTimeout(() => !this.stopped && this.port.onmessage?.({ data: structuredClone(message) }));
+  }
+  terminate() {
+    this.stopped = true;
+  }
+}
+beforeAll(() => vi.stubGlobal('Worker', InMemoryWorker));
 
 const identity = { id: 'ext', origin: 'chrome-extension://ext/' };
 const sender = { id: 'ext', url: 'chrome-extension://ext/options.html' };
