@@ -30,7 +30,7 @@ export function texts(component: ICAL.Component, name: string): string[] {
   return component
     .getAllProperties(name)
     .flatMap((property) => property.getValues().map(asText))
-    .map((value) => value.replace(/\\([;,])/g, '$1').trim())
+    .map((value) => value.trim())
     .filter((value) => value !== '');
 }
 
