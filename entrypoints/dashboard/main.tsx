@@ -1,3 +1,4 @@
+import '../../lib/domain/zod-jitless';
 import { render } from 'preact';
 import { localizeDocument } from '../../lib/platform/i18n';
 import { App } from './App';
