@@ -104,7 +104,7 @@ describe('delete and undo', () => {
     const confirmation = panel.getByTestId('delete-confirmation');
     await confirmation.waitFor();
     expect(await confirmation.textContent()).toContain(
-      'Delete Marigold Testwell and 3 interactions, 1 follow-up and 1 purchase?',
+      'Delete Marigold Testwell and 3 interactions, 1 follow-up, and 1 purchase?',
     );
     await panel.getByTestId('confirm-delete').click();
     await panel.getByTestId('undo').waitFor();
@@ -149,7 +149,7 @@ describe('delete and undo', () => {
       .getByTestId('recently-deleted-entry')
       .filter({ hasText: 'Grace Hopper' });
     await entry.waitFor();
-    expect(await entry.textContent()).toContain('3 interactions, 1 follow-up and 1 purchase');
+    expect(await entry.textContent()).toContain('3 interactions, 1 follow-up, and 1 purchase');
     await entry.getByTestId('restore-entry').click();
     await entry.waitFor({ state: 'detached' });
     expect(await book(page)).toEqual(before);
