@@ -1,3 +1,8 @@
+// Over 300 lines: the nine transfer handlers (counts, export pages, the three restore
+// steps, cancel, precheck, import chunks, a page's .vcf link) share the restore in
+// progress, the cancelled-job set and the import's screening of drafts; split, each
+// part would reach into the others' state.
+
 import { normalizePhone } from '../../../lib/domain/phone';
 import { err, ok } from '../../../lib/domain/result';
 import {
