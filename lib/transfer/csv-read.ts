@@ -52,9 +52,16 @@ export function readCsv(
   let line = 1 + skipped;
   let consumed = 0;
   let tooMany = false;
-  Papa.parse<string[]>(table, {
+  // Papa guesses from the first rows whole, so a notes cell full of `;` and quotes can
+  // sway it; the first line alone (the header, as a rule) says the delimiter.
+  const firstLine = table.slice(0, (table.indexOf('\n') + 1 || table.length + 1) - 1);
+  const guessed = Papa.parse<string[]>(firstLine, {
     delimiter: '',
     delimitersToGuess: [...DELIMITERS],
+    preview: 1,
+  }).meta.delimiter;
+  Papa.parse<string[]>(table, {
+    delimiter: asDelimiter(guessed),
     skipEmptyLines: false,
     step: (result, parser) => {
       delimiter = asDelimiter(result.meta.delimiter);
