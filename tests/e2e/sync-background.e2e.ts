@@ -162,8 +162,8 @@ describe.each(DAV_SERVER_KINDS)('sync in the background, against %s', (kind) => 
         emails: [`f${n}@sync.example`],
       });
       created.push(made.view.party.id);
-      if (n === 2) server.failNext(500, 2);
-      if (n === 5) server.failNext(503, 2);
+      if (n === 2) server.failNext(500, 1);
+      if (n === 5) server.failNext(503, 1);
       if (n === 8) server.failNext(412, 12);
     }
     await ask(page, 'interactions/log', {
