@@ -102,6 +102,27 @@ const ALLOWED_SINKS = [
     reason:
       'read-tab-text.ts: injected into the page with scripting.executeScript, so the page itself fetches a .vcf link the user chose',
   },
+  {
+    file: 'background.js',
+    sink: 'fetch',
+    snippet: '=(r,s)=>fetch(r,s)',
+    reason:
+      "lib/sync/dav-client.ts's default fetcher; sync only ever gives it the user's own CardDAV/CalDAV server, whose origin they granted",
+  },
+  {
+    file: 'background.js',
+    sink: 'fetch',
+    snippet: 'fetch:(n,r)=>fetch(n,{...r,signal:AbortSignal.timeout',
+    reason:
+      "entrypoints/background/sync.ts: the same requests to the user's own server, with a time limit",
+  },
+  {
+    file: 'assets/read-file.worker.js',
+    sink: 'XMLHttpRequest',
+    snippet: 'g=new XMLHttpRequest',
+    reason:
+      "Papa Parse's download mode, bundled into the import reader worker; imports parse local files and never set `download`",
+  },
 ];
 
 /** Events the worker must hear even when it was asleep: their listeners go in at start. */
