@@ -15,10 +15,10 @@ describe('syncScanRegistration', () => {
 
   beforeEach(() => {
     scripting = installPermissionAndScriptingStubs();
-    vi.mocked(fakeBrowser.permissions.getAll).mockResolvedValue({
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({
       origins: GRANTED,
       permissions: [],
-    });
+    } as never);
   });
 
   const registered = () =>
