@@ -33,9 +33,9 @@ import {
 } from './account';
 import { retries, retryDelay, SyncFailure, type FailureKind } from './backoff';
 import type { SyncControl } from './control';
-import { DavClient, type Fetch } from './dav-client';
-import { davPort } from './dav-port';
-import { cardVersionFor, createCollection, discover } from './discovery';
+import { DavClient, type DavAccount, type Fetch } from './dav-client';
+import { davPort, type DavPort } from './dav-port';
+import { cardVersionFor, createCollection, discover, type Discovered } from './discovery';
 import { SyncEngine } from './engine';
 import { enqueueAll, forgetSyncedState } from './local-book';
 
@@ -56,6 +56,18 @@ export interface SyncServiceDeps {
   /** A new id per worker: a lease held by an earlier worker is a round that was stopped. */
   instance: string;
   debounceMs?: number;
+  /**
+   * The server as the engine and discovery speak to it. By default DAV over `fetch`;
+   * the service's tests pass an in-memory server behind the same account.
+   */
+  dav?: (account: DavAccount) => { port: DavPort; discover(): Promise<Discovered> };
+}
+
+function davOverFetch(fetcher: Fetch) {
+  return (account: DavAccount) => {
+    const client = new DavClient(account, fetcher);
+    return { port: davPort(client), discover: () => discover(client) };
+  };
 }
 
 const LEASE_MS = 120_000;
@@ -73,6 +85,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
   run(): Promise<void>;
 } {
   let running: Promise<void> | undefined;
+  const dav = deps.dav ?? davOverFetch(deps.fetch);
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
   const account = () => readParsed(deps.local, ACCOUNT_KEY, AccountSchema);
@@ -154,10 +167,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       LEASE_MS / 3,
     );
     try {
-      const client = new DavClient(
-        { server: a.server, user: a.user, password: secret },
-        deps.fetch,
-      );
+      const server = dav({ server: a.server, user: a.user, password: secret });
       const store = createIdbSyncStore({
         getDb: deps.getDb,
         clock: deps.clock,
@@ -165,7 +175,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       });
       const region = await deps.region();
       const engine = new SyncEngine(
-        davPort(client),
+        server.port,
         store,
         { addressbook: a.addressbook.href, calendar: a.calendar.href, tokens: true },
         () => ({
@@ -218,7 +228,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     const client = new DavClient(request, deps.fetch);
     let found;
     try {
-      found = await discover(client);
+      found = await dav(request).discover();
     } catch (error) {
       if (!(error instanceof SyncFailure)) return refuse('not-dav');
       return refuse(error.kind === 'server' ? 'not-dav' : codeOf(error.kind));
