@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { deleteParties } from '../db/deletion-repository';
 import { createParty, updateParty } from '../db/party-repository';
 import { createDbOpener, type GetDb } from '../db/open';
 import { DEFAULT_CADENCE } from '../domain';
@@ -410,6 +411,68 @@ describe('the sync service', () => {
       await device.service.run();
       expect(device.server.seen.requests).toBe(before);
       expect((await device.service.status()).error?.code).toBe('auth');
+    });
+  });
+
+  describe('the outbox while sync is off', () => {
+    it('queues nothing while no account is set up, and sends the whole book at setup', async () => {
+      const device = setup();
+      await device.service.start();
+      await addParty(device, 'Ada');
+      await addParty(device, 'Grace');
+      expect(await device.outbox()).toEqual([]);
+      expect(await device.service.status()).toMatchObject({ state: 'off', pending: 0 });
+      await connected(device);
+      expect(onServer(device)).toBe(2);
+    });
+
+    it('drops at start what was queued before sync was known to be off', async () => {
+      const device = setup();
+      const db = await device.db();
+      await db.put('outbox', { key: 'party:x', type: 'party', id: 'x', op: 'put', seq: 1 });
+      await device.service.start();
+      expect(await device.outbox()).toEqual([]);
+    });
+
+    it('keeps a change made while set up and offline, across a worker restart, until it is sent', async () => {
+      const first = setup({ instance: 'worker-1' });
+      await connected(first);
+      first.server.fail('offline');
+      await addParty(first, 'Ada');
+      await first.service.run();
+      expect(await first.outbox()).toHaveLength(1);
+
+      const second = setup({ instance: 'worker-2', shared: first });
+      await second.session.set({ [PASSWORD_KEY]: PASSWORD });
+      await second.service.start();
+      expect(await second.outbox()).toHaveLength(1);
+      first.server.fail(undefined);
+      await second.service.run();
+      expect(await second.outbox()).toEqual([]);
+      expect(onServer(second)).toBe(1);
+    });
+
+    it('a record deleted while sync was paused is deleted on the server when it resumes', async () => {
+      const device = setup();
+      await connected(device);
+      const ada = await addParty(device, 'Ada');
+      await addParty(device, 'Grace');
+      await device.service.run();
+      expect(onServer(device)).toBe(2);
+
+      await device.service.disconnect(false);
+      const deleted = await deleteParties(device.repo, [ada.id]);
+      expect(deleted.ok).toBe(true);
+      expect(await device.outbox()).toEqual([]);
+
+      await device.service.choose({
+        addressbook: { href: BOOK },
+        calendar: { href: TASKS },
+        defaultKind: 'prospect',
+      });
+      await device.service.run();
+      expect(onServer(device)).toBe(1);
+      expect(await device.outbox()).toEqual([]);
     });
   });
 });

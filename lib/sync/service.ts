@@ -37,7 +37,7 @@ import { DavClient, type DavAccount, type Fetch } from './dav-client';
 import { davPort, type DavPort } from './dav-port';
 import { cardVersionFor, createCollection, discover, type Discovered } from './discovery';
 import { SyncEngine } from './engine';
-import { enqueueAll, forgetSyncedState } from './local-book';
+import { enqueueAll, forgetSyncedState, pruneOutbox } from './local-book';
 
 export interface SyncServiceDeps {
   local: StorageArea;
@@ -327,9 +327,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       await saveRun({ ...(await runState()), error: { code, message: deps.words(code) } });
       return status();
     }
-    // Everything already in the book goes up on the first round.
-    await enqueueAll(deps.getDb);
+    // Everything already in the book goes up on the first round. Capture starts first,
+    // so that a change made while the book is being queued is not missed.
     setSyncActive(true);
+    await enqueueAll(deps.getDb);
     void run();
     return status();
   }
@@ -357,6 +358,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         await forgetSyncedState(deps.getDb);
       } else if (a) await deps.local.set({ [ACCOUNT_KEY]: { ...a, paused: true } });
       setSyncActive(false);
+      await pruneOutbox(deps.getDb);
       await publish();
       return status();
     },
@@ -370,7 +372,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     async start() {
       const a = await account();
       setSyncActive(active(a));
-      if (!active(a)) return;
+      // Off: what an earlier version (or this worker before it knew) queued is dropped.
+      if (!active(a)) return pruneOutbox(deps.getDb);
       const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
       const pending = await (await deps.getDb()).count('outbox');
       if (lease || pending > 0) await run();
