@@ -183,6 +183,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
           region,
           defaultKind: a.defaultKind,
           now: deps.clock(),
+          identity: a.user,
         }),
       );
       // Changes made while a round ran are sent by the next pass, not left for later.
