@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain/party';
-import { cardToParty, partyToCard, type PartyCard } from './party-card';
+import { cardChangedBy, cardToParty, partyToCard, type PartyCard } from './party-card';
 
 const AT = Date.UTC(2026, 10, 20, 9, 30, 15, 123);
 
@@ -205,5 +205,22 @@ describe('party ⇄ vCard', () => {
     ['no name', 'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:1\r\nEND:VCARD\r\n'],
   ])('refuses %s with a reason', (_, text) => {
     expect(cardToParty(text, read)).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+});
+
+describe('who changed a card', () => {
+  it('is carried as X-CLIENTELE-CHANGED-BY, replaced (never repeated) by the next writer', () => {
+    const card = bundle(sampleParty());
+    const byAlice = partyToCard(card, { ...options, changedBy: 'alice@team.example' });
+    expect(cardChangedBy(byAlice)).toBe('alice@team.example');
+    const byBob = partyToCard(card, { ...options, previous: byAlice, changedBy: 'bob' });
+    expect(cardChangedBy(byBob)).toBe('bob');
+    expect(byBob.match(/X-CLIENTELE-CHANGED-BY/g)).toHaveLength(1);
+    // The party read back is the same either way: who changed it is not a field of it.
+    expect(cardToParty(byBob, read)).toEqual(cardToParty(byAlice, read));
+  });
+
+  it('is absent from a card another app made', () => {
+    expect(cardChangedBy('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n')).toBeUndefined();
   });
 });

@@ -67,6 +67,8 @@ export interface CardOptions {
   previous?: string | undefined;
   /** Region for reading phone numbers written without a country code. */
   region: string;
+  /** Who writes this version: the sync user, shown as "changed by" on the other devices. */
+  changedBy?: string | undefined;
 }
 
 /** Party ⇄ vCard (RFC 6350 4.0, or RFC 2426 3.0). UID is the party's id. */
@@ -109,6 +111,7 @@ export function partyToCard(card: PartyCard, options: CardOptions): string {
   addJson(out, 'x-clientele-times', times(party));
   for (const engagement of card.engagements) addJson(out, 'x-clientele-engagement', engagement);
   for (const purchase of card.purchases) addJson(out, 'x-clientele-purchase', purchase);
+  addText(out, 'x-clientele-changed-by', options.changedBy);
   out.addPropertyWithValue('rev', utcDateTime(party.updatedAt));
   // The first URL is the party's website; further ones belong to whoever added them.
   const website = previous?.getFirstProperty('url');
@@ -189,6 +192,12 @@ function nameProperty(party: Party, out: ICAL.Component): ICAL.Property {
   const property = new ICAL.Property('n', out);
   property.setValue([family, given, '', '', ''] as unknown);
   return property;
+}
+
+/** Who wrote a card's last version through Clientele (X-CLIENTELE-CHANGED-BY), if it says. */
+export function cardChangedBy(text: string): string | undefined {
+  const card = parseComponent(text, 'vcard');
+  return card ? firstText(card, 'x-clientele-changed-by') || undefined : undefined;
 }
 
 export interface ReadCardOptions {

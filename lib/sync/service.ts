@@ -34,11 +34,11 @@ import {
 import { retries, retryDelay, SyncFailure, type FailureKind } from './backoff';
 import { syncUntilSettled } from './rounds';
 import type { SyncControl } from './control';
-import { DavClient, type Fetch } from './dav-client';
-import { davPort } from './dav-port';
-import { cardVersionFor, createCollection, discover } from './discovery';
+import { DavClient, type DavAccount, type Fetch } from './dav-client';
+import { davPort, type DavPort } from './dav-port';
+import { cardVersionFor, createCollection, discover, type Discovered } from './discovery';
 import { SyncEngine } from './engine';
-import { enqueueAll, forgetSyncedState } from './local-book';
+import { enqueueAll, forgetSyncedState, pruneOutbox } from './local-book';
 
 export interface SyncServiceDeps {
   local: StorageArea;
@@ -65,6 +65,18 @@ export interface SyncServiceDeps {
   /** A new id per worker: a lease held by an earlier worker is a round that was stopped. */
   instance: string;
   debounceMs?: number;
+  /**
+   * The server as the engine and discovery speak to it. By default DAV over `fetch`;
+   * the service's tests pass an in-memory server behind the same account.
+   */
+  dav?: (account: DavAccount) => { port: DavPort; discover(): Promise<Discovered> };
+}
+
+function davOverFetch(fetcher: Fetch) {
+  return (account: DavAccount) => {
+    const client = new DavClient(account, fetcher);
+    return { port: davPort(client), discover: () => discover(client) };
+  };
 }
 
 const LEASE_MS = 120_000;
@@ -83,6 +95,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
   let running: Promise<void> | undefined;
   /** Asked for while a round ran: that round may have ended before the ask's change. */
   let again = false;
+  const dav = deps.dav ?? davOverFetch(deps.fetch);
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
   const account = () => readParsed(deps.local, ACCOUNT_KEY, AccountSchema);
@@ -103,12 +116,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     else await deps.local.remove(PASSWORD_KEY);
   }
 
+  const waitingInOutbox = async () => (await deps.getDb()).count('outbox');
+
   async function status(): Promise<SyncStatus> {
-    const [a, run, pending] = await Promise.all([
-      account(),
-      runState(),
-      deps.getDb().then((db) => db.count('outbox')),
-    ]);
+    const [a, run, pending] = await Promise.all([account(), runState(), waitingInOutbox()]);
     const view = a && {
       server: a.server,
       user: a.user,
@@ -165,10 +176,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       LEASE_MS / 3,
     );
     try {
-      const client = new DavClient(
-        { server: a.server, user: a.user, password: secret },
-        deps.fetch,
-      );
+      const server = dav({ server: a.server, user: a.user, password: secret });
       const store = createIdbSyncStore({
         getDb: deps.getDb,
         clock: deps.clock,
@@ -176,7 +184,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       });
       const region = await deps.region();
       const engine = new SyncEngine(
-        davPort(client),
+        server.port,
         store,
         { addressbook: a.addressbook.href, calendar: a.calendar.href, tokens: true },
         () => ({
@@ -184,6 +192,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
           region,
           defaultKind: a.defaultKind,
           now: deps.clock(),
+          identity: a.user,
         }),
       );
       await syncUntilSettled(
@@ -222,10 +231,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         console.error('Clientele: sync round stopped', error);
         return false;
       })
-      .then((wentThrough) => {
+      .then(async (wentThrough) => {
+        // Once more for a change queued after the round's last look at the outbox;
+        // after a failure, the backoff decides.
+        const waiting = wentThrough ? await waitingInOutbox() : 0;
+        const more = again && waiting > 0; // `again` read after the count, not before
         running = undefined;
-        // Once more for what came during it; after a failure, the backoff decides.
-        if (wentThrough && again) void run();
+        if (more) void run();
         else void publish();
       });
     return running;
@@ -242,7 +254,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     const client = new DavClient(request, deps.fetch);
     let found;
     try {
-      found = await discover(client);
+      found = await dav(request).discover();
     } catch (error) {
       if (!(error instanceof SyncFailure)) return refuse('not-dav');
       return refuse(error.kind === 'server' ? 'not-dav' : codeOf(error.kind));
@@ -342,9 +354,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       await saveRun({ ...(await runState()), error: { code, message: deps.words(code) } });
       return status();
     }
-    // Everything already in the book goes up on the first round.
-    await enqueueAll(deps.getDb);
+    // Everything already in the book goes up on the first round. Capture starts first,
+    // so that a change made while the book is being queued is not missed.
     setSyncActive(true);
+    await enqueueAll(deps.getDb);
     void run();
     return status();
   }
@@ -373,6 +386,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         deps.serverChanged?.();
       } else if (a) await deps.local.set({ [ACCOUNT_KEY]: { ...a, paused: true } });
       setSyncActive(false);
+      await pruneOutbox(deps.getDb);
       await publish();
       return status();
     },
@@ -386,7 +400,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     async start() {
       const a = await account();
       setSyncActive(active(a));
-      if (!active(a)) return;
+      // Off: what an earlier version (or this worker before it knew) queued is dropped.
+      if (!active(a)) return pruneOutbox(deps.getDb);
       const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
       const pending = await (await deps.getDb()).count('outbox');
       if (lease || pending > 0) await run();
