@@ -136,6 +136,15 @@ describe('accessibility (axe-core, both themes)', () => {
     await page.getByTestId('add-sender-client').click();
     await page.getByTestId('party-card').waitFor();
     failures.push(...(await audit('side panel record')));
+    // The record form with every kind of row showing: a typed value with its own label,
+    // an added phone and website, an added address.
+    await page.getByTestId('edit-button').click();
+    await page.getByTestId('edit-email-type').first().selectOption('custom');
+    await page.getByTestId('edit-phone-add').click();
+    await page.getByTestId('edit-website-add').click();
+    await page.getByTestId('edit-address-add').click();
+    await page.getByTestId('edit-birthday').fill('04-15');
+    failures.push(...(await audit('side panel edit form')));
     expect(failures).toEqual([]);
   });
 
