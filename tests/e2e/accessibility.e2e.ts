@@ -143,16 +143,20 @@ describe('accessibility (axe-core, both themes)', () => {
     await page.getByTestId('add-sender-client').click();
     await page.getByTestId('party-card').waitFor();
     failures.push(...(await audit('side panel record')));
-    // The record form with every kind of row showing: a typed value with its own label,
-    // an added phone and website, an added address.
+    expect(failures).toEqual([]);
+  });
+
+  it('the side panel record form, every kind of row showing', async () => {
+    // The sender was added by the test above: the panel now shows their record.
+    await open(`sidepanel.html?tab=${mailTab}`, 'party-card');
+    // A typed value with its own label, an added phone, website and address, a date read back.
     await page.getByTestId('edit-button').click();
     await page.getByTestId('edit-email-type').first().selectOption('custom');
     await page.getByTestId('edit-phone-add').click();
     await page.getByTestId('edit-website-add').click();
     await page.getByTestId('edit-address-add').click();
     await page.getByTestId('edit-birthday').fill('04-15');
-    failures.push(...(await audit('side panel edit form')));
-    expect(failures).toEqual([]);
+    expect(await audit('side panel edit form')).toEqual([]);
   });
 
   it('the options, every section, and the dashboard', async () => {
