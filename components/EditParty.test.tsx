@@ -168,7 +168,9 @@ describe('EditParty', () => {
       <EditParty party={party} busy={false} problem={null} onSave={vi.fn()} onCancel={vi.fn()} />,
     );
     fireEvent.input(screen.getByTestId('edit-birthday'), { target: { value: '1815-12-10' } });
-    expect(screen.getByTestId('edit-birthday-reads').textContent).toMatch(/^(?=.*December)(?=.*10)(?=.*1815)/);
+    expect(screen.getByTestId('edit-birthday-reads').textContent).toMatch(
+      /^(?=.*December)(?=.*10)(?=.*1815)/,
+    );
     fireEvent.input(screen.getByTestId('edit-birthday'), { target: { value: '31-02' } });
     expect(screen.queryByTestId('edit-birthday-reads')).toBeNull();
   });
