@@ -78,7 +78,10 @@ export function partyToCard(card: PartyCard, options: CardOptions): string {
   const out = new ICAL.Component('vcard');
   out.addPropertyWithValue('version', options.version);
   addText(out, 'prodid', PRODID);
-  addText(out, 'uid', party.id);
+  // A card that came in from a file or another app keeps the UID it was made with, so the
+  // user's other apps see their own card; the record's id travels beside it.
+  addText(out, 'uid', party.cardUid ?? party.id);
+  if (party.cardUid && party.cardUid !== party.id) addText(out, 'x-clientele-id', party.id);
   addText(out, 'fn', party.name);
   const isOrg = party.type === 'organization';
   if (options.version === '4.0') addText(out, 'kind', isOrg ? 'org' : 'individual');
@@ -214,8 +217,12 @@ export type CardRead = { ok: true; value: PartyCard } | { ok: false; error: stri
 export function cardToParty(text: string, options: ReadCardOptions): CardRead {
   const card = parseComponent(text, 'vcard');
   if (!card) return { ok: false, error: 'not a vCard' };
-  const uid = firstText(card, 'uid')?.replace(/^urn:uuid:/i, '');
-  if (!uid) return { ok: false, error: 'the card has no UID' };
+  const cardUid = firstText(card, 'uid');
+  if (!cardUid) return { ok: false, error: 'the card has no UID' };
+  // A card Clientele wrote under another app's UID names its record's id; any other
+  // card's UID is the record's id, as a record made here has its id as its UID.
+  const ownId = firstText(card, 'x-clientele-id');
+  const uid = ownId && ownId !== cardUid ? ownId : cardUid.replace(/^urn:uuid:/i, '');
   const emails = unique(
     texts(card, 'email').flatMap((raw) => normalizeEmail(raw.replace(/^mailto:/i, '')) ?? []),
   );
@@ -275,6 +282,7 @@ export function cardToParty(text: string, options: ReadCardOptions): CardRead {
     nextCheckInAt: stored?.nextCheckInAt,
     createdAt,
     updatedAt,
+    cardUid: uid === cardUid ? undefined : cardUid,
   };
   const party = PartySchema.safeParse(dropUndefined(candidate));
   if (!party.success) return { ok: false, error: party.error.issues[0]?.message ?? 'invalid card' };
