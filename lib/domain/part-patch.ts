@@ -56,3 +56,6 @@ export const PartEditSchema = z.discriminatedUnion('store', [
   }),
 ]);
 export type PartEdit = z.input<typeof PartEditSchema>;
+export type FollowUpPatch = z.input<typeof FollowUpPatchSchema>;
+export type EngagementPatch = z.input<typeof EngagementPatchSchema>;
+export type PurchasePatch = z.input<typeof PurchasePatchSchema>;
