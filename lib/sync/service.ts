@@ -32,6 +32,7 @@ import {
   type StorageArea,
 } from './account';
 import { retries, retryDelay, SyncFailure, type FailureKind } from './backoff';
+import { syncUntilSettled } from './rounds';
 import type { SyncControl } from './control';
 import { DavClient, type Fetch } from './dav-client';
 import { davPort } from './dav-port';
@@ -49,6 +50,14 @@ export interface SyncServiceDeps {
   region: () => Promise<string>;
   /** A retry after `delayMs` (an alarm: the worker may be stopped meanwhile). */
   retryIn: (delayMs: number) => void;
+  /** The first wait after a failure; shorter only in builds made for the end-to-end tests. */
+  firstRetryMs?: number;
+  /**
+   * The configured server changed (connected, or forgotten). Its origin is granted as
+   * an optional host permission like a scanned site's, so the scanner is told again
+   * which sites are really for it.
+   */
+  serverChanged?: () => void;
   /** The error in words, from the catalogue (`syncerr_<code>`). */
   words: (code: SyncErrorCode) => string;
   /** Tells open pages (storage.session, watched by them). */
@@ -59,7 +68,6 @@ export interface SyncServiceDeps {
 }
 
 const LEASE_MS = 120_000;
-const MAX_PASSES = 3;
 
 function codeOf(kind: FailureKind): SyncErrorCode {
   if (kind === 'forbidden') return 'permission';
@@ -73,6 +81,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
   run(): Promise<void>;
 } {
   let running: Promise<void> | undefined;
+  /** Asked for while a round ran: that round may have ended before the ask's change. */
+  let again = false;
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
   const account = () => readParsed(deps.local, ACCOUNT_KEY, AccountSchema);
@@ -131,10 +141,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     return true;
   }
 
-  async function round(): Promise<void> {
+  /** Resolves true when the round went through (and nothing failed). */
+  async function round(): Promise<boolean> {
     const a = await account();
     const run = await runState();
-    if (!active(a) || run.authBlocked) return;
+    if (!active(a) || run.authBlocked) return false;
     const secret = await password();
     if (!secret) {
       await saveRun({
@@ -142,9 +153,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         error: { code: 'auth', message: deps.words('auth') },
         authBlocked: true,
       });
-      return;
+      return false;
     }
-    if (!(await takeLease())) return;
+    if (!(await takeLease())) return false;
     await publish();
     const renew = setInterval(
       () =>
@@ -175,12 +186,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
           now: deps.clock(),
         }),
       );
-      // Changes made while a round ran are sent by the next pass, not left for later.
-      for (let pass = 0; pass < MAX_PASSES; pass++) {
-        await engine.sync();
-        if ((await store.pending()).length === 0) break;
-      }
+      await syncUntilSettled(
+        () => engine.sync(),
+        async () => (await store.pending()).length,
+      );
       await saveRun({ lastSyncedAt: deps.clock(), failures: 0, authBlocked: false });
+      return true;
     } catch (error) {
       const kind = error instanceof SyncFailure ? error.kind : 'server';
       if (!(error instanceof SyncFailure)) console.error('Clientele: sync failed', error);
@@ -192,7 +203,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         authBlocked: kind === 'auth',
         error: { code, message: deps.words(code) },
       });
-      if (retries(kind)) deps.retryIn(retryDelay(failures));
+      if (retries(kind)) deps.retryIn(retryDelay(failures, Math.random, deps.firstRetryMs));
+      return false;
     } finally {
       clearInterval(renew);
       await deps.local.remove(LEASE_KEY);
@@ -200,10 +212,22 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
   }
 
   function run(): Promise<void> {
-    running ??= round().finally(() => {
-      running = undefined;
-      void publish();
-    });
+    if (running) {
+      again = true;
+      return running;
+    }
+    again = false;
+    running = round()
+      .catch((error: unknown) => {
+        console.error('Clientele: sync round stopped', error);
+        return false;
+      })
+      .then((wentThrough) => {
+        running = undefined;
+        // Once more for what came during it; after a failure, the backoff decides.
+        if (wentThrough && again) void run();
+        else void publish();
+      });
     return running;
   }
 
@@ -246,6 +270,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     });
     if (!same) await forgetSyncedState(deps.getDb);
     await deps.local.set({ [ACCOUNT_KEY]: next });
+    deps.serverChanged?.();
     await savePassword(request.password, request.remember);
     // A new password lifts the stop a refused one put on every request.
     const runBefore = await runState();
@@ -345,6 +370,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         await deps.local.remove([ACCOUNT_KEY, PASSWORD_KEY, RUN_KEY, LEASE_KEY]);
         await deps.session.remove(PASSWORD_KEY);
         await forgetSyncedState(deps.getDb);
+        deps.serverChanged?.();
       } else if (a) await deps.local.set({ [ACCOUNT_KEY]: { ...a, paused: true } });
       setSyncActive(false);
       await publish();
