@@ -48,3 +48,4 @@ export declare function overBudget(
   limitBytes: number,
 ): string[];
 export declare function kb(bytes: number): string;
+export declare function initialLoad(html: string, read: (path: string) => string): string[];

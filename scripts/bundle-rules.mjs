@@ -193,3 +193,44 @@ export function overBudget(sizes, limitBytes) {
 export function kb(bytes) {
   return (Math.round((bytes / 1024) * 10) / 10).toFixed(1);
 }
+
+/**
+ * The scripts a page must fetch and run before it can show anything: the module
+ * scripts its HTML names, and everything they import statically, transitively.
+ * Chunks reached only through `import()` are left out: they load when used.
+ * `read(path)` gives a built file's text by its path in the package (`chunks/x.js`).
+ */
+export function initialLoad(html, read) {
+  const entries = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?\/?([^"'\s>]+\.js)/gi)].map(
+    (match) => match[1],
+  );
+  const seen = new Set();
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const specifier of staticImports(read(path))) visit(resolveRelative(path, specifier));
+  };
+  entries.forEach(visit);
+  return [...seen];
+}
+
+/**
+ * A built module's import declarations (`import{a as b}from"./x.js";`, `import"./x.js";`):
+ * each starts a statement and names a relative `.js` file, so `import(…)` and strings
+ * that merely contain the word never count.
+ */
+function staticImports(code) {
+  const declaration =
+    /(?:^|[;}\n])\s*import\s*(?:[\w$*{][^"';]*?from\s*)?["']((?:\.{1,2})?\/[^"']+\.js)["']/g;
+  return [...code.matchAll(declaration)].map((match) => match[1]);
+}
+
+function resolveRelative(from, specifier) {
+  if (specifier.startsWith('/')) return specifier.slice(1);
+  const parts = from.split('/').slice(0, -1);
+  for (const part of specifier.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}

@@ -5,6 +5,7 @@ import {
   blurLocalNames,
   cspProblems,
   findSinks,
+  initialLoad,
   manifestProblems,
   overBudget,
   pageProblems,
@@ -231,5 +232,41 @@ describe('overBudget', () => {
         15 * 1024,
       ),
     ).toEqual(['b.js is 15.0 KB gzip (15361 B), over the 15.0 KB budget']);
+  });
+});
+
+describe('initialLoad', () => {
+  const files: Record<string, string> = {
+    'chunks/popup-AbCd1234.js':
+      'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["chunks/view-EfGh5678.js"])))=>i.map(i=>d[i]);' +
+      'import{a as b}from"./theme-IjKl9012.js";import"./side-MnOp3456.js";' +
+      'const v=()=>import("./view-EfGh5678.js");const s="import x from\'./nothing.js\'";',
+    'chunks/theme-IjKl9012.js': 'import{c}from"./shared-QrSt7890.js";export const a=1;',
+    'chunks/side-MnOp3456.js': 'import{c}from"./shared-QrSt7890.js";console.log(c);',
+    'chunks/shared-QrSt7890.js': 'export const c=2;',
+    'chunks/view-EfGh5678.js': 'import{c}from"./shared-QrSt7890.js";export const v=3;',
+  };
+  const read = (path: string) => {
+    const code = files[path];
+    if (code === undefined) throw new Error(`read ${path}`);
+    return code;
+  };
+  const html =
+    '<script type="module" crossorigin src="/chunks/popup-AbCd1234.js"></script>' +
+    '<link rel="modulepreload" href="/chunks/theme-IjKl9012.js">';
+
+  it('follows static imports transitively, each file once', () => {
+    expect(initialLoad(html, read).sort()).toEqual([
+      'chunks/popup-AbCd1234.js',
+      'chunks/shared-QrSt7890.js',
+      'chunks/side-MnOp3456.js',
+      'chunks/theme-IjKl9012.js',
+    ]);
+  });
+
+  it('leaves out what loads only through import(), and words inside strings', () => {
+    const loaded = initialLoad(html, read);
+    expect(loaded).not.toContain('chunks/view-EfGh5678.js');
+    expect(loaded).not.toContain('chunks/nothing.js');
   });
 });

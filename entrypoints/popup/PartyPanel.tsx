@@ -1,3 +1,6 @@
+// The record's forms check input with zod: its eval-free mode is set before any of
+// them loads (the popup's first screen carries no zod at all).
+import '../../lib/domain/zod-jitless';
 import { t } from '../../lib/platform/i18n';
 import { DeleteParty } from '../../components/DeleteParty';
 import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';

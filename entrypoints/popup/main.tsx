@@ -1,4 +1,3 @@
-import '../../lib/domain/zod-jitless';
 import { render } from 'preact';
 import { localizeDocument } from '../../lib/platform/i18n';
 import { App } from './App';

@@ -1,16 +1,26 @@
 import type { CadenceDefaults } from '../domain/cadence';
 import type { RelationshipKind } from '../domain/relationship';
-import { findPartiesByContacts } from '../db/party-repository';
+import { findKindsByContacts, findPartiesByContacts } from '../db/party-repository';
 import type { ClienteleDb } from '../db/open';
 import type { PageContacts, PageFindings } from '../protocol/contact-schemas';
 import { partyView, phoneLabels } from './party-view';
 
 /** The record a page contact belongs to: by any of its addresses, then any of its phones. */
 async function matchParties(db: ClienteleDb, findings: PageFindings) {
-  const { byEmail, byPhone } = await findPartiesByContacts(db, {
+  return matchEach(findings, await findPartiesByContacts(db, contactsOf(findings)));
+}
+
+function contactsOf(findings: PageFindings) {
+  return {
     emails: findings.contacts.flatMap((contact) => contact.emails),
     phones: findings.contacts.flatMap((contact) => contact.phones),
-  });
+  };
+}
+
+function matchEach<T>(
+  findings: PageFindings,
+  { byEmail, byPhone }: { byEmail: Map<string, T>; byPhone: Map<string, T> },
+): (T | undefined)[] {
   return findings.contacts.map(
     (contact) =>
       contact.emails.map((email) => byEmail.get(email)).find(Boolean) ??
@@ -54,7 +64,7 @@ export async function knownTexts(
   findings: PageFindings,
   writtenPhones: ReadonlyMap<string, string>,
 ): Promise<{ text: string; kind: RelationshipKind }[]> {
-  const parties = await matchParties(db, findings);
+  const parties = matchEach(findings, await findKindsByContacts(db, contactsOf(findings)));
   const kindByPhone = new Map<string, RelationshipKind>();
   const known: { text: string; kind: RelationshipKind }[] = [];
   findings.contacts.forEach((contact, i) => {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { err, ok, type Result } from '../domain/result';
-import { looksBinary } from './decode';
+import { looksBinary } from './looks-binary';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
 
 const DELIMITERS = [',', ';', '\t'] as const;

@@ -1,6 +1,6 @@
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
-import { looksBinary } from './decode';
+import { looksBinary } from './looks-binary';
 import { readCard } from './vcard-card';
 import { splitCards } from './vcard-lines';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
