@@ -11,8 +11,10 @@ import { STORAGE_UNAVAILABLE_MESSAGE, StorageTrouble } from './storage-trouble';
 // fails in a window that refuses it (Firefox's private windows before version 115
 // answered every open with an InvalidStateError).
 const openDB = vi.hoisted(() => vi.fn());
+const realOpenDB = vi.hoisted(() => ({ current: undefined as unknown }));
 vi.mock('idb', async (importOriginal) => {
   const actual = await importOriginal<typeof import('idb')>();
+  realOpenDB.current = actual.openDB;
   openDB.mockImplementation(actual.openDB);
   return { ...actual, openDB };
 });
@@ -86,13 +88,15 @@ async function send(name: string, request: unknown): Promise<Reply | undefined> 
 describe('an open that fails, as the background answers it', () => {
   beforeEach(() => {
     installPermissionAndScriptingStubs();
-    background.main();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
 
   it('answers a write with the plain sentence, and saves it once storage opens', async () => {
     const ada = { name: 'Ada Lovelace', kind: 'client', emails: ['ada@northwind.example'] };
-    openDB.mockRejectedValueOnce(refusedInPrivateWindow());
+    // Every open fails until storage is back: the worker's own start-up work opens
+    // the database too, and must not use up the one failure the write should meet.
+    openDB.mockRejectedValue(refusedInPrivateWindow());
+    background.main();
 
     const refused = await send('parties/create', ada);
     expect(refused).toEqual({
@@ -103,6 +107,7 @@ describe('an open that fails, as the background answers it', () => {
       /^Clientele can’t open its storage in this window/,
     );
 
+    openDB.mockImplementation(realOpenDB.current as typeof openDB);
     const saved = await send('parties/create', ada);
     expect(saved).toMatchObject({ ok: true, value: { created: true } });
   });

@@ -401,7 +401,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       const a = await account();
       setSyncActive(active(a));
       // Off: what an earlier version (or this worker before it knew) queued is dropped.
-      if (!active(a)) return pruneOutbox(deps.getDb);
+      // Storage this window refuses is told by the request that meets it; the next
+      // start prunes.
+      if (!active(a)) return pruneOutbox(deps.getDb).catch(() => undefined);
       const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
       const pending = await (await deps.getDb()).count('outbox');
       if (lease || pending > 0) await run();
