@@ -107,7 +107,20 @@ const SEED = {
       'Emmy Noether,Emmy,not-an-address,',
       'Sofia Kovalevskaya,Sofia,sofia@math.example,call me',
     ].join('\n'),
-    data: ['Emmy Noether', 'not-an-address', 'Sofia Kovalevskaya', 'sofia@math.example', 'call me'],
+    // Its own cells, the header's included: the column mapping shows them as they are.
+    data: [
+      'Emmy Noether',
+      'not-an-address',
+      'Sofia Kovalevskaya',
+      'sofia@math.example',
+      'call me',
+      'Given Name',
+      'E-mail 1 - Value',
+      'Phone 1 - Value',
+      'Name',
+      'Emmy',
+      'Sofia',
+    ],
   },
 } as const;
 
@@ -222,6 +235,9 @@ async function seedBook(launched: Launched, served: NonNullable<typeof site>): P
   leaves({ client: SEED.client, prospect: SEED.prospect }, data);
   leaves({ summary: SEED.summary, note: SEED.followUp }, data);
   for (const value of SEED.importFile.data) data.add(value);
+  // Currency codes are the same in every language (the currency picker shows them).
+  // (Asked of the browser: its list is not Node's.)
+  for (const code of await page.evaluate(() => Intl.supportedValuesOf('currency'))) data.add(code);
   // The webmail services' own names, shown as they are in every language.
   for (const name of ['Outlook.com', 'Outlook', 'Gmail']) data.add(name);
   for (const url of [team.url(), mail.url()])
@@ -361,6 +377,9 @@ async function tour(
   }
 }
 
+/** Twenty states, each a page load on a busy machine: more than the suite's default. */
+const TOUR_TIMEOUT = 240_000;
+
 describe('pseudo-locale', () => {
   it('every page and main state shows only catalogue text (and the book’s data)', async () => {
     site = await startSite();
@@ -372,11 +391,11 @@ describe('pseudo-locale', () => {
       seen++;
       stray.push(...(await strayText(page, book.data)).map((text) => `${state} — ${text}`));
     });
-    expect(seen).toBe(21);
+    expect(seen).toBe(20);
     // Printed whole: the assertion's diff would cut a long list short.
     if (stray.length > 0) console.log(`Text outside the catalogue:\n${stray.join('\n')}`);
     expect(stray).toEqual([]);
-  });
+  }, TOUR_TIMEOUT);
 
   it('catches text that bypasses the catalogue', async () => {
     ext = await launchWithExtension({ extensionDir: pseudoDir, keepWelcome: true });
@@ -458,5 +477,5 @@ describe('right to left', () => {
     });
     if (Object.keys(problems).length > 0) console.log(JSON.stringify(problems, null, 1));
     expect(problems).toEqual({});
-  });
+  }, TOUR_TIMEOUT);
 });
