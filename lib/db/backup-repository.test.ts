@@ -31,7 +31,7 @@ async function backupText(getDb: GetDb): Promise<string> {
 /** A backup file read back as the background does: shape, then every record by schema. */
 function parseBackupText(text: string): BackupRecords {
   const file = readBackup(text);
-  if (!file.ok) throw new Error(file.error.message);
+  if (!file.ok) throw new Error(file.error.message.code);
   const out = {} as Record<string, unknown>;
   for (const store of BACKUP_STORES) {
     const parsed = parseBackupRecords(store, file.value.stores[store]);

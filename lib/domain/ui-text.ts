@@ -1,12 +1,10 @@
-import { z } from 'zod';
-
 /**
  * Words that lib/ (and the background or the import worker, which run it) has for
  * the user, as a code and the values it names, never as a sentence: the page that
  * shows them words them in its own language through the catalogue
  * (lib/ui/ui-text.ts). What is stored (undo entries) or crosses a message or the
- * worker boundary keeps this shape, so a record written under one language reads in
- * another.
+ * worker boundary keeps this shape (checked by ./ui-text-schema), so a record written
+ * under one language reads in another.
  *
  * @example uiText('import_csv_bad_email', { value: 'ada@' })
  */
@@ -69,11 +67,12 @@ export const UI_TEXT_CODES = [
 ] as const;
 export type UiTextCode = (typeof UI_TEXT_CODES)[number];
 
-export const UiTextSchema = z.object({
-  code: z.enum(UI_TEXT_CODES),
-  params: z.record(z.string().max(40), z.union([z.string().max(2000), z.number()])),
-});
-export type UiText = z.infer<typeof UiTextSchema>;
-export type UiTextParams = UiText['params'];
+// Free of zod, like ./money-format: the pages build these too. The schema that checks
+// them where they are stored or received is ./ui-text-schema.
+export type UiTextParams = Record<string, string | number>;
+export interface UiText {
+  code: UiTextCode;
+  params: UiTextParams;
+}
 
 export const uiText = (code: UiTextCode, params: UiTextParams = {}): UiText => ({ code, params });

@@ -4,7 +4,7 @@ import { FollowUpSchema } from './follow-up';
 import { InteractionSchema } from './interaction';
 import { PartySchema } from './party';
 import { PurchaseSchema } from './purchase';
-import { UiTextSchema } from './ui-text';
+import { UiTextSchema } from './ui-text-schema';
 
 /** How long a deletion can be undone from options, and a tombstone waits before pruning. */
 export const RECENTLY_DELETED_MS = 30 * 24 * 60 * 60 * 1000;

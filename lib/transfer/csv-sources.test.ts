@@ -5,7 +5,7 @@ import { draftsOf, readImportFile } from './prepare-import';
 const bytes = (text: string) => new TextEncoder().encode(text);
 const source = (text: string | Uint8Array, name = 'contacts.csv') => {
   const read = readImportFile(typeof text === 'string' ? bytes(text) : text, name);
-  if (!read.ok) throw new Error(read.error.message);
+  if (!read.ok) throw new Error(read.error.message.code);
   return read.value;
 };
 const drafts = (text: string | Uint8Array) => draftsOf(source(text), 'customer');

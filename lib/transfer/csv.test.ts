@@ -15,7 +15,7 @@ const fixture = (name: string) =>
 
 function importCsv(text: string, kind: PartyDraft['kind'] = 'customer') {
   const table = readCsv(text);
-  if (!table.ok) throw new Error(table.error.message);
+  if (!table.ok) throw new Error(table.error.message.code);
   const mapping = suggestMapping(table.value.header);
   const result = draftsFromRows(table.value.header, table.value.rows, mapping, kind);
   return {

@@ -141,10 +141,9 @@ const TOO_MANY: Record<string, MessageKey> = {
 export function describeProblem(problem: {
   line?: number;
   path?: string;
-  message: UiText;
+  message: UiText | string;
 }): string {
   const text = say(problem.message);
   if (problem.line !== undefined) return t('text_import_atLine', formatNumber(problem.line), text);
   return problem.path ? t('text_import_atPath', problem.path, text) : text;
 }
-
