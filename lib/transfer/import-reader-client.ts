@@ -1,4 +1,4 @@
-import { describeIssues, PartyDraftSchema, type PartyDraft } from '../domain';
+import { PartyDraftSchema, type PartyDraft } from '../domain';
 import type { RelationshipKind } from '../domain/relationship';
 import { err, ok, type Result } from '../domain/result';
 import type { CsvField } from './csv-layouts';
