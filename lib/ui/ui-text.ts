@@ -147,3 +147,7 @@ export function describeProblem(problem: {
   if (problem.line !== undefined) return t('text_import_atLine', formatNumber(problem.line), text);
   return problem.path ? t('text_import_atPath', problem.path, text) : text;
 }
+
+/** Problems with their words: for lists shown whole, and for tests that read them. */
+export const wordProblems = <T extends { message: UiText | string }>(problems: readonly T[]) =>
+  problems.map((problem) => ({ ...problem, message: say(problem.message) }));
