@@ -7,7 +7,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Limits for a hung test, not speed bounds: a browser on a busy 2-core machine
+    // can take tens of seconds over work that takes two on a quiet one.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

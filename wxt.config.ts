@@ -9,7 +9,9 @@ import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
  * chosen "always scan this site" for it (a headless browser cannot click a permission
  * prompt). They also compile in __CLIENTELE_TEST_SEAMS__: the worker then exposes its
  * menu-click listener, which the menu tests call because a headless browser cannot
- * right-click (entrypoints/background/menus.ts). Shipped builds have neither.
+ * right-click (entrypoints/background/menus.ts), and sync waits 1 s before its first
+ * retry and 5 s for a request instead of 30 s each (entrypoints/background/sync.ts).
+ * Shipped builds have none of this.
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
 

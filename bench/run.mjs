@@ -17,7 +17,7 @@ import { benchSync, printSync } from './sync.mjs';
 import { fixtureUrl } from '../tests/support/webmail-fixtures.mjs';
 
 // `npm run bench -- --only detect` (or `search`, `import`, `sync`) runs one part, as the
-// whole run takes minutes (`--parties N` sizes the sync book; the budget's is 10,000). Detection runs with its quality and bundle figures.
+// whole run takes minutes (the sync book is 200 parties unless `--full`, the budget's 10,000, or `--parties N`). Detection runs with its quality and bundle figures.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const runs = (part) => only === undefined || only === part;

@@ -20,6 +20,8 @@ export interface Server {
   base: string;
   user: string;
   password: string;
+  /** The server process's CPU milliseconds so far, where the system tells. */
+  cpuMs?: () => number | undefined;
 }
 
 const T0 = Date.UTC(2026, 11, 1, 9);
@@ -105,6 +107,8 @@ async function collections(client: DavClient, prefix: string) {
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
+const spent = (from: number | undefined, to: number | undefined) =>
+  from !== undefined && to !== undefined ? to - from : undefined;
 
 /** Runs every measure against one server; `parties` sizes the book (10,000 in the budget). */
 export async function measure(server: Server, parties: number) {
@@ -125,6 +129,7 @@ export async function measure(server: Server, parties: number) {
   );
   const nameOf = (r: SyncRecord) =>
     r.type === 'party' ? r.value.party.name : (names.get(r.value.partyId) ?? 'a contact');
+  const encodeStart = performance.now();
   const bodies = records.map((r) => ({
     url: new URL(
       fileName(r.type, r.type === 'party' ? r.value.party.id : r.value.id),
@@ -133,13 +138,17 @@ export async function measure(server: Server, parties: number) {
     type: contentType(r.type),
     text: encode(r, undefined, context, nameOf(r)),
   }));
+  const encodeMs = performance.now() - encodeStart;
   const bareClient = new DavClient(account);
+  const cpu = () => server.cpuMs?.();
+  let cpuStart = cpu();
   let start = performance.now();
   for (const body of bodies) {
     const put = await bareClient.put(body.url, body.text, body.type, { create: true });
     if (put.status >= 300) throw new Error(`bare PUT answered ${put.status}`);
   }
   const bareSeconds = seconds(start);
+  const bareCpu = spent(cpuStart, cpu());
 
   // Ours: a device whose whole book waits in the outbox, one sync round.
   const ours = await collections(new DavClient(account), 'ours');
@@ -151,9 +160,11 @@ export async function measure(server: Server, parties: number) {
       ...context,
       cardVersion: ours.cardVersion,
     }));
+  cpuStart = cpu();
   start = performance.now();
   const first = await engine(counting.fetch).sync();
   const oursSeconds = seconds(start);
+  const oursCpu = spent(cpuStart, cpu());
   if (first.sent !== records.length) throw new Error(`sent ${first.sent} of ${records.length}`);
 
   // Nothing changed: what one more round costs, twice (constant bytes: the same both times).
@@ -180,6 +191,13 @@ export async function measure(server: Server, parties: number) {
     oursRecordsPerSecond: records.length / oursSeconds,
     ratio: bareSeconds / oursSeconds,
     firstRequests: counting.counts.requests,
+    time: {
+      encodeMsPerRecord: encodeMs / records.length,
+      bareWallMsPerRecord: (bareSeconds * 1000) / records.length,
+      oursWallMsPerRecord: (oursSeconds * 1000) / records.length,
+      ...(bareCpu !== undefined ? { bareServerCpuMsPerRecord: bareCpu / records.length } : {}),
+      ...(oursCpu !== undefined ? { oursServerCpuMsPerRecord: oursCpu / records.length } : {}),
+    },
     quiet,
     hundred: { ...changed.counts, sent: round.sent },
   };

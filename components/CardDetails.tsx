@@ -1,9 +1,7 @@
 import { addressLines, formatCardDate } from '../lib/domain/card-format';
 import type { Party } from '../lib/domain/party';
 import { t } from '../lib/platform/i18n';
-
-/** Apple's built-in labels (`_$!<Home>!$_`) read as the word inside. */
-const labelText = (label: string) => /^_\$!<(.*)>!\$_$/.exec(label)?.[1] ?? label;
+import { typeWords } from './type-words';
 
 /**
  * The address-book side of a record (nickname, role, department, dates, postal
@@ -44,9 +42,9 @@ export function CardDetails({ party, locale }: { party: Party; locale?: string }
       ))}
       {addresses.map((address, i) => (
         <address key={i} data-testid="party-address">
-          {(address.label ?? address.types[0]) && (
-            <span class="muted">
-              {t('card_labelled', labelText(address.label ?? address.types[0] ?? ''), '')}
+          {typeWords(address) && (
+            <span class="muted" data-testid="party-address-type">
+              {t('card_labelled', typeWords(address), '')}
             </span>
           )}
           {addressLines(address).map((line, j) => (

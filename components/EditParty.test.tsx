@@ -1,7 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Party } from '../lib/domain/party';
+import type { ContactType } from '../lib/domain/card-fields';
+import type { ValueRow } from '../lib/ui/card-rows';
 import { EditParty, editOf, fieldsOf } from './EditParty';
+
+const row = (value: string, types: ContactType[] = [], label?: string): ValueRow =>
+  label === undefined ? { id: 0, value, types } : { id: 0, value, types, label };
 
 const party: Party = {
   id: 'p1',
@@ -27,9 +32,36 @@ describe('editOf', () => {
     ['a new name, trimmed', { name: '  Ada King ' }, { patch: { name: 'Ada King' }, clear: [] }],
     ['an emptied title is cleared', { title: ' ' }, { patch: {}, clear: ['title'] }],
     [
-      'emails one a line, or separated by commas',
-      { emails: 'ada@northwind.example\n ada@king.example, ' },
-      { patch: { emails: ['ada@northwind.example', 'ada@king.example'] }, clear: [] },
+      'a second email made the preferred one',
+      {
+        emails: {
+          rows: [row('ada@northwind.example'), row(' ada@king.example ')],
+          preferred: 1,
+        },
+      },
+      { patch: { emails: ['ada@king.example', 'ada@northwind.example'] }, clear: [] },
+    ],
+    [
+      'a phone given a type: its label alone is sent',
+      { phones: { rows: [row('+12125550100', ['mobile'])], preferred: 0 } },
+      { patch: { phoneLabels: [{ value: '+12125550100', types: ['mobile'] }] }, clear: [] },
+    ],
+    [
+      'a website added after the first',
+      {
+        websites: {
+          rows: [row('https://ada.example'), row('https://blog.example', [], 'Blog')],
+          preferred: 0,
+        },
+      },
+      {
+        patch: {
+          website: 'https://ada.example',
+          moreWebsites: ['https://blog.example'],
+          websiteLabels: [{ value: 'https://blog.example', types: [], label: 'Blog' }],
+        },
+        clear: [],
+      },
     ],
     [
       'tags, without repeats',
@@ -62,14 +94,85 @@ describe('EditParty', () => {
     );
     expect(document.activeElement).toBe(screen.getByTestId('edit-name'));
     fireEvent.input(screen.getByTestId('edit-title'), { target: { value: 'Director' } });
-    fireEvent.input(screen.getByTestId('edit-phones'), {
-      target: { value: '+12125550100\n+44 20 7946 0958' },
+    fireEvent.click(screen.getByTestId('edit-phone-add'));
+    const added = screen.getAllByTestId('edit-phone-value')[1]!;
+    expect(document.activeElement).toBe(added);
+    fireEvent.input(added, { target: { value: '+44 20 7946 0958' } });
+    fireEvent.change(screen.getAllByTestId('edit-phone-type')[1]!, {
+      target: { value: 'custom' },
     });
+    fireEvent.input(screen.getByLabelText('Label of Phone 2'), { target: { value: 'Studio' } });
+    fireEvent.click(screen.getAllByTestId('edit-phone-preferred')[1]!);
     fireEvent.submit(screen.getByTestId('edit-party'));
     expect(onSave).toHaveBeenCalledWith({
-      patch: { title: 'Director', phones: ['+12125550100', '+44 20 7946 0958'] },
+      patch: {
+        title: 'Director',
+        phones: ['+44 20 7946 0958', '+12125550100'],
+        phoneLabels: [{ value: '+44 20 7946 0958', types: [], label: 'Studio' }],
+      },
       clear: [],
     });
+  });
+
+  it('removes a row, and an emptied website is cleared', () => {
+    const onSave = vi.fn();
+    const withSite = { ...party, website: 'https://ada.example' };
+    render(
+      <EditParty party={withSite} busy={false} problem={null} onSave={onSave} onCancel={vi.fn()} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Email 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Website 1' }));
+    expect(screen.queryAllByTestId('edit-email-value')).toEqual([]);
+    fireEvent.submit(screen.getByTestId('edit-party'));
+    expect(onSave).toHaveBeenCalledWith({ patch: { emails: [] }, clear: ['website'] });
+  });
+
+  it('edits a second address and its type, and adds a third', () => {
+    const onSave = vi.fn();
+    const addressed = {
+      ...party,
+      addresses: [
+        { types: ['work' as const], street: '1 Old St', locality: 'London' },
+        { types: ['home' as const], locality: 'Bath' },
+      ],
+    };
+    render(
+      <EditParty
+        party={addressed}
+        busy={false}
+        problem={null}
+        onSave={onSave}
+        onCancel={vi.fn()}
+      />,
+    );
+    fireEvent.input(screen.getAllByTestId('edit-city')[1]!, { target: { value: 'Wells' } });
+    fireEvent.change(screen.getByLabelText('Type of Address 2'), { target: { value: 'other' } });
+    fireEvent.click(screen.getByTestId('edit-address-add'));
+    expect(document.activeElement).toBe(screen.getAllByTestId('edit-street')[2]);
+    fireEvent.input(screen.getAllByTestId('edit-country')[2]!, { target: { value: 'France' } });
+    fireEvent.submit(screen.getByTestId('edit-party'));
+    expect(onSave).toHaveBeenCalledWith({
+      patch: {
+        addresses: [
+          { types: ['work'], street: '1 Old St', locality: 'London' },
+          { types: ['other'], locality: 'Wells' },
+          { types: [], country: 'France' },
+        ],
+      },
+      clear: [],
+    });
+  });
+
+  it('reads a typed date back in the user’s words', () => {
+    render(
+      <EditParty party={party} busy={false} problem={null} onSave={vi.fn()} onCancel={vi.fn()} />,
+    );
+    fireEvent.input(screen.getByTestId('edit-birthday'), { target: { value: '1815-12-10' } });
+    expect(screen.getByTestId('edit-birthday-reads').textContent).toMatch(
+      /^(?=.*December)(?=.*10)(?=.*1815)/,
+    );
+    fireEvent.input(screen.getByTestId('edit-birthday'), { target: { value: '31-02' } });
+    expect(screen.queryByTestId('edit-birthday-reads')).toBeNull();
   });
 
   it('says why it cannot save, and shows the store’s refusal', () => {
@@ -121,7 +224,7 @@ describe('editing the address-book fields', () => {
     updatedAt: 0,
   };
 
-  it('sends a year-less birthday, a nickname, a department and the first address; keeps other addresses', () => {
+  it('sends a year-less birthday, a nickname, a department and a changed address; keeps the others', () => {
     const party = {
       ...base,
       addresses: [
@@ -129,12 +232,13 @@ describe('editing the address-book fields', () => {
         { types: ['home' as const], locality: 'Bath' },
       ],
     };
+    const fields = fieldsOf(party);
+    fields.addresses[0] = { ...fields.addresses[0]!, locality: 'Cambridge' };
     const edit = editOf(party, {
-      ...fieldsOf(party),
+      ...fields,
       nickname: 'Countess',
       units: 'Research, Analytics',
       birthday: '12-10',
-      locality: 'Cambridge',
     });
     expect(edit).toEqual({
       patch: {

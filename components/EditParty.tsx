@@ -1,10 +1,20 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClearableField } from '../lib/db/party-repository';
-import { cardDateInput } from '../lib/domain/card-format';
-import type { PostalAddress } from '../lib/domain/card-fields';
+import { cardDateInput, formatCardDate } from '../lib/domain/card-format';
 import type { Party, PartyPatch } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
-import { t, type MessageKey } from '../lib/platform/i18n';
+import { t, uiLanguage, type MessageKey } from '../lib/platform/i18n';
+import {
+  addressesOfRows,
+  addressRowsOf,
+  sameAddresses,
+  sameLabels,
+  valueRowsOf,
+  valuesOfRows,
+  type AddressRow,
+  type ValueRow,
+} from '../lib/ui/card-rows';
+import { AddressRows, ValueRows } from './CardRows';
 
 export interface PartyEdit {
   patch: PartyPatch;
@@ -20,13 +30,19 @@ export interface EditPartyProps {
   onCancel: () => void;
 }
 
-interface Fields {
+/** Rows of values and which of them is preferred (it goes first on the record). */
+export interface ValueList {
+  rows: ValueRow[];
+  preferred: number;
+}
+
+export interface Fields {
   name: string;
   organizationName: string;
   title: string;
-  emails: string;
-  phones: string;
-  website: string;
+  emails: ValueList;
+  phones: ValueList;
+  websites: ValueList;
   notes: string;
   tags: string;
   checkInDays: string;
@@ -35,12 +51,11 @@ interface Fields {
   units: string;
   birthday: string;
   anniversary: string;
-  street: string;
-  locality: string;
-  region: string;
-  postalCode: string;
-  country: string;
+  addresses: AddressRow[];
 }
+
+/** The fields the form holds as plain text. */
+type TextKey = { [K in keyof Fields]: Fields[K] extends string ? K : never }[keyof Fields];
 
 const CHECK_IN_DEFAULT: Record<RelationshipKind, MessageKey> = {
   client: 'edit_checkInDays_client',
@@ -49,16 +64,14 @@ const CHECK_IN_DEFAULT: Record<RelationshipKind, MessageKey> = {
   former: 'edit_checkInDays_former',
 };
 
-const ADDRESS_FIELDS = ['street', 'locality', 'region', 'postalCode', 'country'] as const;
-
 export function fieldsOf(party: Party): Fields {
   return {
     name: party.name,
     organizationName: party.organizationName ?? '',
     title: party.title ?? '',
-    emails: party.emails.join('\n'),
-    phones: party.phones.join('\n'),
-    website: party.website ?? '',
+    emails: { rows: valueRowsOf(party.emails, party.emailLabels), preferred: 0 },
+    phones: { rows: valueRowsOf(party.phones, party.phoneLabels), preferred: 0 },
+    websites: { rows: valueRowsOf(websitesOf(party), party.websiteLabels), preferred: 0 },
     notes: party.notes,
     tags: party.tags.join(', '),
     checkInDays: party.checkInDays === undefined ? '' : String(party.checkInDays),
@@ -67,13 +80,13 @@ export function fieldsOf(party: Party): Fields {
     units: (party.organizationUnits ?? []).join(', '),
     birthday: party.birthday ?? '',
     anniversary: party.anniversary ?? '',
-    street: party.addresses?.[0]?.street ?? '',
-    locality: party.addresses?.[0]?.locality ?? '',
-    region: party.addresses?.[0]?.region ?? '',
-    postalCode: party.addresses?.[0]?.postalCode ?? '',
-    country: party.addresses?.[0]?.country ?? '',
+    addresses: addressRowsOf(party.addresses),
   };
 }
+
+/** The preferred website first, then the others, as the record keeps them apart. */
+const websitesOf = (party: Party) =>
+  party.website ? [party.website, ...(party.moreWebsites ?? [])] : (party.moreWebsites ?? []);
 
 const lines = (text: string) =>
   text
@@ -94,16 +107,22 @@ export function editOf(party: Party, fields: Fields): PartyEdit | string {
   const name = fields.name.trim();
   if (name === '') return t('field_nameRequired');
   if (name !== party.name) patch.name = name;
-  for (const key of ['organizationName', 'title', 'website'] as const) {
+  for (const key of ['organizationName', 'title'] as const) {
     const value = fields[key].trim();
     if (value === (party[key] ?? '')) continue;
     if (value === '') clear.push(key);
     else patch[key] = value;
   }
-  const emails = lines(fields.emails);
-  if (!sameList(emails, party.emails)) patch.emails = emails;
-  const phones = lines(fields.phones);
-  if (!sameList(phones, party.phones)) patch.phones = phones;
+  const emails = valuesOfRows(fields.emails.rows, fields.emails.preferred);
+  if (!sameList(emails.values, party.emails)) patch.emails = emails.values;
+  // Labels name values as typed; the store keys them by the values it normalises.
+  if (!sameLabels(emails.labels, party.emailLabels, emails.values))
+    patch.emailLabels = emails.labels;
+  const phones = valuesOfRows(fields.phones.rows, fields.phones.preferred);
+  if (!sameList(phones.values, party.phones)) patch.phones = phones.values;
+  if (!sameLabels(phones.labels, party.phoneLabels, phones.values))
+    patch.phoneLabels = phones.labels;
+  websiteEditOf(party, fields.websites, patch, clear);
   const tags = [
     ...new Set(
       fields.tags
@@ -127,7 +146,7 @@ export function editOf(party: Party, fields: Fields): PartyEdit | string {
   return { patch: { ...patch, ...card }, clear };
 }
 
-/** The address-book fields the form edits (the first address only; others stay as they are). */
+/** The address-book fields the form edits. */
 function cardEditOf(party: Party, fields: Fields): PartyPatch | string {
   const patch: PartyPatch = {};
   for (const key of ['nickname', 'role'] as const) {
@@ -142,22 +161,21 @@ function cardEditOf(party: Party, fields: Fields): PartyPatch | string {
   }
   const units = lines(fields.units);
   if (!sameList(units, party.organizationUnits ?? [])) patch.organizationUnits = units;
-  const [first, ...others] = party.addresses ?? [];
-  const address: PostalAddress = { ...(first ?? { types: [] }) };
-  for (const key of ADDRESS_FIELDS) {
-    const value = fields[key].trim();
-    if (value === '') delete address[key];
-    else address[key] = value;
-  }
-  const changed = ADDRESS_FIELDS.some((key) => (address[key] ?? '') !== (first?.[key] ?? ''));
-  if (changed) {
-    // From the parts, not card-fields' list: that module brings zod into the panel's bundle.
-    const filled = [...ADDRESS_FIELDS, 'poBox', 'extended'].some(
-      (key) => address[key as keyof PostalAddress],
-    );
-    patch.addresses = filled ? [address, ...others] : others;
-  }
+  const addresses = addressesOfRows(fields.addresses);
+  if (!sameAddresses(addresses, party.addresses)) patch.addresses = addresses;
   return patch;
+}
+
+/** The preferred website is the record's `website`; the others are `moreWebsites`. */
+function websiteEditOf(party: Party, list: ValueList, patch: PartyPatch, clear: ClearableField[]) {
+  const { values, labels } = valuesOfRows(list.rows, list.preferred);
+  const [website = '', ...more] = values;
+  if (website !== (party.website ?? '')) {
+    if (website === '') clear.push('website');
+    else patch.website = website;
+  }
+  if (!sameList(more, party.moreWebsites ?? [])) patch.moreWebsites = more;
+  if (!sameLabels(labels, party.websiteLabels, values)) patch.websiteLabels = labels;
 }
 
 /** A record's details, edited in place. Escape cancels; the name field has focus first. */
@@ -169,7 +187,7 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
   // Before paint: a key pressed as the form appears must not land in a field it then leaves.
   useLayoutEffect(() => first.current?.focus(), []);
 
-  const set = (key: keyof Fields) => (event: Event) =>
+  const set = (key: TextKey) => (event: Event) =>
     setFields((current) => ({
       ...current,
       [key]: (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value,
@@ -184,7 +202,10 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
     onSave(edit);
   };
 
-  const text = (key: keyof Fields, label: string, testId: string, type = 'text') => (
+  const setList = (key: 'emails' | 'phones' | 'websites', rows: ValueRow[], preferred: number) =>
+    setFields((current) => ({ ...current, [key]: { rows, preferred } }));
+
+  const text = (key: TextKey, label: string, testId: string, type = 'text') => (
     <label>
       {label}
       <input
@@ -196,6 +217,30 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
       />
     </label>
   );
+
+  // A date is typed as 1990-04-15 or 04-15 and read back in the user's own words beside it.
+  const dateField = (key: 'birthday' | 'anniversary', label: string, testId: string) => {
+    const date = cardDateInput(fields[key]);
+    return (
+      <div class="date-field">
+        <label>
+          {label}
+          <input
+            type="text"
+            value={fields[key]}
+            onInput={set(key)}
+            aria-describedby={date ? `${testId}-reads` : undefined}
+            data-testid={testId}
+          />
+        </label>
+        {date && (
+          <p class="muted date-reads" id={`${testId}-reads`} data-testid={`${testId}-reads`}>
+            {formatCardDate(date, uiLanguage())}
+          </p>
+        )}
+      </div>
+    );
+  };
 
   const shown = invalid ?? problem;
   // The save button was disabled while saving, which drops the focus: bring it to the reason,
@@ -222,48 +267,37 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
         {text('organizationName', t('field_organization'), 'edit-organization')}
         {text('title', t('field_title'), 'edit-title')}
       </div>
-      <div class="row">
-        <label>
-          {t('edit_emails')}
-          <textarea
-            rows={2}
-            value={fields.emails}
-            onInput={set('emails')}
-            data-testid="edit-emails"
-          />
-        </label>
-        <label>
-          {t('edit_phones')}
-          <textarea
-            rows={2}
-            value={fields.phones}
-            onInput={set('phones')}
-            data-testid="edit-phones"
-          />
-        </label>
-      </div>
-      {text('website', t('field_website'), 'edit-website')}
+      <ValueRows
+        kind="email"
+        rows={fields.emails.rows}
+        preferred={fields.emails.preferred}
+        onChange={(rows, preferred) => setList('emails', rows, preferred)}
+      />
+      <ValueRows
+        kind="phone"
+        rows={fields.phones.rows}
+        preferred={fields.phones.preferred}
+        onChange={(rows, preferred) => setList('phones', rows, preferred)}
+      />
+      <ValueRows
+        kind="website"
+        rows={fields.websites.rows}
+        preferred={fields.websites.preferred}
+        onChange={(rows, preferred) => setList('websites', rows, preferred)}
+      />
       <div class="row">
         {text('nickname', t('field_nickname'), 'edit-nickname')}
         {text('role', t('edit_role'), 'edit-role')}
         {text('units', t('edit_department'), 'edit-units')}
       </div>
       <div class="row">
-        {text('birthday', t('field_birthdayHint'), 'edit-birthday')}
-        {text('anniversary', t('card_anniversary'), 'edit-anniversary')}
+        {dateField('birthday', t('field_birthdayHint'), 'edit-birthday')}
+        {dateField('anniversary', t('card_anniversary'), 'edit-anniversary')}
       </div>
-      <fieldset class="edit-address">
-        <legend>{t('edit_address')}</legend>
-        {text('street', t('edit_street'), 'edit-street')}
-        <div class="row">
-          {text('postalCode', t('edit_postalCode'), 'edit-postal-code')}
-          {text('locality', t('edit_city'), 'edit-city')}
-        </div>
-        <div class="row">
-          {text('region', t('edit_region'), 'edit-region')}
-          {text('country', t('edit_country'), 'edit-country')}
-        </div>
-      </fieldset>
+      <AddressRows
+        rows={fields.addresses}
+        onChange={(addresses) => setFields((current) => ({ ...current, addresses }))}
+      />
       {text('tags', t('edit_tags'), 'edit-tags')}
       <label>
         {t(CHECK_IN_DEFAULT[party.kind])}

@@ -1,8 +1,10 @@
+import type { ValueLabel } from '../lib/domain/card-fields';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import type { PartyView } from '../lib/protocol/contact-schemas';
 import { KIND_LABELS, relativeTime, HEALTH_LABELS } from '../lib/ui/format';
 import { t, tCount, uiLanguage } from '../lib/platform/i18n';
 import { CardDetails } from './CardDetails';
+import { typeWords } from './type-words';
 import { HealthDot, KindBadge } from './KindBadge';
 
 export interface PartyCardProps {
@@ -14,6 +16,13 @@ export interface PartyCardProps {
   onEdit?: () => void;
   /** Shows the website, tags and check-in rhythm as well (room enough in the side panel). */
   detailed?: boolean;
+}
+
+/** A value's type or own label before it ("Work: "), when the record has one. */
+function TypeWord({ labels, value }: { labels?: readonly ValueLabel[]; value: string }) {
+  const found = labels?.find((label) => label.value === value);
+  const words = found ? typeWords(found) : '';
+  return words ? <span class="muted">{t('card_labelled', words, '')}</span> : null;
 }
 
 // From the labels, not lib/domain/relationship: that module brings zod into the surfaces' bundles.
@@ -44,12 +53,23 @@ export function PartyCard({ view, now, busy, onChangeKind, onEdit, detailed }: P
       )}
       <ul class="details">
         {party.emails.map((email) => (
-          <li key={email}>{email}</li>
+          <li key={email}>
+            <TypeWord labels={party.emailLabels} value={email} />
+            {email}
+          </li>
         ))}
         {party.phones.map((phone, i) => (
-          <li key={phone}>{view.phoneLabels?.[i] ?? phone}</li>
+          <li key={phone} data-testid="party-phone">
+            <TypeWord labels={party.phoneLabels} value={phone} />
+            {view.phoneLabels?.[i] ?? phone}
+          </li>
         ))}
-        {detailed && party.website && <li data-testid="party-website">{party.website}</li>}
+        {detailed && party.website && (
+          <li data-testid="party-website">
+            <TypeWord labels={party.websiteLabels} value={party.website} />
+            {party.website}
+          </li>
+        )}
       </ul>
       {detailed && <CardDetails party={party} locale={uiLanguage()} />}
       {detailed && party.tags.length > 0 && (

@@ -1,7 +1,10 @@
+import { useState } from 'preact/hooks';
 import type { Money } from '../lib/domain/money';
+import type { PurchasePatch } from '../lib/domain/part-patch';
 import type { Purchase } from '../lib/domain/purchase';
 import { t, tCount, uiLanguage } from '../lib/platform/i18n';
 import { formatAmount } from '../lib/ui/amount-input';
+import { EditPurchase } from './EditPurchase';
 
 /** How many purchases are listed; the totals always count every one. */
 const SHOWN = 5;
@@ -13,10 +16,13 @@ export interface PurchaseListProps {
   totals: readonly Money[];
   /** Given, each purchase listed offers Delete (undone from the record's toast). */
   onDelete?: (purchase: Purchase) => void;
+  /** Given, each purchase listed offers Edit, corrected in place. */
+  onEdit?: (purchase: Purchase, patch: PurchasePatch) => void;
 }
 
 /** What the party has bought: the totals per currency, then the latest purchases. */
-export function PurchaseList({ purchases, totals, onDelete }: PurchaseListProps) {
+export function PurchaseList({ purchases, totals, onDelete, onEdit }: PurchaseListProps) {
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <div class="dealing-part" data-testid="summary-purchases">
       <h3>{t('purchases_heading')}</h3>
@@ -33,6 +39,30 @@ export function PurchaseList({ purchases, totals, onDelete }: PurchaseListProps)
             {p.on} · {p.description} ·{' '}
             {formatAmount(p.amount.amountMinor, p.amount.currency, uiLanguage())}
             {p.recurrence === 'recurring' ? ` ${t('purchases_recurring')}` : ''}
+            {onEdit && editing !== p.id && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="edit-purchase"
+                  aria-label={t('tidy_edit_purchase_label', p.description)}
+                  onClick={() => setEditing(p.id)}
+                >
+                  {t('tidy_edit')}
+                </button>
+              </>
+            )}
+            {onEdit && editing === p.id && (
+              <EditPurchase
+                purchase={p}
+                onCancel={() => setEditing(null)}
+                onSave={(patch) => {
+                  setEditing(null);
+                  onEdit(p, patch);
+                }}
+              />
+            )}
             {onDelete && (
               <>
                 {' '}

@@ -6,7 +6,7 @@
 // authentication of its own (it expects a reverse proxy to provide it), so the proxy
 // checks Basic credentials against the same htpasswd file with `htpasswd -v`; and a
 // test can ask the proxy to answer the next requests with an error (500, 503, 412)
-// instead of the server, as a failing server would.
+// instead of the server, as a failing server would, or to hold them unanswered.
 import { Buffer } from 'node:buffer';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -125,12 +125,16 @@ function startProxy(port, target, checkAuth, faults, counts) {
           .end('Unauthorized');
         return;
       }
-      const fault = faults.shift();
+      // The first fault queued for this request's method (or for any method).
+      const index = faults.findIndex((f) => !f.method || f.method === incoming.method);
+      const fault = index < 0 ? undefined : faults.splice(index, 1)[0].answer;
       if (fault === 'hang') {
         // A server that never answers: the client's own time limit must end it.
         held.add(outgoing);
         incoming.resume();
-        outgoing.on('close', () => held.delete(outgoing));
+        outgoing.on('close', () => {
+          if (held.delete(outgoing)) counts.abandoned++;
+        });
         return;
       }
       if (fault) {
@@ -161,7 +165,9 @@ function startProxy(port, target, checkAuth, faults, counts) {
   });
   const close = server.close.bind(server);
   server.close = (callback) => {
-    for (const outgoing of held) outgoing.destroy();
+    const left = [...held];
+    held.clear();
+    for (const outgoing of left) outgoing.destroy();
     return close(callback);
   };
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
@@ -187,7 +193,7 @@ export async function startDavServer(kind, { user = 'alice', password = 'correct
   });
   const exited = new Promise((done) => child.once('exit', done));
   const faults = [];
-  const counts = { requests: 0, passwordChanged: false };
+  const counts = { requests: 0, abandoned: 0, passwordChanged: false };
   const checker = basicChecker(usersFile);
   let proxy;
   try {
@@ -209,12 +215,14 @@ export async function startDavServer(kind, { user = 'alice', password = 'correct
       password,
       pid: child.pid,
       log: () => log,
-      failNext(status, count = 1) {
-        for (let i = 0; i < count; i++) faults.push(status);
+      failNext(status, count = 1, method = undefined) {
+        for (let i = 0; i < count; i++) faults.push({ answer: status, method });
       },
       hangNext(count = 1) {
-        for (let i = 0; i < count; i++) faults.push('hang');
+        for (let i = 0; i < count; i++) faults.push({ answer: 'hang' });
       },
+      faultsLeft: () => faults.length,
+      abandoned: () => counts.abandoned,
       requests: () => counts.requests,
       async setPassword(next) {
         await run('htpasswd', ['-bB', '-C', '4', usersFile, user, next]);

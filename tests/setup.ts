@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import english from '../public/_locales/en/messages.json';
@@ -18,6 +18,11 @@ beforeEach(() => {
     formatMessage(catalogue, key, [substitutions ?? []].flat().map(String));
   fakeBrowser.i18n.getUILanguage = () => 'en';
 });
+
+// `findBy…` and `waitFor` give up after 1 s by default: on a busy 2-core machine a
+// render plus a few fake-IndexedDB round trips can take longer than that, and the
+// test would fail for the machine's speed, not the code's.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Rendered components are unmounted after each test (vitest runs without globals).
 afterEach(cleanup);

@@ -17,6 +17,10 @@ import { installPermissionAndScriptingStubs } from '../../tests/unit/fake-browse
 import background from './index';
 import { createReminders, describeDue, dueButtons } from './reminders';
 
+// What the worker does after an event is several fake-IndexedDB round trips: a
+// busy machine can take more than vi.waitFor's default second over them.
+const PATIENTLY = { timeout: 10_000, interval: 25 };
+
 const HOUR = 3_600_000;
 const NY = 'America/New_York';
 // 10:00 on a Monday in New York.
@@ -339,8 +343,9 @@ describe('reminders in the worker', () => {
     await overdueClient();
     expect(shown()).toBeUndefined();
     await wake();
-    await vi.waitFor(() =>
-      expect(shown()).toMatchObject({ title: '1 check-in and 1 follow-up due' }),
+    await vi.waitFor(
+      () => expect(shown()).toMatchObject({ title: '1 check-in and 1 follow-up due' }),
+      PATIENTLY,
     );
     expect(await fakeBrowser.action.getTitle({})).toBe('Clientele — 2 due');
   });
@@ -359,15 +364,15 @@ describe('reminders in the worker', () => {
   it('a click on the notification opens the Due list', async () => {
     await overdueClient();
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(() => expect(shown()).toBeDefined());
+    await vi.waitFor(() => expect(shown()).toBeDefined(), PATIENTLY);
     await fakeBrowser.notifications.onClicked.trigger(DUE_NOTIFICATION);
     await vi.waitFor(async () => {
       const tabs = await fakeBrowser.tabs.query({});
       expect(tabs.map((tab) => tab.url)).toContain(
         'chrome-extension://test-extension-id/popup.html?view=due',
       );
-    });
-    expect(shown()).toBeUndefined();
+      expect(shown()).toBeUndefined();
+    }, PATIENTLY);
   });
 
   it('a button on a single-item notification acts on that item', async () => {
@@ -380,12 +385,15 @@ describe('reminders in the worker', () => {
       requestId: 'r-2',
     });
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(() => expect(shown()).toMatchObject({ title: 'Check-in due: Grace Hopper' }));
+    await vi.waitFor(
+      () => expect(shown()).toMatchObject({ title: 'Check-in due: Grace Hopper' }),
+      PATIENTLY,
+    );
     await fakeBrowser.notifications.onButtonClicked.trigger(DUE_NOTIFICATION, 0);
     await vi.waitFor(async () => {
       const view = await send('parties/get', { id: partyId });
       expect(view.health).toBe('on-time');
-    });
-    expect(shown()).toBeUndefined();
+      expect(shown()).toBeUndefined();
+    }, PATIENTLY);
   });
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { GetDb } from '../../lib/db/open';
 import { whenChangesQueued } from '../../lib/db/outbox-capture';
+import { syncScanRegistration } from '../../lib/platform/scan-registration';
 import { readSettings } from '../../lib/platform/settings';
 import { SYNC_STATUS_KEY } from '../../lib/platform/sync-keys';
 import type { SyncErrorCode } from '../../lib/protocol/areas/sync';
@@ -9,8 +10,18 @@ import { createSyncService } from '../../lib/sync/service';
 export const SYNC_RETRY_ALARM = 'clientele-sync-retry';
 export const SYNC_PERIODIC_ALARM = 'clientele-sync-periodic';
 const PERIOD_MINUTES = 15;
+
+declare const __CLIENTELE_TEST_SEAMS__: boolean | undefined;
+/**
+ * Builds made for the end-to-end tests (wxt.config.ts) wait less: those tests make
+ * the server fail, hang and refuse on purpose, and each retry would otherwise wait
+ * out the shipped times. An unpacked extension may set alarms a second apart.
+ */
+const TEST_BUILD = typeof __CLIENTELE_TEST_SEAMS__ !== 'undefined' && __CLIENTELE_TEST_SEAMS__;
 /** A request the server has not answered in this long is given up (and retried later). */
-const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = TEST_BUILD ? 5_000 : 30_000;
+/** The first wait after a failure (then doubling); the shipped one is backoff.ts's. */
+const FIRST_RETRY_MS = TEST_BUILD ? 1_000 : undefined;
 
 const KEYS = {
   auth: 'syncerr_auth',
@@ -52,6 +63,8 @@ export function registerSync(getDb: GetDb) {
     region: async () => (await readSettings()).region,
     retryIn: (delayMs) =>
       void browser.alarms.create(SYNC_RETRY_ALARM, { when: Date.now() + delayMs }),
+    ...(FIRST_RETRY_MS ? { firstRetryMs: FIRST_RETRY_MS } : {}),
+    serverChanged: () => void syncScanRegistration(),
     words: (code) => browser.i18n.getMessage(KEYS[code]) || FALLBACK[code],
     publish: (status) => browser.storage.session.set({ [SYNC_STATUS_KEY]: status }),
     instance: crypto.randomUUID(),

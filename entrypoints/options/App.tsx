@@ -12,6 +12,7 @@ import { ServicesSection } from '../../components/options/ServicesSection';
 import { SyncSection } from '../../components/options/sync/SyncSection';
 import { StorageCareNotice } from './StorageCareNotice';
 import { t, uiLanguage } from '../../lib/platform/i18n';
+import { exceptSyncServer } from '../../lib/platform/site-access';
 import { LazyDataSection } from './LazyDataSection';
 import { BulkSearch } from '../popup/BulkSearch';
 import { useImportBatches } from './use-import-batches';
@@ -114,7 +115,10 @@ export function App() {
         )}
         <ScannedSitesSection
           builtIn={sites.access?.builtIn ?? []}
-          granted={sites.access?.granted}
+          // The sync server's origin is granted like a site, but it is for sync alone.
+          granted={
+            sites.access && exceptSyncServer(sites.access.granted, sync.status?.account?.server)
+          }
           onGrant={sites.grant}
           onRevoke={sites.revoke}
         >

@@ -11,7 +11,9 @@ describe('PopupSyncStatus', () => {
   it('says nothing while sync is not set up', async () => {
     answering({ state: 'off', pending: 0 });
     const { container } = render(<PopupSyncStatus />);
-    await vi.waitFor(() => expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalled());
+    await vi.waitFor(() => expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalled(), {
+      timeout: 10_000,
+    });
     expect(container.textContent).toBe('');
   });
 

@@ -1,4 +1,4 @@
-import type { IDBPTransaction } from 'idb';
+import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { newId } from '../domain/ids';
 import { PartySchema, type Party } from '../domain/party';
 import { err, ok, type Result } from '../domain/result';
@@ -6,6 +6,7 @@ import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import type { ClienteleSchema } from './schema';
 import type { RepositoryContext } from './party-repository';
+import { readPartyRecords } from './party-records-read';
 import { unprojectParties } from './search-projection';
 import {
   countsOf,
@@ -43,38 +44,18 @@ export interface DeletionSummary {
   phones: string[];
 }
 
-const partyRange = (partyId: string) =>
-  IDBKeyRange.bound([partyId, -Infinity, ''], [partyId, Infinity, '']);
 const ignore = () => undefined;
 
+/** A transaction over the deletable stores, in any mode. */
+type ReadingTx = IDBPTransaction<
+  ClienteleSchema,
+  ArrayLike<StoreNames<ClienteleSchema>>,
+  IDBTransactionMode
+>;
+
 /** Everything that goes with these parties, read in the caller's transaction. */
-export async function gatherParties(
-  tx: Pick<UndoTx, 'objectStore'>,
-  partyIds: readonly string[],
-): Promise<RecordSet> {
-  // Every read is issued at once: IndexedDB answers them in order without a round
-  // trip to this thread between parties (one at a time, 5,000 parties took ~10× longer).
-  const found = await Promise.all(
-    [...new Set(partyIds)].map((id) =>
-      Promise.all([
-        tx.objectStore('parties').get(id),
-        tx.objectStore('interactions').index('byPartyAt').getAll(partyRange(id)),
-        tx.objectStore('followUps').index('byParty').getAll(id),
-        tx.objectStore('engagements').index('byParty').getAll(id),
-        tx.objectStore('purchases').index('byParty').getAll(id),
-      ]),
-    ),
-  );
-  const set = emptyRecordSet();
-  for (const [party, interactions, followUps, engagements, purchases] of found) {
-    if (!party) continue;
-    set.parties.push(party);
-    set.interactions.push(...interactions);
-    set.followUps.push(...followUps);
-    set.engagements.push(...engagements);
-    set.purchases.push(...purchases);
-  }
-  return set;
+export function gatherParties(tx: ReadingTx, partyIds: readonly string[]): Promise<RecordSet> {
+  return readPartyRecords(unwrap(tx), partyIds);
 }
 
 /** How many records deleting these parties would remove, by store (for the confirmation). */
@@ -84,24 +65,7 @@ export async function countPartyDeletion(
 ): Promise<RecordCounts> {
   const db = await getDb();
   const tx = db.transaction(DELETABLE_STORES, 'readonly');
-  const counts: RecordCounts = {
-    parties: 0,
-    interactions: 0,
-    followUps: 0,
-    engagements: 0,
-    purchases: 0,
-  };
-  for (const id of new Set(partyIds)) {
-    const found = await Promise.all([
-      tx.objectStore('parties').count(id),
-      tx.objectStore('interactions').index('byPartyAt').count(partyRange(id)),
-      tx.objectStore('followUps').index('byParty').count(id),
-      tx.objectStore('engagements').index('byParty').count(id),
-      tx.objectStore('purchases').index('byParty').count(id),
-    ]);
-    if (found[0] === 0) continue;
-    DELETABLE_STORES.forEach((store, i) => (counts[store] += found[i] ?? 0));
-  }
+  const counts = countsOf(await gatherParties(tx, partyIds));
   await tx.done;
   return counts;
 }
@@ -112,20 +76,22 @@ export async function countPartyDeletion(
  * waiting on each (a failed one aborts the transaction, which the caller sees).
  */
 export function removeRecords(
-  tx: Pick<UndoTx, 'objectStore'>,
+  tx: IDBPTransaction<ClienteleSchema, ArrayLike<StoreNames<ClienteleSchema>>, 'readwrite'>,
   removed: RecordSet,
   entry: UndoEntry,
 ): void {
+  const native = unwrap(tx);
   const at = entry.at;
+  const tombstones = native.objectStore('tombstones');
+  // Plain requests, no promise each: thousands of them in a bulk delete.
   for (const store of DELETABLE_STORES) {
-    const target = tx.objectStore(store);
-    const tombstones = tx.objectStore('tombstones');
+    const target = native.objectStore(store);
     for (const record of removed[store]) {
-      target.delete(record.id).catch(ignore);
-      tombstones.put({ id: record.id, store, at }).catch(ignore);
+      target.delete(record.id);
+      tombstones.put({ id: record.id, store, at });
     }
   }
-  tx.objectStore('undoEntries').put(entry).catch(ignore);
+  native.objectStore('undoEntries').put(entry);
 }
 
 export function newEntry(

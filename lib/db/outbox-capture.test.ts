@@ -1,13 +1,15 @@
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background/index';
 import { CHANNEL, type Reply } from '../protocol/envelope';
 import { messages, type MessageName } from '../protocol/messages';
 import { sampleRequests } from '../../tests/support/sample-requests';
 import { installPermissionAndScriptingStubs } from '../../tests/unit/fake-browser-extras';
+import { ACCOUNT_KEY } from '../sync/account';
 import type { OutboxEntry } from '../sync/outbox';
 import { createDbOpener } from './open';
+import { setSyncActive } from './outbox-capture';
 import { DB_NAME } from './schema';
 import { importParties } from './bulk-import';
 import { DEFAULT_CADENCE } from '../domain';
@@ -84,9 +86,24 @@ function expectedEntries(before: Records, after: Records): Map<string, 'put' | '
   return expected;
 }
 
+/**
+ * Sync set up, so that changes are queued (while it is off nothing is). No password:
+ * the worker's rounds stop before any request, and the outbox stays as the test left it.
+ */
+const SYNCING_ACCOUNT = {
+  server: 'http://127.0.0.1:9/',
+  user: 'alice',
+  remember: false,
+  addressbook: { href: 'http://127.0.0.1:9/alice/book/', name: 'Book', cardVersions: [] },
+  calendar: { href: 'http://127.0.0.1:9/alice/tasks/', name: 'Tasks' },
+  defaultKind: 'prospect',
+  paused: false,
+};
+
 describe('the outbox: every change to a synced record queues it in its own transaction', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     installPermissionAndScriptingStubs();
+    await fakeBrowser.storage.local.set({ [ACCOUNT_KEY]: SYNCING_ACCOUNT });
     background.main();
   });
 
@@ -149,6 +166,10 @@ describe('the outbox: every change to a synced record queues it in its own trans
 });
 
 describe('write paths outside the messages', () => {
+  // Sync set up, as the worker says once it has read the account.
+  beforeEach(() => setSyncActive(true));
+  afterEach(() => setSyncActive(false));
+
   const context = () => ({
     getDb: createDbOpener(`outbox-${crypto.randomUUID()}`),
     clock: () => 1_750_000_000_000,

@@ -31,7 +31,13 @@ const quiet = new WeakMap<IDBTransaction, Set<string>>();
 const announced = new WeakSet<IDBTransaction>();
 let onQueued: (() => void) | undefined;
 let lastSeq = 0;
-let syncActive = false;
+/**
+ * Whether an account is set up, as the sync service last read it. Until it has read
+ * it (a worker just started) changes are queued, so that none made while sync is set
+ * up is lost; once it is known to be off they are not: the first round after setup
+ * queues the whole book anyway, and an outbox kept while off would only grow.
+ */
+let syncState: 'unknown' | 'on' | 'off' = 'unknown';
 
 /** Grows with every change, across worker restarts (it starts from the clock). */
 function nextSeq(): number {
@@ -39,9 +45,12 @@ function nextSeq(): number {
   return lastSeq;
 }
 
-/** Whether an account is set up: tombstones then wait for the sync before they are pruned. */
+/**
+ * Whether an account is set up: changes are then queued, and tombstones wait for the
+ * sync before they are pruned. Off, nothing is queued.
+ */
 export function setSyncActive(active: boolean): void {
-  syncActive = active;
+  syncState = active ? 'on' : 'off';
 }
 
 /** Calls `listener` after each committed transaction that queued a change (the sync's cue). */
@@ -143,7 +152,7 @@ export function note(
   op: 'put' | 'delete',
   derived = false,
 ) {
-  if (typeof id !== 'string') return;
+  if (typeof id !== 'string' || syncState === 'off') return;
   const outbox = native().objectStore.call(tx, 'outbox');
   const entry: OutboxEntry = { key: recordKey(type, id), type, id, op, seq: nextSeq() };
   if (!announced.has(tx)) {
@@ -242,7 +251,9 @@ function markTombstones(store: IDBObjectStore): void {
   captured.add(store);
   store.put = function (value: unknown, key?: IDBValidKey) {
     const marked =
-      syncActive && value && typeof value === 'object' ? { ...value, pendingSync: true } : value;
+      syncState === 'on' && value && typeof value === 'object'
+        ? { ...value, pendingSync: true }
+        : value;
     return native().put.call(this, marked, key);
   };
 }

@@ -4,8 +4,9 @@ import type { RecordType } from '../sync/outbox';
 /**
  * What a merge replaced, in words for the party's timeline: the field, the value
  * it now has and where that came from, and the value that lost, so the user can
- * put it back. "Changed by" is the sync identity (the user name at the server)
- * for changes that came from the server.
+ * put it back. "Changed by" is the sync identity (the user name at the server) of
+ * whoever wrote the server's copy: with an address book shared by a team, the
+ * colleague's name, carried in the card.
  */
 
 /** The tag that flags a record kept after a deletion on one side; the user removes it. */

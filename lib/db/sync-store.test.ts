@@ -30,6 +30,7 @@ function device(server: MemoryServer, name: string) {
     region: 'PT',
     defaultKind: 'prospect',
     now,
+    identity: name,
   }));
   return {
     repo,
@@ -94,7 +95,8 @@ describe('the IndexedDB sync store, two devices and one server', () => {
       expect((await getParty(side.repo.getDb, party.id))?.title).toBe('Analyst');
     const onB = await listInteractions(b.repo.getDb, party.id, { limit: 10 });
     const kept = onB.interactions.map((i) => i.summary).find((s) => s.includes('Countess'));
-    expect(kept).toContain('Kept from the server');
+    // Bob's device names who made the change that lost: Alice, from her card.
+    expect(kept).toContain('Kept from the server (alice)');
     // The note is a local change too: it reaches the other device.
     await b.sync();
     await a.sync();
@@ -122,5 +124,43 @@ describe('the IndexedDB sync store, two devices and one server', () => {
     await b.sync();
     await a.sync();
     expect((await getParty(a.repo.getDb, disputed.id))?.tags).toContain(KEPT_TAG);
+  });
+
+  it('two people on one address book: each sees the other named in the history of a merge', async () => {
+    const server = new MemoryServer();
+    const alice = device(server, 'alice');
+    const bob = device(server, 'bob');
+    const party = await created(alice.repo, 'ada');
+    await alice.sync();
+    await bob.sync();
+    bob.tick(1000);
+    await updateParty(bob.repo, party.id, { title: 'Analyst' });
+    alice.tick(5000);
+    await updateParty(alice.repo, party.id, { title: 'Countess' });
+    await alice.sync();
+    const card = () =>
+      [...server.objects.values()].map((o) => o.data).find((d) => d.includes('BEGIN:VCARD'));
+    expect(card()).toMatch(/^X-CLIENTELE-CHANGED-BY[^:\r\n]*:alice\r$/m);
+
+    // Alice edited later: her title wins on Bob's device, and his is kept, under her name.
+    await bob.sync();
+    expect((await getParty(bob.repo.getDb, party.id))?.title).toBe('Countess');
+    const onBob = await listInteractions(bob.repo.getDb, party.id, { limit: 10 });
+    const note = onBob.interactions.map((i) => i.summary).find((s) => s.includes('Analyst'));
+    expect(note).toContain('changed on the server by alice to “Countess”');
+    expect(note).not.toContain('bob');
+
+    // Bob's next edit goes up under his name, and Alice's device names him.
+    bob.tick(10_000);
+    await updateParty(bob.repo, party.id, { title: 'Mathematician' });
+    alice.tick(1000);
+    await updateParty(alice.repo, party.id, { title: 'Lady' });
+    await bob.sync();
+    expect(card()).toMatch(/^X-CLIENTELE-CHANGED-BY[^:\r\n]*:bob\r$/m);
+    await alice.sync();
+    const onAlice = await listInteractions(alice.repo.getDb, party.id, { limit: 10 });
+    expect(onAlice.interactions.map((i) => i.summary)).toContainEqual(
+      expect.stringContaining('changed on the server by bob to “Mathematician”'),
+    );
   });
 });

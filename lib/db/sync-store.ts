@@ -5,6 +5,7 @@ import type { Party } from '../domain/party';
 import type { SyncRecord } from '../sync/codecs';
 import type { SyncedState, SyncStore } from '../sync/engine';
 import type { FieldConflict } from '../sync/merge';
+import { cardChangedBy } from '../sync/party-card';
 import { recordKey, type OutboxEntry, type RecordType } from '../sync/outbox';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -21,7 +22,10 @@ import { projectParty, unprojectParty } from './search-projection';
 export interface IdbSyncStoreOptions {
   getDb: GetDb;
   clock: () => number;
-  /** Who changed things on the server, as the history names them: the sync user. */
+  /**
+   * The sync user of this device: named in the history for a server change whose
+   * object does not say who made it (X-CLIENTELE-CHANGED-BY, written by Clientele).
+   */
   identity: () => string;
 }
 
@@ -126,7 +130,9 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
         await tx.objectStore('syncStates').put(state);
         if (kept.length === 0) return;
         const partyId = record.type === 'party' ? record.value.party.id : record.value.partyId;
-        const notes = keptNote(record.type, kept, options.identity());
+        // The server's copy names who wrote it; a card from another app, this account.
+        const by = (record.type === 'party' && cardChangedBy(state.text)) || options.identity();
+        const notes = keptNote(record.type, kept, by);
         const ids = await writeNotes(tx, partyId, notes);
         // Notes added while the interactions store is quiet are still changes to send.
         if (record.type === 'interaction')

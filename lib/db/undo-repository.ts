@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import type { CadenceDefaults, Party } from '../domain';
 import { nextCheckIn } from '../domain/cadence';
 import { withoutUndefined } from '../domain/new-party';
@@ -6,6 +7,7 @@ import { err, ok, type Result } from '../domain/result';
 import { UNDO_TX_STORES, type UndoTx } from './deletion-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
+import { answersOf, readsWhole } from './party-records-read';
 import { projectParties } from './search-projection';
 import { ImportBatchSchema, partsOf } from './import-batch';
 import {
@@ -48,12 +50,14 @@ export async function undoEntry(
     if (entry.action === 'delete') {
       const clash = await findClash(tx, entry.removed.parties);
       if (clash) return err({ code: 'conflict', message: clash });
+      // Plain requests, no promise each: a bulk undo puts back thousands.
+      const native = unwrap(tx);
+      const tombstones = native.objectStore('tombstones');
       for (const store of DELETABLE_STORES) {
+        const target = native.objectStore(store);
         for (const record of entry.removed[store]) {
-          tx.objectStore(store)
-            .add(record as never)
-            .catch(ignore);
-          tx.objectStore('tombstones').delete(record.id).catch(ignore);
+          target.add(record);
+          tombstones.delete(record.id);
         }
       }
       await touchLastContact(tx, entry.removed, now, cadence);
@@ -100,16 +104,35 @@ export async function markBatch(
 /** A message naming the first restored address or phone now on another record. */
 async function findClash(tx: UndoTx, parties: readonly Party[]): Promise<string | undefined> {
   const restoring = new Set(parties.map((party) => party.id));
-  const index = (name: 'byEmail' | 'byPhone') => tx.objectStore('parties').index(name);
   const lookups = parties.flatMap((party) => [
-    ...party.emails.map((value) => [value, index('byEmail').get(value)] as const),
-    ...party.phones.map((value) => [value, index('byPhone').get(value)] as const),
+    ...party.emails.map((value) => ['byEmail', value] as const),
+    ...party.phones.map((value) => ['byPhone', value] as const),
   ]);
-  // Issued at once, answered in order: no round trip per address.
-  const owners = await Promise.all(lookups.map(([, owner]) => owner));
+  if (lookups.length === 0) return undefined;
+  const store = unwrap(tx).objectStore('parties');
+  const [count] = await answersOf([store.count()]);
+  if (count === 0) return undefined;
+  let owners: (Party | undefined)[];
+  if (readsWhole(count!, lookups.length)) {
+    // Fewer parties than addresses to look up: one read of them all.
+    const [all] = await answersOf([store.getAll() as IDBRequest<Party[]>]);
+    const holders = { byEmail: new Map<string, Party>(), byPhone: new Map<string, Party>() };
+    for (const party of all!) {
+      for (const email of party.emails) holders.byEmail.set(email, party);
+      for (const phone of party.phones) holders.byPhone.set(phone, party);
+    }
+    owners = lookups.map(([index, value]) => holders[index].get(value));
+  } else {
+    // Issued at once, answered in order: no round trip per address.
+    owners = await answersOf(
+      lookups.map(
+        ([index, value]) => store.index(index).get(value) as IDBRequest<Party | undefined>,
+      ),
+    );
+  }
   for (const [i, owner] of owners.entries())
     if (owner && !restoring.has(owner.id))
-      return `${lookups[i]![0]} is now on ${owner.name}’s record: merge or edit it first, then undo.`;
+      return `${lookups[i]![1]} is now on ${owner.name}’s record: merge or edit it first, then undo.`;
   return undefined;
 }
 

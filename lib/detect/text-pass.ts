@@ -55,17 +55,17 @@ export function createTextPass(root: ParentNode, detectors: TextDetectors): Text
  * text; below the root, a text node's own parent and its nearest editable ancestor
  * decide.
  *
- * Speed (budgets.md: the whole scan ≤ 2.5× a bare TreeWalker pass): the cheap tests
+ * Speed (budgets.md: the whole scan ≤ 5× a bare TreeWalker pass): the cheap tests
  * on the text come first, so prose costs one scan for a class of characters (and one
  * for a spelled-out "dot", when a detector reads those) and no DOM access beyond its
- * `data`. Those two scans alone cost about as much as the walk (see
- * bench/profile-detect.ts). (Scanning a slice's texts joined, one pattern run per slice,
- * measured no faster: the joined strings cost their copy and garbage collection; so did
- * one pattern for both tests, which loses the class scan's speed.) Only text some
- * detector wants is checked for being readable: its parent's tag before the detectors
- * run (before anything else for text as long as a script's), its editable ancestor
- * only when they found something. A class rather than closures made per walk, so that
- * the optimised code of one walk serves the next.
+ * `data`. (Scanning a slice's texts joined, one pattern run per slice, measured no
+ * faster: the joined strings cost their copy and garbage collection; so did one
+ * pattern for both tests, which loses the class scan's speed.) Text with digits, most
+ * of a real page's, goes to the phone reader, whose own scan is its test. Readability
+ * is asked only of text that needs it: a long text's parent's tag before anything else
+ * (a script's text can run to megabytes), a short text's parent's tag and its editable
+ * ancestor only when the detectors found something in it. A class rather than closures
+ * made per walk, so that the optimised code of one walk serves the next.
  */
 export class TextPass {
   readonly findings: Finding[] = [];
@@ -108,19 +108,14 @@ export class TextPass {
         const text = node.data;
         // Prose (no @, digit or opening bracket) interests the spelled-out reader alone.
         if (GATE.test(text)) {
-          if (text.length < LONG || isReadable(node))
-            this.#consider(node, text, this.#wanted(text));
+          if (text.length < LONG) this.#read(node, text, this.#wanted(text), false);
+          else if (isReadable(node)) this.#read(node, text, this.#wanted(text), true);
         } else if (prose !== null && prose.test(text) && spellsAt(text)) {
-          this.#consider(node, text, SPELLED);
+          this.#read(node, text, SPELLED, false);
         }
       }
       if (!hasTime()) return false;
     }
-  }
-
-  /** Reads the node's text with the groups of detectors in `want`, if it is readable. */
-  #consider(node: Text, text: string, want: number): void {
-    if (want !== 0 && isReadable(node)) this.#read(node, text, want);
   }
 
   /**
@@ -148,8 +143,14 @@ export class TextPass {
     return want;
   }
 
-  /** Runs the groups of detectors `want` asks for over one text; keeps what readable text held. */
-  #read(node: Text, text: string, want: number): void {
+  /**
+   * Runs the groups of detectors `want` asks for over one text; keeps what readable
+   * text held. Whether short text is readable is asked only of text something was
+   * found in: most text is, and most text holds nothing (a script's text costs the
+   * detectors' own cheap tests, and what they find in it is dropped here).
+   */
+  #read(node: Text, text: string, want: number, readable: boolean): void {
+    if (want === 0) return;
     let found: Finding[] | undefined;
     // Findings stay in this order: `at`, `spelled`, `digits`.
     for (let g = 0, bit = AT; g < 3; g++, bit <<= 1) {
@@ -159,8 +160,9 @@ export class TextPass {
         if (more.length > 0) (found ??= []).push(...more);
       }
     }
+    if (!found || !(readable || isReadable(node))) return;
     // What the user is typing is theirs: nothing found in an editable region is kept.
-    if (!found || node.parentElement?.closest(EDITABLE) != null) return;
+    if (node.parentElement?.closest(EDITABLE) != null) return;
     // A `mailto:` link's text is evidence for the link's address (links.ts), not a
     // second contact: `<a href="mailto:sales@x.com">info@x.com</a>` is sales@ alone.
     const link = (want & AT) !== 0 ? node.parentElement?.closest(MAILTO) : null;

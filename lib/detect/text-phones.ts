@@ -12,18 +12,23 @@ const SEP = `(?:[ \\u00a0.\\-/\\u2010-\\u2013]|${SP}/${SP}|${SP}?${PAREN}${SP}?)
 const BRACKETED_COUNTRY = `\\(${SP}?\\d{1,3}${SP}\\d{1,4}\\)${SP}?`;
 const BODY = `(?:\\+${SP}?|\\(\\+\\d{1,4}\\)${SP}?|${BRACKETED_COUNTRY})?(?:${PAREN}[ \\u00a0.-]?)?${GROUP}(?:${SEP}${GROUP}){0,7}`;
 const EXT = `${SP}?(?:ext\\.?|extension|x)${SP}?\\d{1,6}`;
-// Seven phone characters in a row come first: V8 scans for them fast, and the costlier
-// Unicode lookbehind then runs only where a phone could start.
+// A phone starts with seven phone characters in a row.
 const SEVEN_CHARS = '[+(\\d][-+\\d ().\\/\\u00a0\\u2010-\\u2013]{6}';
-const SEVEN = `(?=${SEVEN_CHARS})`;
+// Sticky: it is tried only where SEVEN_AT (below) finds seven phone characters.
 const CANDIDATE = new RegExp(
-  `${SEVEN}(?<![\\p{L}\\p{N}_,+\\-/@#&=$€£¥%]|\\p{N}[.:])(?=(${BODY}(?:${EXT})?))\\1(?![\\p{L}\\p{N}_%°]|[.,:/-]\\d)`,
-  'giu',
+  `(?<![\\p{L}\\p{N}_,+\\-/@#&=$€£¥%]|\\p{N}[.:])(?=(${BODY}(?:${EXT})?))\\1(?![\\p{L}\\p{N}_%°]|[.,:/-]\\d)`,
+  'yiu',
 );
-// The same seven characters on their own, without the Unicode and case-insensitive
-// flags: text without them has no candidate, and most text with digits (`Person 12`,
-// `2 hours`) is turned away by this much cheaper scan (the text pass runs it first).
-const SEVEN_IN_A_ROW = new RegExp(SEVEN_CHARS);
+// Where a candidate can start. A search of CANDIDATE itself (`g`) tried its Unicode
+// lookbehind at every position of the text: 30 ns a character on prose with dates and
+// prices, most of the text pass's time. This scan, without the Unicode flag, finds the
+// next place with seven phone characters not after a character that CANDIDATE's
+// lookbehind turns away (its ASCII part, the currency signs, and a digit with a point),
+// and CANDIDATE is tried there alone: the same matches, in the same order (no character
+// folds to a phone character, so the case-insensitive flag changes nothing). The seven
+// characters are seven code units: a hit ends 7 after it starts.
+const SEVEN_AT = new RegExp(`(?<![\\dA-Za-z_,+\\-/@#&=$%€£¥]|\\d[.:])${SEVEN_CHARS}`, 'g');
+const SEVEN_LENGTH = 7;
 const TRAILING_EXT = new RegExp(`${EXT}$`, 'i');
 const SPACED_SLASH = /[ \u00a0]\/[ \u00a0]/;
 
@@ -63,35 +68,47 @@ const AFTER = new RegExp(
  * versions, IP addresses, coordinates, ISBNs, order numbers, card numbers,
  * ZIP+4 — are rejected before the rest of the checks.
  */
-export const findTextPhones: TextDetector = Object.assign(
-  function findTextPhones(text: string): Finding[] {
-    if (!/\d\d/.test(text) || !SEVEN_IN_A_ROW.test(text)) return [];
-    const findings: Finding[] = [];
-    CANDIDATE.lastIndex = 0;
-    for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-      const raw = match[1] ?? '';
-      // Two numbers side by side (`020 7946 0958 / 020 7946 0959`) are read one by one.
-      if (SPACED_SLASH.test(raw) && (raw.match(/\d/g)?.length ?? 0) > 15) {
-        let start = match.index;
-        for (const part of raw.split(SPACED_SLASH)) {
-          start = text.indexOf(part, start);
-          const finding = readCandidate(text, start, part);
-          if (finding) findings.push(finding);
-          start += part.length;
-        }
-      } else {
-        const finding = readCandidate(text, match.index, raw);
+export const findTextPhones: TextDetector = function findTextPhones(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (let match = nextCandidate(text, 0); match !== null;) {
+    const raw = match[1] ?? '';
+    // Two numbers side by side (`020 7946 0958 / 020 7946 0959`) are read one by one.
+    if (SPACED_SLASH.test(raw) && (raw.match(/\d/g)?.length ?? 0) > 15) {
+      let start = match.index;
+      for (const part of raw.split(SPACED_SLASH)) {
+        start = text.indexOf(part, start);
+        const finding = readCandidate(text, start, part);
         if (finding) findings.push(finding);
+        start += part.length;
       }
+    } else {
+      const finding = readCandidate(text, match.index, raw);
+      if (finding) findings.push(finding);
     }
-    return findings;
-  },
-  { mayMatch: SEVEN_IN_A_ROW },
-);
+    match = nextCandidate(text, CANDIDATE.lastIndex);
+  }
+  return findings;
+};
+
+/** The first CANDIDATE match at or after `from`, as a global search of it would find it. */
+function nextCandidate(text: string, from: number): RegExpExecArray | null {
+  SEVEN_AT.lastIndex = from;
+  while (SEVEN_AT.test(text)) {
+    const start = SEVEN_AT.lastIndex - SEVEN_LENGTH;
+    CANDIDATE.lastIndex = start;
+    const match = CANDIDATE.exec(text);
+    if (match !== null) return match;
+    SEVEN_AT.lastIndex = start + 1;
+  }
+  return null;
+}
 
 function readCandidate(text: string, start: number, raw: string): Finding | undefined {
   // Every extension marker (`ext`, `extension`, `x`) has an x.
   const body = raw.includes('x') || raw.includes('X') ? raw.replace(TRAILING_EXT, '') : raw;
+  // Most candidates on a page are dates, amounts and short numbers: counted without
+  // splitting them into groups first.
+  if (!hasPhoneDigitCount(body)) return undefined;
   const groups = body.match(/\d+/g) ?? [];
   if (hasOtherShape(body, groups)) return undefined;
   const end = start + raw.length;
@@ -101,6 +118,20 @@ function readCandidate(text: string, start: number, raw: string): Finding | unde
   // A bare digit run could be anything; a label, `+`, parentheses or a separator says phone.
   if (!labelled && groups.length < 2 && !/[+(]/.test(body)) return undefined;
   return { phones: [raw.trim()], source: 'text-phone', confidence: labelled ? 0.7 : 0.5 };
+}
+
+/** 7–15 digits, no run of them longer than 12 (hasOtherShape says the same of other counts). */
+function hasPhoneDigitCount(body: string): boolean {
+  let digits = 0;
+  let run = 0;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      if (++run > 12) return false;
+    } else run = 0;
+  }
+  return digits >= 7 && digits <= 15;
 }
 
 /** The candidate's own shape says it is something else (or too short or long for a phone). */

@@ -1,15 +1,28 @@
 import { browser } from 'wxt/browser';
+import { ACCOUNT_KEY, AccountSchema, readParsed } from '../sync/account';
+import { exceptSyncServer } from './site-access';
 
 const SCRIPT_ID = 'clientele-scan';
 export const SCAN_SCRIPT_FILE = '/content-scripts/scan.js';
 
 /**
+ * The granted sites the scanner reads: all but the sync server's origin, which is
+ * granted the same way (an optional host permission) but only for sync to reach.
+ */
+async function scannedOrigins(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const account = await readParsed(browser.storage.local, ACCOUNT_KEY, AccountSchema);
+  return exceptSyncServer(origins, account?.server);
+}
+
+/**
  * Keeps the scanning content script registered for exactly the sites the user has
  * granted (webmail at install, others from the popup's "always scan this site").
- * Registrations persist across worker restarts, so this runs only when grants change.
+ * Registrations persist across worker restarts, so this runs only when grants change
+ * (and when the sync server does).
  */
 export async function syncScanRegistration(): Promise<void> {
-  const { origins = [] } = await browser.permissions.getAll();
+  const origins = await scannedOrigins();
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (origins.length === 0) return;
@@ -30,7 +43,7 @@ export async function syncScanRegistration(): Promise<void> {
  * scanned now instead of at its next reload.
  */
 export async function scanOpenTabs(): Promise<void> {
-  const { origins = [] } = await browser.permissions.getAll();
+  const origins = await scannedOrigins();
   if (origins.length === 0) return;
   const tabs = await browser.tabs.query({ url: origins });
   const injections: Promise<unknown>[] = [];

@@ -44,6 +44,24 @@ export async function listSiteAccess(): Promise<{ builtIn: string[]; granted: st
   return { builtIn, granted: origins.filter((origin) => !builtIn.includes(origin)) };
 }
 
+/**
+ * Match patterns without the one granted for the sync server (`https://dav.example/*`,
+ * asked at sync setup): that origin is for sync to reach, not a site read on visits.
+ */
+export function exceptSyncServer(patterns: string[], server: string | undefined): string[] {
+  const origin = server === undefined ? undefined : originOf(server);
+  if (origin === undefined) return patterns;
+  return patterns.filter((pattern) => originOf(pattern.replace(/\*$/, '')) !== origin);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 function isMatchPattern(permission: string): boolean {
   return permission === '<all_urls>' || permission.includes('://');
 }

@@ -73,7 +73,7 @@ describe('backups', () => {
     expect(await readLastBackup()).toBeUndefined();
     await recordBackup(T0);
     expect(await readLastBackup()).toBe(T0);
-    await vi.waitFor(() => expect(seen).toEqual([T0]));
+    await vi.waitFor(() => expect(seen).toEqual([T0]), { timeout: 10_000 });
     unwatch();
   });
 });

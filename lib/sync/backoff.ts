@@ -1,17 +1,24 @@
 /**
  * When to try again after the server failed. Doubling from 30 s (the shortest
- * alarm an MV3 extension may set) to 6 h, with jitter so that many devices a
+ * alarm a packed MV3 extension may set) to 6 h, with jitter so that many devices a
  * server turned away do not all return in the same second. A wrong password is not
- * retried at all: nothing is sent until the user fixes it.
+ * retried at all: nothing is sent until the user fixes it. A 412 is not a failure
+ * of the server but a merge, retried at once (rounds.ts); only a storm of them that
+ * outlasts those retries waits here like a server error.
  */
 
 export type FailureKind = 'auth' | 'forbidden' | 'offline' | 'timeout' | 'server' | 'conflict';
 
-const FIRST_MS = 30_000;
+export const FIRST_RETRY_MS = 30_000;
 const LAST_MS = 6 * 60 * 60 * 1000;
 
-export function retryDelay(failures: number, random: () => number = Math.random): number {
-  const raw = Math.min(LAST_MS, FIRST_MS * 2 ** Math.max(0, failures - 1));
+/** `firstMs`: shorter only in builds made for the end-to-end tests (entrypoints/background/sync.ts). */
+export function retryDelay(
+  failures: number,
+  random: () => number = Math.random,
+  firstMs = FIRST_RETRY_MS,
+): number {
+  const raw = Math.min(LAST_MS, firstMs * 2 ** Math.max(0, failures - 1));
   return Math.round(raw * (0.5 + random() / 2));
 }
 

@@ -22,6 +22,8 @@ export interface CodecContext {
   region: string;
   defaultKind: RelationshipKind;
   now: number;
+  /** The sync user writing: carried in each card as who changed it last. */
+  identity?: string | undefined;
 }
 
 export function idOf(record: SyncRecord): string {
@@ -59,6 +61,7 @@ export function encode(
       version: context.cardVersion,
       previous,
       region: context.region,
+      changedBy: context.identity,
     });
   if (record.type === 'followUp') return followUpToTodo(record.value, partyName, previous);
   return interactionToJournal(record.value, previous);

@@ -85,25 +85,13 @@ export class SyncEngine {
   }
 
   private async send(entry: OutboxEntry, round: SyncRound): Promise<void> {
-    const state = await this.store.synced(entry.key);
-    if (entry.op === 'delete') {
-      if (state) {
-        const status = await this.server.remove(state.href, state.etag);
-        if (status === 412) {
-          // Changed elsewhere since this device last saw it: kept, and it comes back.
-          await this.store.acknowledge(entry);
-          await this.restore(entry.type, state.href, round);
-          await this.store.flagKept?.(entry.type, entry.id, 'here');
-          return;
-        } else if (status >= 300 && status !== 404) throw failure(status);
-        else await this.store.forgetSynced(entry.key);
-      }
-      round.sent += 1;
-      return this.store.acknowledge(entry);
-    }
+    if (entry.op === 'delete') return this.sendDeletion(entry, round);
     for (let attempt = 0; attempt < MAX_MERGES; attempt++) {
       const record = await this.store.read(entry.type, entry.id);
-      if (!record) return this.store.acknowledge(entry);
+      // Gone here though its entry says put (removed by a path that queued no deletion,
+      // or a dealing's put queued after its party went): the server's copy goes too,
+      // or the other devices would keep a record this one no longer has.
+      if (!record) return this.sendDeletion({ ...entry, op: 'delete' }, round);
       const current = await this.store.synced(entry.key);
       const href = current?.href ?? this.hrefFor(entry.type, entry.id);
       const text = encode(record, current?.text, this.context(), await this.nameOf(record));
@@ -118,6 +106,23 @@ export class SyncEngine {
       round.conflicts += await this.mergeFromServer(entry.type, href, record, current);
     }
     throw new SyncFailure('conflict', 412);
+  }
+
+  private async sendDeletion(entry: OutboxEntry, round: SyncRound): Promise<void> {
+    const state = await this.store.synced(entry.key);
+    if (!state) return this.store.acknowledge(entry); // Never reached the server: nothing to undo.
+    const status = await this.server.remove(state.href, state.etag);
+    if (status === 412) {
+      // Changed elsewhere since this device last saw it: kept, and it comes back.
+      await this.store.acknowledge(entry);
+      await this.restore(entry.type, state.href, round);
+      await this.store.flagKept?.(entry.type, entry.id, 'here');
+      return;
+    }
+    if (status >= 300 && status !== 404) throw failure(status);
+    await this.store.forgetSynced(entry.key);
+    round.sent += 1;
+    return this.store.acknowledge(entry);
   }
 
   private async restore(type: RecordType, href: string, round: SyncRound): Promise<void> {

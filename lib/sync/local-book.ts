@@ -10,33 +10,62 @@ import { recordKey, type RecordType } from './outbox';
 
 const STORES = { parties: 'party', interactions: 'interaction', followUps: 'followUp' } as const;
 
-/** Queues every record that is not queued yet (records from before version 6 are not). */
+/**
+ * Queues every record that is not queued yet (records from before version 6, or
+ * changed while sync was off, are not), and the deletion of every record the
+ * server had that is gone from the book (deleted while sync was paused).
+ */
 export async function enqueueAll(getDb: GetDb): Promise<number> {
   const db = await getDb();
-  const tx = db.transaction(['parties', 'interactions', 'followUps', 'outbox'], 'readonly');
-  const [queued, ...keys] = await Promise.all([
+  const tx = db.transaction(
+    ['parties', 'interactions', 'followUps', 'outbox', 'syncStates'],
+    'readonly',
+  );
+  const [queued, synced, ...keys] = await Promise.all([
     tx.objectStore('outbox').getAllKeys(),
+    tx.objectStore('syncStates').getAllKeys(),
     ...(Object.keys(STORES) as (keyof typeof STORES)[]).map((store) =>
       tx.objectStore(store).getAllKeys(),
     ),
   ]);
   const waiting = new Set(queued);
-  const missing: { type: RecordType; id: string }[] = [];
+  const missing: { type: RecordType; id: string; op: 'put' | 'delete' }[] = [];
+  const present = new Set<string>();
   (Object.values(STORES) as RecordType[]).forEach((type, i) => {
-    for (const id of keys[i] ?? [])
-      if (!waiting.has(recordKey(type, id))) missing.push({ type, id });
+    for (const id of keys[i] ?? []) {
+      const key = recordKey(type, id);
+      present.add(key);
+      if (!waiting.has(key)) missing.push({ type, id, op: 'put' });
+    }
   });
+  for (const key of synced) {
+    if (present.has(key) || waiting.has(key)) continue;
+    const [type, id] = splitKey(key);
+    if (type) missing.push({ type, id, op: 'delete' });
+  }
   if (missing.length === 0) return 0;
   const write = db.transaction('outbox', 'readwrite');
   let seq = Date.now() * 1000;
   await inTransaction(write, async () => {
-    for (const { type, id } of missing)
+    for (const { type, id, op } of missing)
       write.store
-        .put({ key: recordKey(type, id), type, id, op: 'put', seq: seq++ })
+        .put({ key: recordKey(type, id), type, id, op, seq: seq++ })
         .catch(() => undefined);
     await write.store.count();
   });
   return missing.length;
+}
+
+/** Empties the outbox: sync is off, and the first round after setup queues the book anew. */
+export async function pruneOutbox(getDb: GetDb): Promise<void> {
+  await (await getDb()).clear('outbox');
+}
+
+function splitKey(key: string): [RecordType | undefined, string] {
+  const at = key.indexOf(':');
+  const type = key.slice(0, at);
+  const known = (Object.values(STORES) as string[]).includes(type);
+  return [known ? (type as RecordType) : undefined, key.slice(at + 1)];
 }
 
 /** Forgets what the server had (hrefs, ETags, tokens): the next round starts afresh. */

@@ -58,6 +58,12 @@ describe('backoff', () => {
     expect(retryDelay(50, () => 1)).toBe(6 * 3600_000);
   });
 
+  it('doubles from a shorter first wait when one is given, to the same ceiling', () => {
+    expect(retryDelay(1, () => 1, 1_000)).toBe(1_000);
+    expect(retryDelay(3, () => 1, 1_000)).toBe(4_000);
+    expect(retryDelay(50, () => 1, 1_000)).toBe(6 * 3600_000);
+  });
+
   it.each([
     [401, 'auth', false],
     [403, 'forbidden', false],

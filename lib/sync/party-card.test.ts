@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain/party';
-import { cardToParty, partyToCard, type PartyCard } from './party-card';
+import { cardChangedBy, cardToParty, partyToCard, type PartyCard } from './party-card';
 
 const AT = Date.UTC(2026, 10, 20, 9, 30, 15, 123);
 
@@ -140,6 +140,42 @@ describe('party ⇄ vCard', () => {
     expect(back.ok && back.value.party).toEqual(sampleParty());
   });
 
+  it('a record made here goes out under its id as UID, and nothing more', () => {
+    const text = partyToCard(bundle(sampleParty()), options);
+    expect(text).not.toContain('X-CLIENTELE-ID');
+    const back = cardToParty(text, read);
+    expect(back.ok && back.value.party.cardUid).toBeUndefined();
+  });
+
+  it.each(['4.0', '3.0'] as const)(
+    'a record imported from a file keeps the card’s own UID and comes back as the same record (vCard %s)',
+    (version) => {
+      const card = bundle(sampleParty({ cardUid: 'D1F2A3B4-0000-4C5D-9E8F:ABPerson' }));
+      const text = partyToCard(card, { ...options, version });
+      expect(text).toContain('\r\nUID:D1F2A3B4-0000-4C5D-9E8F:ABPerson\r\n');
+      expect(text).toMatch(/\r\nX-CLIENTELE-ID[;:].*5d0f7a4e-61a5-4bd4-9bb6-1f4a1e0c9a11\r\n/);
+      expect(cardToParty(text, read)).toEqual({ ok: true, value: card });
+    },
+  );
+
+  it('a card another app made keeps its UID exactly, urn:uuid: and all, when written back', () => {
+    const foreign = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'UID:urn:uuid:0b7e6a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b',
+      'FN:Lena Vogel',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const read1 = cardToParty(foreign, read);
+    if (!read1.ok) throw new Error(read1.error);
+    expect(read1.value.party.id).toBe('0b7e6a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b');
+    const again = partyToCard(read1.value, { ...options, previous: foreign });
+    expect(again).toContain('\r\nUID:urn:uuid:0b7e6a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b\r\n');
+    const read2 = cardToParty(again, read);
+    expect(read2.ok && read2.value.party).toEqual(read1.value.party);
+  });
+
   it('reads a card an iPhone or Android phone PUT (vCard 3.0, their habits)', () => {
     const apple = [
       'BEGIN:VCARD',
@@ -205,5 +241,22 @@ describe('party ⇄ vCard', () => {
     ['no name', 'BEGIN:VCARD\r\nVERSION:4.0\r\nUID:1\r\nEND:VCARD\r\n'],
   ])('refuses %s with a reason', (_, text) => {
     expect(cardToParty(text, read)).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+});
+
+describe('who changed a card', () => {
+  it('is carried as X-CLIENTELE-CHANGED-BY, replaced (never repeated) by the next writer', () => {
+    const card = bundle(sampleParty());
+    const byAlice = partyToCard(card, { ...options, changedBy: 'alice@team.example' });
+    expect(cardChangedBy(byAlice)).toBe('alice@team.example');
+    const byBob = partyToCard(card, { ...options, previous: byAlice, changedBy: 'bob' });
+    expect(cardChangedBy(byBob)).toBe('bob');
+    expect(byBob.match(/X-CLIENTELE-CHANGED-BY/g)).toHaveLength(1);
+    // The party read back is the same either way: who changed it is not a field of it.
+    expect(cardToParty(byBob, read)).toEqual(cardToParty(byAlice, read));
+  });
+
+  it('is absent from a card another app made', () => {
+    expect(cardChangedBy('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n')).toBeUndefined();
   });
 });

@@ -67,6 +67,8 @@ export interface CardOptions {
   previous?: string | undefined;
   /** Region for reading phone numbers written without a country code. */
   region: string;
+  /** Who writes this version: the sync user, shown as "changed by" on the other devices. */
+  changedBy?: string | undefined;
 }
 
 /** Party ⇄ vCard (RFC 6350 4.0, or RFC 2426 3.0). UID is the party's id. */
@@ -76,7 +78,10 @@ export function partyToCard(card: PartyCard, options: CardOptions): string {
   const out = new ICAL.Component('vcard');
   out.addPropertyWithValue('version', options.version);
   addText(out, 'prodid', PRODID);
-  addText(out, 'uid', party.id);
+  // A card that came in from a file or another app keeps the UID it was made with, so the
+  // user's other apps see their own card; the record's id travels beside it.
+  addText(out, 'uid', party.cardUid ?? party.id);
+  if (party.cardUid && party.cardUid !== party.id) addText(out, 'x-clientele-id', party.id);
   addText(out, 'fn', party.name);
   const isOrg = party.type === 'organization';
   if (options.version === '4.0') addText(out, 'kind', isOrg ? 'org' : 'individual');
@@ -109,6 +114,7 @@ export function partyToCard(card: PartyCard, options: CardOptions): string {
   addJson(out, 'x-clientele-times', times(party));
   for (const engagement of card.engagements) addJson(out, 'x-clientele-engagement', engagement);
   for (const purchase of card.purchases) addJson(out, 'x-clientele-purchase', purchase);
+  addText(out, 'x-clientele-changed-by', options.changedBy);
   out.addPropertyWithValue('rev', utcDateTime(party.updatedAt));
   // The first URL is the party's website; further ones belong to whoever added them.
   const website = previous?.getFirstProperty('url');
@@ -191,6 +197,12 @@ function nameProperty(party: Party, out: ICAL.Component): ICAL.Property {
   return property;
 }
 
+/** Who wrote a card's last version through Clientele (X-CLIENTELE-CHANGED-BY), if it says. */
+export function cardChangedBy(text: string): string | undefined {
+  const card = parseComponent(text, 'vcard');
+  return card ? firstText(card, 'x-clientele-changed-by') || undefined : undefined;
+}
+
 export interface ReadCardOptions {
   region: string;
   /** The kind a card made by another app gets when its CATEGORIES name none. */
@@ -205,8 +217,12 @@ export type CardRead = { ok: true; value: PartyCard } | { ok: false; error: stri
 export function cardToParty(text: string, options: ReadCardOptions): CardRead {
   const card = parseComponent(text, 'vcard');
   if (!card) return { ok: false, error: 'not a vCard' };
-  const uid = firstText(card, 'uid')?.replace(/^urn:uuid:/i, '');
-  if (!uid) return { ok: false, error: 'the card has no UID' };
+  const cardUid = firstText(card, 'uid');
+  if (!cardUid) return { ok: false, error: 'the card has no UID' };
+  // A card Clientele wrote under another app's UID names its record's id; any other
+  // card's UID is the record's id, as a record made here has its id as its UID.
+  const ownId = firstText(card, 'x-clientele-id');
+  const uid = ownId && ownId !== cardUid ? ownId : cardUid.replace(/^urn:uuid:/i, '');
   const emails = unique(
     texts(card, 'email').flatMap((raw) => normalizeEmail(raw.replace(/^mailto:/i, '')) ?? []),
   );
@@ -266,6 +282,7 @@ export function cardToParty(text: string, options: ReadCardOptions): CardRead {
     nextCheckInAt: stored?.nextCheckInAt,
     createdAt,
     updatedAt,
+    cardUid: uid === cardUid ? undefined : cardUid,
   };
   const party = PartySchema.safeParse(dropUndefined(candidate));
   if (!party.success) return { ok: false, error: party.error.issues[0]?.message ?? 'invalid card' };

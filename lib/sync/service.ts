@@ -32,12 +32,13 @@ import {
   type StorageArea,
 } from './account';
 import { retries, retryDelay, SyncFailure, type FailureKind } from './backoff';
+import { syncUntilSettled } from './rounds';
 import type { SyncControl } from './control';
-import { DavClient, type Fetch } from './dav-client';
-import { davPort } from './dav-port';
-import { cardVersionFor, createCollection, discover } from './discovery';
+import { DavClient, type DavAccount, type Fetch } from './dav-client';
+import { davPort, type DavPort } from './dav-port';
+import { cardVersionFor, createCollection, discover, type Discovered } from './discovery';
 import { SyncEngine } from './engine';
-import { enqueueAll, forgetSyncedState } from './local-book';
+import { enqueueAll, forgetSyncedState, pruneOutbox } from './local-book';
 
 export interface SyncServiceDeps {
   local: StorageArea;
@@ -49,6 +50,14 @@ export interface SyncServiceDeps {
   region: () => Promise<string>;
   /** A retry after `delayMs` (an alarm: the worker may be stopped meanwhile). */
   retryIn: (delayMs: number) => void;
+  /** The first wait after a failure; shorter only in builds made for the end-to-end tests. */
+  firstRetryMs?: number;
+  /**
+   * The configured server changed (connected, or forgotten). Its origin is granted as
+   * an optional host permission like a scanned site's, so the scanner is told again
+   * which sites are really for it.
+   */
+  serverChanged?: () => void;
   /** The error in words, from the catalogue (`syncerr_<code>`). */
   words: (code: SyncErrorCode) => string;
   /** Tells open pages (storage.session, watched by them). */
@@ -56,10 +65,21 @@ export interface SyncServiceDeps {
   /** A new id per worker: a lease held by an earlier worker is a round that was stopped. */
   instance: string;
   debounceMs?: number;
+  /**
+   * The server as the engine and discovery speak to it. By default DAV over `fetch`;
+   * the service's tests pass an in-memory server behind the same account.
+   */
+  dav?: (account: DavAccount) => { port: DavPort; discover(): Promise<Discovered> };
+}
+
+function davOverFetch(fetcher: Fetch) {
+  return (account: DavAccount) => {
+    const client = new DavClient(account, fetcher);
+    return { port: davPort(client), discover: () => discover(client) };
+  };
 }
 
 const LEASE_MS = 120_000;
-const MAX_PASSES = 3;
 
 function codeOf(kind: FailureKind): SyncErrorCode {
   if (kind === 'forbidden') return 'permission';
@@ -73,6 +93,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
   run(): Promise<void>;
 } {
   let running: Promise<void> | undefined;
+  /** Asked for while a round ran: that round may have ended before the ask's change. */
+  let again = false;
+  const dav = deps.dav ?? davOverFetch(deps.fetch);
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
   const account = () => readParsed(deps.local, ACCOUNT_KEY, AccountSchema);
@@ -93,12 +116,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     else await deps.local.remove(PASSWORD_KEY);
   }
 
+  const waitingInOutbox = async () => (await deps.getDb()).count('outbox');
+
   async function status(): Promise<SyncStatus> {
-    const [a, run, pending] = await Promise.all([
-      account(),
-      runState(),
-      deps.getDb().then((db) => db.count('outbox')),
-    ]);
+    const [a, run, pending] = await Promise.all([account(), runState(), waitingInOutbox()]);
     const view = a && {
       server: a.server,
       user: a.user,
@@ -131,10 +152,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     return true;
   }
 
-  async function round(): Promise<void> {
+  /** Resolves true when the round went through (and nothing failed). */
+  async function round(): Promise<boolean> {
     const a = await account();
     const run = await runState();
-    if (!active(a) || run.authBlocked) return;
+    if (!active(a) || run.authBlocked) return false;
     const secret = await password();
     if (!secret) {
       await saveRun({
@@ -142,9 +164,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         error: { code: 'auth', message: deps.words('auth') },
         authBlocked: true,
       });
-      return;
+      return false;
     }
-    if (!(await takeLease())) return;
+    if (!(await takeLease())) return false;
     await publish();
     const renew = setInterval(
       () =>
@@ -154,10 +176,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       LEASE_MS / 3,
     );
     try {
-      const client = new DavClient(
-        { server: a.server, user: a.user, password: secret },
-        deps.fetch,
-      );
+      const server = dav({ server: a.server, user: a.user, password: secret });
       const store = createIdbSyncStore({
         getDb: deps.getDb,
         clock: deps.clock,
@@ -165,7 +184,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       });
       const region = await deps.region();
       const engine = new SyncEngine(
-        davPort(client),
+        server.port,
         store,
         { addressbook: a.addressbook.href, calendar: a.calendar.href, tokens: true },
         () => ({
@@ -173,14 +192,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
           region,
           defaultKind: a.defaultKind,
           now: deps.clock(),
+          identity: a.user,
         }),
       );
-      // Changes made while a round ran are sent by the next pass, not left for later.
-      for (let pass = 0; pass < MAX_PASSES; pass++) {
-        await engine.sync();
-        if ((await store.pending()).length === 0) break;
-      }
+      await syncUntilSettled(
+        () => engine.sync(),
+        async () => (await store.pending()).length,
+      );
       await saveRun({ lastSyncedAt: deps.clock(), failures: 0, authBlocked: false });
+      return true;
     } catch (error) {
       const kind = error instanceof SyncFailure ? error.kind : 'server';
       if (!(error instanceof SyncFailure)) console.error('Clientele: sync failed', error);
@@ -192,7 +212,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         authBlocked: kind === 'auth',
         error: { code, message: deps.words(code) },
       });
-      if (retries(kind)) deps.retryIn(retryDelay(failures));
+      if (retries(kind)) deps.retryIn(retryDelay(failures, Math.random, deps.firstRetryMs));
+      return false;
     } finally {
       clearInterval(renew);
       await deps.local.remove(LEASE_KEY);
@@ -200,10 +221,25 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
   }
 
   function run(): Promise<void> {
-    running ??= round().finally(() => {
-      running = undefined;
-      void publish();
-    });
+    if (running) {
+      again = true;
+      return running;
+    }
+    again = false;
+    running = round()
+      .catch((error: unknown) => {
+        console.error('Clientele: sync round stopped', error);
+        return false;
+      })
+      .then(async (wentThrough) => {
+        // Once more for a change queued after the round's last look at the outbox;
+        // after a failure, the backoff decides.
+        const waiting = wentThrough ? await waitingInOutbox() : 0;
+        const more = again && waiting > 0; // `again` read after the count, not before
+        running = undefined;
+        if (more) void run();
+        else void publish();
+      });
     return running;
   }
 
@@ -218,7 +254,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     const client = new DavClient(request, deps.fetch);
     let found;
     try {
-      found = await discover(client);
+      found = await dav(request).discover();
     } catch (error) {
       if (!(error instanceof SyncFailure)) return refuse('not-dav');
       return refuse(error.kind === 'server' ? 'not-dav' : codeOf(error.kind));
@@ -246,6 +282,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     });
     if (!same) await forgetSyncedState(deps.getDb);
     await deps.local.set({ [ACCOUNT_KEY]: next });
+    deps.serverChanged?.();
     await savePassword(request.password, request.remember);
     // A new password lifts the stop a refused one put on every request.
     const runBefore = await runState();
@@ -317,9 +354,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       await saveRun({ ...(await runState()), error: { code, message: deps.words(code) } });
       return status();
     }
-    // Everything already in the book goes up on the first round.
-    await enqueueAll(deps.getDb);
+    // Everything already in the book goes up on the first round. Capture starts first,
+    // so that a change made while the book is being queued is not missed.
     setSyncActive(true);
+    await enqueueAll(deps.getDb);
     void run();
     return status();
   }
@@ -345,8 +383,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         await deps.local.remove([ACCOUNT_KEY, PASSWORD_KEY, RUN_KEY, LEASE_KEY]);
         await deps.session.remove(PASSWORD_KEY);
         await forgetSyncedState(deps.getDb);
+        deps.serverChanged?.();
       } else if (a) await deps.local.set({ [ACCOUNT_KEY]: { ...a, paused: true } });
       setSyncActive(false);
+      await pruneOutbox(deps.getDb);
       await publish();
       return status();
     },
@@ -360,7 +400,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     async start() {
       const a = await account();
       setSyncActive(active(a));
-      if (!active(a)) return;
+      // Off: what an earlier version (or this worker before it knew) queued is dropped.
+      if (!active(a)) return pruneOutbox(deps.getDb);
       const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
       const pending = await (await deps.getDb()).count('outbox');
       if (lease || pending > 0) await run();

@@ -12,6 +12,7 @@ import { looksLikeData, readCsv, type CsvTable } from './csv-read';
 import { draftsFromRows, type DraftsFromRows } from './csv-rows';
 import { decodeText, type TextEncodingName } from './decode';
 import { problemError, type ImportProblem } from './problems';
+import { decodeVcardBytes } from './vcard-bytes';
 import { readVcards, type ReadProgress, type VcardsRead } from './vcard-read';
 import { uiText } from '../domain/ui-text';
 
@@ -44,9 +45,12 @@ export function readImportFile(
 ): Result<ImportSource, ImportProblem> {
   if (bytes.length === 0) return err(problemError(uiText('import_file_empty')));
   if (bytes.length > MAX_IMPORT_BYTES) return err(problemError(uiText('import_file_too_large')));
-  const { text, encoding, guessed } = decodeText(bytes);
-  const looksLikeCard =
-    /\.(vcf|vcard)$/i.test(fileName) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text.slice(0, 200));
+  const cardByName = /\.(vcf|vcard)$/i.test(fileName);
+  let decoded = cardByName ? decodeVcardBytes(bytes) : decodeText(bytes);
+  const looksLikeCard = cardByName || /^\uFEFF?\s*BEGIN:VCARD/i.test(decoded.text.slice(0, 200));
+  // A card file under another name: its lines may name their own charsets too.
+  if (looksLikeCard && !cardByName) decoded = decodeVcardBytes(bytes, decoded);
+  const { text, encoding, guessed } = decoded;
   // The relationship is applied per preview choice (draftsOf), not here.
   if (looksLikeCard)
     return ok({

@@ -12,6 +12,11 @@ declare const chrome: {
       get(key: string): Promise<Record<string, unknown>>;
     };
     session: { remove(key: string): Promise<void> };
+    onChanged: {
+      addListener(
+        listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void,
+      ): void;
+    };
   };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
   i18n: { getMessage(key: string, substitutions?: string[]): string };

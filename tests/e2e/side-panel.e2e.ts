@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -91,7 +92,8 @@ describe('side panel: follows the open message', () => {
     const form = panel.getByTestId('edit-party');
     await form.waitFor();
     await panel.getByTestId('edit-organization').fill('Harbourlight Studio Ltd');
-    await panel.getByTestId('edit-phones').fill('+44 20 7946 0958');
+    await panel.getByTestId('edit-phone-add').click();
+    await panel.getByTestId('edit-phone-value').last().fill('+44 20 7946 0958');
     await panel.getByTestId('edit-tags').fill('brand, 2025');
     await panel.getByTestId('edit-save').click();
     await panel.getByTestId('party-card').waitFor();
@@ -123,9 +125,11 @@ describe('side panel: follows the open message', () => {
       emails: ['otto.placeholder@harbourlight.example'],
     });
     await panel.getByTestId('edit-button').click();
+    await panel.getByTestId('edit-email-add').click();
     await panel
-      .getByTestId('edit-emails')
-      .fill('marigold.testwell@harbourlight.example\notto.placeholder@harbourlight.example');
+      .getByTestId('edit-email-value')
+      .last()
+      .fill('otto.placeholder@harbourlight.example');
     await panel.getByTestId('edit-save').click();
     const alert = panel.getByTestId('edit-party').getByRole('alert');
     await alert.waitFor();
@@ -134,6 +138,59 @@ describe('side panel: follows the open message', () => {
     );
     await panel.keyboard.press('Escape');
     await panel.getByTestId('party-card').waitFor();
+  });
+
+  it('edits a second address and a phone’s own label; both stay after a reload and go out in a vCard', async () => {
+    const id = await panel.getByTestId('party-card').getAttribute('data-party-id');
+    await ask(panel, 'parties/update', {
+      id,
+      patch: {
+        addresses: [
+          { types: ['work'], street: '4 Quay Street', locality: 'Bristol' },
+          { types: ['home'], locality: 'Bath', country: 'United Kingdom' },
+        ],
+      },
+    });
+    await panel.reload();
+    await panel.getByTestId('edit-button').click();
+    const second = panel.getByTestId('edit-address').nth(1);
+    await second.getByTestId('edit-city').fill('Wells');
+    await second.getByTestId('edit-address-type').selectOption('other');
+    await panel.getByTestId('edit-phone-type').first().selectOption('custom');
+    await panel.getByLabel('Label of Phone 1').fill('Studio');
+    await panel.getByTestId('edit-save').click();
+    await panel.getByTestId('party-card').waitFor();
+
+    await panel.reload();
+    const card = panel.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-phone').first().textContent()).toBe(
+      'Studio: +44 20 7946 0958',
+    );
+    const addresses = await card.getByTestId('party-address').allTextContents();
+    expect(addresses).toHaveLength(2);
+    expect(addresses[0]).toContain('Bristol');
+    expect(addresses[1]).toContain('Other:');
+    expect(addresses[1]).toContain('Wells');
+
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-vcard').click(),
+    ]);
+    const vcf = await readFile(await download.path(), 'utf8');
+    await options.close();
+    const lines =
+      vcf
+        .split(/\r\n(?=BEGIN:VCARD)/)
+        .find((c) => c.includes('FN:Marigold Testwell'))
+        ?.split('\r\n') ?? [];
+    expect(lines).toContain('ADR;TYPE=work:;;4 Quay Street;Bristol;;;');
+    expect(lines).toContain('ADR;TYPE=other:;;;Wells;;;United Kingdom');
+    const tel = lines.findIndex((line) => /^item\d+\.TEL;.*:tel:\+442079460958$/.test(line));
+    expect(tel).toBeGreaterThan(-1);
+    expect(lines[tel + 1]).toBe(`${lines[tel]!.split('.')[0]}.X-ABLabel:Studio`);
   });
 
   it('follows the page when another message opens, without a reload', async () => {

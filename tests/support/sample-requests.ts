@@ -148,6 +148,7 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
       change: { kind: 'kind', to: 'former', reason: 'forged' },
     },
     'records/delete': { store: 'followUps', id: ids.followUp },
+    'records/update': { store: 'engagements', id: ids.engagement, patch: { scopeNotes: 'forged' } },
     'undo/apply': { entryId: ids.undoEntry },
     'undo/recentlyDeleted': {},
     'undo/forget': { entryId: ids.undoEntry, neverCapture: true },

@@ -1,4 +1,5 @@
 import { ok } from '../../../lib/domain/result';
+import { updatePartRecord } from '../../../lib/db/part-edit';
 import { announceBookChanged } from '../../../lib/platform/book-changed';
 import { changeParties } from '../../../lib/db/bulk-change';
 import {
@@ -56,6 +57,14 @@ export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof und
       await announceBookChanged(repo.clock());
       const { entry, party } = deleted.value;
       return ok({ entry, ...(party ? { view: await viewOf(repo, party) } : {}) });
+    },
+    'records/update': async (edit) => {
+      const updated = await updatePartRecord(repo, edit);
+      if (!updated.ok) return updated;
+      // A follow-up's new date moves the reminders; open views read the record again.
+      await reminders.refresh();
+      await announceBookChanged(repo.clock());
+      return updated;
     },
     'undo/apply': async ({ entryId }) => {
       const undone = await undoEntry(repo, entryId);

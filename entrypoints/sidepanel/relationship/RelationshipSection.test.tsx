@@ -57,6 +57,11 @@ function fakeBackground(kind: RelationshipKind) {
         purchases.unshift(purchase);
         return answer({ purchase, replayed: false, suggestion: firstPurchase });
       }
+      case 'records/update': {
+        const at = purchases.findIndex((p) => (p as { id: string }).id === request.id);
+        purchases[at] = { ...(purchases[at] as object), ...(request.patch as object) };
+        return answer({ store: 'purchases', record: purchases[at] });
+      }
       case 'engagements/list':
         return answer({ engagements: [] });
       case 'engagements/catalogue':
@@ -98,6 +103,48 @@ describe('RelationshipSection', () => {
     expect(suggestion.getAttribute('data-to')).toBe('customer');
     expect(screen.getByTestId('purchase-total').textContent).toBe('€120.00 in total');
     expect(calls.filter((c) => c === 'parties/summary')).toHaveLength(2);
+  });
+
+  it('corrects a purchase in place and reads the totals again', async () => {
+    const { send, calls } = fakeBackground('customer');
+    render(
+      <RelationshipSection
+        view={viewOf('customer')}
+        send={send}
+        onView={vi.fn()}
+        onPartDeleted={vi.fn()}
+      />,
+    );
+    await screen.findByText('No engagements or purchases yet.');
+    fireEvent.click(screen.getByTestId('add-purchase'));
+    fireEvent.input(screen.getByTestId('purchase-amount'), { target: { value: '120' } });
+    fireEvent.input(screen.getByTestId('purchase-description'), { target: { value: 'Audit' } });
+    fireEvent.submit(screen.getByTestId('purchase-form'));
+    fireEvent.click(await screen.findByTestId('edit-purchase'));
+    fireEvent.input(screen.getByTestId('edit-purchase-description'), {
+      target: { value: 'Security audit' },
+    });
+    fireEvent.submit(screen.getByTestId('edit-purchase-form'));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('relationship-status').textContent).toBe(
+        'Purchase corrected: Security audit.',
+      ),
+    );
+    expect(send).toHaveBeenCalledWith('records/update', {
+      store: 'purchases',
+      id: 'u0',
+      patch: {
+        description: 'Security audit',
+        on: expect.any(String) as string,
+        recurrence: 'one-time',
+        amount: { amountMinor: 12_000, currency: 'EUR' },
+      },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('summary-purchase').textContent).toContain('Security audit'),
+    );
+    expect(calls.filter((c) => c === 'parties/summary')).toHaveLength(3);
   });
 
   it('closes a form on Escape without the key reaching the panel, and on Cancel', async () => {

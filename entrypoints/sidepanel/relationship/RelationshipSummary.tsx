@@ -8,6 +8,7 @@ import type { DealingPart } from '../../../lib/ui/relationship-layout';
 import { EngagementList } from './EngagementList';
 import { PastEngagements } from './PastEngagements';
 import { PurchaseList } from '../../../components/PurchaseList';
+import type { PurchasePatch } from '../../../lib/domain/part-patch';
 import { SuggestionNotice, type Send } from './SuggestionNotice';
 
 type Summary = Response<'parties/summary'>;
@@ -31,6 +32,8 @@ export interface RelationshipSummaryProps {
   onChanged?: (message: string) => void;
   /** Given, engagements and purchases offer Delete. */
   onDelete?: (store: 'engagements' | 'purchases', id: string) => void;
+  /** Given, purchases can be corrected in place. */
+  onEditPurchase?: (id: string, patch: PurchasePatch) => void;
 }
 
 /** What this party buys from the user: current engagements, purchases, totals per currency. */
@@ -43,6 +46,7 @@ export function RelationshipSummary({
   onView,
   onChanged,
   onDelete,
+  onEditPurchase,
 }: RelationshipSummaryProps) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -83,6 +87,9 @@ export function RelationshipSummary({
         purchases={purchases}
         totals={purchaseTotals}
         {...(onDelete ? { onDelete: (p: { id: string }) => onDelete('purchases', p.id) } : {})}
+        {...(onEditPurchase
+          ? { onEdit: (p: { id: string }, patch: PurchasePatch) => onEditPurchase(p.id, patch) }
+          : {})}
       />
     ),
   };

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { EngagementSchema } from '../../domain/engagement';
+import { FollowUpSchema } from '../../domain/follow-up';
+import { PartEditSchema } from '../../domain/part-patch';
+import { PurchaseSchema } from '../../domain/purchase';
 import { RelationshipKindSchema } from '../../domain/relationship';
 import { UndoLabelSchema } from '../../domain/undo-entry';
 import { defineMessage } from '../define';
@@ -68,6 +72,16 @@ export const undoMessages = {
       id: IdSchema,
     }),
     response: z.object({ entry: DeletionSummarySchema, view: PartyViewSchema.optional() }),
+  }),
+  /** Corrects one follow-up, engagement or purchase where it is listed. */
+  'records/update': defineMessage({
+    sender: 'extension-page',
+    request: PartEditSchema,
+    response: z.discriminatedUnion('store', [
+      z.object({ store: z.literal('followUps'), record: FollowUpSchema }),
+      z.object({ store: z.literal('engagements'), record: EngagementSchema }),
+      z.object({ store: z.literal('purchases'), record: PurchaseSchema }),
+    ]),
   }),
   /** Takes back a deletion or a bulk change. */
   'undo/apply': defineMessage({

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CalendarDateSchema } from './engagement';
+import { InstantSchema } from './ids';
+import { MoneySchema } from './money';
+
+/*
+ * What can be corrected on one follow-up, engagement or purchase from where it is
+ * listed, as InteractionPatchSchema is for an interaction. Links to other records
+ * (party, service, renewal follow-up) and statuses have their own actions.
+ */
+
+export const FollowUpPatchSchema = z
+  .object({ dueAt: InstantSchema, note: z.string().trim().max(2000) })
+  .partial()
+  .strict();
+
+export const EngagementPatchSchema = z
+  .object({
+    serviceName: z.string().trim().min(1).max(200),
+    startOn: CalendarDateSchema,
+    endOn: CalendarDateSchema,
+    scopeNotes: z.string().max(20_000),
+  })
+  .partial()
+  .strict();
+
+export const PurchasePatchSchema = z
+  .object({
+    on: CalendarDateSchema,
+    amount: MoneySchema.refine((money) => money.amountMinor > 0, {
+      message: 'the amount must be above zero',
+      path: ['amountMinor'],
+    }),
+    description: z.string().trim().min(1).max(1000),
+    recurrence: z.enum(['one-time', 'recurring']),
+  })
+  .partial()
+  .strict();
+
+/** One correction, by the store of the record it applies to. */
+export const PartEditSchema = z.discriminatedUnion('store', [
+  z.object({
+    store: z.literal('followUps'),
+    id: z.string().min(1).max(64),
+    patch: FollowUpPatchSchema,
+  }),
+  z.object({
+    store: z.literal('engagements'),
+    id: z.string().min(1).max(64),
+    patch: EngagementPatchSchema,
+  }),
+  z.object({
+    store: z.literal('purchases'),
+    id: z.string().min(1).max(64),
+    patch: PurchasePatchSchema,
+  }),
+]);
+export type PartEdit = z.input<typeof PartEditSchema>;
+export type FollowUpPatch = z.input<typeof FollowUpPatchSchema>;
+export type EngagementPatch = z.input<typeof EngagementPatchSchema>;
+export type PurchasePatch = z.input<typeof PurchasePatchSchema>;
