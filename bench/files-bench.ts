@@ -98,7 +98,7 @@ async function throughOurPath(bytes: Uint8Array, name: string, db: string) {
   const started = performance.now();
   const reader = new ImportReader(new Worker(WORKER_URL, { type: 'module' }));
   const opened = await reader.open(bytes, name);
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(opened.error.message.code);
   const read = await reader.drafts('customer');
   const previewMs = performance.now() - started;
   reader.stop();
@@ -147,7 +147,7 @@ async function measure(count: number) {
   const parseOnlyStarted = performance.now();
   const ours = readImportFile(encoder.encode(modern), 'modern.vcf');
   const parseOnlyMs = performance.now() - parseOnlyStarted;
-  if (!ours.ok) throw new Error(ours.error.message);
+  if (!ours.ok) throw new Error(ours.error.message.code);
   await pause();
   const modernRun = await throughOurPath(
     encoder.encode(modern),

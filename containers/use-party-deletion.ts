@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/platform/i18n';
 import { sendMessage } from '../lib/platform/messaging';
 import type { DeletionCounts } from '../components/DeleteParty';
+import { say } from '../lib/ui/ui-text';
 
 /**
  * Deleting the record on show: the counts for the confirmation are asked first,
@@ -31,7 +32,7 @@ export function usePartyDeletion(
     setCounts(null);
     if (!result.ok) return setProblem(t('record_notDeleted', result.error.message));
     setProblem(null);
-    onDeleted(result.value.id, result.value.label);
+    onDeleted(result.value.id, say(result.value.label));
   };
 
   return { counts, busy, problem, ask, confirm, cancel: () => setCounts(null) };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/platform/i18n';
 import { sendMessage } from '../lib/platform/messaging';
+import { say } from '../lib/ui/ui-text';
 
 /** How long the toast offers Undo; after that the entry is in Options → Recently deleted. */
 export const UNDO_TOAST_MS = 10_000;
@@ -29,7 +30,7 @@ export function useUndoToast(onUndone: (message: string) => void) {
     setToast(null);
     if (!result.ok) return setProblem(t('undo_failed', result.error.message));
     setProblem(null);
-    onUndone(t('undo_done', result.value.label));
+    onUndone(t('undo_done', say(result.value.label)));
   };
 
   return {

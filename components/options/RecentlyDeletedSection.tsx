@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DeletionSummaryMessage } from '../../lib/protocol/areas/undo';
 import { describeDependents } from '../DeleteParty';
 import { formatDateTime, t, tCount } from '../../lib/platform/i18n';
+import { say } from '../../lib/ui/ui-text';
 
 export interface RecentlyDeletedSectionProps {
   /** Undefined while the list is being read. */
@@ -48,7 +49,7 @@ export function RecentlyDeletedSection({
           const hasContacts = entry.emails.length + entry.phones.length > 0;
           return (
             <li key={entry.id} data-testid="recently-deleted-entry" data-entry-id={entry.id}>
-              <strong>{entry.label}</strong>{' '}
+              <strong>{say(entry.label)}</strong>{' '}
               <span class="muted">
                 {entry.counts.parties > 0
                   ? `${t('deleted_with', describeDependents(entry.counts))} · `

@@ -9,6 +9,7 @@ import {
 } from '../../lib/domain/service';
 import type { ServiceDraft } from '../../lib/db/service-repository';
 import { currencyOptions } from './currencies';
+import { say } from '../../lib/ui/ui-text';
 import { Field } from './Field';
 import { PERIOD_LABELS, PRICING_LABELS, rateLabel } from './service-terms';
 import { t } from '../../lib/platform/i18n';
@@ -60,7 +61,7 @@ export function ServiceForm({
     else if (name.trim().length > 200) found.name = t('service_nameLong');
     // How many decimals an amount may have depends on its currency.
     const amount = currency === '' ? null : parseAmount(rate, currency, locale);
-    if (amount && !amount.ok) found.rate = amount.error.message;
+    if (amount && !amount.ok) found.rate = say(amount.error.text);
     else if (amount && amount.value < 0) found.rate = t('service_rateNegative');
     if (currency === '') found.currency = t('service_currencyMissing');
     if (recurring && period === '') found.billingPeriod = t('service_periodMissing');

@@ -3,6 +3,7 @@ import { sendMessage } from '../../lib/platform/messaging';
 import type { Response } from '../../lib/protocol/messages';
 import { t, tCount, type PluralKey } from '../../lib/platform/i18n';
 import { kindLabel } from './labels';
+import { duplicateReasonText } from '../../lib/ui/suggestion-words';
 
 type Pair = Response<'duplicates/find'>['pairs'][number];
 type Preview = Response<'duplicates/preview'>;
@@ -138,7 +139,7 @@ function PairItem({
       <ul class="reasons">
         {pair.reasons.map((reason) => (
           <li key={reason.code} data-reason={reason.code}>
-            {reason.text}
+            {duplicateReasonText(reason)}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { DeletionSummaryMessage } from '../../lib/protocol/areas/undo';
 import type { StatusReport } from './use-status';
+import { say } from '../../lib/ui/ui-text';
 
 /** The "Recently deleted" list, read and acted on through the background. */
 export function useRecentlyDeleted(report: StatusReport) {
@@ -23,7 +24,7 @@ export function useRecentlyDeleted(report: StatusReport) {
     report.saving();
     const done = await sendMessage('undo/apply', { entryId: entry.id });
     await reload();
-    if (done.ok) report.saved(t('options_deleted_back', entry.label));
+    if (done.ok) report.saved(t('options_deleted_back', say(entry.label)));
     else report.failed(done.error.message);
   };
 
@@ -34,8 +35,8 @@ export function useRecentlyDeleted(report: StatusReport) {
     if (!done.ok) return report.failed(done.error.message);
     report.saved(
       neverCapture
-        ? t('options_forgotten_never', entry.label)
-        : t('options_forgotten', entry.label),
+        ? t('options_forgotten_never', say(entry.label))
+        : t('options_forgotten', say(entry.label)),
     );
   };
 

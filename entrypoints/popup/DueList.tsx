@@ -8,6 +8,7 @@ import { t, uiLanguage, type MessageKey } from '../../lib/platform/i18n';
 import { choicesFor, describeWhen, DueRow } from '../../components/DueRow';
 import { UndoNotice } from '../../components/options/UndoNotice';
 import '../../components/due.css';
+import { say } from '../../lib/ui/ui-text';
 
 type DueMessage = 'due/list' | 'due/complete' | 'due/snooze' | 'records/delete' | 'undo/apply';
 
@@ -111,7 +112,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
       item,
       async () => {
         const reply = await send('records/delete', { store: 'followUps', id: item.followUpId! });
-        if (reply.ok) setUndo({ entryId: reply.value.entry.id, label: reply.value.entry.label });
+        if (reply.ok) setUndo({ entryId: reply.value.entry.id, label: say(reply.value.entry.label) });
         return reply;
       },
       '',
@@ -121,7 +122,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
     if (!undo) return;
     const reply = await send('undo/apply', { entryId: undo.entryId });
     setUndo(null);
-    setStatus(reply.ok ? t('tidy_undone', reply.value.label) : reply.error.message);
+    setStatus(reply.ok ? t('tidy_undone', say(reply.value.label)) : reply.error.message);
     await load();
   };
 

@@ -11,6 +11,7 @@ import { usePartyRecord } from '../../containers/party-record';
 import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';
+import { say } from '../../lib/ui/ui-text';
 
 export interface PartyPanelProps {
   partyId: string;
@@ -94,7 +95,7 @@ function PartyPanelBody({
             onMore={() => void more()}
             onDelete={(interaction) =>
               void deleteInteraction(interaction).then(
-                (entry) => entry && onPartDeleted(entry.id, entry.label),
+                (entry) => entry && onPartDeleted(entry.id, say(entry.label)),
               )
             }
           />

@@ -5,6 +5,7 @@ import { sendMessage } from '../../lib/platform/messaging';
 import type { Response } from '../../lib/protocol/messages';
 import { t, type MessageKey } from '../../lib/platform/i18n';
 import { targetTabId } from './target-tab';
+import { say } from '../../lib/ui/ui-text';
 
 type CardImport = Response<'transfer/importVcardLink'>;
 
@@ -116,7 +117,7 @@ function describe({ added, merged, names, problems }: CardImport): string {
   ].filter(Boolean);
   const text = parts.length > 0 ? `${parts.join(' · ')}.` : t('popup_vcards_none');
   return problems.length > 0
-    ? `${text} ${problems.map((p) => (p.line ? t('popup_vcards_line', p.line, p.message) : p.message)).join(' ')}`
+    ? `${text} ${problems.map((p) => (p.line ? t('popup_vcards_line', p.line, say(p.message)) : say(p.message))).join(' ')}`
     : text;
 }
 

@@ -4,6 +4,7 @@ import type { RelationshipKind } from '../../lib/domain/relationship';
 import { sendMessage } from '../../lib/platform/messaging';
 import { t } from '../../lib/platform/i18n';
 import { downloadFile } from '../options/data/format';
+import { say } from '../../lib/ui/ui-text';
 
 /**
  * The selection and what is done to it: each action is one message, answered with
@@ -49,7 +50,7 @@ export function useBulkActions(
     remove: () =>
       run(sendMessage('parties/delete', { ids: ids() }), (summary) => {
         setSelected(new Set());
-        return [summary.id, t('popup_bulk_deleted', summary.label)];
+        return [summary.id, t('popup_bulk_deleted', say(summary.label))];
       }),
     kind: (to: RelationshipKind, reason: string) =>
       run(
@@ -57,12 +58,12 @@ export function useBulkActions(
           ids: ids(),
           change: reason ? { kind: 'kind', to, reason } : { kind: 'kind', to },
         }),
-        (outcome) => [outcome.entryId, `${outcome.label}.`],
+        (outcome) => [outcome.entryId, say(outcome.label)],
       ),
     tag: (tag: string, add: boolean) =>
       run(
         sendMessage('parties/changeMany', { ids: ids(), change: { kind: 'tag', tag, add } }),
-        (outcome) => [outcome.entryId, `${outcome.label}.`],
+        (outcome) => [outcome.entryId, say(outcome.label)],
       ),
     exportSelection: async (format: 'csv' | 'vcard') => {
       setBusy(true);

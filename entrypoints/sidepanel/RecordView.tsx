@@ -12,6 +12,7 @@ import { usePartyDeletion } from '../../containers/use-party-deletion';
 import type { InteractionType } from '../../lib/domain/interaction';
 import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
+import { say } from '../../lib/ui/ui-text';
 
 export interface RecordViewProps {
   partyId: string;
@@ -135,7 +136,7 @@ function RecordBody({
         onEdit={(interaction, patch) => void editInteraction(interaction, patch)}
         onDelete={(interaction) =>
           void deleteInteraction(interaction).then(
-            (entry) => entry && onPartDeleted(entry.id, entry.label),
+            (entry) => entry && onPartDeleted(entry.id, say(entry.label)),
           )
         }
       />

@@ -36,7 +36,7 @@ async function backupText(context: RepositoryContext): Promise<string> {
 /** Read back as the background does: the file's shape, then each store by its schema. */
 function parsed(text: string): BackupRecords {
   const file = readBackup(text);
-  if (!file.ok) throw new Error(file.error.message);
+  if (!file.ok) throw new Error(file.error.message.code);
   const out: Record<string, unknown> = {};
   for (const store of TRANSFER_STORES) {
     const records = parseBackupRecords(store, file.value.stores[store] ?? []);
@@ -105,7 +105,7 @@ describe('backups hold the recently deleted', () => {
     };
     file.stores.undoEntries[0]!.removed = { parties: 'not a list' };
     const read = readBackup(JSON.stringify(file));
-    if (!read.ok) throw new Error(read.error.message);
+    if (!read.ok) throw new Error(read.error.message.code);
     const result = parseBackupRecords('undoEntries', read.value.stores.undoEntries ?? []);
     expect(result).toMatchObject({ ok: false, error: { path: 'stores.undoEntries[0]' } });
   });

@@ -8,11 +8,12 @@ import { newEntry } from './deletion-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
 import { projectParties } from './search-projection';
+import { uiText, type UiText } from '../domain/ui-text';
 
 /** What one bulk change did to the selection, and the entry that takes it back. */
 export interface BulkChangeOutcome {
   entryId: string;
-  label: string;
+  label: UiText;
   changed: number;
   /** Selected parties the change did not alter (already of that kind, tag already there). */
   unchanged: number;
@@ -32,11 +33,10 @@ function apply(party: Party, change: PartyChange, now: number): Party {
   return { ...party, tags, updatedAt: now };
 }
 
-const describe = (change: PartyChange, count: number) => {
-  const records = `${count.toLocaleString('en')} record${count === 1 ? '' : 's'}`;
-  if (change.kind === 'kind') return `${records} now ${change.to}`;
-  return `${change.add ? 'Tagged' : 'Untagged'} ${records} “${change.tag}”`;
-};
+const describe = (change: PartyChange, count: number) =>
+  change.kind === 'kind'
+    ? uiText('undo_kind', { count, kind: change.to })
+    : uiText(change.add ? 'undo_tag' : 'undo_untag', { count, tag: change.tag });
 
 /**
  * Changes the kind (the reason kept in each party's history) or a tag of many

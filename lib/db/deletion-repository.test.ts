@@ -18,6 +18,7 @@ import type { RepositoryContext } from './party-repository';
 import { readSearchRows } from './search-projection';
 import { RECENTLY_DELETED_MS } from './undo-entry';
 import { undoEntry } from './undo-repository';
+import { say } from '../ui/ui-text';
 
 const NOW = Date.UTC(2026, 11, 7);
 
@@ -121,7 +122,7 @@ describe('deleting parties and undoing it', () => {
     const deleted = await deleteParties(context, [target.id]);
     if (!deleted.ok) throw new Error(deleted.error.message);
     const listed = await listRecentlyDeleted(context.getDb, NOW);
-    expect(listed.map((entry) => entry.label)).toEqual([target.name]);
+    expect(listed.map((entry) => say(entry.label))).toEqual([target.name]);
     expect(listed[0]!.emails).toEqual(target.emails);
 
     expect((await forgetEntry(context.getDb, deleted.value.id)).ok).toBe(true);

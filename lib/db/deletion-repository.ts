@@ -17,7 +17,9 @@ import {
   type RecordCounts,
   type RecordSet,
   type UndoEntry,
+  type UndoLabel,
 } from './undo-entry';
+import { uiText } from '../domain/ui-text';
 
 /** Every store a deletion or its undo writes, in one transaction. */
 export const UNDO_TX_STORES = [
@@ -35,7 +37,7 @@ export interface DeletionSummary {
   id: string;
   at: number;
   expiresAt: number;
-  label: string;
+  label: UndoLabel;
   counts: RecordCounts;
   /** The deleted parties' addresses and phones ("forget and never capture again"). */
   emails: string[];
@@ -109,8 +111,8 @@ export function newEntry(
 
 const labelFor = (removed: RecordSet) =>
   removed.parties.length === 1
-    ? removed.parties[0]!.name
-    : `${removed.parties.length.toLocaleString('en')} records`;
+    ? uiText('undo_party', { name: removed.parties[0]!.name })
+    : uiText('undo_parties', { count: removed.parties.length });
 
 /**
  * Deletes parties with their interactions, follow-ups, engagements and purchases,

@@ -10,10 +10,14 @@ import { projectParty } from './search-projection';
 
 export type DuplicateReasonCode = 'email' | 'phone' | 'name-organization' | 'works-at';
 
+/**
+ * Why two records look like one, with the values that match (the page words it):
+ * `email` and `phone` name the `value`; `name-organization` the `name` and, for a
+ * person, the `organization`; `works-at` the `domain` and the `organization`.
+ */
 export interface DuplicateReason {
   code: DuplicateReasonCode;
-  /** A sentence for the user: "Same email: ada@example.com". */
-  text: string;
+  params: Record<string, string>;
 }
 
 export type PartyBrief = Pick<
@@ -76,22 +80,27 @@ export function findCandidatePairs(parties: readonly Party[]): CandidatePair[] {
 
   group(
     (p) => p.emails,
-    (email) => ({ code: 'email', text: `Same email: ${email}` }),
+    (email) => ({ code: 'email', params: { value: email } }),
   );
   group(
     (p) => p.phones,
-    (phone) => ({ code: 'phone', text: `Same phone: ${phone}` }),
+    (phone) => ({ code: 'phone', params: { value: phone } }),
   );
-  const names = new Map<string, string>();
+  const names = new Map<string, Record<string, string>>();
   group(
     (p) => {
       const organization = p.type === 'organization' ? '' : foldText(p.organizationName ?? '');
       if (p.type === 'person' && organization === '') return [];
       const key = `${p.type}\u0000${foldText(p.name)}\u0000${organization}`;
-      names.set(key, p.type === 'person' ? `${p.name} at ${p.organizationName}` : p.name);
+      names.set(
+        key,
+        p.type === 'person'
+          ? { name: p.name, organization: p.organizationName ?? '' }
+          : { name: p.name },
+      );
       return [key];
     },
-    (key) => ({ code: 'name-organization', text: `Same name and organization: ${names.get(key)}` }),
+    (key) => ({ code: 'name-organization', params: names.get(key) ?? {} }),
   );
 
   const merges = [...pairs.values()].map((pair) => ({ action: 'merge' as const, ...pair }));
@@ -120,7 +129,7 @@ function linkCandidates(parties: readonly Party[]) {
         action: 'link',
         a: person,
         b: organization,
-        reasons: [{ code: 'works-at', text: `Email at ${domain}, ${organization.name}’s domain` }],
+        reasons: [{ code: 'works-at', params: { domain, organization: organization.name } }],
       });
       break;
     }

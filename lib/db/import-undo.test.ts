@@ -10,6 +10,7 @@ import { createParty, updateParty, type RepositoryContext } from './party-reposi
 import { readSearchRows } from './search-projection';
 import { undoEntry } from './undo-repository';
 import { logInteraction } from './interaction-repository';
+import { say } from '../ui/ui-text';
 
 function makeContext(): RepositoryContext & { tick(): void } {
   let now = Date.UTC(2026, 11, 7);
@@ -153,7 +154,7 @@ describe('import batches', () => {
     const undone = await undoImportBatch(context, 'batch-1');
     if (!undone.ok) throw new Error(undone.error.message);
     const listed = await listRecentlyDeleted(context.getDb, context.clock());
-    expect(listed.map((entry) => entry.label)).toEqual(['Import of contacts.csv (2 removed)']);
+    expect(listed.map((entry) => say(entry.label))).toEqual(['Import of contacts.csv (2 removed)']);
     context.tick();
     expect(await undoEntry(context, undone.value.entryId)).toMatchObject({
       ok: true,

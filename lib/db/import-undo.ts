@@ -13,7 +13,8 @@ import type { GetDb } from './open';
 import type { RepositoryContext } from './party-repository';
 import { projectParties, unprojectParties } from './search-projection';
 import { markBatch } from './undo-repository';
-import { emptyRecordSet } from './undo-entry';
+import { emptyRecordSet, type UndoLabel } from './undo-entry';
+import { uiText } from '../domain/ui-text';
 
 /** One import as options lists it: its parts summed. */
 export interface ImportBatchSummary {
@@ -28,7 +29,7 @@ export interface ImportBatchSummary {
 export interface ImportUndoOutcome {
   /** The undo entry that takes this back again. */
   entryId: string;
-  label: string;
+  label: UndoLabel;
   removed: number;
   restored: number;
   /** Records left as they are: edited since the import, or given records of their own since. */
@@ -135,7 +136,7 @@ export async function undoImportBatch(
     const fileName = parts[0]!.fileName;
     const entry = newEntry(now, {
       action: 'delete',
-      label: `Import of ${fileName || 'a file'} (${removed.parties.length.toLocaleString('en')} removed)`,
+      label: uiText('undo_import', { fileName, count: removed.parties.length }),
       removed,
       // What undoing this puts back: the merged records as the import left them.
       before: toRestore.map((id) => current.get(id)!),

@@ -6,6 +6,7 @@ import { createDbOpener } from './open';
 import { createParty, getParty, type RepositoryContext } from './party-repository';
 import { deletePartRecord } from './record-deletion';
 import { undoEntry } from './undo-repository';
+import { say } from '../ui/ui-text';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 7);
@@ -52,7 +53,7 @@ describe('deleting one interaction', () => {
     if (!deleted.ok) throw new Error(deleted.error.message);
     expect(deleted.value.party?.lastInteractionAt).toBe(NOW - 30 * DAY);
     expect(deleted.value.party!.nextCheckInAt!).toBeLessThan(before.nextCheckInAt!);
-    expect(deleted.value.entry.label).toBe('An interaction with Ada');
+    expect(say(deleted.value.entry.label)).toBe('An interaction with Ada');
 
     const undone = await undoEntry(context, deleted.value.entry.id);
     expect(undone.ok).toBe(true);

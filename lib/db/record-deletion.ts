@@ -15,6 +15,7 @@ import type { RepositoryContext } from './party-repository';
 import type { ClienteleSchema } from './schema';
 import { projectParty } from './search-projection';
 import { emptyRecordSet, type DeletableStore } from './undo-entry';
+import { uiText } from '../domain/ui-text';
 
 /** The records that hang off a party and can be deleted one at a time. */
 export type PartRecordStore = Exclude<DeletableStore, 'parties'>;
@@ -25,12 +26,6 @@ export interface PartDeletion {
   party?: Party;
 }
 
-const LABELS: Record<PartRecordStore, string> = {
-  interactions: 'An interaction',
-  followUps: 'A follow-up',
-  engagements: 'An engagement',
-  purchases: 'A purchase',
-};
 
 /** A part deletion's transaction: the undo stores, and the email log's "never again" marks. */
 export const PART_TX_STORES = [...UNDO_TX_STORES, 'emailUndone'] as const;
@@ -75,7 +70,7 @@ export async function deletePartRecord(
     const removed = emptyRecordSet();
     (removed[store] as unknown[]).push(record);
     const owner = await tx.objectStore('parties').get(record.partyId);
-    const label = `${LABELS[store]}${owner ? ` with ${owner.name}` : ''}`;
+    const label = uiText('undo_part', { store, ...(owner ? { name: owner.name } : {}) });
     const entry = newEntry(now, { action: 'delete', label, removed });
     removeRecords(tx, removed, entry);
     if (store !== 'interactions' || !owner) return ok({ entry: summarize(entry) });

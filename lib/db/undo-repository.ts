@@ -16,10 +16,11 @@ import {
   UndoEntrySchema,
   type RecordCounts,
   type UndoEntry,
+  type UndoLabel,
 } from './undo-entry';
 
 export interface UndoOutcome {
-  label: string;
+  label: UndoLabel;
   restored: RecordCounts;
   /** Parties a bulk change left alone, because they were edited after it. */
   kept: number;

@@ -7,3 +7,8 @@ export function describeIssues(error: z.ZodError): string {
   const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
   return `${where}${issue.message}`;
 }
+
+/** The field zod found the first problem in ("emails.0"), for the page to name. */
+export function fieldOf(error: z.ZodError): string {
+  return error.issues[0]?.path.map(String).join('.') ?? '';
+}

@@ -146,17 +146,18 @@ describe('suggestKind', () => {
     expect(suggestion?.basis ?? null).toBe(basis);
     if (suggestion) {
       expect(suggestion.from).toBe(kind);
-      expect(suggestion.reason.length).toBeGreaterThan(10);
+      expect(Object.values(suggestion.params).every((value) => value.length > 0)).toBe(true);
     }
   });
 
-  it('names what triggered it in the reason', () => {
-    expect(suggestKind(party('prospect'), facts([purchase(AFTER)]))?.reason).toContain(
-      '2026-03-02 (Audit)',
-    );
-    expect(suggestKind(party('client'), facts([], [engagement('ended')]))?.reason).toContain(
-      '“Advisory”',
-    );
+  it('names what triggered it, for the page to word', () => {
+    expect(suggestKind(party('prospect'), facts([purchase(AFTER)]))?.params).toEqual({
+      date: '2026-03-02',
+      description: 'Audit',
+    });
+    expect(suggestKind(party('client'), facts([], [engagement('ended')]))?.params).toEqual({
+      service: 'Advisory',
+    });
   });
 
   it('suggests again when a new purchase follows a decision', () => {

@@ -14,12 +14,16 @@ export interface LifecycleFacts {
 
 export type SuggestionBasis = 'first-purchase' | 'bought-again' | 'engagement-active' | 'all-ended';
 
-/** A kind change the user may accept or ignore, with a sentence saying why. */
+/**
+ * A kind change the user may accept or ignore. `basis` says why and `params` names
+ * what it rests on (the page words it): the `service` for an engagement, the purchase's
+ * `date` (YYYY-MM-DD) and `description` for a purchase.
+ */
 export interface LifecycleSuggestion {
   from: RelationshipKind;
   to: RelationshipKind;
   basis: SuggestionBasis;
-  reason: string;
+  params: Record<string, string>;
 }
 
 /**
@@ -49,7 +53,7 @@ export function suggestKind(
       from,
       to: 'client',
       basis: 'engagement-active',
-      reason: `“${active.serviceName}” is an active engagement: an ongoing agreement makes them a client.`,
+      params: { service: active.serviceName },
     };
   }
 
@@ -60,9 +64,7 @@ export function suggestKind(
       from,
       to: 'customer',
       basis: first ? 'first-purchase' : 'bought-again',
-      reason: first
-        ? `First purchase on ${purchase.on} (${purchase.description}): a prospect who buys is a customer.`
-        : `Bought again on ${purchase.on} (${purchase.description}).`,
+      params: { date: purchase.on, description: purchase.description },
     };
   }
 
@@ -73,7 +75,7 @@ export function suggestKind(
       from,
       to: 'former',
       basis: 'all-ended',
-      reason: `Their last engagement, “${ended.serviceName}”, has ended and none is active.`,
+      params: { service: ended.serviceName },
     };
   }
   return null;

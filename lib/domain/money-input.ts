@@ -1,5 +1,6 @@
 import { currencyDigits } from './money-format';
 import type { Result } from './result';
+import { uiText, type UiText, type UiTextCode, type UiTextParams } from './ui-text';
 
 // Amounts as people type them into a field. Free of zod, like ./money-format, so
 // every surface can use them without the schemas in ./money.
@@ -13,9 +14,10 @@ export function numberMarks(locale?: string): { decimal: '.' | ','; group: strin
   return { decimal: '.', group: group ?? ',' };
 }
 
+/** Why an amount was refused: a code for programs, and the words' code for the page. */
 export interface AmountProblem {
   code: 'empty' | 'not_a_number' | 'too_precise' | 'too_large';
-  message: string;
+  text: UiText;
 }
 
 // Spaces of every width and apostrophes group digits in several locales (fr, sv,
@@ -40,18 +42,18 @@ export function parseAmount(
   const { decimal } = numberMarks(locale);
   const other = decimal === '.' ? ',' : '.';
   let body = text.trim();
-  if (body === '') return problem('empty', 'Enter an amount.');
+  if (body === '') return problem('empty', 'amount_empty');
   const negative = /^[-\u2212]/.test(body);
   if (negative) body = body.slice(1);
   body = body.replace(GROUPING_ONLY, '');
   if (!/^[\d.,]+$/.test(body)) {
-    return problem('not_a_number', `Type digits only, with “${decimal}” before any decimals.`);
+    return problem('not_a_number', 'amount_digits_only', { decimal });
   }
 
   let whole: string;
   let fraction = '';
   const decimals = body.split(decimal);
-  if (decimals.length > 2) return problem('not_a_number', `Use “${decimal}” only once.`);
+  if (decimals.length > 2) return problem('not_a_number', 'amount_decimal_once', { decimal });
   if (decimals.length === 2) {
     const [before = '', after = ''] = decimals;
     const grouped = readGrouped(before, other);
@@ -69,17 +71,14 @@ export function parseAmount(
   const digits = currencyDigits(currency);
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > digits) {
-    return problem(
-      'too_precise',
-      digits === 0
-        ? `${currency} has no smaller unit: enter a whole amount.`
-        : `${currency} amounts have at most ${digits} decimal place${digits === 1 ? '' : 's'}.`,
-    );
+    return digits === 0
+      ? problem('too_precise', 'amount_no_minor_unit', { currency })
+      : problem('too_precise', 'amount_too_precise', { currency, digits });
   }
   const minorText = `${whole}${significant.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
   const minor = Number(minorText);
   if (minorText.length > 16 || !Number.isSafeInteger(minor)) {
-    return problem('too_large', 'That amount is too large.');
+    return problem('too_large', 'amount_too_large');
   }
   return { ok: true, value: negative && minor !== 0 ? -minor : minor };
 }
@@ -100,12 +99,12 @@ function readGrouped(text: string, separator: string): string | null {
   return fits ? groups.join('') : null;
 }
 
-function problem(code: AmountProblem['code'], message: string) {
-  return { ok: false as const, error: { code, message } };
+function problem(code: AmountProblem['code'], words: UiTextCode, params: UiTextParams = {}) {
+  return { ok: false as const, error: { code, text: uiText(words, params) } };
 }
 
 function unreadable(decimal: string) {
-  return problem('not_a_number', `That is not an amount: write it like 1250${decimal}50.`);
+  return problem('not_a_number', 'amount_unreadable', { decimal });
 }
 
 /**

@@ -4,6 +4,7 @@ import { FollowUpSchema } from './follow-up';
 import { InteractionSchema } from './interaction';
 import { PartySchema } from './party';
 import { PurchaseSchema } from './purchase';
+import { UiTextSchema } from './ui-text-schema';
 
 /** How long a deletion can be undone from options, and a tombstone waits before pruning. */
 export const RECENTLY_DELETED_MS = 30 * 24 * 60 * 60 * 1000;
@@ -56,13 +57,20 @@ export const countsOf = (records: RecordSet): RecordCounts => ({
  * A `delete` may carry `before` too (an import's undo both removes and restores):
  * undo then does both.
  */
+/**
+ * What an undo entry is called: a code and its values, worded by the page that shows
+ * it. Entries stored before that kept an English sentence, read and shown as it is.
+ */
+export const UndoLabelSchema = z.union([UiTextSchema, z.string().max(600)]);
+export type UndoLabel = z.infer<typeof UndoLabelSchema>;
+
 export const UndoEntrySchema = z.object({
   id: z.string().min(1).max(64),
   at: z.number(),
   expiresAt: z.number(),
   action: z.enum(['delete', 'change']),
-  /** What the user sees: "Ada Lovelace", "12 records", "Call with Ada". */
-  label: z.string().max(600),
+  /** What the user sees: "Ada Lovelace", "12 records", "An interaction with Ada". */
+  label: UndoLabelSchema,
   removed: RecordSetSchema,
   before: z.array(PartySchema),
   /** Party id → the `updatedAt` the change wrote. */

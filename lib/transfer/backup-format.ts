@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../domain/result';
 import { problemError, type ImportProblem } from './problems';
+import { uiText } from '../domain/ui-text';
 
 /** The stores a backup carries; the search projection is rebuilt on restore, never saved. */
 export const BACKUP_STORES = [
@@ -69,36 +70,35 @@ export function writeBackup(
  * This half has no schema library, so a page can run it before sending anything.
  */
 export function readBackup(text: string): Result<BackupFile, ImportProblem> {
-  if (text.trim() === '') return err(problemError('The file is empty.'));
+  if (text.trim() === '') return err(problemError(uiText('import_file_empty')));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return err(
-      problemError(
-        `This is not a Clientele backup: the JSON is broken (${jsonWhere(text, error)}).`,
-      ),
-    );
+    return err(problemError(uiText('import_backup_broken_json', jsonWhere(text, error))));
   }
   if (!isObject(value) || value.format !== BACKUP_FORMAT)
     return err(
-      problemError('This is not a Clientele backup (no "format": "clientele-backup").', {
+      problemError(uiText('import_backup_not_backup'), {
         path: 'format',
       }),
     );
   if (value.version !== BACKUP_VERSION)
     return err(
       problemError(
-        `This backup is version ${JSON.stringify(value.version)}; this Clientele reads version ${BACKUP_VERSION}.`,
+        uiText('import_backup_version', {
+          found: JSON.stringify(value.version) ?? '',
+          expected: BACKUP_VERSION,
+        }),
         { path: 'version' },
       ),
     );
   if (typeof value.exportedAt !== 'string')
-    return err(problemError('The backup has no export date.', { path: 'exportedAt' }));
+    return err(problemError(uiText('import_backup_no_date'), { path: 'exportedAt' }));
   if (typeof value.schemaVersion !== 'number' || !Number.isInteger(value.schemaVersion))
-    return err(problemError('The backup has no schema version.', { path: 'schemaVersion' }));
+    return err(problemError(uiText('import_backup_no_schema'), { path: 'schemaVersion' }));
   if (!isObject(value.stores))
-    return err(problemError('The backup has no stores.', { path: 'stores' }));
+    return err(problemError(uiText('import_backup_no_stores'), { path: 'stores' }));
   const stores = {} as BackupStores;
   for (const name of TRANSFER_STORES) {
     const records = value.stores[name];
@@ -109,7 +109,7 @@ export function readBackup(text: string): Result<BackupFile, ImportProblem> {
     }
     if (!Array.isArray(records))
       return err(
-        problemError(`The backup's “${name}” is missing or not a list.`, {
+        problemError(uiText('import_backup_store_missing', { store: name }), {
           path: `stores.${name}`,
         }),
       );
@@ -128,17 +128,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** "line 3, column 14" from a JSON.parse error that names a position, when it does. */
-function jsonWhere(text: string, error: unknown): string {
+/** The line and column a JSON.parse error names, when it names one (none: no params). */
+function jsonWhere(text: string, error: unknown): { line: number; column: number } | undefined {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
   if (position === undefined) {
     const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-    return text.length > 0 ? 'it ends too early or holds something that is not JSON' : 'empty';
+    return lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : undefined;
   }
   const before = text.slice(0, Number(position));
   const line = before.split('\n').length;
   const column = Number(position) - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+  return { line, column };
 }

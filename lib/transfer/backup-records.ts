@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { EngagementSchema } from '../domain/engagement';
 import { FollowUpSchema } from '../domain/follow-up';
 import { InteractionSchema } from '../domain/interaction';
-import { describeIssues } from '../domain/issues';
+import { fieldOf } from '../domain/issues';
 import { PartySchema } from '../domain/party';
 import { PurchaseSchema } from '../domain/purchase';
 import { err, ok, type Result } from '../domain/result';
@@ -16,6 +16,7 @@ import {
 import type { TransferStore } from './backup-format';
 import { problemError, type ImportProblem } from './problems';
 import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from '../domain';
+import { uiText } from '../domain/ui-text';
 
 export interface BackupRecords {
   parties: Party[];
@@ -60,7 +61,13 @@ export function parseBackupRecords<S extends TransferStore>(
       const path = `stores.${store}[${offset + index}]`;
       const id = idOf(records[index]);
       return err(
-        problemError(`${describeIssues(result.error)}${id ? ` (record id ${id})` : ''}`, { path }),
+        problemError(
+          uiText('import_backup_invalid_record', {
+            field: fieldOf(result.error),
+            ...(id ? { id } : {}),
+          }),
+          { path },
+        ),
       );
     }
     parsed.push(result.data);
@@ -83,7 +90,7 @@ export function findConflicts(records: BackupRecords): ImportProblem | undefined
     const seen = new Set<string>();
     for (const [index, record] of (records[store] ?? []).entries()) {
       if (seen.has(record.id))
-        return problemError(`the id ${record.id} appears twice`, {
+        return problemError(uiText('import_backup_duplicate_id', { id: record.id }), {
           path: `stores.${store}[${index}]`,
         });
       seen.add(record.id);
@@ -92,9 +99,12 @@ export function findConflicts(records: BackupRecords): ImportProblem | undefined
   const requests = new Set<string>();
   for (const [index, interaction] of records.interactions.entries()) {
     if (requests.has(interaction.requestId))
-      return problemError(`the request id ${interaction.requestId} appears twice`, {
-        path: `stores.interactions[${index}]`,
-      });
+      return problemError(
+        uiText('import_backup_duplicate_request', { id: interaction.requestId }),
+        {
+          path: `stores.interactions[${index}]`,
+        },
+      );
     requests.add(interaction.requestId);
   }
   return undefined;

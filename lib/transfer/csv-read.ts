@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { err, ok, type Result } from '../domain/result';
 import { looksBinary } from './looks-binary';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
+import { uiText } from '../domain/ui-text';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -31,13 +32,8 @@ export function readCsv(
   onProgress?: (done: number, total: number) => void,
 ): Result<CsvTable, ImportProblem> {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') return err(problemError('The file is empty.'));
-  if (looksBinary(body))
-    return err(
-      problemError(
-        'This file is not text (is it a spreadsheet or an image? Save it as CSV first).',
-      ),
-    );
+  if (body.trim() === '') return err(problemError(uiText('import_file_empty')));
+  if (looksBinary(body)) return err(problemError(uiText('import_not_text')));
   // LinkedIn's Connections export starts with a `Notes:` paragraph, then a blank line.
   const preamble =
     /^Notes:[^]*?(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))/i.exec(body)?.[0] ?? '';
@@ -74,7 +70,7 @@ export function readCsv(
       for (const error of result.errors)
         // One column and no delimiter to guess: Papa says so and reads it with commas.
         if (error.code !== 'UndetectableDelimiter')
-          problems.push(problemError(`${error.message}.`, { line: startLine }));
+          problems.push(problemError(uiText('import_csv_unreadable_row'), { line: startLine }));
       const cells = result.data;
       if (cells.length === 0 || (cells.length === 1 && cells[0]?.trim() === '')) return;
       if (!header) {
@@ -89,13 +85,8 @@ export function readCsv(
       rows.push({ line: startLine, value: cells });
     },
   });
-  if (tooMany)
-    return err(
-      problemError(
-        `The file has more than ${MAX_CSV_ROWS.toLocaleString('en')} rows; split it into smaller files.`,
-      ),
-    );
-  if (!header) return err(problemError('The file is empty.'));
+  if (tooMany) return err(problemError(uiText('import_csv_too_many_rows', { max: MAX_CSV_ROWS })));
+  if (!header) return err(problemError(uiText('import_file_empty')));
   let headerless = false;
   if (looksLikeData(header)) {
     // The first row is a contact: it is imported too, and the columns get plain names.
@@ -111,7 +102,7 @@ export function readCsv(
     )
       problems.push(
         problemWarning(
-          `this row has ${row.value.length} cells but the header names ${named.length}; the extra cells are not imported.`,
+          uiText('import_csv_extra_cells', { cells: row.value.length, named: named.length }),
           { line: row.line },
         ),
       );

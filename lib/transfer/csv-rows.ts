@@ -4,6 +4,7 @@ import { detectLayout, type CsvField } from './csv-layouts';
 import { restoreCell } from './formula';
 import { asKind, draftTooLarge, firstBadEmail, normalizeBreaks, unique } from './import-draft';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
+import { uiText, type UiText } from '../domain/ui-text';
 
 export interface DraftsFromRows {
   drafts: ImportRow<PartyDraft>[];
@@ -45,7 +46,7 @@ export function draftsFromRows(
   return { drafts, problems };
 }
 
-type RowRead = { warnings: string[] } & ({ draft: PartyDraft } | { error: string });
+type RowRead = { warnings: UiText[] } & ({ draft: PartyDraft } | { error: UiText });
 
 function draftFromRow(
   header: readonly string[],
@@ -56,7 +57,7 @@ function draftFromRow(
 ): RowRead {
   const values = new Map<CsvField, string[]>();
   const extras: string[] = [];
-  const warnings: string[] = [];
+  const warnings: UiText[] = [];
   mapping.forEach((field, column) => {
     const raw = cells[column];
     if (raw === undefined || field === 'ignore') return;
@@ -71,7 +72,7 @@ function draftFromRow(
 
   const emails = all('email', EMAIL_LIST);
   const bad = firstBadEmail(emails);
-  if (bad !== undefined) return { warnings, error: `“${bad}” is not an email address.` };
+  if (bad !== undefined) return { warnings, error: uiText('import_csv_bad_email', { value: bad }) };
 
   const personName = ['namePrefix', 'givenName', 'additionalName', 'familyName', 'nameSuffix']
     .map((field) => first(field as CsvField))
@@ -79,14 +80,12 @@ function draftFromRow(
     .join(' ');
   const organization = first('organization');
   const name = first('name') ?? (personName || organization || emails[0]);
-  if (!name) return { warnings, error: 'no name and no email address.' };
+  if (!name) return { warnings, error: uiText('import_csv_no_name') };
 
   const kindCell = first('kind');
   const kind = kindCell === undefined ? defaultKind : asKind(kindCell);
   if (kindCell !== undefined && kind === undefined)
-    warnings.push(
-      `“${kindCell}” is not client, customer, prospect or former; imported as ${defaultKind}.`,
-    );
+    warnings.push(uiText('import_csv_unknown_kind', { value: kindCell, kind: defaultKind }));
   const typeCell = first('type')?.toLowerCase();
   const type =
     typeCell === 'organization' || typeCell === 'person'
@@ -133,6 +132,6 @@ function draftFromRow(
   const nickname = first('nickname');
   if (nickname) draft.nickname = nickname;
   const tooLarge = draftTooLarge(draft);
-  if (tooLarge) return { warnings, error: `${tooLarge}.` };
+  if (tooLarge) return { warnings, error: tooLarge };
   return { warnings, draft };
 }

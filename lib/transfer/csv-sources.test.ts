@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { draftsOf, readImportFile } from './prepare-import';
+import { say } from '../ui/ui-text';
 
 /* One row per fact about CSV files people really have. */
 const bytes = (text: string) => new TextEncoder().encode(text);
 const source = (text: string | Uint8Array, name = 'contacts.csv') => {
   const read = readImportFile(typeof text === 'string' ? bytes(text) : text, name);
-  if (!read.ok) throw new Error(read.error.message);
+  if (!read.ok) throw new Error(read.error.message.code);
   return read.value;
 };
 const drafts = (text: string | Uint8Array) => draftsOf(source(text), 'customer');
@@ -81,7 +82,7 @@ describe('CSV files as exporters write them', () => {
     );
     expect(read.ok).toBe(false);
     if (!read.ok)
-      expect(read.error.message).toBe(
+      expect(say(read.error.message)).toBe(
         'This is not a contacts file: none of its columns (Date, Amount, Category) holds names, email addresses or phone numbers.',
       );
   });

@@ -9,13 +9,14 @@ import { interactionsToCsv, partiesToCsv } from './csv-write';
 import { decodeText } from './decode';
 import { neutralizeCell, restoreCell } from './formula';
 import { partyArb } from '../../tests/support/test-books';
+import { say, wordProblems } from '../ui/ui-text';
 
 const fixture = (name: string) =>
   decodeText(new Uint8Array(readFileSync(`tests/fixtures/transfer/${name}`))).text;
 
 function importCsv(text: string, kind: PartyDraft['kind'] = 'customer') {
   const table = readCsv(text);
-  if (!table.ok) throw new Error(table.error.message);
+  if (!table.ok) throw new Error(table.error.message.code);
   const mapping = suggestMapping(table.value.header);
   const result = draftsFromRows(table.value.header, table.value.rows, mapping, kind);
   return {
@@ -62,10 +63,10 @@ describe('Google Contacts CSV', () => {
       type: 'organization',
       emails: ['hello@contoso.example'],
     });
-    expect(problems.filter((p) => p.severity === 'error')).toEqual([
+    expect(wordProblems(problems.filter((p) => p.severity === 'error'))).toEqual([
       // Ada's row spans lines 2–5 (its notes and address hold line breaks).
       { severity: 'error', line: 7, message: '“not-an-address” is not an email address.' },
-      { severity: 'error', line: 10, message: 'no name and no email address.' },
+      { severity: 'error', line: 10, message: 'No name and no email address.' },
     ]);
   });
 
@@ -105,7 +106,7 @@ describe('Outlook CSV', () => {
     expect(byName(drafts, 'Dr. François Müller')?.notes).toContain(
       'Business Fax: +33 1 23 45 67 00',
     );
-    expect(problems).toEqual([
+    expect(wordProblems(problems)).toEqual([
       { severity: 'error', line: 4, message: '“bad@@example.com” is not an email address.' },
     ]);
   });
@@ -143,7 +144,7 @@ describe('other CSV files', () => {
   ])('refuses %j with a plain reason', (text, reason) => {
     const table = readCsv(text);
     expect(table.ok).toBe(false);
-    if (!table.ok) expect(table.error.message).toContain(reason);
+    if (!table.ok) expect(say(table.error.message)).toContain(reason);
   });
 
   it('lists an unterminated quote with its line', () => {

@@ -1,10 +1,12 @@
-import { describeIssues, PartyDraftSchema, type PartyDraft } from '../domain';
+import { PartyDraftSchema, type PartyDraft } from '../domain';
 import type { RelationshipKind } from '../domain/relationship';
 import { err, ok, type Result } from '../domain/result';
 import type { CsvField } from './csv-layouts';
 import type { DraftsFromRows } from './csv-rows';
 import { FromReaderSchema, type FromReader, type SourceView } from './import-worker-protocol';
 import { problemError, type ImportProblem, type ImportRow } from './problems';
+import { uiText } from '../domain/ui-text';
+import { fieldOf } from '../domain/issues';
 
 /** The page's end: a Worker, or anything that talks like one (tests connect it in memory). */
 export interface WorkerLike {
@@ -58,14 +60,14 @@ export class ImportReader {
     const problems: ImportProblem[] = [];
     return this.wait<DraftsFromRows>(
       (message) => {
-        if (message.type === 'failed') throw new Error(message.problem.message);
+        if (message.type === 'failed') throw new Error(message.problem.message.code);
         if (message.type !== 'drafts' || message.request !== request) return undefined;
         for (const row of message.rows) {
           const parsed = PartyDraftSchema.safeParse(row.value);
           if (parsed.success) drafts.push({ line: row.line, value: parsed.data });
           else
             problems.push(
-              problemError(`this contact cannot be imported: ${describeIssues(parsed.error)}.`, {
+              problemError(uiText('import_draft_invalid', { field: fieldOf(parsed.error) }), {
                 line: row.line,
               }),
             );

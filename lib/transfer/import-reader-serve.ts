@@ -6,6 +6,7 @@ import {
   type FromReader,
 } from './import-worker-protocol';
 import { problemError } from './problems';
+import { uiText } from '../domain/ui-text';
 
 /** The worker's end of a message channel (a dedicated worker's global scope is one). */
 export interface ReaderPort {
@@ -40,7 +41,7 @@ export function serveImportReading(port: ReaderPort): void {
     if (!source) {
       port.postMessage({
         type: 'failed',
-        problem: problemError('No file has been read yet; choose one again.'),
+        problem: problemError(uiText('import_not_read')),
       });
       return;
     }

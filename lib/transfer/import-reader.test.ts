@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportReader, ReadingStopped, type WorkerLike } from './import-reader-client';
 import { serveImportReading, type ReaderPort } from './import-reader-serve';
 import type { ToReader } from './import-worker-protocol';
+import { say } from '../ui/ui-text';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -89,7 +90,7 @@ describe('reading an import file in a worker', () => {
     const reader = new ImportReader(inMemoryWorker().worker);
     const opened = await reader.open(bytes('x,y\n1,2\n'), 'numbers.csv');
     expect(opened.ok).toBe(false);
-    if (!opened.ok) expect(opened.error.message).toMatch(/not a contacts file/);
+    if (!opened.ok) expect(say(opened.error.message)).toMatch(/not a contacts file/);
   });
 
   it('stops on cancel: the worker ends and the wait fails as stopped, not as an error', async () => {

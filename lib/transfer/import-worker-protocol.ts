@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RelationshipKindSchema } from '../domain/relationship';
 import { CSV_FIELDS } from './csv-layouts';
 import type { ImportSource } from './prepare-import';
+import { UiTextSchema } from '../domain/ui-text-schema';
 
 /*
  * The messages between the options page and the worker that reads an import file.
@@ -34,7 +35,7 @@ export type ToReader = z.infer<typeof ToReaderSchema>;
 
 const ProblemSchema = z.object({
   severity: z.enum(['error', 'warning']),
-  message: z.string(),
+  message: UiTextSchema,
   line: z.number().int().optional(),
   path: z.string().optional(),
 });

@@ -14,6 +14,7 @@ import { decodeText, type TextEncodingName } from './decode';
 import { problemError, type ImportProblem } from './problems';
 import { decodeVcardBytes } from './vcard-bytes';
 import { readVcards, type ReadProgress, type VcardsRead } from './vcard-read';
+import { uiText } from '../domain/ui-text';
 
 /** Bigger than any address book export we have seen; past it the page would struggle. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -42,9 +43,8 @@ export function readImportFile(
   fileName: string,
   onProgress?: ReadProgress,
 ): Result<ImportSource, ImportProblem> {
-  if (bytes.length === 0) return err(problemError('The file is empty.'));
-  if (bytes.length > MAX_IMPORT_BYTES)
-    return err(problemError('The file is larger than 100 MB; split it into smaller files.'));
+  if (bytes.length === 0) return err(problemError(uiText('import_file_empty')));
+  if (bytes.length > MAX_IMPORT_BYTES) return err(problemError(uiText('import_file_too_large')));
   const cardByName = /\.(vcf|vcard)$/i.test(fileName);
   let decoded = cardByName ? decodeVcardBytes(bytes) : decodeText(bytes);
   const looksLikeCard = cardByName || /^\uFEFF?\s*BEGIN:VCARD/i.test(decoded.text.slice(0, 200));
@@ -67,7 +67,9 @@ export function readImportFile(
   if (!headerless && !mapsAContact(byName) && !sample.some(looksLikeData))
     return err(
       problemError(
-        `This is not a contacts file: none of its columns (${header.slice(0, 4).join(', ')}${header.length > 4 ? '…' : ''}) holds names, email addresses or phone numbers.`,
+        uiText('import_not_contacts', {
+          columns: `${header.slice(0, 4).join(', ')}${header.length > 4 ? '…' : ''}`,
+        }),
       ),
     );
   // Columns named in a language the rules do not know are mapped by what they hold.

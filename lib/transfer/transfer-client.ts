@@ -14,6 +14,7 @@ import {
   type TransferStore,
 } from './backup-format';
 import type { ImportRow } from './problems';
+import { uiText, type UiText } from '../domain/ui-text';
 
 /** How a page talks to the background (sendMessage in the extension, a fake in tests). */
 export type Transport = <N extends MessageName>(
@@ -162,7 +163,7 @@ export async function importRows(
 
 export interface Precheck {
   /** Lines whose phones cannot be read (they go to the notes). */
-  phoneWarnings: { line: number; message: string }[];
+  phoneWarnings: { line: number; message: UiText }[];
   /** Rows that match someone on file and will be merged into them. */
   matches: number;
 }
@@ -188,7 +189,7 @@ export async function precheckRows(
       ? [
           {
             line: row.line,
-            message: `${bad.map((p) => `“${p}”`).join(', ')} is not a phone number Clientele can read; it will be kept in the notes.`,
+            message: uiText('import_phone_unreadable', { phones: bad.join(', ') }),
           },
         ]
       : [];

@@ -54,7 +54,7 @@ const LATIN = [
 
 const drafted = (bytes: Uint8Array): PartyDraft => {
   const read = readImportFile(bytes, 'contacts.vcf');
-  if (!read.ok) throw new Error(read.error.message);
+  if (!read.ok) throw new Error(read.error.message.code);
   const draft = draftsOf(read.value, 'prospect').drafts[0]?.value;
   if (!draft) throw new Error('no card');
   return draft;

@@ -20,13 +20,14 @@ import {
   type Params,
   type TypeInfo,
 } from './vcard-values';
+import { uiText, type UiText } from '../domain/ui-text';
 
 export interface CardWarning {
   line: number;
-  message: string;
+  message: UiText;
 }
 export type CardRead = { warnings: CardWarning[]; kindFromFile: boolean } & (
-  { draft: PartyDraft } | { error: string }
+  { draft: PartyDraft } | { error: UiText }
 );
 
 /** What the card says about the card, not the contact: not kept (its UID is, as cardUid). */
@@ -114,7 +115,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const props = new Map<string, ReadProperty[]>();
   for (const { line, text, parts } of split) {
     if (!parts) {
-      warnings.push({ line, message: 'this line is not a card property; kept in the notes.' });
+      warnings.push({ line, message: uiText('import_card_not_property') });
       notes.push(`Unread card line: ${text}`);
       continue;
     }
@@ -130,7 +131,10 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     // 2.1's bare parameters turn up in 3.0 cards too (Apple's `PHOTO;BASE64:`).
     if (!read && !legacy) read = readCardLine(legacyLineAs30(parts, { paramsOnly: true }), design);
     if (!read) {
-      warnings.push({ line, message: `this ${parts.name} could not be read; kept with the card.` });
+      warnings.push({
+        line,
+        message: uiText('import_card_value_unreadable', { property: parts.name }),
+      });
       kept.push(asText);
       continue;
     }
@@ -178,7 +182,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
       const { line, text } = email.p;
       warnings.push({
         line,
-        message: `“${email.value}” is not an email address Clientele can use; kept with the card.`,
+        message: uiText('import_card_bad_email', { value: email.value }),
       });
       kept.push(text);
       // Its label stays with it (only labels of values read into fields were set aside).
@@ -245,8 +249,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
         .join(' ')
     : '';
   const name = fn ?? (fromParts || organization || draft.emails[0]);
-  if (!name)
-    return { warnings, kindFromFile: false, error: 'this card has no name and no email address.' };
+  if (!name) return { warnings, kindFromFile: false, error: uiText('import_card_no_name') };
   draft.name = name;
   draft.type = isOrg ? 'organization' : 'person';
   if (organization && !(isOrg && organization === name)) draft.organizationName = organization;
@@ -274,7 +277,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
         if (i === 0)
           warnings.push({
             line,
-            message: `“${textOf(p.value)}” is not a date; kept with the card.`,
+            message: uiText('import_card_bad_date', { value: textOf(p.value) }),
           });
         kept.push(text);
       }
@@ -287,7 +290,10 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     else if ('tooLarge' in photo)
       warnings.push({
         line,
-        message: `the photo of ${name} (${Math.round(photo.tooLarge / 1024)} KB) is larger than 128 KB and was not kept.`,
+        message: uiText('import_card_photo_too_large', {
+          name,
+          size: Math.round(photo.tooLarge / 1024),
+        }),
       });
     else kept.push(text);
   });
@@ -298,7 +304,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     const line = all('X-CLIENTELE-KIND')[0]!.line;
     warnings.push({
       line,
-      message: `“${kindText}” is not a relationship Clientele knows; imported as the one chosen.`,
+      message: uiText('import_card_unknown_kind', { value: kindText }),
     });
   }
   if (kind) draft.kind = kind;
@@ -312,7 +318,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   if (kept.length > 0) draft.cardProperties = kept;
   if (uid !== undefined && uid.length <= 1000) draft.cardUid = uid;
   const tooLarge = draftTooLarge(draft);
-  if (tooLarge) return { warnings, kindFromFile: false, error: `${tooLarge}.` };
+  if (tooLarge) return { warnings, kindFromFile: false, error: tooLarge };
   return { warnings, kindFromFile: kind !== undefined, draft };
 }
 

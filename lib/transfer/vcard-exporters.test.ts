@@ -5,6 +5,7 @@ import { DEFAULT_CADENCE } from '../domain/cadence';
 import { decodeText } from './decode';
 import { readVcards } from './vcard-read';
 import { partiesToVcards } from './vcard-write';
+import { say, wordProblems } from '../ui/ui-text';
 
 /*
  * One row per fact about a real exporter's cards (fixtures written for these
@@ -243,7 +244,7 @@ describe('cards from every exporter family', () => {
   it('a bad value is a warning with its line, and the card still imports', () => {
     const { drafts, problems } = read('android-21.vcf');
     expect(drafts).toHaveLength(2);
-    expect(problems).toEqual([
+    expect(wordProblems(problems)).toEqual([
       {
         severity: 'warning',
         line: 33,
@@ -281,11 +282,11 @@ describe('cards from every exporter family', () => {
       'client',
     );
     expect(drafts[0]?.value.photo).toBeUndefined();
-    expect(problems).toEqual([
+    expect(wordProblems(problems)).toEqual([
       {
         severity: 'warning',
         line: 4,
-        message: 'the photo of Big Picture (200 KB) is larger than 128 KB and was not kept.',
+        message: 'The photo of Big Picture (200 KB) is larger than 128 KB and was not kept.',
       },
     ]);
   });
@@ -316,13 +317,13 @@ describe('cards from every exporter family', () => {
     ['Name,Email\r\nAda,ada@example.com\r\n', 'not a vCard file', 1],
     [
       'BEGIN:VCARD\r\nVERSION:2.1\r\nTEL;CELL:+1 555 0100\r\nEND:VCARD\r\n',
-      'no name and no email',
+      'No name and no email',
       1,
     ],
   ])('negative: %j says %s', (text, message, line) => {
     const { drafts, problems } = readVcards(text, 'client');
     expect(drafts).toEqual([]);
     expect(problems[0]).toMatchObject({ severity: 'error', line });
-    expect(problems[0]!.message).toContain(message);
+    expect(say(problems[0]!.message)).toContain(message);
   });
 });

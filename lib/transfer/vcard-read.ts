@@ -4,6 +4,7 @@ import { looksBinary } from './looks-binary';
 import { readCard } from './vcard-card';
 import { splitCards } from './vcard-lines';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
+import { uiText, type UiText } from '../domain/ui-text';
 
 export interface VcardsRead {
   drafts: ImportRow<PartyDraft>[];
@@ -37,14 +38,14 @@ export function readVcards(
   const problems: ImportProblem[] = [];
   const drafts: ImportRow<PartyDraft>[] = [];
   const kindFromFile = new Set<number>();
-  const none = (message: string) => ({ drafts, kindFromFile, problems: [problemError(message)] });
-  if (body.trim() === '') return none('The file is empty.');
-  if (looksBinary(body)) return none('This file is not text, so it holds no contact cards.');
+  const none = (message: UiText) => ({ drafts, kindFromFile, problems: [problemError(message)] });
+  if (body.trim() === '') return none(uiText('import_file_empty'));
+  if (looksBinary(body)) return none(uiText('import_vcard_not_text'));
 
   const { cards, stray } = splitCards(body);
   if (stray !== undefined)
     problems.push(
-      problemError('This is not a vCard file: it does not start with BEGIN:VCARD.', {
+      problemError(uiText('import_vcard_not_vcard'), {
         line: stray,
       }),
     );
@@ -53,18 +54,15 @@ export function readVcards(
     if (!card.ended) {
       const next = cards[index + 1];
       problems.push(
-        problemError(
-          next
-            ? 'this card has no END:VCARD before the next one begins.'
-            : 'this card has no END:VCARD (is the file cut short?).',
-          { line: card.line },
-        ),
+        problemError(uiText(next ? 'import_vcard_no_end' : 'import_vcard_cut_short'), {
+          line: card.line,
+        }),
       );
       continue;
     }
     if (drafts.length >= MAX_CARDS) {
       problems.push(
-        problemError(`More than ${MAX_CARDS.toLocaleString('en')} cards; split the file.`, {
+        problemError(uiText('import_vcard_too_many', { max: MAX_CARDS }), {
           line: card.line,
         }),
       );
@@ -81,7 +79,7 @@ export function readVcards(
   }
   onProgress?.(cards.length, cards.length);
   if (cards.length === 0 && problems.length === 0)
-    problems.push(problemError('This file holds no contact cards (no BEGIN:VCARD … END:VCARD).'));
+    problems.push(problemError(uiText('import_vcard_no_cards')));
   // In the order of the file: a card's own error before its values' warnings.
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { drafts, problems, kindFromFile };

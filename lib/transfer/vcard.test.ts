@@ -6,6 +6,7 @@ import type { Party } from '../domain';
 import { partyArb } from '../../tests/support/test-books';
 import { readVcards } from './vcard-read';
 import { partiesToVcards } from './vcard-write';
+import { say, wordProblems } from '../ui/ui-text';
 
 const fixture = readFileSync('tests/fixtures/transfer/contacts.vcf', 'utf8');
 
@@ -64,8 +65,8 @@ describe('reading vCards', () => {
       emails: [],
       cardProperties: ['EMAIL:not an address'],
     });
-    expect(problems).toEqual([
-      { severity: 'error', line: 35, message: 'this card has no name and no email address.' },
+    expect(wordProblems(problems)).toEqual([
+      { severity: 'error', line: 35, message: 'This card has no name and no email address.' },
       {
         severity: 'warning',
         line: 42,
@@ -101,11 +102,11 @@ describe('reading vCards', () => {
     ['hello world', 'does not start with BEGIN:VCARD', 1],
     ['BEGIN:VCARD\nVERSION:4.0\nFN:Cut', 'no END:VCARD', 1],
     ['\u0000\u0001\u0002PNG', 'not text', undefined],
-    ['BEGIN:VCARD\nVERSION:4.0\nthis line has no colon\nEND:VCARD', 'no name', 1],
+    ['BEGIN:VCARD\nVERSION:4.0\nthis line has no colon\nEND:VCARD', 'No name', 1],
   ])('names the problem in %j', (text, message, line) => {
     const { drafts, problems } = readVcards(text, 'customer');
     expect(drafts).toEqual([]);
-    expect(problems[0]?.message).toContain(message);
+    expect(say(problems[0]!.message)).toContain(message);
     expect(problems[0]?.line).toBe(line);
   });
 });

@@ -88,6 +88,40 @@ const SEED = {
   prospect: { name: 'Grace Hopper', kind: 'prospect', emails: ['grace@contoso.example'] },
   summary: 'Kick-off call',
   followUp: 'Send the proposal',
+  /** Deleted from the popup in the tour, for the Undo toast and Recently deleted. */
+  spare: { name: 'Mary Somerville', kind: 'prospect', emails: ['mary@somerville.example'] },
+  /** The client's name at the same organization: a duplicate suggestion. */
+  twin: {
+    name: 'Ada Lovelace',
+    kind: 'prospect',
+    emails: ['countess@northwind.example'],
+    organizationName: 'Northwind',
+  },
+  /** A prospect's first purchase: a suggested change of kind. */
+  purchase: 'Brand workshop',
+  /** A file with a row left out and a value adjusted: the import preview's problems. */
+  importFile: {
+    name: 'contacts.csv',
+    text: [
+      'Name,Given Name,E-mail 1 - Value,Phone 1 - Value',
+      'Emmy Noether,Emmy,not-an-address,',
+      'Sofia Kovalevskaya,Sofia,sofia@math.example,call me',
+    ].join('\n'),
+    // Its own cells, the header's included: the column mapping shows them as they are.
+    data: [
+      'Emmy Noether',
+      'not-an-address',
+      'Sofia Kovalevskaya',
+      'sofia@math.example',
+      'call me',
+      'Given Name',
+      'E-mail 1 - Value',
+      'Phone 1 - Value',
+      'Name',
+      'Emmy',
+      'Sofia',
+    ],
+  },
 } as const;
 
 /** The fields that hold the book's (or the page's) own words, not codes or enums. */
@@ -109,6 +143,8 @@ const DATA_FIELDS = new Set([
   'url',
   'currency',
   'source',
+  'description',
+  'serviceName',
 ]);
 
 /** The words a reply carried in its data fields, which pages may show as they are. */
@@ -125,6 +161,7 @@ interface Book {
   teamTab: number;
   mailTab: number;
   clientId: string;
+  prospectId: string;
   data: string[];
 }
 
@@ -152,8 +189,40 @@ async function seedBook(launched: Launched, served: NonNullable<typeof site>): P
     SEED.client,
   );
   leaves(client, data);
-  leaves(await ask(page, 'parties/create', SEED.prospect), data);
+  const prospect = await ask<{ view: { party: { id: string } } }>(
+    page,
+    'parties/create',
+    SEED.prospect,
+  );
+  leaves(prospect, data);
+  leaves(await ask(page, 'parties/create', SEED.twin), data);
+  const spare = await ask<{ view: { party: { id: string } } }>(page, 'parties/create', SEED.spare);
+  leaves(spare, data);
   const DAY = 86_400_000;
+  // One interaction deleted on its own: "An interaction with …" in Recently deleted.
+  const note = await ask<{ interaction: { id: string } }>(page, 'interactions/log', {
+    partyId: spare.view.party.id,
+    type: 'note',
+    summary: SEED.summary,
+    requestId: 'locales-spare',
+  });
+  await ask(page, 'records/delete', { store: 'interactions', id: note.interaction.id });
+  await ask(page, 'interactions/log', {
+    partyId: spare.view.party.id,
+    type: 'call',
+    summary: SEED.summary,
+    requestId: 'locales-spare-kept',
+  });
+  leaves(
+    await ask(page, 'purchases/record', {
+      partyId: prospect.view.party.id,
+      on: '2026-11-04',
+      amount: { amountMinor: 120_000, currency: 'EUR' },
+      description: SEED.purchase,
+      requestId: 'locales-purchase',
+    }),
+    data,
+  );
   await ask(page, 'interactions/log', {
     partyId: client.view.party.id,
     type: 'call',
@@ -165,6 +234,10 @@ async function seedBook(launched: Launched, served: NonNullable<typeof site>): P
   leaves(await ask(page, 'dashboard/figures', { timeZone: 'UTC' }), data);
   leaves({ client: SEED.client, prospect: SEED.prospect }, data);
   leaves({ summary: SEED.summary, note: SEED.followUp }, data);
+  for (const value of SEED.importFile.data) data.add(value);
+  // Currency codes are the same in every language (the currency picker shows them).
+  // (Asked of the browser: its list is not Node's.)
+  for (const code of await page.evaluate(() => Intl.supportedValuesOf('currency'))) data.add(code);
   // The webmail services' own names, shown as they are in every language.
   for (const name of ['Outlook.com', 'Outlook', 'Gmail']) data.add(name);
   for (const url of [team.url(), mail.url()])
@@ -175,6 +248,7 @@ async function seedBook(launched: Launched, served: NonNullable<typeof site>): P
     teamTab,
     mailTab,
     clientId: client.view.party.id,
+    prospectId: prospect.view.party.id,
     data: [...data].sort((a, b) => b.length - a.length),
   };
 }
@@ -244,6 +318,15 @@ async function tour(
   await check('popup: a record', page);
   await open(`popup.html?tab=${teamTab}&view=due`, 'due-open', sizes.narrow);
   await check('popup: due', page);
+  await open(`popup.html?tab=${teamTab}&view=search`, 'search-panel', sizes.narrow);
+  await page.getByTestId('search-input').fill('somerville');
+  await page.getByTestId('search-result').first().click();
+  await page.getByTestId('delete-party').click();
+  await page.getByTestId('confirm-delete').waitFor();
+  await check('popup: deleting a record', page);
+  await page.getByTestId('confirm-delete').click();
+  await page.getByTestId('undo').waitFor();
+  await check('popup: undo toast', page);
 
   await open(`sidepanel.html?tab=${teamTab}`, 'page-contact', sizes.narrow);
   await check('side panel: page list', page);
@@ -252,15 +335,37 @@ async function tour(
   await page.getByTestId('add-sender-client').click();
   await page.getByTestId('relationship').waitFor();
   await check('side panel: record', page);
+  await ask(page, 'panel/showParty', { tabId: teamTab, partyId: book.prospectId });
+  await open(`sidepanel.html?tab=${teamTab}`, 'suggestion', sizes.narrow);
+  await check('side panel: a suggested kind', page);
 
   await open('options.html', 'options', sizes.wide);
   await page.getByTestId('region-select').waitFor();
   await page.getByTestId('data-section').waitFor();
   await page.getByTestId('search-result').first().waitFor();
+  await page.getByTestId('recently-deleted-entry').nth(1).waitFor();
   await check('options: every section', page);
+  await page.locator('#service-add').click();
+  const service = page.getByTestId('service-form');
+  await service.locator('[name="currency"]').selectOption('EUR');
+  await service.locator('[name="rate"]').fill('12.345');
+  await service.locator('[name="rate"]').press('Enter');
+  await page.locator('#service-rate-error').waitFor();
+  await check('options: an amount refused', page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: SEED.importFile.name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(SEED.importFile.text),
+  });
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('import-warnings').waitFor();
+  await check('options: import preview with problems', page);
 
   await open('dashboard.html', 'party-count', sizes.wide);
   await check('dashboard', page);
+  await page.getByTestId('find-duplicates').click();
+  await page.getByTestId('duplicate-pair').first().waitFor();
+  await check('dashboard: duplicate suggestions', page);
 
   // The first-run page last: see the accessibility suite on pages opened after it.
   await open('welcome.html', 'welcome', sizes.narrow);
@@ -272,22 +377,29 @@ async function tour(
   }
 }
 
+/** Twenty states, each a page load on a busy machine: more than the suite's default. */
+const TOUR_TIMEOUT = 240_000;
+
 describe('pseudo-locale', () => {
-  it('every page and main state shows only catalogue text (and the book’s data)', async () => {
-    site = await startSite();
-    ext = await launchWithExtension({ extensionDir: pseudoDir });
-    const book = await seedBook(ext, site);
-    const stray: string[] = [];
-    let seen = 0;
-    await tour(ext, book, async (state, page) => {
-      seen++;
-      stray.push(...(await strayText(page, book.data)).map((text) => `${state} — ${text}`));
-    });
-    expect(seen).toBe(14);
-    // Printed whole: the assertion's diff would cut a long list short.
-    if (stray.length > 0) console.log(`Text outside the catalogue:\n${stray.join('\n')}`);
-    expect(stray).toEqual([]);
-  });
+  it(
+    'every page and main state shows only catalogue text (and the book’s data)',
+    async () => {
+      site = await startSite();
+      ext = await launchWithExtension({ extensionDir: pseudoDir });
+      const book = await seedBook(ext, site);
+      const stray: string[] = [];
+      let seen = 0;
+      await tour(ext, book, async (state, page) => {
+        seen++;
+        stray.push(...(await strayText(page, book.data)).map((text) => `${state} — ${text}`));
+      });
+      expect(seen).toBe(20);
+      // Printed whole: the assertion's diff would cut a long list short.
+      if (stray.length > 0) console.log(`Text outside the catalogue:\n${stray.join('\n')}`);
+      expect(stray).toEqual([]);
+    },
+    TOUR_TIMEOUT,
+  );
 
   it('catches text that bypasses the catalogue', async () => {
     ext = await launchWithExtension({ extensionDir: pseudoDir, keepWelcome: true });
@@ -311,63 +423,68 @@ describe('pseudo-locale', () => {
 });
 
 describe('right to left', () => {
-  it('every page and main state is mirrored; nothing overflows or is clipped', async () => {
-    site = await startSite();
-    ext = await launchWithExtension({ extensionDir: pseudoDir, lang: 'ar' });
-    const book = await seedBook(ext, site);
-    const problems: Record<string, unknown> = {};
-    await tour(ext, book, async (state, page) => {
-      const layout = await page.evaluate(() => {
-        const root = document.documentElement;
-        const clipped = [
-          ...document.querySelectorAll('button, a, select, input, textarea, h1, h2, h3'),
-        ]
-          .filter((element) => element.checkVisibility())
-          .map((element) => ({ element, box: element.getBoundingClientRect() }))
-          .filter(({ box }) => box.width > 0 && (box.left < -1 || box.right > root.clientWidth + 1))
-          .map(
-            ({ element }) =>
-              `${element.tagName} ${element.getAttribute('data-testid') ?? ''} ${element.textContent?.slice(0, 40) ?? ''}`,
-          );
-        // Whatever reaches past either edge, named for the report.
-        const beyond = [...document.body.querySelectorAll('*')]
-          .filter((element) => {
-            const box = element.getBoundingClientRect();
-            return box.left < -1 || box.right > root.clientWidth + 1;
-          })
-          .slice(0, 3)
-          .map((element) => `${element.tagName}.${element.getAttribute('class') ?? ''}`);
-        // Mirrored: the first heading's text starts at the right.
-        const heading = document.querySelector('h1, h2');
-        const range = document.createRange();
-        if (heading) range.selectNodeContents(heading);
-        const text = range.getBoundingClientRect();
-        return {
-          dir: root.dir,
-          direction: getComputedStyle(document.body).direction,
-          overflow: root.scrollWidth - root.clientWidth,
-          beyond,
-          clipped,
-          startsRight: heading === null || text.right > root.clientWidth / 2,
+  it(
+    'every page and main state is mirrored; nothing overflows or is clipped',
+    async () => {
+      site = await startSite();
+      ext = await launchWithExtension({ extensionDir: pseudoDir, lang: 'ar' });
+      const book = await seedBook(ext, site);
+      const problems: Record<string, unknown> = {};
+      await tour(ext, book, async (state, page) => {
+        const layout = await page.evaluate(() => {
+          const root = document.documentElement;
+          const clipped = [
+            ...document.querySelectorAll('button, a, select, input, textarea, h1, h2, h3'),
+          ]
+            .filter((element) => element.checkVisibility())
+            .map((element) => ({ element, box: element.getBoundingClientRect() }))
+            .filter(
+              ({ box }) => box.width > 0 && (box.left < -1 || box.right > root.clientWidth + 1),
+            )
+            .map(
+              ({ element }) =>
+                `${element.tagName} ${element.getAttribute('data-testid') ?? ''} ${element.textContent?.slice(0, 40) ?? ''}`,
+            );
+          // Whatever reaches past either edge, named for the report.
+          const beyond = [...document.body.querySelectorAll('*')]
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.left < -1 || box.right > root.clientWidth + 1;
+            })
+            .slice(0, 3)
+            .map((element) => `${element.tagName}.${element.getAttribute('class') ?? ''}`);
+          // Mirrored: the first heading's text starts at the right.
+          const heading = document.querySelector('h1, h2');
+          const range = document.createRange();
+          if (heading) range.selectNodeContents(heading);
+          const text = range.getBoundingClientRect();
+          return {
+            dir: root.dir,
+            direction: getComputedStyle(document.body).direction,
+            overflow: root.scrollWidth - root.clientWidth,
+            beyond,
+            clipped,
+            startsRight: heading === null || text.right > root.clientWidth / 2,
+          };
+        });
+        const expected = {
+          dir: 'rtl',
+          direction: 'rtl',
+          overflow: 0,
+          beyond: [],
+          clipped: [],
+          startsRight: true,
         };
+        // Known, not yet found: the dashboard still scrolls 20 px sideways in right to
+        // left (it was 40 px, 109 with this book's revenue chart, before the hidden chart
+        // tables got a wrapper); nothing is clipped or beyond an edge. Any more fails.
+        if (state.startsWith('dashboard') && layout.overflow <= 20 && layout.beyond.length === 0)
+          layout.overflow = 0;
+        if (JSON.stringify(layout) !== JSON.stringify(expected)) problems[state] = layout;
       });
-      const expected = {
-        dir: 'rtl',
-        direction: 'rtl',
-        overflow: 0,
-        beyond: [],
-        clipped: [],
-        startsRight: true,
-      };
-      // Known, not yet fixed: on the dashboard the charts' visually hidden data tables
-      // (a table keeps its content's width whatever `width: 1px` says) leave the panels
-      // 40 px of scroll width in right-to-left; nothing is clipped or beyond an edge.
-      // Its other checks still hold.
-      if (state === 'dashboard' && layout.overflow > 0 && layout.beyond.length === 0)
-        layout.overflow = 0;
-      if (JSON.stringify(layout) !== JSON.stringify(expected)) problems[state] = layout;
-    });
-    if (Object.keys(problems).length > 0) console.log(JSON.stringify(problems, null, 1));
-    expect(problems).toEqual({});
-  });
+      if (Object.keys(problems).length > 0) console.log(JSON.stringify(problems, null, 1));
+      expect(problems).toEqual({});
+    },
+    TOUR_TIMEOUT,
+  );
 });

@@ -31,7 +31,7 @@ import {
   type BackupRecords,
 } from '../../../lib/transfer/backup-records';
 import { mergeParties } from '../../../lib/domain/merge';
-import { describeProblem } from '../../../lib/transfer/problems';
+import { problemSummary } from '../../../lib/transfer/problems';
 import { readVcards } from '../../../lib/transfer/vcard-read';
 import type { BackgroundDeps } from './deps';
 
@@ -150,7 +150,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         restore = undefined;
         return err({
           code: 'invalid_backup',
-          message: `${describeProblem(parsed.error)}. Nothing was written.`,
+          message: `${problemSummary(parsed.error)}. Nothing was written.`,
         });
       }
       held.push(...parsed.value);
@@ -174,7 +174,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       if (conflict)
         return err({
           code: 'invalid_backup',
-          message: `${describeProblem(conflict)}. Nothing was written.`,
+          message: `${problemSummary(conflict)}. Nothing was written.`,
         });
       const outcome =
         job.mode === 'empty'

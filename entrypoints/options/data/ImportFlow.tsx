@@ -6,7 +6,8 @@ import { LAYOUT_NAMES, type CsvField } from '../../../lib/transfer/csv-layouts';
 import type { DraftsFromRows } from '../../../lib/transfer/csv-rows';
 import { ReadingStopped } from '../../../lib/transfer/import-reader-client';
 import type { SourceView } from '../../../lib/transfer/import-worker-protocol';
-import { describeProblem, type ImportProblem } from '../../../lib/transfer/problems';
+import type { ImportProblem } from '../../../lib/transfer/problems';
+import { describeProblem } from '../../../lib/ui/ui-text';
 import {
   importRows,
   messageOf,

@@ -4,9 +4,11 @@ import { CSV_FIELDS, type CsvField } from '../../../lib/transfer/csv-layouts';
 import { t, type MessageKey } from '../../../lib/platform/i18n';
 import { KIND_NAMES } from './format';
 import { type ImportSource } from '../../../lib/transfer/prepare-import';
-import { describeProblem, type ImportProblem } from '../../../lib/transfer/problems';
+import type { ImportProblem } from '../../../lib/transfer/problems';
+import { describeProblem } from '../../../lib/ui/ui-text';
 import { type ImportResult } from '../../../lib/transfer/transfer-client';
 import { number } from './format';
+import type { UiText } from '../../../lib/domain/ui-text';
 
 export function MappingTable({
   source,
@@ -114,7 +116,7 @@ export function ProblemList({
   testid,
 }: {
   title: string;
-  problems: { line?: number; path?: string; message: string }[];
+  problems: { line?: number; path?: string; message: UiText | string }[];
   testid: string;
 }) {
   if (problems.length === 0) return null;
@@ -125,7 +127,7 @@ export function ProblemList({
       </summary>
       <ul>
         {problems.slice(0, SHOWN).map((problem, i) => (
-          <li key={i}>{describeProblem({ severity: 'error', ...problem })}</li>
+          <li key={i}>{describeProblem(problem)}</li>
         ))}
       </ul>
       {problems.length > SHOWN && (

@@ -1,7 +1,7 @@
 // Restore: pick a backup file, see what it holds, choose empty-book or merge.
 import { useRef, useState } from 'preact/hooks';
 import { BACKUP_STORES, readBackup, type BackupFile } from '../../../lib/transfer/backup-format';
-import { describeProblem } from '../../../lib/transfer/problems';
+import { describeProblem } from '../../../lib/ui/ui-text';
 import {
   messageOf,
   restoreBackup,

@@ -10,6 +10,7 @@ import { ProspectDetails } from './ProspectDetails';
 import { PurchaseForm } from './PurchaseForm';
 import { RelationshipSummary } from './RelationshipSummary';
 import type { Send } from './SuggestionNotice';
+import { say } from '../../../lib/ui/ui-text';
 
 export interface RelationshipSectionProps {
   view: PartyView;
@@ -55,8 +56,8 @@ export function RelationshipSection({
   const remove = async (store: 'engagements' | 'purchases', id: string) => {
     const result = await send('records/delete', { store, id });
     if (!result.ok) return setStatus(result.error.message);
-    changed(t('tidy_deleted', result.value.entry.label));
-    onPartDeleted?.(result.value.entry.id, result.value.entry.label);
+    changed(t('tidy_deleted', say(result.value.entry.label)));
+    onPartDeleted?.(result.value.entry.id, say(result.value.entry.label));
   };
   const editPurchase = async (id: string, patch: PurchasePatch) => {
     const result = await send('records/update', { store: 'purchases', id, patch });

@@ -4,6 +4,7 @@ import { sendMessage } from '../../../lib/platform/messaging';
 import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import type { Response } from '../../../lib/protocol/messages';
 import type { RelationshipKind } from '../../../lib/domain/relationship';
+import { suggestionReasonText } from '../../../lib/ui/suggestion-words';
 
 export type Suggestion = NonNullable<Response<'parties/summary'>['suggestion']>;
 export type Send = typeof sendMessage;
@@ -43,12 +44,14 @@ export function SuggestionNotice({
   // 'idle', 'busy', 'done', or the message of a failure.
   const [state, setState] = useState<string>('idle');
   const now = t(NOW_A[suggestion.to]);
+  const reason = suggestionReasonText(suggestion);
   const apply = async () => {
     setState('busy');
     const result = await send('parties/setKind', {
       id: partyId,
       kind: suggestion.to,
-      reason: suggestion.reason.slice(0, 500),
+      // Kept in the history as worded here, like a reason the user typed.
+      reason: reason.slice(0, 500),
     });
     setState(result.ok ? 'done' : result.error.message);
     if (result.ok) onApplied?.(result.value, now);
@@ -63,7 +66,7 @@ export function SuggestionNotice({
     <div class="notice suggestion" data-testid="suggestion" data-to={suggestion.to}>
       <span>
         {t('panel_suggested')} {t(KIND[suggestion.from])} →{' '}
-        <strong>{t(KIND[suggestion.to])}</strong>. {suggestion.reason}
+        <strong>{t(KIND[suggestion.to])}</strong>. {reason}
       </span>
       <button
         type="button"

@@ -23,7 +23,7 @@ export const LifecycleSuggestionSchema = z.object({
   from: RelationshipKindSchema,
   to: RelationshipKindSchema,
   basis: z.enum(['first-purchase', 'bought-again', 'engagement-active', 'all-ended']),
-  reason: z.string(),
+  params: z.record(z.string().max(40), z.string()),
 });
 const Suggestion = LifecycleSuggestionSchema.nullable();
 
@@ -156,7 +156,7 @@ export const relationshipMessages = {
           reasons: z.array(
             z.object({
               code: z.enum(['email', 'phone', 'name-organization', 'works-at']),
-              text: z.string(),
+              params: z.record(z.string().max(40), z.string()),
             }),
           ),
         }),

@@ -6,6 +6,7 @@ import {
   TRANSFER_STORES,
 } from '../../transfer/backup-format';
 import { defineMessage } from '../define';
+import { UiTextSchema } from '../../domain/ui-text-schema';
 
 const StoreSchema = z.enum(BACKUP_STORES);
 /** A store a backup reads and restores: the book's, and the recently deleted. */
@@ -140,7 +141,13 @@ export const transferMessages = {
       added: z.number().int(),
       merged: z.number().int(),
       names: z.array(z.string()),
-      problems: z.array(z.object({ line: z.number().int().optional(), message: z.string() })),
+      // A store's refusal is still a sentence (the background's errors are not yet codes).
+      problems: z.array(
+        z.object({
+          line: z.number().int().optional(),
+          message: z.union([UiTextSchema, z.string()]),
+        }),
+      ),
     }),
   }),
 } as const;

@@ -4,6 +4,7 @@ import { FollowUpSchema } from '../../domain/follow-up';
 import { PartEditSchema } from '../../domain/part-patch';
 import { PurchaseSchema } from '../../domain/purchase';
 import { RelationshipKindSchema } from '../../domain/relationship';
+import { UndoLabelSchema } from '../../domain/undo-entry';
 import { defineMessage } from '../define';
 import { PartyViewSchema } from '../contact-schemas';
 
@@ -23,7 +24,7 @@ export const DeletionSummarySchema = z.object({
   id: z.string(),
   at: z.number(),
   expiresAt: z.number(),
-  label: z.string(),
+  label: UndoLabelSchema,
   counts: CountsSchema,
   emails: z.array(z.string()),
   phones: z.array(z.string()),
@@ -58,7 +59,7 @@ export const undoMessages = {
     request: z.object({ ids: SelectionSchema, change: PartChangeSchema }),
     response: z.object({
       entryId: z.string(),
-      label: z.string(),
+      label: UndoLabelSchema,
       changed: z.number().int(),
       unchanged: z.number().int(),
     }),
@@ -86,7 +87,7 @@ export const undoMessages = {
   'undo/apply': defineMessage({
     sender: 'extension-page',
     request: z.object({ entryId: IdSchema }),
-    response: z.object({ label: z.string(), restored: CountsSchema, kept: z.number().int() }),
+    response: z.object({ label: UndoLabelSchema, restored: CountsSchema, kept: z.number().int() }),
   }),
   /** The "Recently deleted" list (expired entries are pruned first). */
   'undo/recentlyDeleted': defineMessage({
@@ -117,7 +118,7 @@ export const undoMessages = {
     request: z.object({ batchId: z.string().min(1).max(100) }),
     response: z.object({
       entryId: z.string(),
-      label: z.string(),
+      label: UndoLabelSchema,
       removed: z.number().int(),
       restored: z.number().int(),
       keptEdited: z.number().int(),
