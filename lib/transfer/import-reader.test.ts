@@ -114,7 +114,9 @@ describe('reading an import file in a worker', () => {
           { line: 7, value: { name: '', kind: 'client' } },
           { line: 9, value: { name: 'Eve', kind: 'overlord' } },
         ],
-        problems: [{ severity: 'warning', message: 'a warning', line: 3 }],
+        problems: [
+          { severity: 'warning', message: { code: 'import_not_read', params: {} }, line: 3 },
+        ],
         last: true,
       },
     ];

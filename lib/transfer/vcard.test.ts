@@ -66,7 +66,7 @@ describe('reading vCards', () => {
       cardProperties: ['EMAIL:not an address'],
     });
     expect(wordProblems(problems)).toEqual([
-      { severity: 'error', line: 35, message: 'This card has no name and no email address.' },
+      { severity: 'error', line: 35, message: 'No name and no email address.' },
       {
         severity: 'warning',
         line: 42,
