@@ -36,7 +36,7 @@ function parseBackupText(text: string): BackupRecords {
   const out = {} as Record<string, unknown>;
   for (const store of BACKUP_STORES) {
     const parsed = parseBackupRecords(store, file.value.stores[store]);
-    if (!parsed.ok) throw new Error(`${parsed.error.path}: ${parsed.error.message}`);
+    if (!parsed.ok) throw new Error(`${parsed.error.path}: ${parsed.error.message.code}`);
     out[store] = parsed.value;
   }
   return out as unknown as BackupRecords;

@@ -40,7 +40,7 @@ function parsed(text: string): BackupRecords {
   const out: Record<string, unknown> = {};
   for (const store of TRANSFER_STORES) {
     const records = parseBackupRecords(store, file.value.stores[store] ?? []);
-    if (!records.ok) throw new Error(`${records.error.path}: ${records.error.message}`);
+    if (!records.ok) throw new Error(`${records.error.path}: ${records.error.message.code}`);
     out[store] = records.value;
   }
   return out as unknown as BackupRecords;

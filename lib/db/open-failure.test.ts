@@ -11,7 +11,7 @@ import { STORAGE_UNAVAILABLE_MESSAGE, StorageTrouble } from './storage-trouble';
 // fails in a window that refuses it (Firefox's private windows before version 115
 // answered every open with an InvalidStateError).
 const openDB = vi.hoisted(() => vi.fn());
-const realOpenDB = vi.hoisted(() => ({ current: undefined as unknown }));
+const realOpenDB = vi.hoisted((): { current?: unknown } => ({}));
 vi.mock('idb', async (importOriginal) => {
   const actual = await importOriginal<typeof import('idb')>();
   realOpenDB.current = actual.openDB;
