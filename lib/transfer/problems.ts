@@ -25,13 +25,3 @@ export const problemError = (message: UiText, where: { line?: number; path?: str
 
 export const problemWarning = (message: UiText, where: { line?: number; path?: string } = {}) =>
   ({ severity: 'warning', message, ...where }) satisfies ImportProblem;
-
-/**
- * Where a problem is and its code ("stores.parties[3]: import_backup_invalid_record"),
- * for the background's errors, which carry no catalogue: the page words problems it
- * receives whole (lib/ui/ui-text.ts).
- */
-export function problemSummary(problem: ImportProblem): string {
-  const where = problem.line !== undefined ? `${problem.line}` : (problem.path ?? '');
-  return where ? `${where}: ${problem.message.code}` : problem.message.code;
-}

@@ -31,9 +31,10 @@ import {
   type BackupRecords,
 } from '../../../lib/transfer/backup-records';
 import { mergeParties } from '../../../lib/domain/merge';
-import { problemSummary } from '../../../lib/transfer/problems';
 import { readVcards } from '../../../lib/transfer/vcard-read';
 import type { BackgroundDeps } from './deps';
+// The worker has the catalogue too: a refused backup is told in the user's language.
+import { describeProblem } from '../../../lib/ui/ui-text';
 
 /** A linked card is a contact or a few, never a book: anything bigger is refused. */
 export const MAX_LINKED_CARD_BYTES = 1024 * 1024;
@@ -150,7 +151,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         restore = undefined;
         return err({
           code: 'invalid_backup',
-          message: `${problemSummary(parsed.error)}. Nothing was written.`,
+          message: `${describeProblem(parsed.error)} Nothing was written.`,
         });
       }
       held.push(...parsed.value);
@@ -174,7 +175,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       if (conflict)
         return err({
           code: 'invalid_backup',
-          message: `${problemSummary(conflict)}. Nothing was written.`,
+          message: `${describeProblem(conflict)} Nothing was written.`,
         });
       const outcome =
         job.mode === 'empty'

@@ -32,7 +32,7 @@ const firstPurchase = {
   from: 'prospect',
   to: 'customer',
   basis: 'first-purchase',
-  reason: 'First purchase on 2026-11-05 (Audit): a prospect who buys is a customer.',
+  params: { date: '2026-11-05', description: 'Audit' },
 } as const;
 
 /** A background with one party: purchases add up, and the first one suggests customer. */

@@ -58,7 +58,7 @@ const summary = {
     from: 'prospect',
     to: 'client',
     basis: 'engagement-active',
-    reason: '“Monthly advisory” is an active engagement.',
+    params: { service: 'Monthly advisory' },
   },
 };
 
@@ -89,7 +89,8 @@ describe('RelationshipSummary', () => {
       expect(send).toHaveBeenCalledWith('parties/setKind', {
         id: 'p1',
         kind: 'client',
-        reason: '“Monthly advisory” is an active engagement.',
+        reason:
+          '“Monthly advisory” is an active engagement: an ongoing agreement makes them a client.',
       }),
     );
   });
