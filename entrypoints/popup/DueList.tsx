@@ -112,7 +112,8 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
       item,
       async () => {
         const reply = await send('records/delete', { store: 'followUps', id: item.followUpId! });
-        if (reply.ok) setUndo({ entryId: reply.value.entry.id, label: say(reply.value.entry.label) });
+        if (reply.ok)
+          setUndo({ entryId: reply.value.entry.id, label: say(reply.value.entry.label) });
         return reply;
       },
       '',

@@ -26,7 +26,6 @@ export interface PartDeletion {
   party?: Party;
 }
 
-
 /** A part deletion's transaction: the undo stores, and the email log's "never again" marks. */
 export const PART_TX_STORES = [...UNDO_TX_STORES, 'emailUndone'] as const;
 export type PartTx = IDBPTransaction<ClienteleSchema, typeof PART_TX_STORES, 'readwrite'>;

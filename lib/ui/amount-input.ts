@@ -25,7 +25,8 @@ export function parseAmount(text: string, currency: string, locale?: string): Re
     return { ok: false, error: { code: 'not_a_number', message: t('amount_notAmount', typed) } };
   }
   const read = readAmount(number, currency, locale);
-  if (!read.ok) return { ok: false, error: { code: read.error.code, message: say(read.error.text) } };
+  if (!read.ok)
+    return { ok: false, error: { code: read.error.code, message: say(read.error.text) } };
   if (read.value <= 0) {
     return { ok: false, error: { code: 'not_positive', message: t('amount_notPositive') } };
   }
