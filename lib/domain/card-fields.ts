@@ -51,15 +51,7 @@ export const PostalAddressSchema = z.object({
   country: part.optional(),
 });
 export type PostalAddress = z.infer<typeof PostalAddressSchema>;
-export const ADDRESS_PARTS = [
-  'poBox',
-  'extended',
-  'street',
-  'locality',
-  'region',
-  'postalCode',
-  'country',
-] as const;
+export { ADDRESS_PARTS } from './address-parts';
 
 /**
  * A calendar date, the year optional: `1815-12-10`, or `--12-10` when the year is

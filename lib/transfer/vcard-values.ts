@@ -1,5 +1,6 @@
 import { isCardDate } from '../domain/card-date';
 import {
+  ADDRESS_PARTS,
   CONTACT_TYPES,
   MAX_PHOTO_BYTES,
   type ContactType,
@@ -76,20 +77,10 @@ export function partsOf(value: unknown): string[] {
   return value.map((part) => textOf(part, ', ').trim());
 }
 
-const ADDRESS_KEYS = [
-  'poBox',
-  'extended',
-  'street',
-  'locality',
-  'region',
-  'postalCode',
-  'country',
-] as const;
-
 export function addressOf(value: unknown, info: TypeInfo, label?: string): PostalAddress {
   const parts = partsOf(value);
   const address: PostalAddress = { types: info.types };
-  ADDRESS_KEYS.forEach((key, i) => {
+  ADDRESS_PARTS.forEach((key, i) => {
     const part = parts[i];
     if (part) address[key] = part;
   });

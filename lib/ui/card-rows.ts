@@ -1,3 +1,4 @@
+import { ADDRESS_PARTS } from '../domain/address-parts';
 import type { ContactType, PostalAddress, ValueLabel } from '../domain/card-fields';
 
 /*
@@ -119,16 +120,6 @@ export function sameLabels(
   return shape(a) === shape(b);
 }
 
-const ADDRESS_TEXT = [
-  'poBox',
-  'extended',
-  'street',
-  'locality',
-  'region',
-  'postalCode',
-  'country',
-] as const;
-
 export function addressRowsOf(addresses: readonly PostalAddress[] | undefined): AddressRow[] {
   return (addresses ?? []).map((address) => ({
     ...address,
@@ -145,7 +136,7 @@ function tidyAddress(address: PostalAddress): PostalAddress | null {
   const label = address.label?.trim();
   if (label) out.label = label;
   let filled = false;
-  for (const key of ADDRESS_TEXT) {
+  for (const key of ADDRESS_PARTS) {
     const value = address[key]?.trim();
     if (!value) continue;
     out[key] = value;
