@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { serveFolder, serveFolderTls } from '../../scripts/static-server.mjs';
 import { launchWithExtension as launch } from '../../scripts/launch-browser.mjs';
 import { WEBMAIL_FIXTURES, fixtureUrl } from '../support/webmail-fixtures.mjs';
@@ -190,4 +190,29 @@ export async function workerStopper(context: BrowserContext, extensionPage: Page
     },
     stops: () => stops,
   };
+}
+
+/** A request the browser made, and who made it: the worker, or the page whose frame asked. */
+export interface SeenRequest {
+  url: string;
+  /** "service worker", or the URL of the page whose frame asked. */
+  from: string;
+}
+
+/** Every request `record` is given (as the context's `request` listener), for the zero-egress tests. */
+export function requestLog() {
+  const seen: SeenRequest[] = [];
+  const record = (request: Request) => {
+    const from = request.serviceWorker()
+      ? 'service worker'
+      : (() => {
+          try {
+            return request.frame().url();
+          } catch {
+            return 'unknown';
+          }
+        })();
+    seen.push({ url: request.url(), from });
+  };
+  return { seen, record };
 }

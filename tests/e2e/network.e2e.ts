@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   ask,
   clickMenuItem,
@@ -10,13 +10,8 @@ import {
   waitForScanRegistration,
   watchServiceWorker,
   type Launched,
+  requestLog,
 } from './helpers';
-
-interface Seen {
-  url: string;
-  /** "service worker", or the URL of the page whose frame asked. */
-  from: string;
-}
 
 /**
  * Zero network requests (budgets.md): every surface is used on the local fixture
@@ -29,7 +24,7 @@ describe('network: the extension makes no request of its own', () => {
   let site: Awaited<ReturnType<typeof startSite>>;
   let ext: Launched;
   let probe: Page;
-  const seen: Seen[] = [];
+  const { seen, record } = requestLog();
 
   // The webmail page the test opens is served by the fixture site under its webmail
   // host (the browser maps the host to this machine): that one page, nothing else there.
@@ -38,19 +33,6 @@ describe('network: the extension makes no request of its own', () => {
     url.startsWith(`${site.base}/`) ||
     url === site.url('gmail.html');
   const outside = () => seen.filter((request) => !allowed(request.url));
-
-  const record = (request: Request) => {
-    const from = request.serviceWorker()
-      ? 'service worker'
-      : (() => {
-          try {
-            return request.frame().url();
-          } catch {
-            return 'unknown';
-          }
-        })();
-    seen.push({ url: request.url(), from });
-  };
 
   beforeAll(async () => {
     site = await startSite();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Request } from 'playwright-core';
 import { DAV_SERVER_KINDS, startDavServer, type DavServer } from '../../scripts/dav-servers.mjs';
-import { ask, watchServiceWorker } from './helpers';
+import { ask, requestLog, watchServiceWorker } from './helpers';
 import {
   bookOf,
   openDevice,
@@ -13,12 +12,6 @@ import {
   type Credentials,
   type Device,
 } from './sync-devices';
-
-interface Seen {
-  url: string;
-  /** "service worker", or the URL of the page whose frame asked. */
-  from: string;
-}
 
 /**
  * Zero egress with sync set up (budgets.md): the one origin Clientele may reach is
@@ -32,24 +25,11 @@ describe.each(DAV_SERVER_KINDS)('network with sync set up against %s', (kind) =>
   let server: DavServer;
   let credentials: Credentials;
   let device: Device;
-  const seen: Seen[] = [];
+  const { seen, record } = requestLog();
 
   const own = (url: string) => url.startsWith(`chrome-extension://${device.ext.extensionId}/`);
   const toServer = (url: string) => url.startsWith(`${server.base}/`);
   const outside = () => seen.filter((request) => !own(request.url) && !toServer(request.url));
-
-  const record = (request: Request) => {
-    const from = request.serviceWorker()
-      ? 'service worker'
-      : (() => {
-          try {
-            return request.frame().url();
-          } catch {
-            return 'unknown';
-          }
-        })();
-    seen.push({ url: request.url(), from });
-  };
 
   beforeAll(async () => {
     server = await startDavServer(kind);
