@@ -6,6 +6,7 @@ import { sendMessage } from '../lib/platform/messaging';
 import { INTERACTION_WORDS } from '../lib/ui/format';
 import type { PartyView } from '../lib/protocol/contact-schemas';
 import type { InteractionInput } from '../components/InteractionForm';
+import { say } from '../lib/ui/ui-text';
 
 const PAGE = 20;
 
@@ -45,7 +46,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     setMissing(null);
     setMessage(notice);
     void sendMessage('parties/get', { id: partyId }).then((result) =>
-      result.ok ? setView(result.value) : setMissing(result.error.message),
+      result.ok ? setView(result.value) : setMissing(say(result.error.message)),
     );
     void loadTimeline();
   }, [partyId, notice, loadTimeline]);
@@ -59,7 +60,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
       requestId: pendingRequest.current,
     });
     setBusy(false);
-    if (!result.ok) return setMessage(t('record_notSaved', result.error.message));
+    if (!result.ok) return setMessage(t('record_notSaved', say(result.error.message)));
     pendingRequest.current = null;
     setView(result.value.view);
     const logged = t('record_logged', INTERACTION_WORDS[input.type]);
@@ -72,7 +73,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     const result = await sendMessage('parties/setKind', { id: partyId, kind });
     setBusy(false);
     if (result.ok) setView(result.value);
-    setMessage(result.ok ? t(NOW_A[kind]) : result.error.message);
+    setMessage(result.ok ? t(NOW_A[kind]) : say(result.error.message));
   };
 
   /** Deletes one interaction; the party's last contact is recomputed from the rest. */
@@ -84,7 +85,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     });
     setBusy(false);
     if (!result.ok) {
-      setMessage(t('record_notDeleted', result.error.message));
+      setMessage(t('record_notDeleted', say(result.error.message)));
       return undefined;
     }
     if (result.value.view) setView(result.value.view);
@@ -97,7 +98,7 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     setBusy(true);
     const result = await sendMessage('interactions/update', { id: interaction.id, patch });
     setBusy(false);
-    if (!result.ok) return setMessage(`Not saved: ${result.error.message}`);
+    if (!result.ok) return setMessage(t('record_notSaved', say(result.error.message)));
     if (result.value.view) setView(result.value.view);
     setMessage(null);
     await loadTimeline();

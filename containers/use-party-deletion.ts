@@ -20,7 +20,7 @@ export function usePartyDeletion(
     setBusy(true);
     const result = await sendMessage('parties/deletionCounts', { ids: [partyId] });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     setProblem(null);
     setCounts(result.value);
   };
@@ -30,7 +30,7 @@ export function usePartyDeletion(
     const result = await sendMessage('parties/delete', { ids: [partyId] });
     setBusy(false);
     setCounts(null);
-    if (!result.ok) return setProblem(t('record_notDeleted', result.error.message));
+    if (!result.ok) return setProblem(t('record_notDeleted', say(result.error.message)));
     setProblem(null);
     onDeleted(result.value.id, say(result.value.label));
   };

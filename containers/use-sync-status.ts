@@ -3,6 +3,7 @@ import { sendMessage } from '../lib/platform/messaging';
 import { watchSession } from '../lib/platform/session-watch';
 import { SYNC_STATUS_KEY } from '../lib/platform/sync-keys';
 import type { SyncStatus } from '../lib/protocol/areas/sync';
+import { say } from '../lib/ui/ui-text';
 
 /** How often "synced 3 minutes ago" is worked out again while a page stays open. */
 const CLOCK_MS = 30_000;
@@ -28,7 +29,7 @@ export function useSyncStatus() {
     if (result.ok) {
       setStatus(result.value);
       setLoadError(null);
-    } else setLoadError(result.error.message);
+    } else setLoadError(say(result.error.message));
   }, []);
 
   useEffect(() => {

@@ -28,7 +28,7 @@ export function useUndoToast(onUndone: (message: string) => void) {
     if (!toast) return;
     const result = await sendMessage('undo/apply', { entryId: toast.entryId });
     setToast(null);
-    if (!result.ok) return setProblem(t('undo_failed', result.error.message));
+    if (!result.ok) return setProblem(t('undo_failed', say(result.error.message)));
     setProblem(null);
     onUndone(t('undo_done', say(result.value.label)));
   };

@@ -1,3 +1,4 @@
+import { refusal } from '../../lib/domain/result';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Service } from '../../lib/domain/service';
@@ -181,7 +182,7 @@ describe('ServicesSection', () => {
     const onSave = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
-        error: { code: 'duplicate', message: 'A service named “Tax audit” is already offered.' },
+        error: refusal('duplicate', 'error_service_name_taken', { name: 'Tax audit' }),
       }),
     );
     setup([{ service: audit, engagements: 0 }], { onSave });
@@ -228,7 +229,7 @@ describe('ServicesSection', () => {
     const onDelete = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
-        error: { code: 'in_use', message: 'An engagement was made from this service.' },
+        error: refusal('in_use', 'error_service_in_use', { count: 1 }),
       }),
     );
     setup([{ service: audit, engagements: 0 }], { onDelete });

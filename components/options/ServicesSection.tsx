@@ -6,6 +6,7 @@ import { ServiceForm } from './ServiceForm';
 import { ServiceRow } from './ServiceRow';
 import { UndoNotice } from './UndoNotice';
 import { t } from '../../lib/platform/i18n';
+import { say } from '../../lib/ui/ui-text';
 
 export interface ServicesSectionProps {
   /** Undefined while the catalogue is being read. */
@@ -58,27 +59,27 @@ export function ServicesSection({
 
   const submit = async (draft: ServiceDraft): Promise<string | null> => {
     const saved = await onSave(draft);
-    if (!saved.ok) return saved.error.message;
+    if (!saved.ok) return say(saved.error.message);
     close(`service-edit-${saved.value.id}`);
     return null;
   };
 
   const archive = async (service: Service, archive: boolean) => {
     const done = await onArchive(service.id, archive);
-    setProblem(done.ok ? null : done.error.message);
+    setProblem(done.ok ? null : say(done.error.message));
     if (done.ok) setFocusTarget({ id: `service-edit-${service.id}` });
   };
 
   const remove = async (service: Service) => {
     const done = await onDelete(service.id);
-    setProblem(done.ok ? null : done.error.message);
+    setProblem(done.ok ? null : say(done.error.message));
     if (done.ok) setDeleted(done.value);
   };
 
   const undo = async () => {
     if (!deleted) return;
     const done = await onRestore(deleted);
-    setProblem(done.ok ? null : done.error.message);
+    setProblem(done.ok ? null : say(done.error.message));
     if (done.ok) {
       setDeleted(null);
       setFocusTarget({ id: `service-edit-${deleted.id}` });

@@ -9,6 +9,7 @@ import { openSidePanel } from '../../lib/platform/open-side-panel';
 import { forgetPanelIntent, savePanelIntent } from '../../lib/platform/panel-intent-store';
 import type { BackgroundDeps } from './handlers';
 import { createPageHandlers } from './handlers/page';
+import { say } from '../../lib/ui/ui-text';
 
 type ClickData = Pick<
   Browser.contextMenus.OnClickData,
@@ -67,7 +68,7 @@ export function createMenuClickListener(deps: BackgroundDeps) {
     ).catch((error: unknown) => {
       // Even the panel could not be told (its session storage failed): say it aloud.
       console.error('Clientele: menu click failed', error);
-      void showProblemNotification(t('menu_click_failed'), failureNotice(error)).catch(
+      void showProblemNotification(t('menu_click_failed'), say(failureNotice(error))).catch(
         () => undefined,
       );
       return undefined;

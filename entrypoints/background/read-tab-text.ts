@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { uiText, type UiText } from '../../lib/domain/ui-text';
+
+// What went wrong in the page, as a code and its one value (the page that shows it words it).
+const FAILURES = ['card_link_status', 'card_link_too_large', 'card_link_fetch_failed'] as const;
+type Failure = (typeof FAILURES)[number];
 
 const ReadSchema = z.union([
   z.object({ text: z.string(), pageUrl: z.string() }),
-  z.object({ error: z.string() }),
+  z.object({ error: z.enum(FAILURES), value: z.union([z.string().max(500), z.number()]) }),
 ]);
+
+const VALUE_NAME: Record<Failure, string> = {
+  card_link_status: 'status',
+  card_link_too_large: 'size',
+  card_link_fetch_failed: 'detail',
+};
 
 /**
  * Fetches `url` from inside the tab's page — the page's own request to its own
@@ -16,7 +27,7 @@ export async function readTabText(
   tabId: number,
   url: string,
   maxBytes: number,
-): Promise<{ ok: true; text: string; pageUrl: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; text: string; pageUrl: string } | { ok: false; words: UiText }> {
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId },
@@ -24,14 +35,14 @@ export async function readTabText(
       args: [url, maxBytes],
     });
     const read = ReadSchema.safeParse(injection?.result);
-    if (!read.success) return { ok: false, message: 'The page gave no answer for that card.' };
-    if ('error' in read.data) return { ok: false, message: read.data.error };
+    if (!read.success) return { ok: false, words: uiText('card_link_no_answer') };
+    if ('error' in read.data) {
+      const { error, value } = read.data;
+      return { ok: false, words: uiText(error, { [VALUE_NAME[error]]: value }) };
+    }
     return { ok: true, ...read.data };
   } catch {
-    return {
-      ok: false,
-      message: 'Clientele cannot read this page (open the popup on it and try again).',
-    };
+    return { ok: false, words: uiText('card_link_unreadable_page') };
   }
 }
 
@@ -39,10 +50,10 @@ export async function readTabText(
 async function fetchCapped(
   href: string,
   max: number,
-): Promise<{ text: string; pageUrl: string } | { error: string }> {
+): Promise<{ text: string; pageUrl: string } | { error: Failure; value: string | number }> {
   try {
     const response = await fetch(href, { credentials: 'include' });
-    if (!response.ok) return { error: `The site answered ${response.status} for that card.` };
+    if (!response.ok) return { error: 'card_link_status', value: response.status };
     const reader = response.body?.getReader();
     if (!reader) return { text: await response.text(), pageUrl: location.href };
     const chunks: Uint8Array[] = [];
@@ -53,9 +64,7 @@ async function fetchCapped(
       size += value.byteLength;
       if (size > max) {
         await reader.cancel();
-        return {
-          error: `That card file is larger than ${Math.round(max / 1024)} KB; download it and import the file instead.`,
-        };
+        return { error: 'card_link_too_large', value: Math.round(max / 1024) };
       }
       chunks.push(value);
     }
@@ -67,6 +76,6 @@ async function fetchCapped(
     }
     return { text: new TextDecoder().decode(bytes), pageUrl: location.href };
   } catch (error) {
-    return { error: `The card could not be fetched (${String(error)}).` };
+    return { error: 'card_link_fetch_failed', value: String(error).slice(0, 500) };
   }
 }

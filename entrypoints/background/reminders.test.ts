@@ -126,7 +126,7 @@ async function clientWith(
   followUpAt?: number,
 ) {
   const created = await createParty(context, { name, kind: 'client' });
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw new Error(created.error.message.code);
   const partyId = created.value.party.id;
   const logged = await logInteraction(context, {
     partyId,
@@ -136,7 +136,7 @@ async function clientWith(
     requestId: crypto.randomUUID(),
     ...(followUpAt !== undefined ? { followUpAt } : {}),
   });
-  if (!logged.ok) throw new Error(logged.error.message);
+  if (!logged.ok) throw new Error(logged.error.message.code);
   return { partyId, followUpId: logged.value.followUp?.id };
 }
 

@@ -18,6 +18,7 @@ import {
   stageLabel,
   weekLabel,
 } from './labels';
+import { say } from '../../lib/ui/ui-text';
 
 type Figures = Response<'dashboard/figures'>;
 type Load =
@@ -43,7 +44,7 @@ export function App() {
     setLoad(
       result.ok
         ? { state: 'ready', figures: result.value }
-        : { state: 'failed', message: result.error.message },
+        : { state: 'failed', message: say(result.error.message) },
     );
   }, []);
   useEffect(() => void refresh(), [refresh]);

@@ -4,6 +4,7 @@ import type { Response } from '../../lib/protocol/messages';
 import { t, tCount, type PluralKey } from '../../lib/platform/i18n';
 import { kindLabel } from './labels';
 import { duplicateReasonText } from '../../lib/ui/suggestion-words';
+import { say } from '../../lib/ui/ui-text';
 
 type Pair = Response<'duplicates/find'>['pairs'][number];
 type Preview = Response<'duplicates/preview'>;
@@ -32,7 +33,7 @@ export function Duplicates({ onMerged, send = sendMessage }: DuplicatesProps) {
     const result = await send('duplicates/find', {});
     setBusy(false);
     if (result.ok) setPairs(result.value.pairs);
-    else setProblem(result.error.message);
+    else setProblem(say(result.error.message));
   };
 
   const done = async (message: string) => {
@@ -105,7 +106,7 @@ function PairItem({
     run(async () => {
       const result = await send('duplicates/preview', { survivorId, absorbedId });
       if (result.ok) setPreview(result.value);
-      else setProblem(result.error.message);
+      else setProblem(say(result.error.message));
     });
 
   const merge = (shown: Preview) =>
@@ -118,7 +119,7 @@ function PairItem({
           absorbedUpdatedAt: shown.absorbed.updatedAt,
         },
       });
-      if (!result.ok) return setProblem(result.error.message);
+      if (!result.ok) return setProblem(say(result.error.message));
       await onDone(
         t('dash_merged', shown.absorbed.name, shown.survivor.name, movedText(shown.moved)),
       );
@@ -130,7 +131,7 @@ function PairItem({
         personId: pair.a.id,
         organizationId: pair.b.id,
       });
-      if (!result.ok) return setProblem(result.error.message);
+      if (!result.ok) return setProblem(say(result.error.message));
       await onDone(t('dash_linked', pair.a.name, pair.b.name));
     });
 

@@ -18,6 +18,7 @@ import { t, tCount } from '../../lib/platform/i18n';
 import { downloadFile, number } from './data/format';
 import { ImportFlow } from './data/ImportFlow';
 import { RestorePicker } from './data/RestorePicker';
+import { say } from '../../lib/ui/ui-text';
 
 export interface DataSectionProps {
   /** How to reach the background; the extension's messaging unless a test passes its own. */
@@ -42,7 +43,7 @@ export function DataSection({
     try {
       setStatus({ text: await work() });
     } catch (error) {
-      setStatus({ text: messageOf(error), error: true });
+      setStatus({ text: say(messageOf(error)), error: true });
     } finally {
       setBusy(null);
     }

@@ -4,6 +4,7 @@ import { watchBookChanged } from '../../lib/platform/book-changed';
 import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { StatusReport } from './use-status';
+import { say } from '../../lib/ui/ui-text';
 
 /**
  * The list of imports, read again whenever the book changes (an import finishing
@@ -19,7 +20,7 @@ export function useImportBatches(report: StatusReport, onUndone: () => void) {
     if (read.ok) {
       setBatches(read.value.batches);
       setLoadError(null);
-    } else setLoadError(read.error.message);
+    } else setLoadError(say(read.error.message));
   }, []);
 
   useEffect(() => void reload(), [reload]);
@@ -30,7 +31,7 @@ export function useImportBatches(report: StatusReport, onUndone: () => void) {
     const done = await sendMessage('imports/undo', { batchId: batch.id });
     await reload();
     onUndone();
-    if (!done.ok) return report.failed(done.error.message);
+    if (!done.ok) return report.failed(say(done.error.message));
     const { removed, restored, keptEdited, keptWithRecords, gone } = done.value;
     const said = [t('tidy_imports_done', removed, restored)];
     if (keptEdited + keptWithRecords > 0)

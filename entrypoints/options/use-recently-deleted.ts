@@ -15,7 +15,7 @@ export function useRecentlyDeleted(report: StatusReport) {
     if (read.ok) {
       setEntries(read.value.entries);
       setLoadError(null);
-    } else setLoadError(t('options_deleted_unreadable', read.error.message));
+    } else setLoadError(t('options_deleted_unreadable', say(read.error.message)));
   }, []);
 
   useEffect(() => void reload(), [reload]);
@@ -25,14 +25,14 @@ export function useRecentlyDeleted(report: StatusReport) {
     const done = await sendMessage('undo/apply', { entryId: entry.id });
     await reload();
     if (done.ok) report.saved(t('options_deleted_back', say(entry.label)));
-    else report.failed(done.error.message);
+    else report.failed(say(done.error.message));
   };
 
   const forget = async (entry: DeletionSummaryMessage, neverCapture: boolean) => {
     report.saving();
     const done = await sendMessage('undo/forget', { entryId: entry.id, neverCapture });
     await reload();
-    if (!done.ok) return report.failed(done.error.message);
+    if (!done.ok) return report.failed(say(done.error.message));
     report.saved(
       neverCapture
         ? t('options_forgotten_never', say(entry.label))

@@ -5,6 +5,7 @@ import type { Service } from '../../lib/domain/service';
 import type { ServiceListing } from '../../lib/db/service-repository';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { StatusReport } from './use-status';
+import { say } from '../../lib/ui/ui-text';
 
 /** The services catalogue, read and changed through the background, which owns the store. */
 export function useServices(report: StatusReport) {
@@ -17,7 +18,7 @@ export function useServices(report: StatusReport) {
       setListing(read.value.services);
       setLoadError(null);
     } else {
-      setLoadError(t('options_catalogue_unreadable', read.error.message));
+      setLoadError(t('options_catalogue_unreadable', say(read.error.message)));
     }
   }, []);
 
@@ -34,7 +35,7 @@ export function useServices(report: StatusReport) {
       await reload();
       report.saved(said(done.value));
     } else {
-      report.failed(done.error.message);
+      report.failed(say(done.error.message));
     }
     return done;
   };

@@ -7,6 +7,7 @@ import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 import { requestSiteAccess } from '../../lib/platform/site-access';
 import { readServerAddress } from '../../lib/sync/server-address';
+import { say } from '../../lib/ui/ui-text';
 
 type Found = { addressbooks: SyncCollectionView[]; calendars: SyncCollectionView[] };
 
@@ -51,7 +52,7 @@ export function useSync() {
       await granted;
       const server = address.ok ? address.url : values.server.trim();
       const reply = await sendMessage('sync/connect', { ...values, server });
-      if (!reply.ok) setProblem(reply.error.message);
+      if (!reply.ok) setProblem(say(reply.error.message));
       else if (!reply.value.ok) setProblem(reply.value.message);
       else setFound({ addressbooks: reply.value.addressbooks, calendars: reply.value.calendars });
     });
@@ -60,7 +61,7 @@ export function useSync() {
   const choose = (choice: SyncChoice) =>
     void run(async () => {
       const reply = await sendMessage('sync/choose', choice);
-      if (!reply.ok) return setProblem(reply.error.message);
+      if (!reply.ok) return setProblem(say(reply.error.message));
       show(reply.value);
       if (reply.value.account && reply.value.state !== 'off') setFound(null);
       else setProblem(reply.value.error?.message ?? t('sync_status_failed'));
@@ -70,14 +71,14 @@ export function useSync() {
     void run(async () => {
       const reply = await sendMessage('sync/now', {});
       if (reply.ok) show(reply.value);
-      else setProblem(reply.error.message);
+      else setProblem(say(reply.error.message));
     });
 
   const disconnect = (forget: boolean) =>
     void run(async () => {
       const reply = await sendMessage('sync/disconnect', { forget });
       if (reply.ok) show(reply.value);
-      else setProblem(reply.error.message);
+      else setProblem(say(reply.error.message));
     });
 
   return {

@@ -1,3 +1,4 @@
+import { uiText, type UiText } from '../../lib/domain/ui-text';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../lib/domain/result';
@@ -47,7 +48,7 @@ const ITEMS: DueItemView[] = [
 function fakeBackground(items: DueItemView[] = ITEMS) {
   let current = [...items];
   const calls: [string, unknown][] = [];
-  let failNext: string | null = null;
+  let failNext: UiText | null = null;
   const deleted: DueItemView[] = [];
   const send = vi.fn((name: string, request: unknown): Promise<Result<unknown>> => {
     calls.push([name, request]);
@@ -81,7 +82,7 @@ function fakeBackground(items: DueItemView[] = ITEMS) {
   return {
     send: send as unknown as DueSend,
     calls,
-    failWith: (message: string) => {
+    failWith: (message: UiText) => {
       failNext = message;
     },
   };
@@ -257,7 +258,8 @@ describe('DueList', () => {
     const background = fakeBackground();
     renderList(background);
     await screen.findAllByTestId('due-item');
-    background.failWith('That follow-up no longer exists.');
+    // The background's words, as a code the list words through the catalogue.
+    background.failWith(uiText('error_follow_up_gone'));
     fireEvent.click(within(itemOf('ada')).getByTestId('due-done'));
     fireEvent.submit(within(itemOf('ada')).getByTestId('due-log'));
     await waitFor(() =>

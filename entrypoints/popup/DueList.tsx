@@ -68,7 +68,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
     if (reply.ok) {
       setLoaded(reply.value);
       setProblem(null);
-    } else setProblem(t('popup_due_read_failed', reply.error.message));
+    } else setProblem(t('popup_due_read_failed', say(reply.error.message)));
   }, [send]);
 
   useEffect(() => void load(), [load]);
@@ -86,7 +86,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
     const reply = await work();
     setBusyKey(null);
     if (!reply.ok) {
-      setStatus(`${reply.error.message}`);
+      setStatus(`${say(reply.error.message)}`);
       return;
     }
     focusIndex.current = loaded?.items.findIndex((other) => other.key === item.key) ?? 0;
@@ -123,7 +123,7 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
     if (!undo) return;
     const reply = await send('undo/apply', { entryId: undo.entryId });
     setUndo(null);
-    setStatus(reply.ok ? t('tidy_undone', say(reply.value.label)) : reply.error.message);
+    setStatus(reply.ok ? t('tidy_undone', say(reply.value.label)) : say(reply.error.message));
     await load();
   };
 

@@ -14,6 +14,7 @@ import {
 } from '../../lib/platform/site-access';
 import { draftFromContact } from '../../lib/ui/draft-from-contact';
 import { targetTabId } from './target-tab';
+import { say } from '../../lib/ui/ui-text';
 
 const ADDED_AS: Record<RelationshipKind, MessageKey> = {
   prospect: 'popup_added_prospect',
@@ -57,7 +58,7 @@ export function OnThisPage({ onOpen }: OnThisPageProps) {
     setLoad(
       result.ok
         ? { state: 'ready', page: result.value }
-        : { state: 'failed', message: result.error.message },
+        : { state: 'failed', message: say(result.error.message) },
     );
   }, []);
 
@@ -73,7 +74,7 @@ export function OnThisPage({ onOpen }: OnThisPageProps) {
       draftFromContact(contact, kind, url, Date.now()),
     );
     setBusy(false);
-    if (!result.ok) return setNotice(result.error.message);
+    if (!result.ok) return setNotice(say(result.error.message));
     const { view, created, matchedBy } = result.value;
     onOpen(
       view.party.id,

@@ -9,6 +9,7 @@ import { relativeTime } from '../../lib/ui/format';
 import { t } from '../../lib/platform/i18n';
 import { KindBadge } from '../../components/KindBadge';
 import '../../components/search.css';
+import { say } from '../../lib/ui/ui-text';
 
 export interface SearchPanelProps {
   /** Called with the chosen record's id (click, or Enter on the active result). */
@@ -81,7 +82,7 @@ export function SearchPanel({
     let opened: SearchBook | undefined;
     void opening.then((result) => {
       if (!result.ok) {
-        if (current) setLoad({ state: 'failed', message: result.error.message });
+        if (current) setLoad({ state: 'failed', message: say(result.error.message) });
         return;
       }
       opened = result.value;

@@ -1,3 +1,4 @@
+import { refusal } from '../../lib/domain/result';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { VcardLinks } from './VcardLinks';
@@ -30,10 +31,7 @@ describe('VcardLinks', () => {
       { ok: true as const, value: { added: 0, merged: 1, names: ['Mira Patel'], problems: [] } },
       {
         ok: false as const,
-        error: {
-          code: 'forbidden',
-          message: 'That card is not one of the links found on this page.',
-        },
+        error: refusal('forbidden', 'card_link_not_found'),
       },
     ];
     const importCard = vi.fn(() => Promise.resolve(replies.shift()!));

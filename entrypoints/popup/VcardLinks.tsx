@@ -35,18 +35,19 @@ export function VcardLinks({ urls, tabId, importCard }: VcardLinksProps) {
     setStates((all) => ({ ...all, [url]: { busy: true } }));
     const run =
       importCard ??
-      (async (href: string, as: RelationshipKind): Promise<Result<CardImport>> => {
+      (async (href: string, as: RelationshipKind): Promise<Result<CardImport> | undefined> => {
         const tab = tabId ?? (await targetTabId());
-        if (tab === undefined)
-          return { ok: false, error: { code: 'no_tab', message: t('popup_vcards_no_tab') } };
+        if (tab === undefined) return undefined;
         return sendMessage('transfer/importVcardLink', { tabId: tab, url: href, kind: as });
       });
     const result = await run(url, kind);
     setStates((all) => ({
       ...all,
-      [url]: result.ok
-        ? { busy: false, text: describe(result.value) }
-        : { busy: false, text: result.error.message, error: true },
+      [url]: !result
+        ? { busy: false, text: t('popup_vcards_no_tab'), error: true }
+        : result.ok
+          ? { busy: false, text: describe(result.value) }
+          : { busy: false, text: say(result.error.message), error: true },
     }));
   };
 

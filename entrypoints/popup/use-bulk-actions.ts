@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Result } from '../../lib/domain/result';
 import type { Party } from '../../lib/domain/party';
 import type { RelationshipKind } from '../../lib/domain/relationship';
 import { sendMessage } from '../../lib/platform/messaging';
@@ -19,14 +20,11 @@ export function useBulkActions(
   const [problem, setProblem] = useState<string | null>(null);
   const ids = () => [...selected];
 
-  const run = async <T>(
-    call: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-    done: (value: T) => [string, string],
-  ) => {
+  const run = async <T>(call: Promise<Result<T>>, done: (value: T) => [string, string]) => {
     setBusy(true);
     const result = await call;
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     setProblem(null);
     const [entryId, message] = done(result.value);
     onDone(entryId, message);

@@ -15,6 +15,7 @@ export interface AddViewProps {
 }
 
 import { ADDED_AS } from './added-as';
+import { say } from '../../lib/ui/ui-text';
 
 /** Someone not on file: the add form, prefilled from the page. */
 export function AddView({ contact, url, kind, notice, detailsFrom, onAdded }: AddViewProps) {
@@ -25,7 +26,7 @@ export function AddView({ contact, url, kind, notice, detailsFrom, onAdded }: Ad
     setBusy(true);
     const result = await sendMessage('parties/create', draft);
     setBusy(false);
-    if (!result.ok) return setProblem(t('panel_not_added', result.error.message));
+    if (!result.ok) return setProblem(t('panel_not_added', say(result.error.message)));
     const { view, created, matchedBy } = result.value;
     onAdded(
       view.party.id,

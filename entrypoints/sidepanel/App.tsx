@@ -12,6 +12,7 @@ import { senderKey, senderOf } from './pick-sender';
 import { RecordView } from './RecordView';
 import { ThreadLog } from '../../components/ThreadLog';
 import { useThreadLog } from './thread-log';
+import { say } from '../../lib/ui/ui-text';
 
 /** What the user (or a right-click) chose to look at instead of following the page. */
 interface Chosen {
@@ -22,7 +23,8 @@ interface Chosen {
 
 function chosenFrom(intent: PanelIntent): Chosen | null {
   if (intent.show.view === 'follow') return null;
-  return { show: intent.show, focusLog: intent.focus === 'log', notice: intent.notice ?? null };
+  const notice = intent.notice === undefined ? null : say(intent.notice);
+  return { show: intent.show, focusLog: intent.focus === 'log', notice };
 }
 
 /**
@@ -51,7 +53,9 @@ export function App() {
   useEffect(() => {
     if (!intent) return;
     setChosen(chosenFrom(intent));
-    setFollowNotice(intent.show.view === 'follow' ? (intent.notice ?? null) : null);
+    setFollowNotice(
+      intent.show.view === 'follow' && intent.notice !== undefined ? say(intent.notice) : null,
+    );
     clearIntent();
   }, [intent, clearIntent]);
 

@@ -6,6 +6,7 @@ import { ADDED_AS } from './added-as';
 import { sendMessage } from '../../lib/platform/messaging';
 import type { PageContact, PageContacts } from '../../lib/protocol/contact-schemas';
 import { draftFromContact } from '../../lib/ui/draft-from-contact';
+import { say } from '../../lib/ui/ui-text';
 
 export interface PageViewProps {
   tabId: number;
@@ -28,7 +29,7 @@ export function PageView({ tabId, page, notice, onOpen, onChanged }: PageViewPro
       draftFromContact(contact, kind, page.url, Date.now()),
     );
     setBusy(false);
-    if (!result.ok) return setMessage(t('panel_not_added', result.error.message));
+    if (!result.ok) return setMessage(t('panel_not_added', say(result.error.message)));
     const { view, created, matchedBy } = result.value;
     onChanged();
     onOpen(
@@ -44,7 +45,7 @@ export function PageView({ tabId, page, notice, onOpen, onChanged }: PageViewPro
     setBusy(true);
     const result = await sendMessage('page/scan', { tabId });
     setBusy(false);
-    if (!result.ok) return setMessage(result.error.message);
+    if (!result.ok) return setMessage(say(result.error.message));
     if (!result.value.scanned) setMessage(t('panel_may_not_read'));
     onChanged();
   };

@@ -74,7 +74,7 @@ function RecordBody({
     setBusy(true);
     const result = await sendMessage('parties/update', { id: partyId, patch, clear });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     setProblem(null);
     setView(result.value);
     setEditing(false);
@@ -83,7 +83,7 @@ function RecordBody({
 
   if (missing)
     return (
-      <p class="error" role="alert">
+      <p class="error" role="alert" data-testid="record-missing">
         {missing}
       </p>
     );

@@ -3,6 +3,7 @@ import { sendMessage } from '../../lib/platform/messaging';
 import { tabFindingsKey } from '../../lib/platform/panel-keys';
 import { watchSession } from '../../lib/platform/session-watch';
 import type { PageContacts } from '../../lib/protocol/contact-schemas';
+import { say } from '../../lib/ui/ui-text';
 
 export type PageState =
   | { status: 'loading' }
@@ -28,7 +29,7 @@ export function usePageContacts(tabId: number | null) {
     setState(
       result.ok
         ? { status: 'ready', page: result.value }
-        : { status: 'error', message: result.error.message },
+        : { status: 'error', message: say(result.error.message) },
     );
   }, [tabId]);
 

@@ -4,6 +4,7 @@ import { sendMessage } from '../../lib/platform/messaging';
 import { tabThreadKey } from '../../lib/platform/panel-keys';
 import { watchSession } from '../../lib/platform/session-watch';
 import type { ThreadStatus } from '../../lib/protocol/areas/email';
+import { say } from '../../lib/ui/ui-text';
 
 /**
  * The followed tab's webmail thread: what is offered and what is logged, read again
@@ -47,13 +48,13 @@ export function useThreadLog(tabId: number | null) {
       act(async () => {
         if (tabId === null) return '';
         const done = await sendMessage('email/logThread', { tabId });
-        if (!done.ok) return t('panel_thread_not_logged', done.error.message);
+        if (!done.ok) return t('panel_thread_not_logged', say(done.error.message));
         return tCount('panel_thread_logged', done.value.logged);
       }),
     remove: (interactionId: string) =>
       act(async () => {
         const done = await sendMessage('email/undo', { interactionId });
-        if (!done.ok) return t('panel_thread_not_removed', done.error.message);
+        if (!done.ok) return t('panel_thread_not_removed', say(done.error.message));
         return done.value.removed ? t('panel_thread_removed') : '';
       }),
   };

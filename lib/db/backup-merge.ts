@@ -152,7 +152,7 @@ export async function restoreMerge(
 /** Thrown inside the transaction, so that it aborts; answered outside it as a refusal. */
 class MergeRefused extends Error {
   constructor(readonly refusal: DomainError) {
-    super(refusal.message);
+    super(refusal.message.code);
   }
 }
 

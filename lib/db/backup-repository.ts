@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import {
   BACKUP_STORES,
   RECENTLY_DELETED_STORES,
@@ -76,11 +76,7 @@ export async function restoreIntoEmpty(
   return inTransaction(tx, async (): Promise<Result<RestoreOutcome>> => {
     for (const store of BACKUP_STORES) {
       if ((await tx.objectStore(store).count()) > 0)
-        return err({
-          code: 'not_empty',
-          message:
-            'Your book is not empty, so a backup cannot be restored into it as it was. Choose “merge”, or start from an empty book.',
-        });
+        return err(refusal('not_empty', 'restore_not_empty'));
     }
     const outcome = emptyTally();
     for (const store of BACKUP_STORES) {

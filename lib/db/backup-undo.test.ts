@@ -54,9 +54,9 @@ async function bookWithADeletion() {
     kind: 'prospect',
     emails: ['gone@a.example'],
   });
-  if (!gone.ok) throw new Error(gone.error.message);
+  if (!gone.ok) throw new Error(gone.error.message.code);
   const deleted = await deleteParties(context, [gone.value.party.id]);
-  if (!deleted.ok) throw new Error(deleted.error.message);
+  if (!deleted.ok) throw new Error(deleted.error.message.code);
   return context;
 }
 

@@ -3,7 +3,7 @@ import { changeKind } from '../domain/lifecycle';
 import { withoutUndefined } from '../domain/new-party';
 import { PartySchema, type Party } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { newEntry } from './deletion-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
@@ -71,7 +71,7 @@ export async function changeParties(
       updated.push(withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) }));
     }
     if (before.length === 0 && unchanged === 0)
-      return err({ code: 'not_found', message: 'None of those records exist any more.' });
+      return err(refusal('not_found', 'error_records_gone'));
     const label = describe(change, updated.length);
     const after = Object.fromEntries(updated.map((party) => [party.id, party.updatedAt]));
     const entry = newEntry(now, { action: 'change', label, before, after });

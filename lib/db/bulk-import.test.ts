@@ -30,7 +30,7 @@ async function built(draft: PartyDraft): Promise<Party> {
     region: 'US',
     cadence: DEFAULT_CADENCE,
   });
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(result.error.message.code);
   return Promise.resolve(result.value);
 }
 

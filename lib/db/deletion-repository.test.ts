@@ -77,7 +77,7 @@ describe('deleting parties and undoing it', () => {
           const chosen = ids.length > 0 ? ids : [book.parties[0]!.id];
 
           const deleted = await deleteParties(context, chosen);
-          if (!deleted.ok) throw new Error(deleted.error.message);
+          if (!deleted.ok) throw new Error(deleted.error.message.code);
           const gone = new Set(chosen);
           const after = await readAllRecords(context.getDb);
           expect(after.parties.some((party) => gone.has(party.id))).toBe(false);
@@ -89,7 +89,7 @@ describe('deleting parties and undoing it', () => {
           expect(await db.count('tombstones')).toBe(removedCount);
 
           const undone = await undoEntry(context, deleted.value.id);
-          if (!undone.ok) throw new Error(undone.error.message);
+          if (!undone.ok) throw new Error(undone.error.message.code);
           expect(await readAllRecords(context.getDb)).toEqual(before);
           expect(await sortedRows(context)).toEqual(rowsBefore);
           expect(await db.count('tombstones')).toBe(0);
@@ -120,7 +120,7 @@ describe('deleting parties and undoing it', () => {
     const context = await seeded(book);
     const target = book.parties[0]!;
     const deleted = await deleteParties(context, [target.id]);
-    if (!deleted.ok) throw new Error(deleted.error.message);
+    if (!deleted.ok) throw new Error(deleted.error.message.code);
     const listed = await listRecentlyDeleted(context.getDb, NOW);
     expect(listed.map((entry) => say(entry.label))).toEqual([target.name]);
     expect(listed[0]!.emails).toEqual(target.emails);
@@ -162,7 +162,7 @@ describe('deleting parties and undoing it', () => {
     await restoreIntoEmpty(context.getDb, book);
     const target = book.parties.find((party) => party.emails.length > 0)!;
     const deleted = await deleteParties(context, [target.id]);
-    if (!deleted.ok) throw new Error(deleted.error.message);
+    if (!deleted.ok) throw new Error(deleted.error.message.code);
     const db = await context.getDb();
     await db.put('parties', { ...target, id: 'newcomer', name: 'Newcomer' });
     const snapshot = await readAllRecords(context.getDb);

@@ -1,7 +1,7 @@
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { newId } from '../domain/ids';
 import { PartySchema, type Party } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import type { ClienteleSchema } from './schema';
@@ -127,8 +127,7 @@ export async function deleteParties(
   const tx = db.transaction(UNDO_TX_STORES, 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async (): Promise<Result<DeletionSummary>> => {
     const removed = await gatherParties(tx, partyIds);
-    if (removed.parties.length === 0)
-      return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (removed.parties.length === 0) return err(refusal('not_found', 'error_record_gone'));
     const now = context.clock();
     const unlinked = await unlinkMembers(tx, removed.parties, now);
     const entry = newEntry(now, {
@@ -210,7 +209,7 @@ export async function forgetEntry(getDb: GetDb, entryId: string): Promise<Result
   const tx = db.transaction('undoEntries', 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async (): Promise<Result<DeletionSummary>> => {
     const stored = await tx.store.get(entryId);
-    if (!stored) return err({ code: 'not_found', message: 'That entry is already gone.' });
+    if (!stored) return err(refusal('not_found', 'error_entry_gone'));
     await tx.store.delete(entryId);
     return ok(summarize(UndoEntrySchema.parse(stored)));
   });

@@ -203,7 +203,7 @@ describe('completeDue: a follow-up', () => {
       { kind: 'followUp', id: 'f1' },
       { log: { type: 'note', direction: 'outbound' } },
     );
-    if (!done.ok) throw new Error(done.error.message);
+    if (!done.ok) throw new Error(done.error.message.code);
     expect(done.value.followUp?.status).toBe('done');
     expect(done.value.interaction).toMatchObject({ type: 'note', summary: 'Note f1', at: NOW });
     expect(done.value.party?.lastInteractionAt).toBe(NOW);
@@ -262,7 +262,7 @@ describe('completeDue: a check-in', () => {
   it('logs a note and resets the check-in', async () => {
     const context = await seeded();
     const done = await completeDue(context, { kind: 'checkIn', partyId: 'A' });
-    if (!done.ok) throw new Error(done.error.message);
+    if (!done.ok) throw new Error(done.error.message.code);
     expect(done.value.interaction).toMatchObject({
       type: 'note',
       summary: 'Checked in',
@@ -313,7 +313,7 @@ describe('snoozeDue', () => {
   it('moves a check-in later, with its search row in the same write', async () => {
     const context = await seeded();
     const snoozed = await snoozeDue(context, { kind: 'checkIn', partyId: 'A' }, tomorrow9);
-    if (!snoozed.ok) throw new Error(snoozed.error.message);
+    if (!snoozed.ok) throw new Error(snoozed.error.message.code);
     expect(snoozed.value.party).toMatchObject({ nextCheckInAt: tomorrow9, updatedAt: NOW });
     const db = await context.getDb();
     expect((await db.get('parties', 'A'))?.nextCheckInAt).toBe(tomorrow9);

@@ -12,6 +12,7 @@ import {
   healthFor,
   localDayAt,
   ok,
+  refusal,
   PartySchema,
   type CadenceDefaults,
   type Direction,
@@ -216,7 +217,7 @@ async function completeFollowUp(
 ): Promise<Result<CompleteOutcome>> {
   const db = await context.getDb();
   const stored = await db.get('followUps', id);
-  if (!stored) return err({ code: 'not_found', message: 'That follow-up no longer exists.' });
+  if (!stored) return err(refusal('not_found', 'error_follow_up_gone'));
   const current = FollowUpSchema.parse(stored);
   if (current.status === 'done') return ok({ followUp: current, replayed: true });
 
@@ -246,7 +247,7 @@ async function completeFollowUp(
     await tx.store.put(done);
     return done;
   });
-  if (!followUp) return err({ code: 'not_found', message: 'That follow-up no longer exists.' });
+  if (!followUp) return err(refusal('not_found', 'error_follow_up_gone'));
   return ok({ followUp, ...logged, replayed: false });
 }
 
@@ -257,7 +258,7 @@ async function completeCheckIn(
 ): Promise<Result<CompleteOutcome>> {
   const db = await context.getDb();
   const stored = await db.get('parties', partyId);
-  if (!stored) return err({ code: 'not_found', message: 'That record no longer exists.' });
+  if (!stored) return err(refusal('not_found', 'error_record_gone'));
   const party = PartySchema.parse(stored);
   const outcome = await logInteraction(context, {
     partyId,
@@ -288,7 +289,7 @@ export async function snoozeDue(
   until: Instant,
 ): Promise<Result<SnoozeOutcome>> {
   const now = context.clock();
-  if (until <= now) return err({ code: 'invalid', message: 'Choose a time that has not passed.' });
+  if (until <= now) return err(refusal('invalid', 'error_time_passed'));
   return ref.kind === 'followUp'
     ? snoozeFollowUp(context, ref.id, until)
     : snoozeCheckIn(context, ref.partyId, until);
@@ -303,10 +304,9 @@ async function snoozeFollowUp(
   const tx = db.transaction('followUps', 'readwrite', WRITE);
   return inTransaction(tx, async (): Promise<Result<SnoozeOutcome>> => {
     const stored = await tx.store.get(id);
-    if (!stored) return err({ code: 'not_found', message: 'That follow-up no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_follow_up_gone'));
     const current = FollowUpSchema.parse(stored);
-    if (current.status === 'done')
-      return err({ code: 'invalid', message: 'That follow-up is already done.' });
+    if (current.status === 'done') return err(refusal('invalid', 'error_follow_up_done'));
     const followUp: FollowUp = { ...current, dueAt: until, updatedAt: context.clock() };
     await tx.store.put(followUp);
     return ok({ dueAt: until, followUp });
@@ -324,12 +324,11 @@ async function snoozeCheckIn(
   const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
   return inTransaction(tx, async (): Promise<Result<SnoozeOutcome>> => {
     const stored = await tx.objectStore('parties').get(partyId);
-    if (!stored) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_record_gone'));
     const current = PartySchema.parse(stored);
     if (cadenceDays(current, cadence) === null || current.nextCheckInAt === undefined)
-      return err({ code: 'invalid', message: `${current.name} has no check-ins to snooze.` });
-    if (until <= current.nextCheckInAt)
-      return err({ code: 'invalid', message: 'That check-in is already due later than that.' });
+      return err(refusal('invalid', 'error_no_check_ins', { name: current.name }));
+    if (until <= current.nextCheckInAt) return err(refusal('invalid', 'error_check_in_later'));
     const party: Party = { ...current, nextCheckInAt: until, updatedAt: now };
     await tx.objectStore('parties').put(party);
     await projectParty(tx, party);

@@ -2,7 +2,7 @@ import { emailDomain } from '../domain/email';
 import { foldText } from '../domain/fold';
 import { inTransaction } from './in-transaction';
 import { PartySchema, type Party } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { isFreeMailDomain } from './free-mail';
 import type { GetDb } from './open';
 import type { RepositoryContext } from './party-repository';
@@ -177,12 +177,11 @@ export async function linkToOrganization(
       tx.objectStore('parties').get(personId),
       tx.objectStore('parties').get(organizationId),
     ]);
-    if (!person || !organization)
-      return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!person || !organization) return err(refusal('not_found', 'error_record_gone'));
     const org = PartySchema.parse(organization);
     const linked = PartySchema.parse(person);
     if (org.type !== 'organization' || linked.type !== 'person')
-      return err({ code: 'invalid', message: 'Only a person can be linked to an organization.' });
+      return err(refusal('invalid', 'error_link_person_only'));
     const updated: Party = {
       ...linked,
       organizationId: org.id,

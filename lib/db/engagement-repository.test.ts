@@ -11,6 +11,7 @@ import {
 import { createDbOpener } from './open';
 import { createParty, setPartyKind, type RepositoryContext } from './party-repository';
 import { recordPurchase } from './purchase-repository';
+import { say } from '../../lib/ui/ui-text';
 
 const T0 = Date.UTC(2026, 10, 2, 10);
 
@@ -28,7 +29,7 @@ function makeContext(): RepositoryContext & { setNow(at: number): void } {
 
 async function party(context: RepositoryContext, draft: Partial<PartyDraft> = {}): Promise<Party> {
   const result = await createParty(context, { name: 'Ada Lovelace', kind: 'prospect', ...draft });
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(result.error.message.code);
   return result.value.party;
 }
 
@@ -48,7 +49,7 @@ const advisory: Service = {
 
 async function engage(context: RepositoryContext, draft: EngagementDraft) {
   const result = await createEngagement(context, draft);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(result.error.message.code);
   return result.value;
 }
 
@@ -109,7 +110,7 @@ describe('createEngagement', () => {
       ...change,
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain(message);
+    if (!result.ok) expect(say(result.error.message)).toContain(message);
     expect(await db.count('engagements')).toBe(0);
     expect(await db.count('followUps')).toBe(0);
   });
@@ -186,7 +187,7 @@ describe('setEngagementStatus', () => {
       status: 'ended',
       endOn: '2026-12-31',
     });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(result.error.message.code);
     expect(result.value.engagement).toMatchObject({
       status: 'ended',
       endOn: '2026-12-31',

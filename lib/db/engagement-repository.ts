@@ -15,7 +15,7 @@ import { monthlyRate } from '../domain/dashboard';
 import { totalsByCurrency, type Money } from '../domain/money';
 import { PartySchema, type Party } from '../domain/party';
 import { PurchaseSchema, type Purchase } from '../domain/purchase';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { ServiceSchema, TermsSchema, type Service } from '../domain/service';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -44,15 +44,15 @@ export const EngagementDraftSchema = z
     remindDaysBefore: z.number().int().min(0).max(365).default(30),
   })
   .refine((d) => d.serviceId !== undefined || (d.serviceName && d.terms), {
-    message: 'choose a service from the catalogue, or give a name and terms',
+    message: 'error_engagement_needs_service',
     path: ['serviceId'],
   })
   .refine((d) => !d.endOn || d.endOn >= d.startOn, {
-    message: 'the end date comes before the start',
+    message: 'error_end_before_start',
     path: ['endOn'],
   })
   .refine((d) => !d.renewOn || d.renewOn >= d.startOn, {
-    message: 'the renewal date comes before the start',
+    message: 'error_renewal_before_start',
     path: ['renewOn'],
   });
 export type EngagementDraft = z.input<typeof EngagementDraftSchema>;
@@ -102,18 +102,18 @@ export async function createEngagement(
   );
   return inTransaction(tx, async (): Promise<Result<EngagementOutcome>> => {
     const stored = await tx.objectStore('parties').get(input.partyId);
-    if (!stored) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_record_gone'));
     const party = PartySchema.parse(stored);
     let serviceName = input.serviceName;
     let terms = input.terms;
     if (input.serviceId !== undefined) {
       const service = await tx.objectStore('services').get(input.serviceId);
-      if (!service) return err({ code: 'not_found', message: 'That service no longer exists.' });
+      if (!service) return err(refusal('not_found', 'error_service_gone'));
       const parsedService = ServiceSchema.parse(service);
       serviceName ??= parsedService.name;
       terms ??= parsedService.terms;
     }
-    if (!serviceName || !terms) return err({ code: 'invalid', message: 'Terms are missing.' });
+    if (!serviceName || !terms) return err(refusal('invalid', 'error_terms_missing'));
 
     const engagementId = newId();
     const dueAt = input.renewOn
@@ -174,10 +174,10 @@ export async function setEngagementStatus(
   );
   return inTransaction(tx, async (): Promise<Result<EngagementOutcome>> => {
     const stored = await tx.objectStore('engagements').get(id);
-    if (!stored) return err({ code: 'not_found', message: 'That engagement no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_engagement_gone'));
     const current = EngagementSchema.parse(stored);
     if (endOn !== undefined && endOn < current.startOn)
-      return err({ code: 'invalid', message: 'endOn: the end date comes before the start' });
+      return err(refusal('invalid', 'error_end_before_start'));
     const unchanged = current.status === status && (endOn === undefined || endOn === current.endOn);
     const engagement: Engagement = unchanged
       ? current

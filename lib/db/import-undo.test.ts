@@ -152,7 +152,7 @@ describe('import batches', () => {
     const imported = await book(context);
     context.tick();
     const undone = await undoImportBatch(context, 'batch-1');
-    if (!undone.ok) throw new Error(undone.error.message);
+    if (!undone.ok) throw new Error(undone.error.message.code);
     const listed = await listRecentlyDeleted(context.getDb, context.clock());
     expect(listed.map((entry) => say(entry.label))).toEqual(['Import of contacts.csv (2 removed)']);
     context.tick();

@@ -1,5 +1,5 @@
 import { PartySchema, type Party } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import {
   gatherParties,
   newEntry,
@@ -102,10 +102,9 @@ export async function undoImportBatch(
     const parts = (await tx.objectStore('importBatches').getAll(partsOf(batchId))).map((p) =>
       ImportBatchSchema.parse(p),
     );
-    if (parts.length === 0)
-      return err({ code: 'not_found', message: 'That import is not listed.' });
+    if (parts.length === 0) return err(refusal('not_found', 'error_import_not_listed'));
     if (parts.some((part) => part.undoneAt !== undefined))
-      return err({ code: 'conflict', message: 'That import was undone already.' });
+      return err(refusal('conflict', 'error_import_undone'));
     const plan = planOf(parts);
     const ids = [...plan.last.keys()];
     const current = await readParties(tx, ids);

@@ -6,7 +6,7 @@ import {
   type InteractionPatch,
 } from '../domain/interaction';
 import { PartySchema, type Party } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
 import { PART_TX_STORES, recomputeLastContact } from './record-deletion';
@@ -29,7 +29,7 @@ export async function updateInteraction(
   const tx = db.transaction(PART_TX_STORES, 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async () => {
     const stored = await tx.objectStore('interactions').get(id);
-    if (!stored) return err({ code: 'not_found', message: 'That interaction no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_interaction_gone'));
     const interaction = InteractionSchema.parse({ ...stored, ...parsed.data });
     await tx.objectStore('interactions').put(interaction);
     if (interaction.at === stored.at) return ok({ interaction });

@@ -6,6 +6,7 @@ import {
   InteractionSchema,
   newId,
   ok,
+  refusal,
   PartySchema,
   withoutUndefined,
   type FollowUp,
@@ -50,13 +51,10 @@ export async function logInteraction(
   );
   return inTransaction(tx, async (): Promise<Result<LogOutcome>> => {
     const storedParty = await tx.objectStore('parties').get(input.partyId);
-    if (!storedParty) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!storedParty) return err(refusal('not_found', 'error_record_gone'));
     const previous = await tx.objectStore('interactions').index('byRequestId').get(input.requestId);
     if (previous && previous.partyId !== input.partyId) {
-      return err({
-        code: 'conflict',
-        message: 'This request was already used for another record.',
-      });
+      return err(refusal('conflict', 'error_request_used'));
     }
     if (previous) {
       return ok({

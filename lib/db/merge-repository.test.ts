@@ -129,7 +129,7 @@ describe('previewMerge and mergeRecords', () => {
     await seed(context, [ada, lovelace], [dependentsOf('a', { ...none, interactions: 1 }), deps]);
 
     const preview = await previewMerge(context, { survivorId: 'a', absorbedId: 'b' });
-    if (!preview.ok) throw new Error(preview.error.message);
+    if (!preview.ok) throw new Error(preview.error.message.code);
     expect(preview.value.moved).toStrictEqual({
       interactions: 3,
       followUps: 1,
@@ -146,7 +146,7 @@ describe('previewMerge and mergeRecords', () => {
       absorbedId: 'b',
       expected: { survivorUpdatedAt: T, absorbedUpdatedAt: T },
     });
-    if (!merged.ok) throw new Error(merged.error.message);
+    if (!merged.ok) throw new Error(merged.error.message.code);
     expect(merged.value.party).toStrictEqual(preview.value.merged);
     expect(merged.value.moved).toStrictEqual(preview.value.moved);
     expect(await db.get('parties', 'a')).toStrictEqual(preview.value.merged);
@@ -250,7 +250,7 @@ describe('merging, for any two records and their dependents', () => {
         await seed(context, [survivor, absorbed], deps);
 
         const result = await mergeRecords(context, { survivorId: 's', absorbedId: 't' });
-        if (!result.ok) throw new Error(result.error.message);
+        if (!result.ok) throw new Error(result.error.message.code);
         const db = await context.getDb();
         const stored = PartySchema.parse(await db.get('parties', 's'));
         expect(await db.get('parties', 't')).toBeUndefined();

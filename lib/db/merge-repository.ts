@@ -2,7 +2,7 @@ import { nextCheckIn } from '../domain/cadence';
 import { mergeParties, type MergeCounts } from '../domain/merge';
 import { withoutUndefined } from '../domain/new-party';
 import { PartySchema, type Party } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
 import { projectParty, unprojectParty } from './search-projection';
@@ -55,8 +55,7 @@ export async function previewMerge(
       if (cursor.value.organizationId === request.absorbedId) members++;
   }
   await tx.done;
-  if (!survivor || !absorbed)
-    return err({ code: 'not_found', message: 'One of the records no longer exists.' });
+  if (!survivor || !absorbed) return err(refusal('not_found', 'error_merge_record_gone'));
   const [s, a] = [PartySchema.parse(survivor), PartySchema.parse(absorbed)];
   const merged = mergeParties(s, a, { keep: 'survivor', at: context.clock() });
   if (!merged.ok) return merged;
@@ -95,7 +94,7 @@ export async function mergeRecords(
       parties.get(request.absorbedId),
     ]);
     if (!storedSurvivor || !storedAbsorbed)
-      return err({ code: 'not_found', message: 'One of the records no longer exists.' });
+      return err(refusal('not_found', 'error_merge_record_gone'));
     const survivor = PartySchema.parse(storedSurvivor);
     const absorbed = PartySchema.parse(storedAbsorbed);
     const { expected } = request;
@@ -104,10 +103,7 @@ export async function mergeRecords(
       (expected.survivorUpdatedAt !== survivor.updatedAt ||
         expected.absorbedUpdatedAt !== absorbed.updatedAt)
     )
-      return err({
-        code: 'conflict',
-        message: 'One of the records changed since the preview. Look at the preview again.',
-      });
+      return err(refusal('conflict', 'error_merge_changed'));
     const merged = mergeParties(survivor, absorbed, { keep: 'survivor', at: now });
     if (!merged.ok) return merged;
     const party = withCheckIn(merged.value, cadence);

@@ -6,6 +6,7 @@ import { CHANNEL, type Reply } from '../protocol/envelope';
 import { createDbOpener } from './open';
 import { DB_VERSION } from './schema';
 import { STORAGE_UNAVAILABLE_MESSAGE, StorageTrouble } from './storage-trouble';
+import { say } from '../../lib/ui/ui-text';
 
 // `openDB` is the real one unless a test makes the next open fail, as IndexedDB
 // fails in a window that refuses it (Firefox's private windows before version 115
@@ -103,7 +104,7 @@ describe('an open that fails, as the background answers it', () => {
       ok: false,
       error: { code: 'storage_unavailable', message: STORAGE_UNAVAILABLE_MESSAGE },
     });
-    expect(refused?.ok === false && refused.error.message).toMatch(
+    expect(refused?.ok === false && say(refused.error.message)).toMatch(
       /^Clientele can’t open its storage in this window/,
     );
 

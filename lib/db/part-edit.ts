@@ -3,7 +3,8 @@ import { EngagementSchema, type Engagement } from '../domain/engagement';
 import { FollowUpSchema, type FollowUp } from '../domain/follow-up';
 import { PartEditSchema, type PartEdit } from '../domain/part-patch';
 import { PurchaseSchema, type Purchase } from '../domain/purchase';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
+import type { UiTextCode } from '../domain/ui-text';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
 
@@ -12,10 +13,10 @@ export type EditedPart =
   | { store: 'engagements'; record: Engagement }
   | { store: 'purchases'; record: Purchase };
 
-const GONE: Record<PartEdit['store'], string> = {
-  followUps: 'That follow-up no longer exists.',
-  engagements: 'That engagement no longer exists.',
-  purchases: 'That purchase no longer exists.',
+const GONE: Record<PartEdit['store'], UiTextCode> = {
+  followUps: 'error_follow_up_gone',
+  engagements: 'error_engagement_gone',
+  purchases: 'error_purchase_gone',
 };
 
 /**
@@ -36,7 +37,7 @@ export async function updatePartRecord(
   const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async (): Promise<Result<EditedPart>> => {
     const stored = await tx.store.get(id);
-    if (!stored) return err({ code: 'not_found', message: GONE[store] });
+    if (!stored) return err(refusal('not_found', GONE[store]));
     const merged = { ...stored, ...patch, ...(store === 'purchases' ? {} : { updatedAt: now }) };
     const checked = (
       store === 'followUps'
@@ -48,7 +49,7 @@ export async function updatePartRecord(
     if (!checked.success) return err({ code: 'invalid', message: describeIssues(checked.error) });
     const record = checked.data;
     if ('endOn' in record && record.endOn !== undefined && record.endOn < record.startOn)
-      return err({ code: 'invalid', message: 'endOn: the end date comes before the start' });
+      return err(refusal('invalid', 'error_end_before_start'));
     await tx.store.put(record);
     return ok({ store, record } as EditedPart);
   });

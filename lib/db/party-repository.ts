@@ -14,6 +14,7 @@ import {
   withoutUndefined,
   err,
   ok,
+  refusal,
   type CadenceDefaults,
   type Clock,
   type Party,
@@ -181,7 +182,7 @@ export async function setPartyKind(
   const tx = db.transaction(['parties', 'searchBuckets'], 'readwrite', WRITE);
   return inTransaction(tx, async (): Promise<Result<Party>> => {
     const current = await tx.objectStore('parties').get(id);
-    if (!current) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!current) return err(refusal('not_found', 'error_record_gone'));
     const moved = changeKind(PartySchema.parse(current), kind, context.clock(), reason);
     const updated = withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) });
     await tx.objectStore('parties').put(updated);
@@ -229,7 +230,7 @@ export async function updateParty(
   return inTransaction(tx, async (): Promise<Result<Party>> => {
     const parties = tx.objectStore('parties');
     const stored = await parties.get(id);
-    if (!stored) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_record_gone'));
     const current = PartySchema.parse(stored);
     for (const email of (changes.emails ?? []).filter((e) => !current.emails.includes(e))) {
       const owner = await parties.index('byEmail').get(email);
@@ -259,7 +260,7 @@ export async function updateParty(
 }
 
 function clash(value: string, ownerName: string): Result<never> {
-  return err({ code: 'duplicate', message: `${value} is already on ${ownerName}’s record.` });
+  return err(refusal('duplicate', 'error_already_on_record', { value, owner: ownerName }));
 }
 
 function normalizeDomains(raw: readonly string[]): Result<string[]> {
@@ -267,8 +268,7 @@ function normalizeDomains(raw: readonly string[]): Result<string[]> {
   for (const value of raw) {
     if (value.trim() === '') continue;
     const domain = normalizeDomain(value);
-    if (domain === null)
-      return err({ code: 'invalid_domain', message: `“${value}” is not a domain name.` });
+    if (domain === null) return err(refusal('invalid_domain', 'error_not_domain', { value }));
     if (!out.includes(domain)) out.push(domain);
   }
   return ok(out);
@@ -287,10 +287,10 @@ export async function updateProspect(
   const tx = db.transaction(['parties'], 'readwrite', WRITE);
   return inTransaction(tx, async (): Promise<Result<Party>> => {
     const current = await tx.objectStore('parties').get(id);
-    if (!current) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!current) return err(refusal('not_found', 'error_record_gone'));
     const party = PartySchema.parse(current);
     if (party.kind !== 'prospect')
-      return err({ code: 'invalid', message: `${party.name} is not a prospect.` });
+      return err(refusal('invalid', 'error_not_prospect', { name: party.name }));
     const prospect = withoutUndefined(parsedInfo.data);
     const updated = { ...party, prospect, updatedAt: context.clock() };
     await tx.objectStore('parties').put(updated);

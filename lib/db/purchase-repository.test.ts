@@ -8,6 +8,7 @@ import {
   type RepositoryContext,
 } from './party-repository';
 import { listPurchases, recordPurchase, type PurchaseDraft } from './purchase-repository';
+import { say } from '../../lib/ui/ui-text';
 
 const T0 = Date.UTC(2026, 10, 2, 10);
 
@@ -25,7 +26,7 @@ function makeContext(): RepositoryContext & { tick(): void } {
 
 async function party(context: RepositoryContext, kind: RelationshipKind): Promise<Party> {
   const result = await createParty(context, { name: 'Grace Hopper', kind });
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(result.error.message.code);
   return result.value.party;
 }
 
@@ -43,7 +44,7 @@ describe('recordPurchase', () => {
     const context = makeContext();
     const grace = await party(context, 'customer');
     const result = await recordPurchase(context, draft(grace.id));
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(result.error.message.code);
     expect(result.value.purchase).toStrictEqual({
       id: expect.any(String),
       partyId: grace.id,
@@ -106,7 +107,7 @@ describe('recordPurchase', () => {
     const grace = await party(context, 'customer');
     const result = await recordPurchase(context, draft(grace.id, change));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain(message);
+    if (!result.ok) expect(say(result.error.message)).toContain(message);
     expect(await listPurchases(context.getDb, grace.id)).toStrictEqual([]);
   });
 

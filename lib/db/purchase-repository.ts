@@ -7,7 +7,7 @@ import { MoneySchema } from '../domain/money';
 import { withoutUndefined } from '../domain/new-party';
 import { PartySchema } from '../domain/party';
 import { PurchaseSchema, type Purchase } from '../domain/purchase';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { factsOf } from './engagement-repository';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -17,7 +17,7 @@ export const PurchaseDraftSchema = z.object({
   partyId: IdSchema,
   on: CalendarDateSchema,
   amount: MoneySchema.refine((money) => money.amountMinor > 0, {
-    message: 'the amount must be above zero',
+    message: 'error_amount_not_positive',
     path: ['amountMinor'],
   }),
   description: z.string().trim().min(1, 'say what was bought').max(1000),
@@ -52,7 +52,7 @@ export async function recordPurchase(
   });
   return inTransaction(tx, async (): Promise<Result<PurchaseOutcome>> => {
     const stored = await tx.objectStore('parties').get(input.partyId);
-    if (!stored) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!stored) return err(refusal('not_found', 'error_record_gone'));
     const party = PartySchema.parse(stored);
     const before = await factsOf(tx, party.id);
     const previous = input.requestId

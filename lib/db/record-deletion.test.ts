@@ -26,7 +26,7 @@ async function partyWithCalls(context: RepositoryContext, days: number[]) {
     kind: 'client',
     emails: ['ada@a.example'],
   });
-  if (!created.ok) throw new Error(created.error.message);
+  if (!created.ok) throw new Error(created.error.message.code);
   const ids: string[] = [];
   for (const [i, day] of days.entries()) {
     const logged = await logInteraction(context, {
@@ -35,7 +35,7 @@ async function partyWithCalls(context: RepositoryContext, days: number[]) {
       at: NOW - day * DAY,
       requestId: `call-${i}`,
     });
-    if (!logged.ok) throw new Error(logged.error.message);
+    if (!logged.ok) throw new Error(logged.error.message.code);
     ids.push(logged.value.interaction.id);
   }
   return { partyId: created.value.party.id, ids };
@@ -50,7 +50,7 @@ describe('deleting one interaction', () => {
     expect(before.lastInteractionAt).toBe(NOW - 2 * DAY);
 
     const deleted = await deletePartRecord(context, 'interactions', ids[1]!);
-    if (!deleted.ok) throw new Error(deleted.error.message);
+    if (!deleted.ok) throw new Error(deleted.error.message.code);
     expect(deleted.value.party?.lastInteractionAt).toBe(NOW - 30 * DAY);
     expect(deleted.value.party!.nextCheckInAt!).toBeLessThan(before.nextCheckInAt!);
     expect(say(deleted.value.entry.label)).toBe('An interaction with Ada');
@@ -78,7 +78,7 @@ describe('bulk changes and their undo', () => {
     const parties = [];
     for (const name of ['Ada', 'Grace', 'Linus']) {
       const created = await createParty(context, { name, kind: 'prospect' });
-      if (!created.ok) throw new Error(created.error.message);
+      if (!created.ok) throw new Error(created.error.message.code);
       parties.push(created.value.party);
     }
     const ids = parties.map((party) => party.id);
@@ -88,7 +88,7 @@ describe('bulk changes and their undo', () => {
       to: 'client',
       reason: 'Signed',
     });
-    if (!changed.ok) throw new Error(changed.error.message);
+    if (!changed.ok) throw new Error(changed.error.message.code);
     expect(changed.value.changed).toBe(3);
     for (const id of ids)
       expect((await getParty(context.getDb, id))!.kindHistory.at(-1)).toMatchObject({
@@ -102,7 +102,7 @@ describe('bulk changes and their undo', () => {
     const tagged = await changeParties(context, [ids[1]!], { kind: 'tag', tag: 'vip', add: true });
     expect(tagged.ok).toBe(true);
     const undone = await undoEntry(context, changed.value.entryId);
-    if (!undone.ok) throw new Error(undone.error.message);
+    if (!undone.ok) throw new Error(undone.error.message.code);
     expect(undone.value.kept).toBe(1);
     expect(await getParty(context.getDb, ids[0]!)).toEqual(parties[0]);
     expect(await getParty(context.getDb, ids[2]!)).toEqual(parties[2]);

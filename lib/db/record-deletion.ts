@@ -2,7 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import { nextCheckIn } from '../domain/cadence';
 import { withoutUndefined } from '../domain/new-party';
 import { PartySchema, type Party } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import {
   newEntry,
   removeRecords,
@@ -57,11 +57,11 @@ export async function deletePartRecord(
   const tx = db.transaction(PART_TX_STORES, 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async (): Promise<Result<PartDeletion>> => {
     const record = await tx.objectStore(store).get(id);
-    if (!record) return err({ code: 'not_found', message: 'That record no longer exists.' });
+    if (!record) return err(refusal('not_found', 'error_record_gone'));
     if (options.loggedEmail) {
       const requestId = ('requestId' in record ? record.requestId : undefined) ?? '';
       if (store !== 'interactions' || !requestId.startsWith('email:'))
-        return err({ code: 'not_found', message: 'That is not a logged email.' });
+        return err(refusal('not_found', 'error_not_logged_email'));
       tx.objectStore('emailUndone')
         .put({ requestId, undoneAt: now })
         .catch(() => undefined);

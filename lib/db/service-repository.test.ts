@@ -43,7 +43,7 @@ const audit: ServiceDraft = {
 
 async function saved(context: ServiceContext, draft: ServiceDraft): Promise<Service> {
   const result = await saveService(context, draft);
-  if (!result.ok) throw new Error(`saveService failed: ${result.error.message}`);
+  if (!result.ok) throw new Error(`saveService failed: ${result.error.message.code}`);
   return result.value;
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../domain/clock';
 import { IdSchema, newId } from '../domain/ids';
 import { describeIssues } from '../domain/issues';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { ServiceSchema, type Service } from '../domain/service';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -27,7 +27,7 @@ export interface ServiceListing {
 }
 
 const WRITE = { durability: 'strict' } as const;
-const notFound = err({ code: 'not_found', message: 'That service no longer exists.' });
+const notFound = err(refusal('not_found', 'error_service_gone'));
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** The whole catalogue, offered services first, each group by name. */
@@ -94,10 +94,7 @@ async function offeredNamed(
 }
 
 function duplicate(clash: Service) {
-  return err({
-    code: 'duplicate',
-    message: `A service named “${clash.name}” is already offered. Choose another name.`,
-  });
+  return err(refusal('duplicate', 'error_service_name_taken', { name: clash.name }));
 }
 
 /** Retires a service from the catalogue (or offers it again); engagements keep pointing at it. */
@@ -138,10 +135,7 @@ export async function deleteService(getDb: GetDb, id: string): Promise<Result<Se
       cursor = await cursor.continue();
     }
     if (uses > 0) {
-      return err({
-        code: 'in_use',
-        message: `${uses === 1 ? 'An engagement was' : `${uses} engagements were`} made from this service: archive it instead.`,
-      });
+      return err(refusal('in_use', 'error_service_in_use', { count: uses }));
     }
     await tx.objectStore('services').delete(id);
     return ok(ServiceSchema.parse(current));
@@ -156,7 +150,7 @@ export async function restoreService(getDb: GetDb, service: Service): Promise<Re
   const tx = db.transaction('services', 'readwrite', WRITE);
   return inTransaction(tx, async (): Promise<Result<Service>> => {
     if (await tx.store.get(parsed.data.id)) {
-      return err({ code: 'exists', message: 'That service is already in the catalogue.' });
+      return err(refusal('exists', 'error_service_exists'));
     }
     await tx.store.add(parsed.data);
     return ok(parsed.data);

@@ -14,6 +14,7 @@ import {
   StorageTrouble,
   storageTroubleOf,
 } from './storage-trouble';
+import { say } from '../../lib/ui/ui-text';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -188,7 +189,7 @@ describe('storage trouble, as the background answers it', () => {
       ok: false,
       error: { code: 'storage_full', message: STORAGE_FULL_MESSAGE },
     });
-    expect(reply?.ok === false && reply.error.message).toMatch(
+    expect(reply?.ok === false && say(reply.error.message)).toMatch(
       /^Your browser’s storage for Clientele is full/,
     );
 

@@ -1,4 +1,5 @@
 import type { DomainError } from '../domain/result';
+import { uiText, type UiText } from '../domain/ui-text';
 
 /**
  * Storage trouble the user can act on, as opposed to a bug: the browser's quota
@@ -9,32 +10,27 @@ import type { DomainError } from '../domain/result';
  */
 export type StorageTroubleCode = 'storage_full' | 'storage_unavailable';
 
-export const STORAGE_FULL_MESSAGE =
-  'Your browser’s storage for Clientele is full, so this was not saved. ' +
-  'Make a backup, then free some disk space or remove records you no longer need, and try again.';
-
-export const STORAGE_UNAVAILABLE_MESSAGE =
-  'Clientele can’t open its storage in this window, so nothing can be saved or read here. ' +
-  'Private windows sometimes block it: try again in an ordinary window.';
-
-export const STORAGE_BLOCKED_MESSAGE =
-  'Clientele can’t open its storage while an older Clientele page is still holding it. ' +
-  'Close Clientele’s other pages (options, dashboard) and try again.';
+// Their words, as codes the page words (lib/ui/error-wording.ts): full, unavailable in
+// this window, or held by an older Clientele page.
+export const STORAGE_FULL_MESSAGE: UiText = uiText('error_storage_full');
+export const STORAGE_UNAVAILABLE_MESSAGE: UiText = uiText('error_storage_unavailable');
+export const STORAGE_BLOCKED_MESSAGE: UiText = uiText('error_storage_blocked');
 
 export class StorageTrouble extends Error {
   override readonly name = 'StorageTrouble';
 
   constructor(
     readonly code: StorageTroubleCode,
-    message: string,
+    /** What the user is told; the Error's own message (for logs) is its code. */
+    readonly words: UiText,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(words.code, options);
   }
 
-  /** As a reply's error: the stable code and the sentence for people. */
+  /** As a reply's error: the stable code and its words. */
   toDomainError(): DomainError {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.words };
   }
 }
 

@@ -43,7 +43,7 @@ function device(server: MemoryServer, name: string) {
 
 async function created(repo: ReturnType<typeof device>['repo'], name: string) {
   const outcome = await createParty(repo, { name, kind: 'client', emails: [`${name}@x.example`] });
-  if (!outcome.ok) throw new Error(outcome.error.message);
+  if (!outcome.ok) throw new Error(outcome.error.message.code);
   return outcome.value.party;
 }
 

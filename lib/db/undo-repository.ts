@@ -3,7 +3,7 @@ import type { CadenceDefaults, Party } from '../domain';
 import { nextCheckIn } from '../domain/cadence';
 import { withoutUndefined } from '../domain/new-party';
 import { PartySchema } from '../domain/party';
-import { err, ok, type Result } from '../domain/result';
+import { err, ok, refusal, type Result } from '../domain/result';
 import { UNDO_TX_STORES, type UndoTx } from './deletion-repository';
 import { inTransaction } from './in-transaction';
 import type { RepositoryContext } from './party-repository';
@@ -44,12 +44,12 @@ export async function undoEntry(
   const tx = db.transaction(UNDO_TX_STORES, 'readwrite', { durability: 'strict' });
   return inTransaction(tx, async (): Promise<Result<UndoOutcome>> => {
     const stored = await tx.objectStore('undoEntries').get(entryId);
-    if (!stored) return err({ code: 'not_found', message: 'That can no longer be undone.' });
+    if (!stored) return err(refusal('not_found', 'error_undo_gone'));
     const entry = UndoEntrySchema.parse(stored);
     const outcome: UndoOutcome = { label: entry.label, restored: countsOf(entry.removed), kept: 0 };
     if (entry.action === 'delete') {
       const clash = await findClash(tx, entry.removed.parties);
-      if (clash) return err({ code: 'conflict', message: clash });
+      if (clash) return err(refusal('conflict', 'error_undo_clash', clash));
       // Plain requests, no promise each: a bulk undo puts back thousands.
       const native = unwrap(tx);
       const tombstones = native.objectStore('tombstones');
@@ -101,8 +101,11 @@ export async function markBatch(
   }
 }
 
-/** A message naming the first restored address or phone now on another record. */
-async function findClash(tx: UndoTx, parties: readonly Party[]): Promise<string | undefined> {
+/** The first restored address or phone now on another record, and that record's name. */
+async function findClash(
+  tx: UndoTx,
+  parties: readonly Party[],
+): Promise<{ value: string; owner: string } | undefined> {
   const restoring = new Set(parties.map((party) => party.id));
   const lookups = parties.flatMap((party) => [
     ...party.emails.map((value) => ['byEmail', value] as const),
@@ -131,8 +134,7 @@ async function findClash(tx: UndoTx, parties: readonly Party[]): Promise<string 
     );
   }
   for (const [i, owner] of owners.entries())
-    if (owner && !restoring.has(owner.id))
-      return `${lookups[i]![1]} is now on ${owner.name}’s record: merge or edit it first, then undo.`;
+    if (owner && !restoring.has(owner.id)) return { value: lookups[i]![1], owner: owner.name };
   return undefined;
 }
 

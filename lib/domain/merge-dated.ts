@@ -2,17 +2,19 @@ import { nextCheckIn, type CadenceDefaults } from './cadence';
 import { withoutUndefined } from './new-party';
 import type { Party } from './party';
 import type { KindChange } from './relationship';
-import { err, ok, type Result } from './result';
+import { err, ok, refusal, type Result } from './result';
 
 /** The stored limit of a record's notes (PartySchema). */
 export const NOTES_LIMIT = 100_000;
 
 /** The refusal when two records' notes would not fit in one: truncating them would lose what the user wrote. */
 export const notesTooLong = (name: string) =>
-  err({
-    code: 'too_long',
-    message: `“${name.slice(0, 80)}” and the record it matches have notes too long to keep in one record (${NOTES_LIMIT.toLocaleString('en')} characters together). Nothing of the two was merged; shorten the notes of one, then try again.`,
-  });
+  err(
+    refusal('too_long', 'error_merge_notes_too_long', {
+      name: name.slice(0, 80),
+      limit: NOTES_LIMIT,
+    }),
+  );
 
 /**
  * Two records of the same person or organization made one, by date (restoring a

@@ -4,6 +4,7 @@ import { DEFAULT_CADENCE } from './cadence';
 import { mergeParties } from './merge';
 import { PartySchema, type Party } from './party';
 import { RELATIONSHIP_KINDS } from './relationship';
+import { say } from '../../lib/ui/ui-text';
 
 const T = Date.UTC(2026, 5, 1);
 const MERGE_AT = Date.UTC(2026, 10, 23);
@@ -28,7 +29,7 @@ function party(rest: Partial<Party>): Party {
 
 function merged(survivor: Party, absorbed: Party): Party {
   const result = mergeParties(survivor, absorbed, { keep: 'survivor', at: MERGE_AT });
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(result.error.message.code);
   return result.value;
 }
 
@@ -215,7 +216,7 @@ describe('mergeParties, under every policy, for any two notes', () => {
             expect(PartySchema.safeParse(result.value).success).toBe(true);
           } else {
             expect(result.error.code).toBe('too_long');
-            expect(result.error.message).toMatch(/too long.*Nothing of the two was merged/);
+            expect(say(result.error.message)).toMatch(/too long.*Nothing of the two was merged/);
             // Refused only when both could not be kept (the "Also on file" line is short).
             expect(first.length + second.length).toBeGreaterThan(100_000 - 200);
           }

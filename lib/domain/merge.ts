@@ -2,7 +2,7 @@ import type { Instant } from './ids';
 import type { KindChange } from './relationship';
 import { withoutUndefined } from './new-party';
 import type { Party } from './party';
-import { err, ok, type Result } from './result';
+import { err, ok, refusal, type Result } from './result';
 import type { CadenceDefaults } from './cadence';
 import { NOTES_LIMIT, mergeNewerWins, mergeOnFileWins, notesTooLong } from './merge-dated';
 
@@ -50,8 +50,7 @@ export function mergeParties(first: Party, second: Party, policy: MergePolicy): 
  * them would lose what the user wrote.
  */
 function mergeSurvivorWins(survivor: Party, absorbed: Party, at: Instant): Result<Party> {
-  if (survivor.id === absorbed.id)
-    return err({ code: 'invalid', message: 'A record cannot be merged with itself.' });
+  if (survivor.id === absorbed.id) return err(refusal('invalid', 'error_merge_self'));
   const notes = joinNotes(survivor.notes, absorbed.notes);
   if (notes.length > NOTES_LIMIT) return notesTooLong(survivor.name);
   const organizationId = [survivor.organizationId, absorbed.organizationId].find(

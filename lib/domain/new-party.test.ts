@@ -11,6 +11,7 @@ import {
 } from './new-party';
 import { PartyDraftSchema, PartySchema, type Party, type PartyDraft } from './party';
 import type { Result } from './result';
+import { say } from '../../lib/ui/ui-text';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 15);
 const context: NewPartyContext = { id: 'id-1', now: NOW, region: 'US', cadence: DEFAULT_CADENCE };
@@ -19,7 +20,8 @@ const draft = (fields: Partial<PartyDraft> = {}) =>
   PartyDraftSchema.parse({ name: 'Ada Lovelace', kind: 'client', ...fields });
 
 function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`expected ok, got ${result.error.code}: ${result.error.message.code}`);
   return result.value;
 }
 
@@ -140,7 +142,7 @@ describe('newParty', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(code);
-    expect(result.error.message).toContain(named);
+    expect(say(result.error.message)).toContain(named);
   });
 
   it('reads phones in the context region', () => {

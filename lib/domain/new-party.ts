@@ -4,7 +4,7 @@ import { normalizeDomain, normalizeEmail } from './email';
 import type { Id, Instant } from './ids';
 import type { ParsedPartyDraft, Party } from './party';
 import { normalizePhone } from './phone';
-import { err, ok, type Result } from './result';
+import { err, ok, refusal, type Result } from './result';
 
 /** Normalises every address in a list, or names the first one that is not an address. */
 export function normalizeEmails(raw: readonly string[]): Result<string[]> {
@@ -12,8 +12,7 @@ export function normalizeEmails(raw: readonly string[]): Result<string[]> {
   for (const value of raw) {
     if (value.trim() === '') continue;
     const email = normalizeEmail(value);
-    if (email === null)
-      return err({ code: 'invalid_email', message: `“${value}” is not an email address.` });
+    if (email === null) return err(refusal('invalid_email', 'error_not_email', { value }));
     if (!out.includes(email)) out.push(email);
   }
   return ok(out);
@@ -25,11 +24,7 @@ export function normalizePhones(raw: readonly string[], region: string): Result<
   for (const value of raw) {
     if (value.trim() === '') continue;
     const phone = normalizePhone(value, region);
-    if (phone === null)
-      return err({
-        code: 'invalid_phone',
-        message: `“${value}” is not a valid phone number (read in region ${region}).`,
-      });
+    if (phone === null) return err(refusal('invalid_phone', 'error_not_phone', { value, region }));
     if (!out.includes(phone)) out.push(phone);
   }
   return ok(out);
@@ -52,8 +47,7 @@ export function newParty(draft: ParsedPartyDraft, context: NewPartyContext): Res
   for (const raw of draft.domains) {
     if (raw.trim() === '') continue;
     const domain = normalizeDomain(raw);
-    if (domain === null)
-      return err({ code: 'invalid_domain', message: `“${raw}” is not a domain name.` });
+    if (domain === null) return err(refusal('invalid_domain', 'error_not_domain', { value: raw }));
     if (!domains.includes(domain)) domains.push(domain);
   }
   const base: Party = {

@@ -28,7 +28,7 @@ export const PurchasePatchSchema = z
   .object({
     on: CalendarDateSchema,
     amount: MoneySchema.refine((money) => money.amountMinor > 0, {
-      message: 'the amount must be above zero',
+      message: 'error_amount_not_positive',
       path: ['amountMinor'],
     }),
     description: z.string().trim().min(1).max(1000),

@@ -26,7 +26,7 @@ export const TermsSchema = z
     billingPeriod: BillingPeriodSchema.optional(),
   })
   .refine((terms) => isRecurring(terms.pricingModel) === (terms.billingPeriod !== undefined), {
-    message: 'retainers and subscriptions have a billing period; other pricing models do not',
+    message: 'error_billing_period',
     path: ['billingPeriod'],
   });
 export type Terms = z.infer<typeof TermsSchema>;

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { UI_TEXT_CODES, type UiText } from './ui-text';
 
 /** A code and its values, as stored (undo entries) or received (messages, the import worker). */
-export const UiTextSchema: z.ZodType<UiText> = z.object({
-  code: z.enum(UI_TEXT_CODES),
-  params: z.record(z.string().max(40), z.union([z.string().max(2000), z.number()])),
-});
+export const UiTextSchema: z.ZodType<UiText> = z.lazy(() =>
+  z.object({
+    code: z.enum(UI_TEXT_CODES),
+    // A value may be another code's words (a refused restore names the backup's problem).
+    params: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), UiTextSchema])),
+  }),
+);

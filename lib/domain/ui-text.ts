@@ -1,3 +1,5 @@
+import { ERROR_TEXT_CODES } from './error-text';
+
 /**
  * Words that lib/ (and the background or the import worker, which run it) has for
  * the user, as a code and the values it names, never as a sentence: the page that
@@ -64,12 +66,15 @@ export const UI_TEXT_CODES = [
   'import_backup_invalid_record',
   'import_backup_duplicate_id',
   'import_backup_duplicate_request',
+  ...ERROR_TEXT_CODES,
 ] as const;
 export type UiTextCode = (typeof UI_TEXT_CODES)[number];
 
 // Free of zod, like ./money-format: the pages build these too. The schema that checks
-// them where they are stored or received is ./ui-text-schema.
-export type UiTextParams = Record<string, string | number>;
+// them where they are stored or received is ./ui-text-schema. A value may be another
+// code's words (a refused restore names the backup's problem inside its own sentence).
+export type UiTextValue = string | number | UiText;
+export type UiTextParams = { [name: string]: UiTextValue };
 export interface UiText {
   code: UiTextCode;
   params: UiTextParams;

@@ -3,6 +3,7 @@ import { storageTroubleOf } from '../db/storage-trouble';
 import type { PartyDraft } from '../domain/party';
 import type { Party } from '../domain/party';
 import type { Result } from '../domain/result';
+import { uiText, type UiText } from '../domain/ui-text';
 import { createNeverCapture, createNeverCapturePhone } from '../findings/never-capture';
 import type { DetectedContactMessage, PageFindings } from '../protocol/contact-schemas';
 import { draftFromContact, nameFromAddress } from '../ui/draft-from-contact';
@@ -49,16 +50,16 @@ export async function handleMenuClick(click: MenuClick, deps: MenuClickDeps): Pr
 }
 
 /** What went wrong, as the panel's notice: storage trouble in its own words. */
-export function failureNotice(error: unknown): string {
+export function failureNotice(error: unknown): UiText {
   const trouble = storageTroubleOf(error);
-  if (trouble) return trouble.message;
+  if (trouble) return trouble.words;
   const detail = error instanceof Error ? error.message : String(error);
-  return `Clientele could not do that: ${detail || 'an unknown error'}. Nothing was changed.`;
+  return uiText('menu_failed', { detail: (detail || 'unknown error').slice(0, 500) });
 }
 
 async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelIntent> {
   const at = deps.now();
-  const say = (show: PanelIntent['show'], notice?: string, focus?: 'log'): PanelIntent => ({
+  const say = (show: PanelIntent['show'], notice?: UiText, focus?: 'log'): PanelIntent => ({
     at,
     show,
     ...(notice ? { notice } : {}),
@@ -68,10 +69,10 @@ async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelInten
   if (click.menuItemId === 'find-contacts') {
     const { scanned, count } = await deps.scanPage(click.tabId);
     const notice = !scanned
-      ? 'Clientele cannot read this page (the browser keeps extensions off it).'
+      ? uiText('menu_page_unreadable')
       : count === 0
-        ? 'No contacts found on this page.'
-        : `Found ${count} contact${count === 1 ? '' : 's'} on this page.`;
+        ? uiText('menu_no_contacts')
+        : uiText('menu_found_contacts', { count });
     return say({ view: 'page' }, notice);
   }
 
@@ -79,13 +80,13 @@ async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelInten
   const target = readClickTarget(click.info, settings.region);
   if (target.kind === 'page') return say({ view: 'follow' });
   if (target.kind === 'unreadable')
-    return say({ view: 'follow' }, `“${target.text}” is not an address, a phone number or a name.`);
+    return say({ view: 'follow' }, uiText('menu_not_contact', { text: target.text.slice(0, 500) }));
 
   const isNeverCaptured = createNeverCapture(settings.neverCapture);
   const blocked =
     target.contact.emails.find(isNeverCaptured) ??
     target.contact.phones.find(createNeverCapturePhone(settings.neverCapture));
-  if (blocked) return say({ view: 'follow' }, `${blocked} is on your never-capture list.`);
+  if (blocked) return say({ view: 'follow' }, uiText('menu_never_capture', { value: blocked }));
 
   const contact = enrich(target.contact, await deps.readFindings(click.tabId));
   const kind = kindOf(click.menuItemId);
@@ -93,11 +94,14 @@ async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelInten
     const draft = draftFromContact(asDetected(contact), kind, click.pageUrl, at);
     const created = await deps.createParty(draft);
     if (!created.ok)
-      return say({ view: 'add', contact, kind }, `Not added: ${created.error.message}`);
+      return say(
+        { view: 'add', contact, kind },
+        uiText('menu_not_added', { reason: created.error.message }),
+      );
     const { party } = created.value;
     const notice = created.value.created
-      ? `Added ${party.name} as a ${kind}.`
-      : `${party.name} is already on file (same ${created.value.matchedBy}); nothing was changed.`;
+      ? uiText('menu_added', { name: party.name, kind })
+      : uiText('menu_already_on_file', { name: party.name, by: created.value.matchedBy });
     return say({ view: 'party', partyId: party.id }, notice);
   }
 
@@ -105,7 +109,7 @@ async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelInten
   const known = await deps.findParty(contact);
   if (known) return say({ view: 'party', partyId: known.id }, undefined, focus);
   const notice =
-    focus === 'log' ? `${labelOf(contact)} is not on file yet: add them, then log.` : undefined;
+    focus === 'log' ? uiText('menu_not_on_file', { name: labelOf(contact) }) : undefined;
   return say({ view: 'add', contact }, notice, focus);
 }
 

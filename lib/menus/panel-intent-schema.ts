@@ -1,3 +1,4 @@
+import { UiTextSchema } from '../domain/ui-text-schema';
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../domain/ids';
 import { RelationshipKindSchema } from '../domain/relationship';
@@ -33,8 +34,8 @@ export const PanelIntentSchema = z.object({
   ]),
   /** The log form takes the focus ("Log an interaction with…"). */
   focus: z.literal('log').optional(),
-  /** A sentence for the user: what happened, or why nothing could. */
-  notice: z.string().max(500).optional(),
+  /** What happened, or why nothing could, as words the panel says (a sentence, if stored before). */
+  notice: z.union([UiTextSchema, z.string().max(500)]).optional(),
 });
 export type PanelIntent = z.infer<typeof PanelIntentSchema>;
 export type PanelShow = PanelIntent['show'];

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Result } from '../domain/result';
+import { refusal, type Result } from '../domain/result';
+import type { UiText } from '../domain/ui-text';
 import { CHANNEL } from '../protocol/channel';
 import type { MessageName, RequestInput, Response } from '../protocol/messages';
 
@@ -24,24 +25,30 @@ export async function sendMessage<N extends MessageName>(
   } catch (error) {
     return {
       ok: false,
-      error: {
-        code: 'unreachable',
-        message: `Clientele's background did not answer (${String(error)}).`,
-      },
+      error: refusal('unreachable', 'error_unreachable', { detail: String(error).slice(0, 500) }),
     };
   }
   return readReply<Response<N>>(raw, name);
 }
 
-/** The reply's outer shape: `{ok: true, value}` or `{ok: false, error: {code, message}}`. */
+/**
+ * The reply's outer shape: `{ok: true, value}` or `{ok: false, error: {code, message}}`,
+ * the message a text code the page words (the background's refusals are all codes).
+ */
 export function readReply<Value>(raw: unknown, name: string): Result<Value> {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
     if (raw.ok === true && 'value' in raw) return { ok: true, value: raw.value as Value };
     if (raw.ok === false && 'error' in raw) {
       const error = raw.error as { code?: unknown; message?: unknown } | null;
-      if (typeof error?.code === 'string' && typeof error.message === 'string')
+      if (typeof error?.code === 'string' && isWords(error.message))
         return { ok: false, error: { code: error.code, message: error.message } };
     }
   }
-  return { ok: false, error: { code: 'bad_reply', message: `An unreadable answer to ${name}.` } };
+  return { ok: false, error: refusal('bad_reply', 'error_bad_reply', { name }) };
+}
+
+function isWords(value: unknown): value is UiText {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  return typeof code === 'string' && typeof params === 'object' && params !== null;
 }

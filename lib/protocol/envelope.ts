@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UiTextSchema } from '../domain/ui-text-schema';
 import { CHANNEL } from './channel';
 
 export { CHANNEL };
@@ -29,9 +30,10 @@ export const ERROR_CODES = [
   'storage_unavailable',
 ] as const;
 
+/** A refusal: its code, and its words as a text code the page words (lib/ui/ui-text.ts). */
 export const ProtocolErrorSchema = z.object({
   code: z.string().max(100),
-  message: z.string().max(2000),
+  message: UiTextSchema,
 });
 export type ProtocolError = z.infer<typeof ProtocolErrorSchema>;
 

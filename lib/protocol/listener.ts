@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { storageFailure } from '../db/storage-trouble';
-import type { Result } from '../domain/result';
+import { refusal, type Result } from '../domain/result';
+import type { UiTextCode, UiTextParams } from '../domain/ui-text';
 import { EnvelopeSchema, type Reply } from './envelope';
 import { isMessageName, messages, type MessageName, type Request, type Response } from './messages';
 import { senderIsAllowed, type OwnIdentity } from './sender';
@@ -43,13 +44,14 @@ export async function dispatch(
   rawRequest: unknown,
   sender: MessageSender,
 ): Promise<Reply> {
-  if (!isMessageName(name)) return failure('unknown_message', `No message is named “${name}”.`);
+  const named = { name: name.slice(0, 100) };
+  if (!isMessageName(name)) return failure('unknown_message', 'error_unknown_message', named);
   const definition = messages[name];
   if (!senderIsAllowed(definition.sender, sender, identity)) {
-    return failure('forbidden', `“${name}” may not be sent from here.`);
+    return failure('forbidden', 'error_forbidden_sender', named);
   }
   const request = definition.request.safeParse(rawRequest);
-  if (!request.success) return failure('bad_request', `“${name}” has a malformed request.`);
+  if (!request.success) return failure('bad_request', 'error_bad_request', named);
   try {
     const handler = handlers[name] as Handler<typeof name>;
     const result = await handler(request.data, sender);
@@ -58,7 +60,7 @@ export async function dispatch(
     const value = definition.response.safeParse(result.value);
     if (!value.success) {
       console.error(`Clientele: ${name} answered outside its schema`, value.error.issues);
-      return failure('internal', 'Something went wrong while reading records.');
+      return failure('internal', 'error_internal_reply');
     }
     return { ok: true, value: value.data };
   } catch (error) {
@@ -66,10 +68,10 @@ export async function dispatch(
     // A full quota or storage that cannot open is told as such: the user can act on it.
     const storage = storageFailure(error);
     if (storage) return { ok: false, error: storage };
-    return failure('internal', 'Something went wrong while saving or reading records.');
+    return failure('internal', 'error_internal');
   }
 }
 
-function failure(code: string, message: string): Reply {
-  return { ok: false, error: { code, message } };
+function failure(code: string, words: UiTextCode, params?: UiTextParams): Reply {
+  return { ok: false, error: refusal(code, words, params) };
 }

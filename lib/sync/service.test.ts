@@ -175,7 +175,7 @@ async function connected(device: Setup, password = PASSWORD) {
 
 async function addParty(device: Setup, name: string) {
   const outcome = await createParty(device.repo, { name, kind: 'client' });
-  if (!outcome.ok) throw new Error(outcome.error.message);
+  if (!outcome.ok) throw new Error(outcome.error.message.code);
   return outcome.value.party;
 }
 

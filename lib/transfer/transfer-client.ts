@@ -30,7 +30,12 @@ export interface Progress {
 const PAGE = 2000;
 export const IMPORT_CHUNK = 1000;
 
-class TransferError extends Error {}
+/** A refusal from the background, thrown out of a transfer with its words. */
+class TransferError extends Error {
+  constructor(readonly words: UiText) {
+    super(words.code);
+  }
+}
 
 async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
   const settled = await result;
@@ -38,8 +43,12 @@ async function unwrap<T>(result: Promise<Result<T>>): Promise<T> {
   return settled.value;
 }
 
-/** A failure from the background as a sentence for the user. */
-export function messageOf(error: unknown): string {
+/**
+ * A failure for the user: the background's refusal as its words (the page says
+ * them), anything else (a file the browser could not read) as the error's own text.
+ */
+export function messageOf(error: unknown): UiText | string {
+  if (error instanceof TransferError) return error.words;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -110,8 +119,8 @@ export interface ImportResult {
   added: number;
   merged: number;
   /** Rows the store refused and rows imported with a change, by line in the file. */
-  skipped: { line: number; message: string }[];
-  adjusted: { line: number; message: string }[];
+  skipped: { line: number; message: UiText }[];
+  adjusted: { line: number; message: UiText }[];
   cancelled: boolean;
 }
 

@@ -301,7 +301,7 @@ describe('cards from every exporter family', () => {
         region: 'US',
         cadence: DEFAULT_CADENCE,
       });
-      if (!built.ok) throw new Error(built.error.message);
+      if (!built.ok) throw new Error(built.error.message.code);
       const party = PartySchema.parse(built.value);
       const again = readVcards(partiesToVcards([party], version), 'client').drafts[0]!.value;
       expect(again).toMatchObject({

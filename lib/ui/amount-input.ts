@@ -1,9 +1,16 @@
 import { parseAmount as readAmount } from '../domain/money-input';
 import type { Result } from '../domain/result';
+
 import { t } from '../platform/i18n';
 import { say } from './ui-text';
 
 export { currencyDigits, formatAmount } from '../domain/money-format';
+
+/** A field's problem already in the page's words: this runs in the page. */
+export interface WordedProblem {
+  code: string;
+  message: string;
+}
 
 // A currency sign or code before or after the number: "€ 12", "12 EUR", "US$5", "5 $US".
 const CURRENCY_AROUND =
@@ -18,7 +25,11 @@ const CURRENCY_AROUND =
  *
  * @example parseAmount('€ 1,234.5', 'EUR', 'en-US') // { ok: true, value: 123450 }
  */
-export function parseAmount(text: string, currency: string, locale?: string): Result<number> {
+export function parseAmount(
+  text: string,
+  currency: string,
+  locale?: string,
+): Result<number, WordedProblem> {
   const typed = text.trim();
   const number = typed.replace(CURRENCY_AROUND, '');
   if (typed !== '' && number === '') {

@@ -1,7 +1,9 @@
 import type { RelationshipKind } from '../domain';
-import type { UiText, UiTextCode, UiTextParams } from '../domain/ui-text';
-import { formatNumber, t, tCount, type MessageKey, type PluralKey } from '../platform/i18n';
+import type { UiText, UiTextCode } from '../domain/ui-text';
+import { formatNumber, t, tCount, type MessageKey } from '../platform/i18n';
+import { ERROR_WORDING } from './error-wording';
 import { KIND_LABELS } from './format';
+import { counted, message, reader, type Params } from './text-params';
 
 /**
  * The page's words for what lib/ said as a code (lib/domain/ui-text.ts). A plain
@@ -11,36 +13,8 @@ import { KIND_LABELS } from './format';
  */
 export function say(text: UiText | string): string {
   if (typeof text === 'string') return text;
-  return WORDING[text.code](reader(text.params));
+  return WORDING[text.code](reader(text.params, say));
 }
-
-interface Params {
-  text(name: string): string;
-  count(name: string): number;
-}
-
-function reader(params: UiTextParams): Params {
-  return {
-    text: (name) => {
-      const value = params[name];
-      return value === undefined ? '' : typeof value === 'number' ? formatNumber(value) : value;
-    },
-    count: (name) => {
-      const value = params[name];
-      return typeof value === 'number' ? value : Number(value ?? 0) || 0;
-    },
-  };
-}
-
-const message =
-  (key: MessageKey, ...names: string[]) =>
-  (p: Params) =>
-    t(key, ...names.map((name) => p.text(name)));
-
-const counted =
-  (key: PluralKey, count: string, ...names: string[]) =>
-  (p: Params) =>
-    tCount(key, p.count(count), ...names.map((name) => p.text(name)));
 
 const PART_KEYS: Record<string, [withName: MessageKey, alone: MessageKey]> = {
   interactions: ['text_undo_interaction', 'text_undo_interaction_alone'],
@@ -119,6 +93,7 @@ const WORDING: Record<UiTextCode, (p: Params) => string> = {
       : t('text_import_backupInvalidRecord', p.text('field')),
   import_backup_duplicate_id: message('text_import_backupDuplicateId', 'id'),
   import_backup_duplicate_request: message('text_import_backupDuplicateRequest', 'id'),
+  ...ERROR_WORDING,
 };
 
 const TOO_LONG: Record<string, MessageKey> = {

@@ -1,4 +1,6 @@
 import type { CadenceDefaults, Party } from '../../../lib/domain';
+import { refusal } from '../../../lib/domain/result';
+import type { UiText } from '../../../lib/domain/ui-text';
 import { partyView } from '../../../lib/findings/party-view';
 import type { RepositoryContext } from '../../../lib/db/party-repository';
 import type { PageFindings, PartyView } from '../../../lib/protocol/contact-schemas';
@@ -46,7 +48,7 @@ export interface BackgroundDeps {
     tabId: number,
     url: string,
     maxBytes: number,
-  ) => Promise<{ ok: true; text: string; pageUrl: string } | { ok: false; message: string }>;
+  ) => Promise<{ ok: true; text: string; pageUrl: string } | { ok: false; words: UiText }>;
   /** Adds normalised addresses and E.164 phones to the never-capture list. */
   neverCapture?: (entries: readonly string[]) => Promise<void>;
   /** Scans again the tabs that reported contacts, so their highlights follow a deletion. */
@@ -63,5 +65,5 @@ export async function viewOf(repo: BackgroundDeps['repo'], party: Party): Promis
 
 export const notFound = {
   ok: false,
-  error: { code: 'not_found', message: 'That record no longer exists.' },
+  error: refusal('not_found', 'error_record_gone'),
 } as const;

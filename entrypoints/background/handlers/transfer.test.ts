@@ -5,6 +5,7 @@ import { CHANNEL, type Reply } from '../../../lib/protocol/envelope';
 import { BACKUP_STORES } from '../../../lib/transfer/backup-format';
 import { installPermissionAndScriptingStubs } from '../../../tests/unit/fake-browser-extras';
 import background from '../index';
+import { say } from '../../../lib/ui/ui-text';
 
 const EXTENSION_ID = 'test-extension-id';
 const pageSender = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` };
@@ -102,9 +103,9 @@ describe('transfer messages', () => {
     const reply = await restore('merge', broken);
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
-      expect(reply.error.message).toContain('stores.parties[1]');
-      expect(reply.error.message).toContain('emails.0');
-      expect(reply.error.message).toContain('Nothing was written');
+      expect(say(reply.error.message)).toContain('stores.parties[1]');
+      expect(say(reply.error.message)).toContain('emails.0');
+      expect(say(reply.error.message)).toContain('Nothing was written');
     }
     expect((await counts()).parties).toBe(3);
   });

@@ -4,7 +4,7 @@
 // part would reach into the others' state.
 
 import { normalizePhone } from '../../../lib/domain/phone';
-import { err, ok } from '../../../lib/domain/result';
+import { err, ok, refusal } from '../../../lib/domain/result';
 import {
   countRecords,
   readStorePage,
@@ -33,8 +33,7 @@ import {
 import { mergeParties } from '../../../lib/domain/merge';
 import { readVcards } from '../../../lib/transfer/vcard-read';
 import type { BackgroundDeps } from './deps';
-// The worker has the catalogue too: a refused backup is told in the user's language.
-import { describeProblem } from '../../../lib/ui/ui-text';
+import { uiText, type UiText, type UiTextParams } from '../../../lib/domain/ui-text';
 
 /** A linked card is a contact or a few, never a book: anything bigger is refused. */
 export const MAX_LINKED_CARD_BYTES = 1024 * 1024;
@@ -56,11 +55,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
   let restore: RestoreJob | undefined;
   const cancelled = new Set<string>();
 
-  const lostJob = err({
-    code: 'job_lost',
-    message:
-      'The restore was interrupted (Clientele restarted). Nothing was written; please start it again.',
-  });
+  const lostJob = err(refusal('job_lost', 'restore_interrupted'));
 
   const importDrafts = async (drafts: unknown[], batch: BatchTag): Promise<ImportChunkOutcome> => {
     const { region, cadence } = await repo.settings();
@@ -70,7 +65,10 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       if (kept.moved.length > 0)
         adjusted.push({
           index,
-          message: `${kept.moved.map((p) => `“${p}”`).join(', ')} ${kept.moved.length === 1 ? 'is not a phone number' : 'are not phone numbers'} Clientele can read; kept in the notes.`,
+          message: uiText('import_phones_kept', {
+            count: kept.moved.length,
+            phones: kept.moved.map((p) => `“${p}”`).join(', '),
+          }),
         });
       return kept.draft;
     });
@@ -110,18 +108,11 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
     },
 
     'transfer/restoreBegin': async ({ mode, counts, schemaVersion }) => {
-      if (schemaVersion > 1_000)
-        return err({
-          code: 'invalid_backup',
-          message: 'This backup comes from an unknown version of Clientele.',
-        });
+      if (schemaVersion > 1_000) return err(refusal('invalid_backup', 'restore_unknown_version'));
       if (mode === 'empty') {
         const present = await countRecords(repo.getDb);
         if (BACKUP_STORES.some((store) => present[store] > 0))
-          return err({
-            code: 'not_empty',
-            message: `Your book is not empty (${present.parties.toLocaleString('en')} parties), so the backup cannot be restored into it as it was. Choose “merge”, or restore into an empty book.`,
-          });
+          return err(refusal('not_empty', 'restore_not_empty', { count: present.parties }));
       }
       const id = crypto.randomUUID();
       restore = {
@@ -141,18 +132,12 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       const held = job.records[store];
       if (offset !== held.length || held.length + records.length > job.counts[store]) {
         restore = undefined;
-        return err({
-          code: 'invalid_backup',
-          message: `The backup's “${store}” arrived out of order; nothing was written.`,
-        });
+        return err(refusal('invalid_backup', 'restore_out_of_order', { store }));
       }
       const parsed = parseBackupRecords(store, records, offset);
       if (!parsed.ok) {
         restore = undefined;
-        return err({
-          code: 'invalid_backup',
-          message: `${describeProblem(parsed.error)} Nothing was written.`,
-        });
+        return err(refusal('invalid_backup', 'restore_refused', refusedFor(parsed.error)));
       }
       held.push(...parsed.value);
       return Promise.resolve(ok({ received: held.length }));
@@ -165,18 +150,10 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       const missing = TRANSFER_STORES.find(
         (store) => job.records[store].length !== job.counts[store],
       );
-      if (missing)
-        return err({
-          code: 'invalid_backup',
-          message: `The backup's “${missing}” did not arrive in full; nothing was written.`,
-        });
+      if (missing) return err(refusal('invalid_backup', 'restore_incomplete', { store: missing }));
       const records = job.records as unknown as BackupRecords;
       const conflict = findConflicts(records);
-      if (conflict)
-        return err({
-          code: 'invalid_backup',
-          message: `${describeProblem(conflict)} Nothing was written.`,
-        });
+      if (conflict) return err(refusal('invalid_backup', 'restore_refused', refusedFor(conflict)));
       const outcome =
         job.mode === 'empty'
           ? await restoreIntoEmpty(repo.getDb, records)
@@ -212,8 +189,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
     },
 
     'transfer/importChunk': async ({ jobId, drafts, fileName, offset }) => {
-      if (cancelled.has(jobId))
-        return err({ code: 'cancelled', message: 'This import was cancelled.' });
+      if (cancelled.has(jobId)) return err(refusal('cancelled', 'import_cancelled'));
       const outcome = await importDrafts(drafts, { id: jobId, fileName, offset });
       await announceBookChanged(repo.clock());
       return ok(outcome);
@@ -221,21 +197,11 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
 
     'transfer/importVcardLink': async ({ tabId, url, kind }) => {
       const findings = await deps.findings.read(tabId);
-      if (!findings?.vcards?.includes(url))
-        return err({
-          code: 'forbidden',
-          message: 'That card is not one of the links found on this page.',
-        });
-      if (!deps.readTabText)
-        return err({ code: 'unsupported', message: 'Cards cannot be read from pages here.' });
+      if (!findings?.vcards?.includes(url)) return err(refusal('forbidden', 'card_link_not_found'));
+      if (!deps.readTabText) return err(refusal('unsupported', 'card_link_unsupported'));
       const read = await deps.readTabText(tabId, url, MAX_LINKED_CARD_BYTES);
-      if (!read.ok) return err({ code: 'unreadable', message: read.message });
-      if (!sameOrigin(url, read.pageUrl))
-        return err({
-          code: 'forbidden',
-          message:
-            'That card is on another site than the page; download it and import the file instead.',
-        });
+      if (!read.ok) return err(refusal('unreadable', read.words.code, read.words.params));
+      if (!sameOrigin(url, read.pageUrl)) return err(refusal('forbidden', 'card_link_other_site'));
       const cards = readVcards(read.text, kind);
       const problems = cards.problems.map(({ line, message }) =>
         line === undefined ? { message } : { line, message },
@@ -259,6 +225,15 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
         ],
       });
     },
+  };
+}
+
+/** A backup's problem, and where it is, as a refused restore names it (the page words both). */
+function refusedFor(problem: { path?: string; line?: number; message: UiText }): UiTextParams {
+  return {
+    problem: problem.message,
+    ...(problem.path ? { path: problem.path } : {}),
+    ...(problem.line !== undefined ? { line: problem.line } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ import { t, tCount } from '../../../lib/platform/i18n';
 import { KIND_NAMES, KINDS, number } from './format';
 import { DraftPreview, ImportSummary, MappingTable, ProblemList } from './ImportParts';
 import { useImportReader } from './use-import-reader';
+import { say } from '../../../lib/ui/ui-text';
 
 type Stage =
   | { step: 'idle' }
@@ -51,7 +52,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
     draftsFor(kind, source.format === 'csv' ? mapping : undefined)
       .then((drafts) => current && setRead(drafts))
       .catch((failure: unknown) => {
-        if (current && !(failure instanceof ReadingStopped)) setError(messageOf(failure));
+        if (current && !(failure instanceof ReadingStopped)) setError(say(messageOf(failure)));
       });
     return () => {
       current = false;
@@ -79,7 +80,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
       prepared = await reader.open(file);
     } catch (failure) {
       setStage({ step: 'idle' });
-      setError(t('options_import_nothing', messageOf(failure)));
+      setError(t('options_import_nothing', say(messageOf(failure))));
       return;
     }
     if (!prepared) return; // stopped: cancelReading said so
@@ -117,7 +118,7 @@ export function ImportFlow({ transport }: { transport: Transport }) {
       setStage({ step: 'done', result, notImported });
     } catch (failure) {
       setStage({ step: 'idle' });
-      setError(t('options_import_broken', messageOf(failure)));
+      setError(t('options_import_broken', say(messageOf(failure))));
     } finally {
       abort.current = null;
       if (input.current) input.current.value = '';

@@ -10,6 +10,7 @@ import {
 } from '../../../lib/transfer/transfer-client';
 import { t, tCount, uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
 import { number } from './format';
+import { say } from '../../../lib/ui/ui-text';
 
 export function RestorePicker({
   transport,
@@ -56,7 +57,7 @@ export function RestorePicker({
       setFile(null);
       if (input.current) input.current.value = '';
     } catch (error) {
-      onDone(messageOf(error), true);
+      onDone(say(messageOf(error)), true);
     } finally {
       setProgress(null);
     }

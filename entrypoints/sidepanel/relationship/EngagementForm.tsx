@@ -8,6 +8,7 @@ import { localDay } from '../../../lib/ui/local-day';
 import { AmountFields, DealingFormEnd } from './DealingFormParts';
 import { DateField, SelectField } from '../../../components/FormParts';
 import type { Send, Suggestion } from './SuggestionNotice';
+import { say } from '../../../lib/ui/ui-text';
 
 type Service = Response<'engagements/catalogue'>['services'][number];
 type PricingModel = Service['terms']['pricingModel'];
@@ -121,7 +122,7 @@ export function EngagementForm({
       ...(renewOn ? { renewOn } : {}),
     });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     const { engagement, followUp } = result.value;
     const saved = t('panel_engagement_saved', engagement.serviceName);
     const renewal = followUp

@@ -10,6 +10,7 @@ import {
 import { localDay } from '../../../lib/ui/local-day';
 import { DateField, FormProblem } from '../../../components/FormParts';
 import type { Send } from './SuggestionNotice';
+import { say } from '../../../lib/ui/ui-text';
 
 export interface EngagementStatusProps {
   engagement: Pick<Engagement, 'id' | 'serviceName' | 'status' | 'startOn'>;
@@ -53,7 +54,7 @@ export function EngagementStatus({
       ...(end ? { endOn: end } : {}),
     });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     setProblem(null);
     setEnding(false);
     onChanged(describeStatusChange(result.value.engagement, engagement.status));

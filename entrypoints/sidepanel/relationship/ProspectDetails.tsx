@@ -12,6 +12,7 @@ import {
 } from '../../../lib/ui/prospect-stages';
 import { FormProblem, SelectField, SubmitButton } from '../../../components/FormParts';
 import type { Send } from './SuggestionNotice';
+import { say } from '../../../lib/ui/ui-text';
 
 export interface ProspectDetailsProps {
   partyId: string;
@@ -41,7 +42,7 @@ export function ProspectDetails({
     const info = prospectUpdate({ stage, source, nextStep });
     const result = await send('prospects/update', { id: partyId, ...info });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     setProblem(null);
     // The stage is named inside the sentence, in lower case — but German keeps its nouns capital.
     const label = PROSPECT_STAGE_LABELS[info.stage];

@@ -7,6 +7,7 @@ import { localDay } from '../../../lib/ui/local-day';
 import { AmountFields, DealingFormEnd } from './DealingFormParts';
 import { DateField, SelectField } from '../../../components/FormParts';
 import type { Send, Suggestion } from './SuggestionNotice';
+import { say } from '../../../lib/ui/ui-text';
 
 export interface PurchaseFormProps {
   partyId: string;
@@ -69,7 +70,7 @@ export function PurchaseForm({
       requestId,
     });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     const { purchase } = result.value;
     const message = t(
       'panel_purchase_recorded',

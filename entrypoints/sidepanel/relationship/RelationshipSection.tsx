@@ -55,13 +55,13 @@ export function RelationshipSection({
   };
   const remove = async (store: 'engagements' | 'purchases', id: string) => {
     const result = await send('records/delete', { store, id });
-    if (!result.ok) return setStatus(result.error.message);
+    if (!result.ok) return setStatus(say(result.error.message));
     changed(t('tidy_deleted', say(result.value.entry.label)));
     onPartDeleted?.(result.value.entry.id, say(result.value.entry.label));
   };
   const editPurchase = async (id: string, patch: PurchasePatch) => {
     const result = await send('records/update', { store: 'purchases', id, patch });
-    if (!result.ok) return setStatus(result.error.message);
+    if (!result.ok) return setStatus(say(result.error.message));
     changed(t('tidy_updated_purchase', patch.description ?? ''));
   };
   const saved = (message: string) => {

@@ -10,6 +10,7 @@ import { PastEngagements } from './PastEngagements';
 import { PurchaseList } from '../../../components/PurchaseList';
 import type { PurchasePatch } from '../../../lib/domain/part-patch';
 import { SuggestionNotice, type Send } from './SuggestionNotice';
+import { say } from '../../../lib/ui/ui-text';
 
 type Summary = Response<'parties/summary'>;
 
@@ -55,7 +56,7 @@ export function RelationshipSummary({
   viewTo.current = onView;
   const load = useCallback(async () => {
     const result = await send('parties/summary', { id: partyId });
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(result.error.message));
     setProblem(null);
     setSummary(result.value);
     viewTo.current?.(result.value.view);

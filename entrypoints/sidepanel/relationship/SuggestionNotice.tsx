@@ -5,6 +5,7 @@ import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import type { Response } from '../../../lib/protocol/messages';
 import type { RelationshipKind } from '../../../lib/domain/relationship';
 import { suggestionReasonText } from '../../../lib/ui/suggestion-words';
+import { say } from '../../../lib/ui/ui-text';
 
 export type Suggestion = NonNullable<Response<'parties/summary'>['suggestion']>;
 export type Send = typeof sendMessage;
@@ -53,7 +54,7 @@ export function SuggestionNotice({
       // Kept in the history as worded here, like a reason the user typed.
       reason: reason.slice(0, 500),
     });
-    setState(result.ok ? 'done' : result.error.message);
+    setState(result.ok ? 'done' : say(result.error.message));
     if (result.ok) onApplied?.(result.value, now);
   };
   if (state === 'done')

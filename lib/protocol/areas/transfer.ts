@@ -36,9 +36,9 @@ const ImportOutcomeSchema = z.object({
   added: z.number().int(),
   merged: z.number().int(),
   /** Rows the store refused, by their position in the chunk. */
-  skipped: z.array(z.object({ index: z.number().int(), message: z.string() })),
+  skipped: z.array(z.object({ index: z.number().int(), message: UiTextSchema })),
   /** Rows imported with an unreadable phone kept in the notes instead. */
-  adjusted: z.array(z.object({ index: z.number().int(), message: z.string() })),
+  adjusted: z.array(z.object({ index: z.number().int(), message: UiTextSchema })),
 });
 export type ImportChunkOutcome = z.infer<typeof ImportOutcomeSchema>;
 
@@ -141,11 +141,10 @@ export const transferMessages = {
       added: z.number().int(),
       merged: z.number().int(),
       names: z.array(z.string()),
-      // A store's refusal is still a sentence (the background's errors are not yet codes).
       problems: z.array(
         z.object({
           line: z.number().int().optional(),
-          message: z.union([UiTextSchema, z.string()]),
+          message: UiTextSchema,
         }),
       ),
     }),
