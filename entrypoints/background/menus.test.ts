@@ -1,3 +1,5 @@
+import type { UiText } from '../../lib/domain/ui-text';
+import { say } from '../../lib/ui/ui-text';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANNEL, type Reply } from '../../lib/protocol/envelope';
@@ -55,8 +57,13 @@ type Intent = {
   notice?: string;
 };
 
-const takeIntent = async () =>
-  (await valueOf<{ intent?: Intent }>(send('panel/takeIntent', { tabId: 7 }))).intent;
+/** The intent the panel takes, its notice worded as the panel words it. */
+const takeIntent = async (): Promise<Intent | undefined> => {
+  type Stored = Omit<Intent, 'notice'> & { notice?: UiText | string };
+  const { intent } = await valueOf<{ intent?: Stored }>(send('panel/takeIntent', { tabId: 7 }));
+  if (intent?.notice === undefined) return intent as Intent | undefined;
+  return { ...intent, notice: say(intent.notice) };
+};
 
 const rows = async () =>
   (await valueOf<{ rows: { name: string; kind: string }[] }>(send('search/rows', {}))).rows;
@@ -116,7 +123,7 @@ describe('right-click menu', () => {
     ]);
     const intent = await takeIntent();
     expect(intent?.show.view).toBe('party');
-    expect(intent?.notice).toBe('Added Ada Lovelace as a client.');
+    expect(intent?.notice).toBe('Added Ada Lovelace (Client).');
     const view = await valueOf<{ party: { organizationName: string; captured: { url: string } } }>(
       send('parties/get', { id: intent?.show.partyId }),
     );

@@ -198,7 +198,7 @@ describe('createParty', () => {
       ok: false,
       error: {
         code: 'invalid_email',
-        message: expect.stringContaining('not an address') as string,
+        message: { code: 'error_not_email', params: { value: 'not an address' } },
       },
     });
     expect(await allParties(context)).toEqual([]);
@@ -214,7 +214,10 @@ describe('createParty', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_phone', message: expect.stringContaining('region US') as string },
+      error: {
+        code: 'invalid_phone',
+        message: { code: 'error_not_phone', params: { value: '555-0100', region: 'US' } },
+      },
     });
     expect(await allParties(context)).toEqual([]);
   });

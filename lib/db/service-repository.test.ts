@@ -204,7 +204,7 @@ describe('retiring a service', () => {
       ok: false,
       error: {
         code: 'in_use',
-        message: 'An engagement was made from this service: archive it instead.',
+        message: { code: 'error_service_in_use', params: { count: 1 } },
       },
     });
     expect(await listServices(context.getDb)).toEqual([{ service, engagements: 1 }]);

@@ -42,7 +42,10 @@ describe('normalizeEmails', () => {
   it('names the first bad address', () => {
     expect(normalizeEmails(['ada@example.com', 'not-an-email', 'also@bad'])).toStrictEqual({
       ok: false,
-      error: { code: 'invalid_email', message: '“not-an-email” is not an email address.' },
+      error: {
+        code: 'invalid_email',
+        message: { code: 'error_not_email', params: { value: 'not-an-email' } },
+      },
     });
   });
 
@@ -83,7 +86,7 @@ describe('normalizePhones', () => {
       ok: false,
       error: {
         code: 'invalid_phone',
-        message: '“555-0100” is not a valid phone number (read in region US).',
+        message: { code: 'error_not_phone', params: { value: '555-0100', region: 'US' } },
       },
     });
   });

@@ -1,3 +1,4 @@
+import { say } from '../ui/ui-text';
 import { describe, expect, it, vi } from 'vitest';
 import { StorageTrouble, STORAGE_FULL_MESSAGE } from '../db/storage-trouble';
 import { failureNotice, handleMenuClick, type MenuClickDeps } from './handle-click';
@@ -32,8 +33,9 @@ describe('handleMenuClick', () => {
     expect(intent).toEqual({
       at: NOW,
       show: { view: 'page' },
-      notice: 'Found 2 contacts on this page.',
+      notice: { code: 'menu_found_contacts', params: { count: 2 } },
     });
+    expect(say(intent.notice!)).toBe('Found 2 contacts on this page.');
     expect(saved).toEqual([intent]);
   });
 
@@ -54,7 +56,7 @@ describe('handleMenuClick', () => {
       { menuItemId: 'open-panel', tabId: 3, info: onLink('mailto:ada@acme.example') },
       d,
     );
-    expect(intent.notice).toBe(
+    expect(say(intent.notice!)).toBe(
       'Clientele could not do that: settings unreadable. Nothing was changed.',
     );
   });
@@ -73,10 +75,10 @@ describe('handleMenuClick', () => {
 describe('failureNotice', () => {
   it('recovers a quota error from an aborted write', () => {
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    expect(failureNotice(new Error('aborted', { cause: quota }))).toBe(STORAGE_FULL_MESSAGE);
+    expect(failureNotice(new Error('aborted', { cause: quota }))).toEqual(STORAGE_FULL_MESSAGE);
   });
   it('words a bare value', () => {
-    expect(failureNotice('')).toBe(
+    expect(say(failureNotice(''))).toBe(
       'Clientele could not do that: an unknown error. Nothing was changed.',
     );
   });

@@ -54,7 +54,7 @@ export function failureNotice(error: unknown): UiText {
   const trouble = storageTroubleOf(error);
   if (trouble) return trouble.words;
   const detail = error instanceof Error ? error.message : String(error);
-  return uiText('menu_failed', { detail: (detail || 'unknown error').slice(0, 500) });
+  return uiText('menu_failed', { detail: (detail || 'an unknown error').slice(0, 500) });
 }
 
 async function decide(click: MenuClick, deps: MenuClickDeps): Promise<PanelIntent> {
