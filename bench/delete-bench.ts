@@ -128,14 +128,14 @@ export async function measure(count: number, rounds = 3) {
           context,
           records.parties.map((p) => p.id),
         );
-        if (!deleted.ok) throw new Error(deleted.error.message);
+        if (!deleted.ok) throw new Error(deleted.error.message.code);
         entryId = deleted.value.id;
       }),
     );
     samples.oursUndo.push(
       await timed(async () => {
         const undone = await undoEntry(context, entryId);
-        if (!undone.ok) throw new Error(undone.error.message);
+        if (!undone.ok) throw new Error(undone.error.message.code);
       }),
     );
     // Long tasks are reported a moment after they end.

@@ -72,7 +72,7 @@ function builtRecords(drafts: PartyDraft[]): Party[] {
       region: 'US',
       cadence: DEFAULT_CADENCE,
     });
-    if (!built.ok) throw new Error(built.error.message);
+    if (!built.ok) throw new Error(built.error.message.code);
     return built.value;
   });
 }

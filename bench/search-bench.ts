@@ -505,7 +505,7 @@ export async function ask(): Promise<number> {
     request: { limit: 1 },
   });
   const reply = ReplySchema.parse(raw);
-  if (!reply.ok) throw new Error(reply.error.message);
+  if (!reply.ok) throw new Error(reply.error.message.code);
   return performance.now() - start;
 }
 
@@ -559,7 +559,7 @@ export async function probe(query: string, runs = 5) {
     );
     if (run === 0) replyBytes = JSON.stringify(raw).length;
     const reply = ReplySchema.parse(raw);
-    if (!reply.ok) throw new Error(reply.error.message);
+    if (!reply.ok) throw new Error(reply.error.message.code);
     await time('checking that reply with zod', () =>
       messages['search/rows'].response.parse(reply.value),
     );

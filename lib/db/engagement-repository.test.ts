@@ -94,10 +94,10 @@ describe('createEngagement', () => {
   });
 
   it.each([
-    [{ serviceName: 'No terms' }, 'serviceId'],
+    [{ serviceName: 'No terms' }, 'Choose a service from the catalogue'],
     [{ serviceId: 'missing' }, 'That service no longer exists.'],
-    [{ serviceId: 'svc-1', endOn: '2026-10-01' }, 'endOn'],
-    [{ serviceId: 'svc-1', renewOn: '2026-10-01' }, 'renewOn'],
+    [{ serviceId: 'svc-1', endOn: '2026-10-01' }, 'The end date comes before the start.'],
+    [{ serviceId: 'svc-1', renewOn: '2026-10-01' }, 'The renewal date comes before the start.'],
     [{ serviceId: 'svc-1', startOn: '2026-02-30' }, 'startOn'],
   ] as const)('refuses %j, writing nothing', async (change, message) => {
     const context = makeContext();

@@ -291,7 +291,7 @@ describe('an upgrade while an older connection is open', () => {
     const newer = createDbOpener(name, { version: stubborn.version + 1, blockedGraceMs: 50 });
     await expect(within(newer())).rejects.toMatchObject({
       code: 'storage_unavailable',
-      message: STORAGE_BLOCKED_MESSAGE,
+      words: STORAGE_BLOCKED_MESSAGE,
     });
 
     stubborn.close();

@@ -38,7 +38,7 @@ describe('an open that fails', () => {
     await expect(failure).rejects.toBeInstanceOf(StorageTrouble);
     await expect(failure).rejects.toMatchObject({
       code: 'storage_unavailable',
-      message: STORAGE_UNAVAILABLE_MESSAGE,
+      words: STORAGE_UNAVAILABLE_MESSAGE,
       cause: refused,
     });
 

@@ -100,7 +100,7 @@ describe('recordPurchase', () => {
     ['a zero amount', { amount: { amountMinor: 0, currency: 'EUR' } }, 'above zero'],
     ['a fractional minor amount', { amount: { amountMinor: 1.5, currency: 'EUR' } }, 'amount'],
     ['an unknown currency', { amount: { amountMinor: 100, currency: 'XYZ' } }, 'currency'],
-    ['a blank description', { description: '  ' }, 'say what was bought'],
+    ['a blank description', { description: '  ' }, 'description'],
     ['an impossible date', { on: '2026-02-30' }, 'on'],
   ])('refuses %s, writing nothing', async (_label, change, message) => {
     const context = makeContext();

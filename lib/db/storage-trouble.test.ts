@@ -66,7 +66,7 @@ describe('openFailure', () => {
     const failure = openFailure(error);
     expect(failure).toBeInstanceOf(StorageTrouble);
     expect(failure).toMatchObject({ code: 'storage_unavailable', cause: error });
-    expect((failure as StorageTrouble).message).toMatch(/^Clientele can’t open its storage/);
+    expect(say((failure as StorageTrouble).words)).toMatch(/^Clientele can’t open its storage/);
   });
 
   it('keeps a full quota on open as "full"', () => {

@@ -1,3 +1,4 @@
+import type { ImportChunkOutcome } from '../../../lib/protocol/areas/transfer';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -111,7 +112,7 @@ describe('transfer messages', () => {
   });
 
   it('imports chunks with the duplicate rules and says what happened to each row', async () => {
-    const outcome = await value('transfer/importChunk', {
+    const outcome = await value<ImportChunkOutcome>('transfer/importChunk', {
       jobId: 'job-1',
       drafts: [
         {
