@@ -59,6 +59,7 @@ export function startPageSession(deps: PageSessionDeps) {
   const document = deps.document;
   let findings: Finding[] = [];
   let reported = '';
+  let inFlight: Promise<unknown> = Promise.resolve();
   let scannedUrl = deps.location.href;
   let pending: MutationRecord[] = [];
   let flushQueued = false;
@@ -81,7 +82,19 @@ export function startPageSession(deps: PageSessionDeps) {
     if (signature === reported) return report; // nothing new: no message, no re-highlight
     if (stopped) return report; // work queued before stop() still runs: it sends nothing
     reported = signature;
-    highlightKnown(document, await deps.report(report));
+    // One report at a time, in the order they were made. The background handles messages
+    // side by side, so an earlier report still in flight (waiting on settings or storage)
+    // could be stored after a newer one, and the newer one, equal to `reported`, would
+    // never be sent again: the tab would show the previous message's people.
+    const sent = inFlight.then(() => deps.report(report));
+    inFlight = sent.catch(() => undefined);
+    try {
+      highlightKnown(document, await sent);
+    } catch {
+      // Not delivered: the next change or rescan sends it again rather than thinking it
+      // told. Nothing to throw to: the flush that published does not wait on it.
+      if (reported === signature) reported = '';
+    }
     return report;
   };
 
