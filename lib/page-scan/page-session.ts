@@ -98,16 +98,33 @@ export function startPageSession(deps: PageSessionDeps) {
     return report;
   };
 
-  const scanAll = async (): Promise<PageReport> => {
+  // A read of the whole page can be asked for while another runs (the popup rescans while
+  // a navigation's read is under way): the newest one wins, and an older one that ends
+  // later neither overwrites its findings nor ends its `scanning`.
+  let latestScan: Promise<PageReport> | undefined;
+  let scanGeneration = 0;
+
+  const scanAll = (): Promise<PageReport> => {
+    const generation = ++scanGeneration;
+    const scan = readWholePage(generation);
+    latestScan = scan;
+    return scan;
+  };
+
+  const readWholePage = async (generation: number): Promise<PageReport> => {
     scanning = true;
-    scannedUrl = deps.location.href;
+    const url = deps.location.href;
+    scannedUrl = url;
+    let found: Finding[];
     try {
-      findings = await scanInSlices(document, { url: scannedUrl }, schedule);
-      vcards = findVcardLinks(document, scannedUrl);
-      staleLimit = Math.max(MIN_STALE_LIMIT, 2 * findings.length);
+      found = await scanInSlices(document, { url }, schedule);
     } finally {
-      scanning = false;
+      if (generation === scanGeneration) scanning = false;
     }
+    if (generation !== scanGeneration) return latestScan!;
+    findings = found;
+    vcards = findVcardLinks(document, url);
+    staleLimit = Math.max(MIN_STALE_LIMIT, 2 * findings.length);
     // Changes made while the page was being read are read now, on top of it.
     if (pending.length > 0) queueFlush();
     return publish();
