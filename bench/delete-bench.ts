@@ -133,8 +133,9 @@ async function run(step: Step): Promise<void> {
     for (const { getDb } of Object.values(round.ours)) (await getDb()).close();
     return;
   }
-  const ours = round.ours[step.sync];
-  setSyncActive(step.sync === 'on');
+  const { sync } = step;
+  const ours = round.ours[sync];
+  setSyncActive(sync === 'on');
   if (step.step === 'oursDelete') {
     const deleted = await deleteParties(
       context(ours.getDb),
