@@ -93,7 +93,8 @@ function raw(db: IDBDatabase, records: Book, mode: 'delete' | 'put') {
 export type SyncMode = 'off' | 'on';
 export type Step =
   | { step: 'prepare'; count: number; round: number }
-  | { step: 'rawDelete' | 'rawPut' }
+  | { step: 'rawDelete' }
+  | { step: 'rawPut' }
   | { step: 'oursDelete' | 'oursUndo'; sync: SyncMode }
   | { step: 'finish' };
 
