@@ -139,12 +139,15 @@ export async function deleteParties(
       before: unlinked.map(({ before }) => before),
       after: Object.fromEntries(unlinked.map(({ after }) => [after.id, after.updatedAt])),
     });
-    removeRecords(tx, removed, entry);
-    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
-    await unprojectParties(
+    // The search buckets are read before the records go: requests answer in order,
+    // so a read issued after thousands of deletes would wait for them all.
+    const unprojected = unprojectParties(
       tx,
       removed.parties.map((party) => party.id),
     );
+    removeRecords(tx, removed, entry);
+    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
+    await unprojected;
     return ok(summarize(entry));
   });
 }

@@ -50,6 +50,9 @@ export async function undoEntry(
     if (entry.action === 'delete') {
       const clash = await findClash(tx, entry.removed.parties);
       if (clash) return err({ code: 'conflict', message: clash });
+      // The search buckets are read before the records are written: requests answer
+      // in order, so a read issued after thousands of writes would wait for them all.
+      const projected = projectParties(tx, entry.removed.parties);
       // Plain requests, no promise each: a bulk undo puts back thousands.
       const native = unwrap(tx);
       const tombstones = native.objectStore('tombstones');
@@ -60,8 +63,8 @@ export async function undoEntry(
           tombstones.delete(record.id);
         }
       }
+      await projected;
       await touchLastContact(tx, entry.removed, now, cadence);
-      await projectParties(tx, entry.removed.parties);
     }
     if (entry.action === 'change' || entry.before.length > 0) {
       const putBack = await unedited(tx, entry);
