@@ -72,18 +72,12 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
 
     async acknowledge(entry: OutboxEntry) {
       const db = await getDb();
-      const tx = db.transaction(['outbox', 'tombstones'], 'readwrite');
+      // Once the entry is gone, the deletion's tombstone may be pruned (deletion-repository).
+      const tx = db.transaction('outbox', 'readwrite');
       await inTransaction(tx, async () => {
-        const current = await tx.objectStore('outbox').get(entry.key);
+        const current = await tx.store.get(entry.key);
         if (current?.seq !== entry.seq) return;
-        await tx.objectStore('outbox').delete(entry.key);
-        if (entry.op !== 'delete') return;
-        // The server has the deletion: the tombstone may now be pruned (deletion-repository).
-        const tombstone = await tx.objectStore('tombstones').get(entry.id);
-        if (tombstone?.pendingSync) {
-          const { pendingSync: _, ...rest } = tombstone;
-          await tx.objectStore('tombstones').put(rest);
-        }
+        await tx.store.delete(entry.key);
       });
     },
 
