@@ -12,12 +12,23 @@ const SEP = `(?:[ \\u00a0.\\-/\\u2010-\\u2013]|${SP}/${SP}|${SP}?${PAREN}${SP}?)
 const BRACKETED_COUNTRY = `\\(${SP}?\\d{1,3}${SP}\\d{1,4}\\)${SP}?`;
 const BODY = `(?:\\+${SP}?|\\(\\+\\d{1,4}\\)${SP}?|${BRACKETED_COUNTRY})?(?:${PAREN}[ \\u00a0.-]?)?${GROUP}(?:${SEP}${GROUP}){0,7}`;
 const EXT = `${SP}?(?:ext\\.?|extension|x)${SP}?\\d{1,6}`;
-// Sticky: it is tried only where `sevenAt` (below) finds seven phone characters.
+// A phone starts with seven phone characters in a row.
+const SEVEN_CHARS = '[+(\\d][-+\\d ().\\/\\u00a0\\u2010-\\u2013]{6}';
+// Sticky: it is tried only where SEVEN_AT (below) finds seven phone characters.
 const CANDIDATE = new RegExp(
   `(?<![\\p{L}\\p{N}_,+\\-/@#&=$€£¥%]|\\p{N}[.:])(?=(${BODY}(?:${EXT})?))\\1(?![\\p{L}\\p{N}_%°]|[.,:/-]\\d)`,
   'yiu',
 );
-const SEVEN = 7;
+// Where a candidate can start. A search of CANDIDATE itself (`g`) tried its Unicode
+// lookbehind at every position of the text: 30 ns a character on prose with dates and
+// prices, most of the text pass's time. This scan, without the Unicode flag, finds the
+// next place with seven phone characters not after a character that CANDIDATE's
+// lookbehind turns away (its ASCII part, the currency signs, and a digit with a point),
+// and CANDIDATE is tried there alone: the same matches, in the same order (no character
+// folds to a phone character, so the case-insensitive flag changes nothing). The seven
+// characters are seven code units: a hit ends 7 after it starts.
+const SEVEN_AT = new RegExp(`(?<![\\dA-Za-z_,+\\-/@#&=$%€£¥]|\\d[.:])${SEVEN_CHARS}`, 'g');
+const SEVEN_LENGTH = 7;
 const TRAILING_EXT = new RegExp(`${EXT}$`, 'i');
 const SPACED_SLASH = /[ \u00a0]\/[ \u00a0]/;
 
@@ -81,77 +92,15 @@ export const findTextPhones: TextDetector = function findTextPhones(text: string
 
 /** The first CANDIDATE match at or after `from`, as a global search of it would find it. */
 function nextCandidate(text: string, from: number): RegExpExecArray | null {
-  for (let start = sevenAt(text, from); start !== -1; start = sevenAt(text, start + 1)) {
+  SEVEN_AT.lastIndex = from;
+  while (SEVEN_AT.test(text)) {
+    const start = SEVEN_AT.lastIndex - SEVEN_LENGTH;
     CANDIDATE.lastIndex = start;
     const match = CANDIDATE.exec(text);
     if (match !== null) return match;
+    SEVEN_AT.lastIndex = start + 1;
   }
   return null;
-}
-
-/**
- * Where a candidate can start: the first place at or after `from` with seven phone
- * characters in a row (`[-+\d ().\/\u00a0\u2010-\u2013]`), the first of them a digit,
- * `+` or `(`, not after a character that CANDIDATE's lookbehind turns away (its ASCII
- * part, the currency signs, and a digit with a point or colon); -1 if there is none.
- * CANDIDATE is tried there alone: the same matches, in the same order, as a global
- * search of it (no character folds to a phone character, so its case-insensitive flag
- * changes nothing), which tried its Unicode lookbehind at every position of the text.
- *
- * A loop over the characters rather than a pattern (a pattern that starts with a
- * lookbehind is tried at every position, most of the phone reader's time on prose
- * with dates and prices): each window of seven is read from its end, and a character
- * that is not a phone character moves the window past it, so prose costs about one
- * read in seven characters.
- */
-export function sevenAt(text: string, from: number): number {
-  const last = text.length - SEVEN;
-  let start = from;
-  while (start <= last) {
-    let at = start + SEVEN - 1;
-    while (at >= start && isPhoneChar(text.charCodeAt(at))) at--;
-    if (at >= start) {
-      start = at + 1;
-      continue;
-    }
-    const first = text.charCodeAt(start);
-    if ((first === 43 || first === 40 || isDigit(first)) && mayFollow(text, start)) return start;
-    start++;
-  }
-  return -1;
-}
-
-/** `[-+\d ().\/\u00a0\u2010-\u2013]` */
-function isPhoneChar(code: number): boolean {
-  if (code < 128) return code < 58 ? PHONE_ASCII[code] === 1 : false;
-  return code === 0xa0 || (code >= 0x2010 && code <= 0x2013);
-}
-
-// Space ( ) + - . / and the digits, by char code.
-const PHONE_ASCII = new Uint8Array(58);
-for (const char of ' ()+-./0123456789') PHONE_ASCII[char.charCodeAt(0)] = 1;
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-// What CANDIDATE's lookbehind refuses before a candidate, in ASCII:
-// digits, letters, `_ , + - / @ # & = $ %`.
-const REFUSED_BEFORE = new Uint8Array(128);
-for (let code = 48; code <= 57; code++) REFUSED_BEFORE[code] = 1;
-for (let code = 65; code <= 90; code++) REFUSED_BEFORE[code] = REFUSED_BEFORE[code + 32] = 1;
-for (const char of '_,+-/@#&=$%') REFUSED_BEFORE[char.charCodeAt(0)] = 1;
-
-/** `(?<![\dA-Za-z_,+\-/@#&=$%€£¥]|\d[.:])` at `start`. */
-function mayFollow(text: string, start: number): boolean {
-  if (start === 0) return true;
-  const before = text.charCodeAt(start - 1);
-  if (before < 128) {
-    if (REFUSED_BEFORE[before] === 1) return false;
-    // A digit and then a point or colon: `1.2345678`, `12:3045678`.
-    return !((before === 46 || before === 58) && start >= 2 && isDigit(text.charCodeAt(start - 2)));
-  }
-  return before !== 0x20ac && before !== 0xa3 && before !== 0xa5; // € £ ¥
 }
 
 function readCandidate(text: string, start: number, raw: string): Finding | undefined {
