@@ -7,7 +7,10 @@
 // scan, cold: each on a fresh page, the page built and its garbage collected first,
 // so that what is timed is what a first visit meets. With `--profile`, where the cold
 // scan and a warm one spend their time (CDP sampling profiler, self time by function).
+// With `BASELINE=<dir>` (a checkout of another version: its lib/ and bench/), that
+// version's scan is measured beside this one's, on the same pages, in the same rounds.
 import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { serveFolder } from '../scripts/static-server.mjs';
 import { launchBenchBrowser } from './standalone.mjs';
 
@@ -18,7 +21,13 @@ const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const COLD_PAGES = Number(process.env.COLD ?? 3);
 /** A sample repeats its task until it has used at least this much CPU. */
 const MIN_SAMPLE_CPU_MS = 40;
-const TASKS = ['floor', 'detect', 'withPhones'];
+const BASELINE = process.env.BASELINE;
+const TASKS = [
+  'floor',
+  'detect',
+  'withPhones',
+  ...(BASELINE ? ['detect (baseline)', 'withPhones (baseline)'] : []),
+];
 
 await build({
   entryPoints: ['bench/detect-bench.ts'],
@@ -30,6 +39,23 @@ await build({
   logLevel: 'error',
 });
 
+if (BASELINE) {
+  await build({
+    entryPoints: [`${BASELINE}/bench/detect-bench.ts`],
+    bundle: true,
+    minify: false,
+    format: 'iife',
+    outfile: 'bench/.build/detect-cpu-baseline.js',
+    logLevel: 'error',
+  });
+  // Its own global, beside this version's.
+  const file = 'bench/.build/detect-cpu-baseline.js';
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replaceAll('window.clienteleBench', 'window.clienteleBaseline'),
+  );
+}
+
 const site = await serveFolder('.');
 const browser = await launchBenchBrowser();
 const url = `${site.base}/bench/index.html`;
@@ -38,6 +64,7 @@ async function openPage(elements) {
   const page = await browser.newPage();
   await page.goto(url);
   await page.addScriptTag({ path: 'bench/.build/detect-cpu.js' });
+  if (BASELINE) await page.addScriptTag({ path: 'bench/.build/detect-cpu-baseline.js' });
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable', { timeDomain: 'threadTicks' });
   const count = await page.evaluate((n) => window.clienteleBench.cpu.prepare(n), elements);
@@ -53,7 +80,11 @@ async function threadMs(session) {
 /** CPU and wall milliseconds of `count` runs of `task`, and of one call doing nothing. */
 async function sample({ page, session }, task, count) {
   const before = await threadMs(session);
-  const wall = await page.evaluate(([t, n]) => window.clienteleBench.cpu.run(t, n), [task, count]);
+  const [name, version] = task.split(' ');
+  const wall = await page.evaluate(
+    ([t, n, base]) => (base ? window.clienteleBaseline : window.clienteleBench).cpu.run(t, n),
+    [name, count, version === '(baseline)'],
+  );
   return { cpu: (await threadMs(session)) - before, wall };
 }
 
@@ -97,6 +128,7 @@ for (const elements of sizes.length > 0 ? sizes : [60000]) {
   // any first read of a page pays (the text nodes' wrappers), the scan after it for its
   // own code and patterns.
   const cold = [];
+  const coldBaseline = [];
   const coldFloor = [];
   const afterFloor = [];
   for (let i = 0; i < COLD_PAGES; i++) {
@@ -111,6 +143,11 @@ for (const elements of sizes.length > 0 ? sizes : [60000]) {
       cold.push(taken);
     } else cold.push(await sample(opened, 'detect', 1));
     await opened.page.close();
+    if (BASELINE) {
+      const base = await openPage(elements);
+      coldBaseline.push(await sample(base, 'detect (baseline)', 1));
+      await base.page.close();
+    }
     const second = await openPage(elements);
     coldFloor.push(await sample(second, 'floor', 1));
     afterFloor.push(await sample(second, 'detect', 1));
@@ -175,6 +212,7 @@ for (const elements of sizes.length > 0 ? sizes : [60000]) {
         `${runs.map((c) => round(c.wall, 0)).join(', ')} (median ${round(median(runs.map((c) => c.wall)), 0)})`,
     );
   coldLine(`First scan, cold (${COLD_PAGES} fresh pages)`, cold);
+  if (BASELINE) coldLine('First scan, cold, baseline', coldBaseline);
   coldLine('Floor, cold (other fresh pages)', coldFloor);
   coldLine('Scan right after the cold floor', afterFloor);
   console.log(
