@@ -47,8 +47,7 @@ export const findObfuscatedEmails: TextDetector = Object.assign(
   function findObfuscatedEmails(text: string): Finding[] {
     // Every form has a bracketed "at"/"dot", or a domain with the word "dot" in it right
     // after an "at" or "@": text with neither is skipped.
-    if (!BRACKETED.test(text) && !(SPACED_DOT.test(text) && SPELLED_DOMAIN.test(text)))
-      return [];
+    if (!BRACKETED.test(text) && !(SPACED_DOT.test(text) && SPELLED_DOMAIN.test(text))) return [];
     const findings: Finding[] = [];
     CANDIDATE.lastIndex = 0;
     for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
