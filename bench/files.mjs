@@ -2,6 +2,7 @@
 // the options page's reading and import path, beside ical.js alone parsing the same
 // 3.0/4.0 cards, in Chromium, same run. `benchFiles` adds `results.files`.
 import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 const COUNT = 50_000;
 const PAGE_BUNDLE = 'bench/.build/files.js';
@@ -67,4 +68,9 @@ function row(run) {
     'peak heap MB': ms(run.peakHeapMb),
     created: run.created,
   };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { runStandalone } = await import('./standalone.mjs');
+  await runStandalone('files', benchFiles, printFiles);
 }
