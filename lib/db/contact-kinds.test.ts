@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE, type PartyDraft } from '../domain';
 import { STALE_KEY } from '../search/projection-format';
-import { findKindsByContacts, READ_PROJECTION_FROM } from './contact-kinds';
+import { findKindsByContacts, READ_PROJECTION_FROM, refreshKinds } from './contact-kinds';
 import { deleteParties } from './deletion-repository';
 import { importParties } from './bulk-import';
 import { createDbOpener } from './open';
@@ -63,8 +63,9 @@ describe('findKindsByContacts', () => {
     expect(expected.byEmail.size).toBe(2);
     expect(expected.byPhone.size).toBe(1);
     expect(await findKindsByContacts(db, lookup)).toEqual(expected);
+    await refreshKinds(db);
     expect(await findKindsByContacts(db, lookup)).toEqual(expected);
-    // A small lookup after a big one: from the same map.
+    // A small lookup: from the indexes, the same answer.
     expect(await findKindsByContacts(db, { emails: ['ken@bell.example'] })).toEqual({
       byEmail: new Map([['ken@bell.example', expected.byEmail.get('ken@bell.example')]]),
       byPhone: new Map(),
@@ -80,9 +81,13 @@ describe('findKindsByContacts', () => {
       ['ada@example.com', 'ada.new@example.com', 'ken@bell.example', 'grace@navy.example'],
       ['+12125550100'],
     );
+    // Each time twice: from the indexes (the map is out of date), then from the map.
     const kinds = async () => {
+      const expected = await fromIndexes(context, lookup);
+      expect(await findKindsByContacts(db, lookup)).toEqual(expected);
+      await refreshKinds(db);
       const found = await findKindsByContacts(db, lookup);
-      expect(found).toEqual(await fromIndexes(context, lookup));
+      expect(found).toEqual(expected);
       return {
         emails: Object.fromEntries([...found.byEmail].map(([key, { kind }]) => [key, kind])),
         phones: Object.fromEntries([...found.byPhone].map(([key, { kind }]) => [key, kind])),
@@ -119,11 +124,33 @@ describe('findKindsByContacts', () => {
     expect((await kinds()).emails['ken@bell.example']).toBeUndefined();
   });
 
+  it('answers from the map while the projection’s stamp holds', async () => {
+    const context = makeContext();
+    await create(context, ada);
+    const db = await context.getDb();
+    const lookup = big(['ada@example.com']);
+    await refreshKinds(db);
+    // A write that bypasses the projection (none in Clientele does): the map does not see it.
+    const tx = db.transaction('parties', 'readwrite');
+    const stored = (await tx.store.index('byEmail').get('ada@example.com'))!;
+    await tx.store.put({ ...stored, kind: 'former' });
+    await tx.done;
+    expect((await findKindsByContacts(db, lookup)).byEmail.get('ada@example.com')?.kind).toBe(
+      'client',
+    );
+    expect(
+      (await findKindsByContacts(db, { emails: ['ada@example.com'] })).byEmail.get(
+        'ada@example.com',
+      )?.kind,
+    ).toBe('former');
+  });
+
   it('reads the indexes while the projection is marked stale', async () => {
     const context = makeContext();
     await create(context, ada);
     const db = await context.getDb();
     const lookup = big(['ada@example.com']);
+    await refreshKinds(db);
     expect((await findKindsByContacts(db, lookup)).byEmail.get('ada@example.com')?.kind).toBe(
       'client',
     );
@@ -135,6 +162,10 @@ describe('findKindsByContacts', () => {
       kind: 'former',
     });
     await tx.done;
+    expect((await findKindsByContacts(db, lookup)).byEmail.get('ada@example.com')?.kind).toBe(
+      'former',
+    );
+    await refreshKinds(db);
     expect((await findKindsByContacts(db, lookup)).byEmail.get('ada@example.com')?.kind).toBe(
       'former',
     );

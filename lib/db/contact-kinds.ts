@@ -13,10 +13,12 @@ import { ProjectionMetaSchema } from './search-row';
  * addresses and phones, in about 130 values read in a few reads. So the answer is
  * kept in memory, as read from the projection, for as long as the projection's stamp
  * is the one stored: every write to the parties rewrites the projection in the same
- * transaction under a new stamp (search-projection.ts), so a stamp that still matches
+ * transaction under a new stamp (search-projection.ts; a write that leaves a party's
+ * kind, addresses and phones as they were may skip it), so a stamp that still matches
  * means nothing has changed since. The stamp is read in the lookup's own transaction,
  * so a write from any context (background, a page) is seen. A worker that is stopped
- * loses the map and reads it again at the next big lookup.
+ * loses the map and reads it again after the next big lookup. Small lookups (a page
+ * with a few addresses) read the indexes: that is quicker than reading the projection.
  */
 
 interface KindsOnFile {
@@ -29,9 +31,9 @@ interface KindsOnFile {
 const onFile = new WeakMap<object, KindsOnFile>();
 
 /**
- * Below this many addresses and phones, a lookup that finds the map out of date reads
- * the indexes (a few index reads are quicker than reading the projection); at or above
- * it, it reads the projection once and keeps it for the lookups that follow.
+ * From this many addresses and phones, a lookup answers from the map when it is up to
+ * date; below it, it reads the indexes, as a few index reads take less than a
+ * millisecond and a single lookup stays within its 2 ms whatever the map's state.
  */
 export const READ_PROJECTION_FROM = 100;
 
@@ -40,24 +42,24 @@ const KINDS = new Set<string>(RELATIONSHIP_KINDS);
 /**
  * Which of these normalised addresses and E.164 phones belong to a party, and its
  * kind: the same answer as reading the email and phone indexes, from memory when the
- * projection has not changed since it was last read.
+ * lookup is big and the projection has not changed since it was last read. A big
+ * lookup that finds the map out of date reads the indexes, and has the map read again
+ * after it (refreshKinds), so that it alone does not wait for the whole projection.
  */
 export async function findKindsByContacts(
   db: ClienteleDb,
   lookup: ContactLookup,
 ): Promise<{ byEmail: Map<string, PartyKind>; byPhone: Map<string, PartyKind> }> {
+  if (sizeOf(lookup) < READ_PROJECTION_FROM)
+    return readByContacts(db.transaction('parties', 'readonly'), lookup, asPartyKind);
   const tx = db.transaction(['parties', 'searchBuckets'], 'readonly');
-  const projection = tx.objectStore('searchBuckets');
-  const [meta, stale] = await Promise.all([projection.get(META_KEY), projection.getKey(STALE_KEY)]);
-  const parsed = ProjectionMetaSchema.safeParse(meta);
-  const stamp = parsed.success && stale === undefined ? parsed.data.stamp : undefined;
-  let known = stamp === undefined ? undefined : onFile.get(db);
-  if (known?.stamp !== stamp) known = undefined;
-  if (!known && stamp !== undefined && sizeOf(lookup) >= READ_PROJECTION_FROM) {
-    known = await readKinds(projection, stamp);
-    if (known) onFile.set(db, known);
+  const stamp = await stampOf(tx.objectStore('searchBuckets'));
+  const known = onFile.get(db);
+  if (stamp === undefined || known?.stamp !== stamp) {
+    const answer = await readByContacts(tx, lookup, asPartyKind);
+    if (stamp !== undefined) void refreshKinds(db);
+    return answer;
   }
-  if (!known) return readByContacts(tx, lookup, asPartyKind);
   const answer = { byEmail: new Map<string, PartyKind>(), byPhone: new Map<string, PartyKind>() };
   for (const email of lookup.emails ?? []) {
     const found = known.byEmail.get(email);
@@ -68,6 +70,40 @@ export async function findKindsByContacts(
     if (found) answer.byPhone.set(phone, found);
   }
   return answer;
+}
+
+const refreshing = new WeakMap<object, Promise<void>>();
+
+/**
+ * Reads the projection into the map, in one read transaction (its stamp and rows as
+ * of one moment), unless it is up to date or being read already. Never fails: a
+ * projection that is stale or does not parse leaves the map as it was, and lookups
+ * read the indexes.
+ */
+export function refreshKinds(db: ClienteleDb): Promise<void> {
+  const pending = refreshing.get(db);
+  if (pending) return pending;
+  const run = (async () => {
+    const projection = db.transaction('searchBuckets', 'readonly').store;
+    const stamp = await stampOf(projection);
+    if (stamp === undefined || onFile.get(db)?.stamp === stamp) return;
+    const known = await readKinds(projection, stamp);
+    if (known) onFile.set(db, known);
+  })()
+    .catch(() => undefined)
+    .finally(() => refreshing.delete(db));
+  refreshing.set(db, run);
+  return run;
+}
+
+/** The projection's stamp, or undefined when it has none or is marked stale. */
+async function stampOf(projection: {
+  get(key: number): Promise<unknown>;
+  getKey(key: number): Promise<unknown>;
+}): Promise<string | undefined> {
+  const [meta, stale] = await Promise.all([projection.get(META_KEY), projection.getKey(STALE_KEY)]);
+  const parsed = ProjectionMetaSchema.safeParse(meta);
+  return parsed.success && stale === undefined ? parsed.data.stamp : undefined;
 }
 
 function sizeOf(lookup: ContactLookup): number {
