@@ -1,18 +1,24 @@
-// Runs inside headless Chromium: the page-side half of the delete benchmark. 5,000
-// parties with an interaction each are deleted in one action by our path (every
-// record gathered, kept as an undo entry, tombstoned, search rows removed, one
-// transaction) and brought back by undo; the floor is raw IndexedDB deleting (and
-// putting back) the same keys in one transaction, in a database of the same shape.
+// Runs in a dedicated worker of headless Chromium, standing in for the background,
+// which does this work in the extension: the worker-side half of the delete
+// benchmark. 5,000 parties with an interaction each are deleted in one action by our
+// path (every record gathered, kept as an undo entry, tombstoned, search rows
+// removed, queued for the sync when it is on, one transaction) and brought back by
+// undo; the floor is raw IndexedDB deleting (and putting back) the same keys in one
+// transaction, on a plain connection to a database of the same shape. The page
+// (delete-page.ts) asks for each step and times its own tasks meanwhile.
 import { DEFAULT_CADENCE } from '../lib/domain/cadence';
 import type { Interaction, Party } from '../lib/domain';
 import { deleteParties } from '../lib/db/deletion-repository';
-import { createDbOpener } from '../lib/db/open';
+import { createDbOpener, type GetDb } from '../lib/db/open';
+import { setSyncActive } from '../lib/db/outbox-capture';
 import { projectParties } from '../lib/db/search-projection';
 import { undoEntry } from '../lib/db/undo-repository';
 
 const NOW = Date.UTC(2026, 11, 7);
 
-function book(count: number): { parties: Party[]; interactions: Interaction[] } {
+type Book = { parties: Party[]; interactions: Interaction[] };
+
+function book(count: number): Book {
   const parties: Party[] = [];
   const interactions: Interaction[] = [];
   for (let i = 0; i < count; i++) {
@@ -46,7 +52,7 @@ function book(count: number): { parties: Party[]; interactions: Interaction[] } 
   return { parties, interactions };
 }
 
-async function seed(name: string, records: ReturnType<typeof book>) {
+async function seed(name: string, records: Book): Promise<GetDb> {
   const getDb = createDbOpener(name);
   const db = await getDb();
   const tx = db.transaction(['parties', 'interactions', 'searchBuckets'], 'readwrite');
@@ -67,7 +73,7 @@ function openPlain(name: string): Promise<IDBDatabase> {
 }
 
 /** The bare API over the same keys, no promise per request: the floor. */
-function raw(db: IDBDatabase, records: ReturnType<typeof book>, mode: 'delete' | 'put') {
+function raw(db: IDBDatabase, records: Book, mode: 'delete' | 'put') {
   return new Promise<void>((resolve, reject) => {
     const tx = db.transaction(['parties', 'interactions'], 'readwrite', { durability: 'strict' });
     const parties = tx.objectStore('parties');
@@ -83,91 +89,74 @@ function raw(db: IDBDatabase, records: ReturnType<typeof book>, mode: 'delete' |
   });
 }
 
-let longest = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-}).observe({ type: 'longtask', buffered: false });
+/** Sync off (no account: the default) or on (every change also queued in the outbox). */
+export type SyncMode = 'off' | 'on';
+export type Step =
+  | { step: 'prepare'; count: number; round: number }
+  | { step: 'rawDelete' }
+  | { step: 'rawPut' }
+  | { step: 'oursDelete' | 'oursUndo'; sync: SyncMode }
+  | { step: 'finish' };
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
+interface Round {
+  records: Book;
+  rawDb: IDBDatabase;
+  ours: Record<SyncMode, { getDb: GetDb; entryId?: string }>;
 }
+let current: Round | undefined;
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const context = (getDb: GetDb) => ({
+  getDb,
+  clock: () => NOW,
+  settings: () => Promise.resolve({ region: 'US', cadence: DEFAULT_CADENCE }),
+});
 
-export async function measure(count: number, rounds = 3) {
-  const samples = {
-    rawDelete: [] as number[],
-    oursDelete: [] as number[],
-    rawPut: [] as number[],
-    oursUndo: [] as number[],
-  };
-  let oursLongest = 0;
-  for (let round = 0; round < rounds; round++) {
-    const records = book(count);
-    // The floor is a plain connection: ours queues each change for the sync (outbox-capture.ts).
-    (await (await seed(`bench-raw-${round}`, records))()).close();
-    const rawDb = await openPlain(`bench-raw-${round}`);
-    samples.rawDelete.push(await timed(() => raw(rawDb, records, 'delete')));
-    samples.rawPut.push(await timed(() => raw(rawDb, records, 'put')));
-    rawDb.close();
-
-    const getDb = await seed(`bench-ours-${round}`, records);
-    const context = {
-      getDb,
-      clock: () => NOW,
-      settings: () => Promise.resolve({ region: 'US', cadence: DEFAULT_CADENCE }),
+async function run(step: Step): Promise<void> {
+  if (step.step === 'prepare') {
+    const records = book(step.count);
+    const name = (what: string) => `bench-delete-${what}-${step.round}`;
+    (await (await seed(name('raw'), records))()).close();
+    current = {
+      records,
+      rawDb: await openPlain(name('raw')),
+      ours: {
+        off: { getDb: await seed(name('off'), records) },
+        on: { getDb: await seed(name('on'), records) },
+      },
     };
-    longest = 0;
-    let entryId = '';
-    samples.oursDelete.push(
-      await timed(async () => {
-        const deleted = await deleteParties(
-          context,
-          records.parties.map((p) => p.id),
-        );
-        if (!deleted.ok) throw new Error(deleted.error.message.code);
-        entryId = deleted.value.id;
-      }),
-    );
-    samples.oursUndo.push(
-      await timed(async () => {
-        const undone = await undoEntry(context, entryId);
-        if (!undone.ok) throw new Error(undone.error.message.code);
-      }),
-    );
-    // Long tasks are reported a moment after they end.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    oursLongest = Math.max(oursLongest, longest);
-    (await getDb()).close();
+    return;
   }
-  const [rawDelete, oursDelete, rawPut, oursUndo] = [
-    median(samples.rawDelete),
-    median(samples.oursDelete),
-    median(samples.rawPut),
-    median(samples.oursUndo),
-  ];
-  return {
-    parties: count,
-    records: count * 2,
-    rounds,
-    rawDeleteMs: rawDelete,
-    oursDeleteMs: oursDelete,
-    rawPutMs: rawPut,
-    oursUndoMs: oursUndo,
-    deleteVsRaw: rawDelete / oursDelete,
-    undoVsRaw: rawPut / oursUndo,
-    deleteAndUndoVsRaw: (rawDelete + rawPut) / (oursDelete + oursUndo),
-    longestTaskMs: oursLongest,
-    samplesMs: samples,
-  };
+  const round = current!;
+  if (step.step === 'rawDelete') return raw(round.rawDb, round.records, 'delete');
+  if (step.step === 'rawPut') return raw(round.rawDb, round.records, 'put');
+  if (step.step === 'finish') {
+    round.rawDb.close();
+    for (const { getDb } of Object.values(round.ours)) (await getDb()).close();
+    return;
+  }
+  const { sync } = step;
+  const ours = round.ours[sync];
+  setSyncActive(sync === 'on');
+  if (step.step === 'oursDelete') {
+    const deleted = await deleteParties(
+      context(ours.getDb),
+      round.records.parties.map((party) => party.id),
+    );
+    if (!deleted.ok) throw new Error(deleted.error.message.code);
+    ours.entryId = deleted.value.id;
+    return;
+  }
+  const undone = await undoEntry(context(ours.getDb), ours.entryId!);
+  if (!undone.ok) throw new Error(undone.error.message.code);
 }
 
-declare global {
-  interface Window {
-    clienteleDeleteBench: { measure: typeof measure };
+/** Each step, timed here, where the work runs. */
+self.onmessage = async (event: MessageEvent<Step & { id: number }>) => {
+  const start = performance.now();
+  try {
+    await run(event.data);
+    self.postMessage({ id: event.data.id, ms: performance.now() - start });
+  } catch (error) {
+    self.postMessage({ id: event.data.id, error: String(error) });
   }
-}
-window.clienteleDeleteBench = { measure };
+};

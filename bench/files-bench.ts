@@ -11,6 +11,7 @@ import { importParties } from '../lib/db/bulk-import';
 import { createDbOpener } from '../lib/db/open';
 import { ImportReader } from '../lib/transfer/import-reader-client';
 import { readImportFile } from '../lib/transfer/prepare-import';
+import { raw as rawPuts } from './import-bench';
 
 const NOW = Date.UTC(2026, 11, 7);
 
@@ -120,12 +121,21 @@ async function throughOurPath(bytes: Uint8Array, name: string, db: string) {
   );
   const importMs = performance.now() - importStarted;
   importing.stop();
+  // The floor under any import: the same finished records, put with the bare API in
+  // one transaction (no parsing, no projection), timed after ours.
+  const stored = await context.getDb();
+  const records = await stored.getAll('parties');
+  stored.close();
+  await pause();
+  const floor = await rawPuts(records);
   return {
     drafts: read.drafts.length,
     problems: read.problems.length,
     created: outcome.created,
     previewMs,
+    importMs,
     toImportedMs: previewMs + importMs,
+    barePutsMs: floor.ms,
     longestTaskMs: readingTaskMs,
     longestImportTaskMs: importing.longestTaskMs,
     peakHeapMb: Math.max(watching.peakHeapMb, importing.peakHeapMb),
@@ -180,6 +190,7 @@ async function measure(count: number) {
     parseVsIcal: parseOnlyMs / icalMs,
     modern: modernRun,
     modernToImportedVsIcal: modernRun.toImportedMs / icalMs,
+    modernBarePutsVsIcal: modernRun.barePutsMs / icalMs,
     mixed: mixedRun,
     csv: csvRun,
   };

@@ -130,7 +130,7 @@ async function ours(drafts: PartyDraft[], merge: boolean, reader = false) {
 }
 
 /** The floor: the finished records put with the bare API, in one transaction. */
-async function raw(records: Party[]) {
+export async function raw(records: Party[]) {
   const getDb = createDbOpener(`bench-raw-${crypto.randomUUID()}`);
   const db = await getDb();
   const started = performance.now();

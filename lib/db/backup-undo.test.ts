@@ -98,6 +98,27 @@ describe('backups hold the recently deleted', () => {
     for (const store of BACKUP_STORES) expect(file.stores[store]).toBeDefined();
   });
 
+  it('a backup with tombstones kept one per record (written before they were one per action) restores, and its deletion still undoes', async () => {
+    const source = await bookWithADeletion();
+    const file = JSON.parse(await backupText(source)) as {
+      stores: { tombstones: { id: string; at: number; ids: { parties: string[] } }[] };
+    };
+    const [action] = file.stores.tombstones;
+    file.stores.tombstones = action!.ids.parties.map((id) => ({
+      id,
+      store: 'parties',
+      at: action!.at,
+      pendingSync: true,
+    })) as never;
+    const records = parsed(JSON.stringify(file));
+    expect(records.tombstones).toHaveLength(1);
+    const target = makeContext();
+    expect((await restoreIntoEmpty(target.getDb, records)).ok).toBe(true);
+    const [entry] = await listRecentlyDeleted(target.getDb, NOW);
+    expect(await undoEntry(target, entry!.id)).toMatchObject({ ok: true });
+    expect(await (await target.getDb()).count('tombstones')).toBe(0);
+  });
+
   it('refuses an undo entry that does not parse, naming where it is', async () => {
     const source = await bookWithADeletion();
     const file = JSON.parse(await backupText(source)) as {

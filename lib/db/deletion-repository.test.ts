@@ -16,7 +16,12 @@ import { createDbOpener } from './open';
 import { createParty } from './party-repository';
 import type { RepositoryContext } from './party-repository';
 import { readSearchRows } from './search-projection';
-import { RECENTLY_DELETED_MS } from './undo-entry';
+import {
+  DELETABLE_STORES,
+  RECENTLY_DELETED_MS,
+  type ActionTombstone,
+  type DeletedIds,
+} from './undo-entry';
 import { undoEntry } from './undo-repository';
 import { say } from '../ui/ui-text';
 
@@ -85,8 +90,11 @@ describe('deleting parties and undoing it', () => {
             expect(after[store].some((record) => gone.has(record.partyId))).toBe(false);
           expect((await sortedRows(context)).some((row) => gone.has(row.id))).toBe(false);
           const db = await context.getDb();
-          const removedCount = Object.values(deleted.value.counts).reduce((a, b) => a + b, 0);
-          expect(await db.count('tombstones')).toBe(removedCount);
+          // One tombstone for the action, naming every record it removed.
+          const [tombstone, ...others] = await db.getAll('tombstones');
+          expect(others).toEqual([]);
+          expect(tombstone).toMatchObject({ id: deleted.value.id, at: NOW });
+          expect(sortedIds((tombstone as ActionTombstone).ids)).toEqual(idsByStore(before, gone));
 
           const undone = await undoEntry(context, deleted.value.id);
           if (!undone.ok) throw new Error(undone.error.message.code);
@@ -129,10 +137,31 @@ describe('deleting parties and undoing it', () => {
     expect(await listRecentlyDeleted(context.getDb, NOW)).toEqual([]);
     const undone = await undoEntry(context, deleted.value.id);
     expect(undone.ok).toBe(false);
-    expect(await (await context.getDb()).get('tombstones', target.id)).toMatchObject({
-      store: 'parties',
+    expect(await (await context.getDb()).get('tombstones', deleted.value.id)).toMatchObject({
       at: NOW,
+      ids: { parties: [target.id] },
     });
+  });
+
+  it('undoing a deletion made while tombstones were kept one per record removes each of them', async () => {
+    const book = fc
+      .sample(bookArb(3).map(distinctContacts), { numRuns: 20, seed: 11 })
+      .find((candidate) => candidate.parties.length > 1 && candidate.interactions.length > 0)!;
+    const context = await seeded(book);
+    const ids = book.parties.map((party) => party.id);
+    const deleted = await deleteParties(context, ids);
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    const db = await context.getDb();
+    // As an earlier version left it: one tombstone per record, none for the action.
+    const { ids: removed } = (await db.get('tombstones', deleted.value.id)) as ActionTombstone;
+    await db.delete('tombstones', deleted.value.id);
+    for (const store of DELETABLE_STORES)
+      for (const id of removed[store]) await db.put('tombstones', { id, store, at: NOW });
+    await db.put('tombstones', { id: 'someone-else', store: 'parties', at: NOW });
+
+    const undone = await undoEntry(context, deleted.value.id);
+    if (!undone.ok) throw new Error(undone.error.message);
+    expect(await db.getAllKeys('tombstones')).toEqual(['someone-else']);
   });
 
   it('prunes entries after 30 days, and tombstones then unless a sync still waits for them', async () => {
@@ -140,18 +169,30 @@ describe('deleting parties and undoing it', () => {
       .sample(bookArb(3).map(distinctContacts), { numRuns: 20, seed: 9 })
       .find((candidate) => candidate.parties.length > 1)!;
     const context = await seeded(book);
-    const [first, second] = book.parties;
+    const [first, second, third] = book.parties;
     await deleteParties(context, [first!.id]);
-    await deleteParties(context, [second!.id]);
+    const waiting = await deleteParties(context, [second!.id]);
+    if (!waiting.ok) throw new Error(waiting.error.message);
     const db = await context.getDb();
-    await db.put('tombstones', { id: second!.id, store: 'parties', at: NOW, pendingSync: true });
+    // The server has yet to hear of the second deletion; the first was sent (or sync is off).
+    await db.clear('outbox');
+    await db.put('outbox', {
+      key: `party:${second!.id}`,
+      type: 'party',
+      id: second!.id,
+      op: 'delete',
+      seq: 1,
+    });
+    // A tombstone as an earlier version kept it, one per record: pruned alike.
+    if (third) await db.put('tombstones', { id: third.id, store: 'parties', at: NOW });
 
     await pruneExpired(context.getDb, NOW + RECENTLY_DELETED_MS - 1);
     expect(await listRecentlyDeleted(context.getDb, NOW + RECENTLY_DELETED_MS - 1)).toHaveLength(2);
+    expect(await db.count('tombstones')).toBe(third ? 3 : 2);
 
     await pruneExpired(context.getDb, NOW + RECENTLY_DELETED_MS);
     expect(await db.count('undoEntries')).toBe(0);
-    expect(await db.getAllKeys('tombstones')).toEqual([second!.id]);
+    expect(await db.getAllKeys('tombstones')).toEqual([waiting.value.id]);
   });
 
   it('refuses to restore a party whose address is now on another record, and changes nothing', async () => {
@@ -202,3 +243,24 @@ describe('deleting parties and undoing it', () => {
     expect(await readAllRecords(context.getDb)).toEqual(linked);
   });
 });
+
+/** The ids of the records of `book` that belong to the `gone` parties, by store. */
+function idsByStore(
+  book: Awaited<ReturnType<typeof readAllRecords>>,
+  gone: ReadonlySet<string>,
+): DeletedIds {
+  const ids = (records: readonly { id: string; partyId: string }[]) =>
+    records.filter((record) => gone.has(record.partyId)).map((record) => record.id);
+  return sortedIds({
+    parties: book.parties.filter((party) => gone.has(party.id)).map((party) => party.id),
+    interactions: ids(book.interactions),
+    followUps: ids(book.followUps),
+    engagements: ids(book.engagements),
+    purchases: ids(book.purchases),
+  });
+}
+
+const sortedIds = (ids: DeletedIds): DeletedIds =>
+  Object.fromEntries(
+    DELETABLE_STORES.map((store) => [store, [...ids[store]].sort()]),
+  ) as DeletedIds;

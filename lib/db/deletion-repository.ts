@@ -12,14 +12,20 @@ import {
   countsOf,
   DELETABLE_STORES,
   emptyRecordSet,
+  idsOf,
+  tombstonedRecords,
+  TombstoneSchema,
+  type ActionTombstone,
   RECENTLY_DELETED_MS,
   UndoEntrySchema,
+  type DeletableStore,
   type RecordCounts,
   type RecordSet,
   type UndoEntry,
   type UndoLabel,
 } from './undo-entry';
 import { uiText } from '../domain/ui-text';
+import { recordKey, type RecordType } from '../sync/outbox';
 
 /** Every store a deletion or its undo writes, in one transaction. */
 export const UNDO_TX_STORES = [
@@ -72,8 +78,9 @@ export async function countPartyDeletion(
 
 /**
  * Removes a set of records inside the caller's transaction and keeps them as one
- * undo entry, with a tombstone per record for the sync. Writes are issued without
- * waiting on each (a failed one aborts the transaction, which the caller sees).
+ * undo entry, with one tombstone for the sync naming every record it removed.
+ * Writes are issued without waiting on each (a failed one aborts the transaction,
+ * which the caller sees).
  */
 export function removeRecords(
   tx: IDBPTransaction<ClienteleSchema, ArrayLike<StoreNames<ClienteleSchema>>, 'readwrite'>,
@@ -81,16 +88,13 @@ export function removeRecords(
   entry: UndoEntry,
 ): void {
   const native = unwrap(tx);
-  const at = entry.at;
-  const tombstones = native.objectStore('tombstones');
   // Plain requests, no promise each: thousands of them in a bulk delete.
   for (const store of DELETABLE_STORES) {
     const target = native.objectStore(store);
-    for (const record of removed[store]) {
-      target.delete(record.id);
-      tombstones.put({ id: record.id, store, at });
-    }
+    for (const record of removed[store]) target.delete(record.id);
   }
+  const tombstone: ActionTombstone = { id: entry.id, at: entry.at, ids: idsOf(removed) };
+  native.objectStore('tombstones').put(tombstone);
   native.objectStore('undoEntries').put(entry);
 }
 
@@ -138,12 +142,15 @@ export async function deleteParties(
       before: unlinked.map(({ before }) => before),
       after: Object.fromEntries(unlinked.map(({ after }) => [after.id, after.updatedAt])),
     });
-    removeRecords(tx, removed, entry);
-    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
-    await unprojectParties(
+    // The search buckets are read before the records go: requests answer in order,
+    // so a read issued after thousands of deletes would wait for them all.
+    const unprojected = unprojectParties(
       tx,
       removed.parties.map((party) => party.id),
     );
+    removeRecords(tx, removed, entry);
+    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
+    await unprojected;
     return ok(summarize(entry));
   });
 }
@@ -216,12 +223,13 @@ export async function forgetEntry(getDb: GetDb, entryId: string): Promise<Result
 }
 
 /**
- * Drops undo entries past their window, and tombstones older than the window that
- * no sync waits for. Run when the list is read and after each deletion.
+ * Drops undo entries past their window, and tombstones older than the window none
+ * of whose records still waits in the outbox for the server. Run when the list is
+ * read and after each deletion.
  */
 export async function pruneExpired(getDb: GetDb, now: number): Promise<number> {
   const db = await getDb();
-  const tx = db.transaction(['undoEntries', 'tombstones'], 'readwrite');
+  const tx = db.transaction(['undoEntries', 'tombstones', 'outbox'], 'readwrite');
   let pruned = 0;
   for await (const cursor of tx.objectStore('undoEntries').index('byAt')) {
     if (cursor.value.at + RECENTLY_DELETED_MS > now) break;
@@ -231,11 +239,31 @@ export async function pruneExpired(getDb: GetDb, now: number): Promise<number> {
     }
   }
   const old = IDBKeyRange.upperBound(now - RECENTLY_DELETED_MS);
+  let queued: Set<string> | undefined;
   for await (const cursor of tx.objectStore('tombstones').index('byAt').iterate(old)) {
-    if (cursor.value.pendingSync) continue;
+    const parsed = TombstoneSchema.safeParse(cursor.value);
+    if (parsed.success) {
+      // Read once, and only when an old tombstone is there to ask about.
+      queued ??= new Set(await tx.objectStore('outbox').getAllKeys());
+      const waits = tombstonedRecords(parsed.data).some(([store, id]) => {
+        const type = OWN_RECORD_TYPES[store];
+        return type !== undefined && queued!.has(recordKey(type, id));
+      });
+      if (waits) continue;
+    }
     await cursor.delete();
     pruned++;
   }
   await tx.done;
   return pruned;
 }
+
+/**
+ * The sync record type of a store whose deletions travel on their own; engagements
+ * and purchases travel inside their party's card, so their party's entry waits.
+ */
+const OWN_RECORD_TYPES: Partial<Record<DeletableStore, RecordType>> = {
+  parties: 'party',
+  interactions: 'interaction',
+  followUps: 'followUp',
+};

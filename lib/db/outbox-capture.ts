@@ -46,8 +46,8 @@ function nextSeq(): number {
 }
 
 /**
- * Whether an account is set up: changes are then queued, and tombstones wait for the
- * sync before they are pruned. Off, nothing is queued.
+ * Whether an account is set up: changes are then queued (and a tombstone is kept
+ * while the outbox holds one of its records). Off, nothing is queued.
  */
 export function setSyncActive(active: boolean): void {
   syncState = active ? 'on' : 'off';
@@ -133,7 +133,6 @@ export function captureChanges(db: IDBDatabase): void {
     tx.objectStore = function (name: string) {
       const store = native().objectStore.call(this, name);
       if (name in SOURCES) captureStore(store, tx);
-      else if (name === 'tombstones') markTombstones(store);
       return store;
     };
     return tx;
@@ -242,18 +241,5 @@ function captureCursor(cursor: IDBCursorWithValue, tx: IDBTransaction, name: str
   cursor.delete = function () {
     if (!isQuiet(tx, name)) noteValue(tx, name, this.value, 'delete');
     return native().cursorDelete.call(this);
-  };
-}
-
-/** Tombstones written while an account is set up wait for the sync to acknowledge them. */
-function markTombstones(store: IDBObjectStore): void {
-  if (captured.has(store)) return;
-  captured.add(store);
-  store.put = function (value: unknown, key?: IDBValidKey) {
-    const marked =
-      syncState === 'on' && value && typeof value === 'object'
-        ? { ...value, pendingSync: true }
-        : value;
-    return native().put.call(this, marked, key);
   };
 }

@@ -118,42 +118,39 @@ export function findPartiesByContacts(
   db: ClienteleDb,
   lookup: ContactLookup,
 ): Promise<{ byEmail: Map<string, Party>; byPhone: Map<string, Party> }> {
-  return readByContacts(db, lookup, (value) => PartySchema.parse(value));
+  const tx = db.transaction('parties', 'readonly');
+  return readByContacts(tx, lookup, (value) => PartySchema.parse(value));
 }
 
-/** Only what a highlight needs of a known contact: which record, and its kind. */
-const PartyKindSchema = PartySchema.pick({ id: true, kind: true });
+/** Only what a highlight needs of a known contact (lib/db/contact-kinds.ts): which record, and its kind. */
 export type PartyKind = { id: string; kind: RelationshipKind };
 
-/**
- * The same lookup when only the kind is wanted (a page's highlights): each record read
- * is checked for its id and kind alone. That saves the whole-record check (about 8 ms
- * of a 1,000-address batch on a loaded machine); the index reads themselves remain
- * most of the batch's time.
- */
-export function findKindsByContacts(
-  db: ClienteleDb,
-  lookup: ContactLookup,
-): Promise<{ byEmail: Map<string, PartyKind>; byPhone: Map<string, PartyKind> }> {
-  return readByContacts(db, lookup, (value) => PartyKindSchema.parse(value));
-}
-
-interface ContactLookup {
+export interface ContactLookup {
   emails?: readonly string[];
   phones?: readonly string[];
 }
 
-/** Every index read issued at once in one transaction, then each record found parsed. */
-async function readByContacts<T>(
-  db: ClienteleDb,
+/** A read transaction that includes the parties store. */
+interface PartiesRead {
+  objectStore(name: 'parties'): {
+    index(name: 'byEmail' | 'byPhone'): { get(key: string): Promise<unknown> };
+  };
+  done: Promise<void>;
+}
+
+/**
+ * Every index read issued at once in the caller's read transaction, then each record
+ * found parsed.
+ */
+export async function readByContacts<T>(
+  tx: PartiesRead,
   lookup: ContactLookup,
   parse: (value: unknown) => T,
 ): Promise<{ byEmail: Map<string, T>; byPhone: Map<string, T> }> {
-  const tx = db.transaction('parties', 'readonly');
   const emails = [...new Set(lookup.emails ?? [])];
   const phones = [...new Set(lookup.phones ?? [])];
-  const byEmailIndex = tx.store.index('byEmail');
-  const byPhoneIndex = tx.store.index('byPhone');
+  const byEmailIndex = tx.objectStore('parties').index('byEmail');
+  const byPhoneIndex = tx.objectStore('parties').index('byPhone');
   const [foundEmails, foundPhones] = await Promise.all([
     Promise.all(emails.map((email) => byEmailIndex.get(email))),
     Promise.all(phones.map((phone) => byPhoneIndex.get(phone))),

@@ -53,10 +53,12 @@ export interface ClienteleSchema extends DBSchema {
    */
   undoEntries: { key: string; value: UndoEntry; indexes: { byAt: number } };
   /**
-   * Since version 4. One `{ id, store, at, pendingSync? }` per deleted record, for the
-   * sync to propagate: `id` is the deleted record's own id, `store` the store it was
-   * in. Removed when its deletion is undone; pruned after RECENTLY_DELETED_MS unless
-   * `pendingSync`. Shape: TombstoneSchema in undo-entry.ts.
+   * Since version 4. What each deletion removed, for the sync to propagate: one
+   * `{ id, at, ids }` per action (`id` its undo entry's, `ids` the deleted records'
+   * ids by store). Earlier deletions left one `{ id, store, at, pendingSync? }` per
+   * record, still read. Removed when the deletion is undone; pruned after
+   * RECENTLY_DELETED_MS unless the outbox still holds one of its records. Shape:
+   * TombstoneSchema in undo-entry.ts.
    */
   tombstones: { key: string; value: Tombstone; indexes: { byAt: number } };
   /**

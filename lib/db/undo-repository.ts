@@ -30,7 +30,7 @@ const ignore = () => undefined;
 
 /**
  * Takes one action back, in one transaction. A deletion comes back exactly as it
- * was stored (ids, history, timeline), its search rows and no tombstones; a bulk
+ * was stored (ids, history, timeline), its search rows and no tombstone; a bulk
  * change puts back each party it changed that nobody edited since. Refused when a
  * restored party's address or phone now belongs to another record.
  */
@@ -50,18 +50,18 @@ export async function undoEntry(
     if (entry.action === 'delete') {
       const clash = await findClash(tx, entry.removed.parties);
       if (clash) return err(refusal('conflict', 'error_undo_clash', clash));
+      // The search buckets are read before the records are written: requests answer
+      // in order, so a read issued after thousands of writes would wait for them all.
+      const projected = projectParties(tx, entry.removed.parties);
       // Plain requests, no promise each: a bulk undo puts back thousands.
       const native = unwrap(tx);
-      const tombstones = native.objectStore('tombstones');
       for (const store of DELETABLE_STORES) {
         const target = native.objectStore(store);
-        for (const record of entry.removed[store]) {
-          target.add(record);
-          tombstones.delete(record.id);
-        }
+        for (const record of entry.removed[store]) target.add(record);
       }
+      await removeTombstones(tx, entry);
+      await projected;
       await touchLastContact(tx, entry.removed, now, cadence);
-      await projectParties(tx, entry.removed.parties);
     }
     if (entry.action === 'change' || entry.before.length > 0) {
       const putBack = await unedited(tx, entry);
@@ -77,6 +77,23 @@ export async function undoEntry(
     await tx.objectStore('undoEntries').delete(entry.id);
     return ok(outcome);
   });
+}
+
+/**
+ * The deletion's tombstone goes: one, under the entry's id. A deletion made while
+ * tombstones were kept one per record left those instead (RecordTombstoneSchema):
+ * the first record's says which, and then each goes.
+ */
+async function removeTombstones(tx: UndoTx, entry: UndoEntry): Promise<void> {
+  const tombstones = tx.objectStore('tombstones');
+  tombstones.delete(entry.id).catch(ignore);
+  const first = DELETABLE_STORES.map((store) => entry.removed[store][0]).find(Boolean);
+  if (!first) return;
+  const stored = await tombstones.get(first.id);
+  if (!stored || !('store' in stored)) return;
+  const native = unwrap(tx).objectStore('tombstones');
+  for (const store of DELETABLE_STORES)
+    for (const record of entry.removed[store]) native.delete(record.id);
 }
 
 /** The parties in `before` that nobody edited since the action (still at `after`). */

@@ -84,17 +84,62 @@ export const UndoEntrySchema = z.object({
 });
 export type UndoEntry = z.infer<typeof UndoEntrySchema>;
 
+/** The ids of the records one action deleted, by store. */
+export const DeletedIdsSchema = z.object({
+  parties: z.array(z.string().min(1).max(64)),
+  interactions: z.array(z.string().min(1).max(64)),
+  followUps: z.array(z.string().min(1).max(64)),
+  engagements: z.array(z.string().min(1).max(64)),
+  purchases: z.array(z.string().min(1).max(64)),
+});
+export type DeletedIds = z.infer<typeof DeletedIdsSchema>;
+
 /**
- * A deleted record's id, kept for the sync that follows (store `tombstones`, key
- * `id`): `store` says what it was, `at` when it went. A tombstone is removed when
- * the deletion is undone, and pruned once older than RECENTLY_DELETED_MS, unless
- * the sync still has to send it (`pendingSync`: the sync sets it when it first
- * learns of the deletion and clears it once the server has it).
+ * What one action deleted, kept for the sync that follows (store `tombstones`, key
+ * `id`, the id of the action's undo entry): `ids` the deleted records' own ids by
+ * store, `at` when they went. One record per action, not one per deleted record: a
+ * bulk delete of thousands writes one tombstone, and its undo removes one. Removed
+ * when the deletion is undone; pruned once older than RECENTLY_DELETED_MS, unless
+ * the outbox still holds one of its records for the server.
  */
-export const TombstoneSchema = z.object({
+export const ActionTombstoneSchema = z.object({
+  id: z.string().min(1).max(64),
+  at: z.number(),
+  ids: DeletedIdsSchema,
+});
+export type ActionTombstone = z.infer<typeof ActionTombstoneSchema>;
+
+/**
+ * The shape tombstones were stored in before, one per deleted record (key `id`, the
+ * record's own id; `store` what it was). Databases and backups may still hold them:
+ * they are read as they are, and undoing their deletion removes them too.
+ * `pendingSync` is no longer written: the outbox says what waits for the server.
+ */
+export const RecordTombstoneSchema = z.object({
   id: z.string().min(1).max(64),
   store: z.enum(DELETABLE_STORES),
   at: z.number(),
   pendingSync: z.boolean().optional(),
 });
+export type RecordTombstone = z.infer<typeof RecordTombstoneSchema>;
+
+/** A stored tombstone, of either shape. */
+export const TombstoneSchema = z.union([ActionTombstoneSchema, RecordTombstoneSchema]);
 export type Tombstone = z.infer<typeof TombstoneSchema>;
+
+/** The records a tombstone of either shape stands for, as [store, id] pairs. */
+export function tombstonedRecords(tombstone: Tombstone): [DeletableStore, string][] {
+  if ('store' in tombstone) return [[tombstone.store, tombstone.id]];
+  return DELETABLE_STORES.flatMap((store) =>
+    tombstone.ids[store].map((id): [DeletableStore, string] => [store, id]),
+  );
+}
+
+/** The ids of every record in a set, by store (an action's tombstone). */
+export const idsOf = (records: RecordSet): DeletedIds => ({
+  parties: records.parties.map((record) => record.id),
+  interactions: records.interactions.map((record) => record.id),
+  followUps: records.followUps.map((record) => record.id),
+  engagements: records.engagements.map((record) => record.id),
+  purchases: records.purchases.map((record) => record.id),
+});

@@ -1,6 +1,7 @@
 import type { CadenceDefaults } from '../domain/cadence';
 import type { RelationshipKind } from '../domain/relationship';
-import { findKindsByContacts, findPartiesByContacts } from '../db/party-repository';
+import { findKindsByContacts } from '../db/contact-kinds';
+import { findPartiesByContacts } from '../db/party-repository';
 import type { ClienteleDb } from '../db/open';
 import type { PageContacts, PageFindings } from '../protocol/contact-schemas';
 import { partyView, phoneLabels } from './party-view';
