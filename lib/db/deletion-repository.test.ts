@@ -150,7 +150,7 @@ describe('deleting parties and undoing it', () => {
     const context = await seeded(book);
     const ids = book.parties.map((party) => party.id);
     const deleted = await deleteParties(context, ids);
-    if (!deleted.ok) throw new Error(deleted.error.message);
+    if (!deleted.ok) throw new Error(deleted.error.message.code);
     const db = await context.getDb();
     // As an earlier version left it: one tombstone per record, none for the action.
     const { ids: removed } = (await db.get('tombstones', deleted.value.id)) as ActionTombstone;
@@ -160,7 +160,7 @@ describe('deleting parties and undoing it', () => {
     await db.put('tombstones', { id: 'someone-else', store: 'parties', at: NOW });
 
     const undone = await undoEntry(context, deleted.value.id);
-    if (!undone.ok) throw new Error(undone.error.message);
+    if (!undone.ok) throw new Error(undone.error.message.code);
     expect(await db.getAllKeys('tombstones')).toEqual(['someone-else']);
   });
 
@@ -172,7 +172,7 @@ describe('deleting parties and undoing it', () => {
     const [first, second, third] = book.parties;
     await deleteParties(context, [first!.id]);
     const waiting = await deleteParties(context, [second!.id]);
-    if (!waiting.ok) throw new Error(waiting.error.message);
+    if (!waiting.ok) throw new Error(waiting.error.message.code);
     const db = await context.getDb();
     // The server has yet to hear of the second deletion; the first was sent (or sync is off).
     await db.clear('outbox');
