@@ -13,6 +13,8 @@ import {
 import type { DavPort } from './dav-port';
 import type { Listed } from './dav-responses';
 import type { FieldConflict } from './merge';
+import { cardNamesKind } from './party-card';
+import type { Party } from '../domain/party';
 import { recordKey, sendOrder, type OutboxEntry, type RecordType } from './outbox';
 
 /**
@@ -233,7 +235,7 @@ export class SyncEngine {
   ): Promise<void> {
     const decoded = decode(collection, data, this.context());
     if (!decoded.ok) return; // An object Clientele cannot read stays on the server untouched.
-    const adopted = known.has(path(href)) ? undefined : await this.importedAs(decoded.record);
+    const adopted = known.has(path(href)) ? undefined : await this.importedAs(decoded.record, data);
     const remote = adopted?.remote ?? decoded.record;
     const key = recordKey(remote.type, idOf(remote));
     const state = known.get(path(href)) ?? (await this.store.synced(key));
@@ -246,7 +248,7 @@ export class SyncEngine {
       adopted?.local ??
       (entry?.op === 'put' ? await this.store.read(remote.type, idOf(remote)) : undefined);
     const merged = local
-      ? mergeRecords(state?.base, local, remote)
+      ? mergeRecords(adopted?.base ?? state?.base, local, remote)
       : { record: remote, conflicts: [] };
     await this.store.applyRemote(
       merged.record,
@@ -265,7 +267,8 @@ export class SyncEngine {
    */
   private async importedAs(
     record: SyncRecord,
-  ): Promise<{ remote: SyncRecord; local: SyncRecord } | undefined> {
+    data: string,
+  ): Promise<{ remote: SyncRecord; local: SyncRecord; base: SyncRecord } | undefined> {
     if (record.type !== 'party') return undefined;
     const { party } = record.value;
     if (await this.store.synced(recordKey('party', party.id))) return undefined;
@@ -276,12 +279,20 @@ export class SyncEngine {
     if (id === undefined || (await this.store.synced(recordKey('party', id)))) return undefined;
     const local = await this.store.read('party', id);
     if (local?.type !== 'party') return undefined;
+    const adopted = { ...party, id, cardUid: uid };
+    // A kind the card does not name is the default, not a change to merge into the record.
+    if (!cardNamesKind(data)) {
+      const { kind, kindHistory, prospect } = local.value.party;
+      Object.assign(adopted, { kind, kindHistory });
+      if (prospect) adopted.prospect = prospect;
+      else delete adopted.prospect;
+    }
     // Dealings on another app's card name its UID as their party, never this id.
     const remote: SyncRecord = {
       type: 'party',
-      value: { party: { ...party, id, cardUid: uid }, engagements: [], purchases: [] },
+      value: { party: adopted, engagements: [], purchases: [] },
     };
-    return { remote, local };
+    return { remote, local, base: emptySides(local.value.party, adopted) };
   }
 
   private hrefFor(type: RecordType, id: string): string {
@@ -300,6 +311,28 @@ interface Held {
   entries: OutboxEntry[];
   /** The ids of the parties held back, whose dealings wait with them. */
   parties: Set<string>;
+}
+
+/**
+ * A merge base for two copies of one card that never synced: every field one side
+ * left empty, as that side has it. The other side's value then is a change, not a
+ * conflict; a field both filled differently is still one. Lists have no base: they
+ * merge as the union of both sides.
+ */
+function emptySides(local: Party, remote: Party): SyncRecord {
+  const l = local as unknown as Record<string, unknown>;
+  const r = remote as unknown as Record<string, unknown>;
+  const empty = (value: unknown) => value === undefined || value === '';
+  const base: Record<string, unknown> = {};
+  for (const field of new Set([...Object.keys(l), ...Object.keys(r)])) {
+    if (Array.isArray(l[field]) || Array.isArray(r[field])) continue;
+    if (empty(r[field])) base[field] = r[field];
+    else if (empty(l[field])) base[field] = l[field];
+  }
+  return {
+    type: 'party',
+    value: { party: base as unknown as Party, engagements: [], purchases: [] },
+  };
 }
 
 function waitsForPull(record: SyncRecord, parties: Set<string>): boolean {
