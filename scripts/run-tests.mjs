@@ -3,7 +3,7 @@
 // part and the total, and a non-zero exit if anything failed.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { SUITES, readSuites } from './test-summary.mjs';
+import { SUITES, failureLines, readSuites } from './test-summary.mjs';
 
 /** Each part: the npm script it runs, and the suite whose report counts its tests (if any). */
 const PARTS = [
@@ -54,5 +54,8 @@ for (const part of results) {
   console.log(`  ${part.name.padEnd(11)} ${line} (${part.seconds} s)`);
 }
 console.log(`  took ${Math.round((Date.now() - started) / 60000)} min`);
+// Named again here because a CI log is often read from its tail only.
+const failures = failureLines({ counted });
+if (failures.length > 0) console.log(['Failed:', ...failures].join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = results.every((part) => part.ok) && failed === 0 ? 0 : 1;

@@ -3,6 +3,7 @@
 // ("N passed, N failed"). `node scripts/test-summary.mjs` prints it; scripts/run-tests.mjs
 // (what `npm test` runs) prints it after every part.
 import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Each suite with a report, by the name the summary gives it. */
@@ -30,9 +31,51 @@ export function readSuites(suites = SUITES) {
       brokenFiles: (report.testResults ?? []).filter(
         (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
       ).length,
+      failures: failuresOf(report),
     };
   }
   return { counted, missing };
+}
+
+/**
+ * Each failed test (or test file that failed to load) by file and name, with the first line
+ * of its error. A CI log is often read from its tail only, so the summary repeats them there.
+ */
+export function failuresOf(report) {
+  const failures = [];
+  for (const file of report.testResults ?? []) {
+    const where = relative(process.cwd(), file.name ?? '');
+    const tests = file.assertionResults ?? [];
+    if (file.status === 'failed' && tests.length === 0) {
+      failures.push({ where, name: '(the file failed to load)', error: firstLine(file.message) });
+    }
+    for (const test of tests) {
+      if (test.status !== 'failed') continue;
+      failures.push({
+        where,
+        name: test.fullName ?? test.title ?? '',
+        error: firstLine(test.failureMessages?.[0]),
+      });
+    }
+  }
+  return failures;
+}
+
+function firstLine(text) {
+  const line =
+    String(text ?? '')
+      .split('\n')
+      .find((part) => part.trim() !== '') ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+/** One line per failed test, for the end of a run's output. */
+export function failureLines({ counted }) {
+  return Object.entries(counted).flatMap(([suite, c]) =>
+    (c.failures ?? []).map(
+      (f) => `  ✗ ${suite}: ${f.where} › ${f.name}${f.error ? ` — ${f.error}` : ''}`,
+    ),
+  );
 }
 
 /** The summary's lines: one per suite counted, the missing ones, and the total. */
@@ -53,7 +96,7 @@ export function summaryLines({ counted, missing }) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const suites = readSuites();
-  for (const line of summaryLines(suites)) console.log(line);
+  for (const line of [...failureLines(suites), ...summaryLines(suites)]) console.log(line);
   if (suites.missing.length > 0 || Object.values(suites.counted).some((c) => c.failed)) {
     process.exitCode = 1;
   }

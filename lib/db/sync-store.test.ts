@@ -3,6 +3,7 @@ import { DEFAULT_CADENCE } from '../domain';
 import { SyncEngine, type SyncTarget } from '../sync/engine';
 import { MemoryServer } from '../sync/memory-server';
 import { deleteParties } from './deletion-repository';
+import { snoozeDue } from './due-repository';
 import { logInteraction, listInteractions } from './interaction-repository';
 import { createDbOpener } from './open';
 import { createParty, getParty, updateParty } from './party-repository';
@@ -161,6 +162,53 @@ describe('the IndexedDB sync store, two devices and one server', () => {
     const onAlice = await listInteractions(alice.repo.getDb, party.id, { limit: 10 });
     expect(onAlice.interactions.map((i) => i.summary)).toContainEqual(
       expect.stringContaining('changed on the server by bob to “Mathematician”'),
+    );
+  });
+
+  it('names the colleague for a follow-up merge and for a record kept after a deletion', async () => {
+    const server = new MemoryServer();
+    const alice = device(server, 'alice');
+    const bob = device(server, 'bob');
+    const party = await created(alice.repo, 'ada');
+    await logInteraction(alice.repo, {
+      partyId: party.id,
+      type: 'call',
+      summary: 'Kick-off',
+      followUpAt: 1_760_000_000_000,
+      requestId: 'kick-off',
+    });
+    await alice.sync();
+    await bob.sync();
+    const task = () =>
+      [...server.objects.values()].map((o) => o.data).find((d) => d.includes('BEGIN:VTODO'));
+    expect(task()).toMatch(/^X-CLIENTELE-CHANGED-BY[^:\r\n]*:alice\r$/m);
+
+    // Both move the follow-up; Bob later: Alice's device keeps hers under Bob's name.
+    const [followUp] = await (await alice.repo.getDb()).getAll('followUps');
+    if (!followUp) throw new Error('no follow-up');
+    const ref = { kind: 'followUp' as const, id: followUp.id };
+    alice.tick(1000);
+    expect((await snoozeDue(alice.repo, ref, 1_770_000_000_000)).ok).toBe(true);
+    bob.tick(5000);
+    expect((await snoozeDue(bob.repo, ref, 1_780_000_000_000)).ok).toBe(true);
+    await bob.sync();
+    expect(task()).toMatch(/^X-CLIENTELE-CHANGED-BY[^:\r\n]*:bob\r$/m);
+    await alice.sync();
+    const onAlice = await listInteractions(alice.repo.getDb, party.id, { limit: 20 });
+    expect(onAlice.interactions.map((i) => i.summary)).toContainEqual(
+      expect.stringContaining('follow-up dueAt changed on the server by bob'),
+    );
+
+    // Alice deletes the party; Bob changed it since: her device keeps it and names him.
+    await bob.sync();
+    bob.tick(1000);
+    await updateParty(bob.repo, party.id, { notes: 'still a client' });
+    await bob.sync();
+    await deleteParties(alice.repo, [party.id]);
+    await alice.sync();
+    const after = await listInteractions(alice.repo.getDb, party.id, { limit: 20 });
+    expect(after.interactions.map((i) => i.summary)).toContainEqual(
+      expect.stringContaining('deleted on this device but changed on the server by bob'),
     );
   });
 });

@@ -2,10 +2,9 @@ import { unwrap } from 'idb';
 import { newId } from '../domain/ids';
 import type { Interaction } from '../domain/interaction';
 import type { Party } from '../domain/party';
-import type { SyncRecord } from '../sync/codecs';
+import { changedByOf, type SyncRecord } from '../sync/codecs';
 import type { SyncedState, SyncStore } from '../sync/engine';
 import type { FieldConflict } from '../sync/merge';
-import { cardChangedBy } from '../sync/party-card';
 import { recordKey, type OutboxEntry, type RecordType } from '../sync/outbox';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
@@ -130,8 +129,8 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
         await tx.objectStore('syncStates').put(state);
         if (kept.length === 0) return;
         const partyId = record.type === 'party' ? record.value.party.id : record.value.partyId;
-        // The server's copy names who wrote it; a card from another app, this account.
-        const by = (record.type === 'party' && cardChangedBy(state.text)) || options.identity();
+        // The server's copy names who wrote it; an object from another app, this account.
+        const by = changedByOf(record.type, state.text) ?? options.identity();
         const notes = keptNote(record.type, kept, by);
         const ids = await writeNotes(tx, partyId, notes);
         // Notes added while the interactions store is quiet are still changes to send.
@@ -160,7 +159,7 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
     async flagKept(type, id, deletedOn) {
       const db = await getDb();
       const tx = db.transaction(
-        ['parties', 'searchBuckets', 'interactions', 'followUps', 'outbox'],
+        ['parties', 'searchBuckets', 'interactions', 'followUps', 'outbox', 'syncStates'],
         'readwrite',
       );
       await inTransaction(tx, async () => {
@@ -177,14 +176,20 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
           await tx.objectStore('parties').put(flagged);
           await projectParty(tx, flagged);
         }
-        const where =
-          deletedOn === 'here' ? 'on this device' : `on the server (by ${options.identity()})`;
         const what =
           type === 'party'
             ? 'This record'
             : `A ${type === 'followUp' ? 'follow-up' : 'logged interaction'} of this record`;
+        // Deleted here: the server's copy, just taken in, names who changed it there. A
+        // deletion on the server names no one (DAV keeps no author), and the change was here.
+        const state = await tx.objectStore('syncStates').get(recordKey(type, id));
+        const by = (state && changedByOf(type, state.text)) ?? options.identity();
+        const story =
+          deletedOn === 'here'
+            ? `was deleted on this device but changed on the server by ${by}`
+            : `was deleted on the server but changed on this device (${options.identity()})`;
         await writeNotes(tx, party.id, [
-          `${what} was deleted ${where} but changed elsewhere since the last sync, so it was kept. Remove the “${KEPT_TAG}” tag once you have decided.`,
+          `${what} ${story} since the last sync, so it was kept. Remove the “${KEPT_TAG}” tag once you have decided.`,
         ]);
       });
     },

@@ -93,6 +93,73 @@ describe('startPageSession', () => {
     expect(reports).toEqual([{ url: 'https://app.example/inbox/1', contacts: [] }]);
   });
 
+  it('sends one report at a time, in order, so an earlier one can never be stored last', async () => {
+    setBody(PAGE);
+    const queue: Work[] = [];
+    const sent: PageReport[] = [];
+    const answers: (() => void)[] = [];
+    const session = startPageSession({
+      document,
+      location: { href: 'https://app.example/inbox/1' },
+      schedule: (work) => queue.push(work),
+      // The background answers only when the test says so.
+      report: (report) => {
+        sent.push(structuredClone(report));
+        return new Promise((resolve) => answers.push(() => resolve([])));
+      },
+    });
+    sessions.push(session);
+    const drain = async () => {
+      for (let round = 0; round < 50; round++) {
+        await tick();
+        while (queue.length > 0) queue.shift()!({ timeRemaining: () => 50 });
+      }
+    };
+    await drain();
+    expect(sent).toHaveLength(1); // the first scan's report, not yet answered
+
+    const card = document.createElement('p');
+    card.textContent = 'New lead: linus@kernel.example';
+    document.getElementById('main')!.append(card);
+    await drain();
+    expect(sent).toHaveLength(1); // the change waits for the first answer
+
+    answers.shift()!();
+    await drain();
+    expect(sent).toHaveLength(2);
+    expect(emailsOf(sent[1])).toContain('linus@kernel.example');
+    answers.shift()!();
+    await session.firstScan;
+  });
+
+  it('sends a report again after one that was not delivered', async () => {
+    setBody(PAGE);
+    const queue: Work[] = [];
+    let calls = 0;
+    const session = startPageSession({
+      document,
+      location: { href: 'https://app.example/inbox/1' },
+      schedule: (work) => queue.push(work),
+      report: () =>
+        ++calls === 1 ? Promise.reject(new Error('no receiver')) : Promise.resolve([]),
+    });
+    sessions.push(session);
+    const drain = async () => {
+      for (let round = 0; round < 50; round++) {
+        await tick();
+        while (queue.length > 0) queue.shift()!({ timeRemaining: () => 50 });
+      }
+    };
+    await drain();
+    await session.firstScan;
+    expect(calls).toBe(1);
+    // Asked again with nothing changed on the page, it sends what it could not before.
+    const again = session.rescan();
+    await drain();
+    await again;
+    expect(calls).toBe(2);
+  });
+
   it('reports again when an added element brings a new address, with the old ones', async () => {
     const { reports, settle } = startSession(PAGE);
     await settle();

@@ -59,6 +59,7 @@ export function startPageSession(deps: PageSessionDeps) {
   const document = deps.document;
   let findings: Finding[] = [];
   let reported = '';
+  let inFlight: Promise<unknown> = Promise.resolve();
   let scannedUrl = deps.location.href;
   let pending: MutationRecord[] = [];
   let flushQueued = false;
@@ -81,20 +82,49 @@ export function startPageSession(deps: PageSessionDeps) {
     if (signature === reported) return report; // nothing new: no message, no re-highlight
     if (stopped) return report; // work queued before stop() still runs: it sends nothing
     reported = signature;
-    highlightKnown(document, await deps.report(report));
+    // One report at a time, in the order they were made. The background handles messages
+    // side by side, so an earlier report still in flight (waiting on settings or storage)
+    // could be stored after a newer one, and the newer one, equal to `reported`, would
+    // never be sent again: the tab would show the previous message's people.
+    const sent = inFlight.then(() => deps.report(report));
+    inFlight = sent.catch(() => undefined);
+    try {
+      highlightKnown(document, await sent);
+    } catch {
+      // Not delivered: the next change or rescan sends it again rather than thinking it
+      // told. Nothing to throw to: the flush that published does not wait on it.
+      if (reported === signature) reported = '';
+    }
     return report;
   };
 
-  const scanAll = async (): Promise<PageReport> => {
+  // A read of the whole page can be asked for while another runs (the popup rescans while
+  // a navigation's read is under way): the newest one wins, and an older one that ends
+  // later neither overwrites its findings nor ends its `scanning`.
+  let latestScan: Promise<PageReport> | undefined;
+  let scanGeneration = 0;
+
+  const scanAll = (): Promise<PageReport> => {
+    const generation = ++scanGeneration;
+    const scan = readWholePage(generation);
+    latestScan = scan;
+    return scan;
+  };
+
+  const readWholePage = async (generation: number): Promise<PageReport> => {
     scanning = true;
-    scannedUrl = deps.location.href;
+    const url = deps.location.href;
+    scannedUrl = url;
+    let found: Finding[];
     try {
-      findings = await scanInSlices(document, { url: scannedUrl }, schedule);
-      vcards = findVcardLinks(document, scannedUrl);
-      staleLimit = Math.max(MIN_STALE_LIMIT, 2 * findings.length);
+      found = await scanInSlices(document, { url }, schedule);
     } finally {
-      scanning = false;
+      if (generation === scanGeneration) scanning = false;
     }
+    if (generation !== scanGeneration) return latestScan!;
+    findings = found;
+    vcards = findVcardLinks(document, url);
+    staleLimit = Math.max(MIN_STALE_LIMIT, 2 * findings.length);
     // Changes made while the page was being read are read now, on top of it.
     if (pending.length > 0) queueFlush();
     return publish();

@@ -10,16 +10,14 @@ import { CHANNEL } from '../protocol/channel';
  * from the answer is checked here by hand.
  */
 export async function reportFindings(report: PageReport): Promise<KnownText[]> {
-  let reply: unknown;
-  try {
-    reply = await browser.runtime.sendMessage({
-      channel: CHANNEL,
-      name: 'page/contactsFound',
-      request: report,
-    });
-  } catch {
-    return []; // the extension was reloaded or updated under this page
-  }
+  // A rejection (the extension was reloaded or updated under this page, or the background
+  // could not be reached) reaches the page session, which then sends the report again on
+  // the next change instead of taking it as told.
+  const reply: unknown = await browser.runtime.sendMessage({
+    channel: CHANNEL,
+    name: 'page/contactsFound',
+    request: report,
+  });
   const known = (reply as { ok?: unknown; value?: { known?: unknown } } | undefined)?.value?.known;
   if (!Array.isArray(known)) return [];
   // The background checked its answer against the reply's schema before sending it; a

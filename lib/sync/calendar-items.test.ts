@@ -4,6 +4,7 @@ import type { Interaction } from '../domain/interaction';
 import {
   followUpToTodo,
   interactionToJournal,
+  itemChangedBy,
   journalToInteraction,
   todoToFollowUp,
 } from './calendar-items';
@@ -107,5 +108,24 @@ describe('interaction ⇄ VJOURNAL', () => {
       ok: true,
       value: { id: 'j-9', type: 'note', direction: 'outbound', summary: 'Met at the fair' },
     });
+  });
+});
+
+describe('who changed a task or a journal entry', () => {
+  it('is written by Clientele, read back, and replaced (not doubled) by the next writer', () => {
+    const todo = followUpToTodo(followUp, 'Ana', undefined, 'alice');
+    expect(itemChangedBy(todo)).toBe('alice');
+    const again = followUpToTodo(followUp, 'Ana', todo, 'bob');
+    expect(itemChangedBy(again)).toBe('bob');
+    expect(again.match(/X-CLIENTELE-CHANGED-BY/g)).toHaveLength(1);
+
+    const journal = interactionToJournal(interaction, undefined, 'bob');
+    expect(itemChangedBy(journal)).toBe('bob');
+    expect(journalToInteraction(journal)).toEqual({ ok: true, value: interaction });
+  });
+
+  it('is unknown for an item another app wrote', () => {
+    expect(itemChangedBy(followUpToTodo(followUp, 'Ana'))).toBeUndefined();
+    expect(itemChangedBy('not a calendar')).toBeUndefined();
   });
 });

@@ -36,7 +36,15 @@ const TODO_OWNED = new Set([
   'last-modified',
 ]);
 
-export function followUpToTodo(followUp: FollowUp, partyName: string, previous?: string): string {
+/** Who writes a version: the sync user, shown as "changed by" on the other devices. */
+type ChangedBy = string | undefined;
+
+export function followUpToTodo(
+  followUp: FollowUp,
+  partyName: string,
+  previous?: string,
+  changedBy?: ChangedBy,
+): string {
   const todo = new ICAL.Component('vtodo');
   addText(todo, 'uid', followUp.id);
   todo.addPropertyWithValue('dtstamp', utcDateTime(followUp.doneAt ?? followUp.createdAt));
@@ -53,6 +61,7 @@ export function followUpToTodo(followUp: FollowUp, partyName: string, previous?:
     todo.addPropertyWithValue('completed', utcDateTime(followUp.doneAt ?? followUp.dueAt));
   } else addText(todo, 'status', 'NEEDS-ACTION');
   addText(todo, 'x-clientele-interaction-id', followUp.interactionId);
+  addText(todo, 'x-clientele-changed-by', changedBy);
   addJson(todo, 'x-clientele-times', {
     createdAt: followUp.createdAt,
     dueAt: followUp.dueAt,
@@ -104,7 +113,11 @@ const JOURNAL_OWNED = new Set([
   'categories',
 ]);
 
-export function interactionToJournal(interaction: Interaction, previous?: string): string {
+export function interactionToJournal(
+  interaction: Interaction,
+  previous?: string,
+  changedBy?: ChangedBy,
+): string {
   const journal = new ICAL.Component('vjournal');
   addText(journal, 'uid', interaction.id);
   journal.addPropertyWithValue('dtstamp', utcDateTime(interaction.createdAt));
@@ -122,6 +135,7 @@ export function interactionToJournal(interaction: Interaction, previous?: string
   addText(journal, 'x-clientele-type', interaction.type);
   addText(journal, 'x-clientele-direction', interaction.direction);
   addText(journal, 'x-clientele-request-id', interaction.requestId);
+  addText(journal, 'x-clientele-changed-by', changedBy);
   addJson(journal, 'x-clientele-times', { createdAt: interaction.createdAt, at: interaction.at });
   keepForeign(journal, previous, 'vjournal', JOURNAL_OWNED);
   return wrap(journal);
@@ -152,6 +166,14 @@ export function journalToInteraction(text: string): Journal {
         ok: false,
         error: `this journal entry cannot be an interaction (${parsed.error.issues[0]?.path.join('.')})`,
       };
+}
+
+/** Who wrote a task's or journal entry's last version through Clientele, if it says. */
+export function itemChangedBy(text: string): string | undefined {
+  const calendar = parseComponent(text, 'vcalendar');
+  const item =
+    calendar?.getFirstSubcomponent('vtodo') ?? calendar?.getFirstSubcomponent('vjournal');
+  return item ? firstText(item, 'x-clientele-changed-by') || undefined : undefined;
 }
 
 const instant = z.number().int().nonnegative().optional();

@@ -4,12 +4,19 @@ import type { RelationshipKind } from '../domain/relationship';
 import {
   followUpToTodo,
   interactionToJournal,
+  itemChangedBy,
   journalToInteraction,
   todoToFollowUp,
 } from './calendar-items';
 import { mergeRecord, type FieldConflict } from './merge';
 import type { RecordType } from './outbox';
-import { cardToParty, partyToCard, type CardVersion, type PartyCard } from './party-card';
+import {
+  cardChangedBy,
+  cardToParty,
+  partyToCard,
+  type CardVersion,
+  type PartyCard,
+} from './party-card';
 
 /** One record as sync sees it: its type and its value. */
 export type SyncRecord =
@@ -22,7 +29,7 @@ export interface CodecContext {
   region: string;
   defaultKind: RelationshipKind;
   now: number;
-  /** The sync user writing: carried in each card as who changed it last. */
+  /** The sync user writing: carried in each card, task and journal entry as who changed it last. */
   identity?: string | undefined;
 }
 
@@ -63,8 +70,14 @@ export function encode(
       region: context.region,
       changedBy: context.identity,
     });
-  if (record.type === 'followUp') return followUpToTodo(record.value, partyName, previous);
-  return interactionToJournal(record.value, previous);
+  if (record.type === 'followUp')
+    return followUpToTodo(record.value, partyName, previous, context.identity);
+  return interactionToJournal(record.value, previous, context.identity);
+}
+
+/** Who wrote the server's copy through Clientele (X-CLIENTELE-CHANGED-BY); another app's says nothing. */
+export function changedByOf(type: RecordType, text: string): string | undefined {
+  return type === 'party' ? cardChangedBy(text) : itemChangedBy(text);
 }
 
 export type Decoded = { ok: true; record: SyncRecord } | { ok: false; error: string };

@@ -1,6 +1,7 @@
 import { SyncFailure, failureOf } from './backoff';
 import type { DavClient, Precondition, PutResult } from './dav-client';
 import {
+  collectionVersionsFrom,
   etagListingFrom,
   failedStatus,
   multigetFrom,
@@ -9,7 +10,7 @@ import {
   type Listed,
   type SyncAnswer,
 } from './dav-responses';
-import { multigetBody, syncCollectionBody, ETAG_PROPS } from './requests';
+import { multigetBody, syncCollectionBody, ETAG_PROPS, VERSION_PROPS } from './requests';
 
 /**
  * What the sync engine asks of a server, in its own terms. The real one runs over
@@ -23,6 +24,12 @@ export interface DavPort {
   changesSince(collection: string, token: string): Promise<SyncAnswer | 'invalid'>;
   /** Every object's href and ETag, for servers without sync-collection. */
   listEtags(collection: string): Promise<Listed[]>;
+  /**
+   * Each collection inside `parent` (Depth 1) with a mark of its version, by path; a
+   * collection that changed has a new one. Undefined when the server will not list
+   * the parent (then every collection is pulled).
+   */
+  versionsIn?(parent: string): Promise<Map<string, string> | undefined>;
   fetchObjects(
     collection: string,
     kind: 'addressbook' | 'calendar',
@@ -69,6 +76,14 @@ export function davPort(client: DavClient): DavPort {
       const answer = await reaching(() => client.propfind(collection, ETAG_PROPS, '1'));
       check(answer);
       return etagListingFrom(answer, collection);
+    },
+    async versionsIn(parent) {
+      const answer = await reaching(() => client.propfind(parent, VERSION_PROPS, '1'));
+      const status = failedStatus(answer);
+      // A refused password or a server in trouble stops the round as any request would;
+      // a parent the user may not list (a shared collection's) only costs the shortcut.
+      if (status === 401 || (status !== undefined && status >= 500)) check(answer);
+      return status === undefined ? collectionVersionsFrom(answer) : undefined;
     },
     async fetchObjects(collection, kind, hrefs) {
       const answer = await reaching(() =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardVersionFor } from './discovery';
 import {
+  collectionVersionsFrom,
   collectionsFrom,
   failedStatus,
   homesFrom,
@@ -108,5 +109,28 @@ describe('DAV answers', () => {
       403,
     );
     expect(failedStatus(answer)).toBeUndefined();
+  });
+
+  it("reads each collection's sync-token from a Depth 1 listing of their parent", () => {
+    const radicale = [
+      { ...ok, href: '/alice/', props: {} },
+      { ...ok, href: '/alice/book/', props: { syncToken: 'http://radicale.org/ns/sync/e3b0' } },
+      { ...ok, href: '/alice/My%20Tasks/', props: { syncToken: 'http://radicale.org/ns/sync/9f' } },
+    ];
+    expect(collectionVersionsFrom(radicale)).toEqual(
+      new Map([
+        ['/alice/book/', 'http://radicale.org/ns/sync/e3b0'],
+        ['/alice/My Tasks/', 'http://radicale.org/ns/sync/9f'],
+      ]),
+    );
+    // Xandikos gives its homes a token too; tsdav turns an all-digit token into a number.
+    const xandikos = [
+      { ...ok, href: '/alice/contacts/', props: { syncToken: '4b825dc6' } },
+      { ...ok, href: '/alice/contacts/book/', props: { syncToken: 8834 } },
+    ];
+    expect(collectionVersionsFrom(xandikos).get('/alice/contacts/book/')).toBe('8834');
+    expect(collectionVersionsFrom([{ href: '/x/', status: 404, ok: false, props: {} }])).toEqual(
+      new Map(),
+    );
   });
 });

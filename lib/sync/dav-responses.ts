@@ -145,6 +145,24 @@ export function etagListingFrom(value: unknown, collectionHref: string): Listed[
   });
 }
 
+/**
+ * A Depth 1 PROPFIND of VERSION_PROPS: each collection's sync-token, by path. One
+ * without it is left out (it is then pulled every round, as without the probe).
+ */
+export function collectionVersionsFrom(value: unknown): Map<string, string> {
+  const versions = new Map<string, string>();
+  for (const answer of answers(value)) {
+    const mark = prop(answer, 'syncToken', text);
+    if (answer.href && mark) versions.set(pathOf(answer.href), mark);
+  }
+  return versions;
+}
+
+/** Servers answer with paths (some percent-encoded), the engine knows URLs: compare paths. */
+export function pathOf(href: string): string {
+  return decodeURIComponent(new URL(href, 'http://x').pathname);
+}
+
 export interface Fetched extends Listed {
   data: string;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain/party';
 import type { CodecContext, SyncRecord } from './codecs';
-import { SyncEngine, type SyncTarget } from './engine';
+import type { DavPort } from './dav-port';
+import { parentOf, SyncEngine, type SyncTarget } from './engine';
 import { MemoryServer } from './memory-server';
 import { MemoryStore } from './memory-store';
 
@@ -65,5 +66,103 @@ describe('the sync engine, a queued put whose record is gone', () => {
     expect(round.sent).toBe(0);
     expect(server.objects.size).toBe(0);
     expect(here.outbox.size).toBe(0);
+  });
+});
+
+/** The port's calls by method name, as the requests a real server would get. */
+function counted(server: DavPort) {
+  const calls: string[] = [];
+  const port = new Proxy(server, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(name));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { port, calls };
+}
+
+function followUp(note: string): SyncRecord {
+  return {
+    type: 'followUp',
+    value: {
+      id: '00000000-0000-4000-8000-00000000000b',
+      partyId: ID,
+      dueAt: 5,
+      note,
+      status: 'open',
+      createdAt: 0,
+    },
+  };
+}
+
+describe('the sync engine, a round with nothing new', () => {
+  it('asks one thing when both collections share a parent, and pulls only what changed', async () => {
+    const server = new MemoryServer();
+    const here = new MemoryStore();
+    const other = new MemoryStore();
+    here.put(card('Ada'));
+    here.put(followUp('Call back'));
+    await new SyncEngine(server, here, target, () => context).sync();
+    await new SyncEngine(server, other, target, () => context).sync();
+
+    const quiet = counted(server);
+    await new SyncEngine(quiet.port, other, target, () => context).sync();
+    expect(quiet.calls).toEqual(['versionsIn']);
+
+    // A follow-up changed on the other device: the calendar is pulled, the book is not.
+    here.put(followUp('Call back on Monday'));
+    await new SyncEngine(server, here, target, () => context).sync();
+    const after = counted(server);
+    const round = await new SyncEngine(after.port, other, target, () => context).sync();
+    expect(after.calls).toEqual(['versionsIn', 'changesSince', 'fetchObjects']);
+    expect(round.received).toBe(1);
+    const note = other.records.get('followUp:00000000-0000-4000-8000-00000000000b');
+    expect(note?.type === 'followUp' && note.value.note).toBe('Call back on Monday');
+  });
+
+  it('asks each collection when they live apart, as before', async () => {
+    const apart: SyncTarget = { ...target, calendar: 'http://dav.test/calendars/alice/tasks/' };
+    const server = new MemoryServer();
+    const here = new MemoryStore();
+    here.put(card('Ada'));
+    await new SyncEngine(server, here, apart, () => context).sync();
+    const quiet = counted(server);
+    await new SyncEngine(quiet.port, here, apart, () => context).sync();
+    expect(quiet.calls).toEqual(['changesSince', 'changesSince']);
+  });
+
+  it('pulls both when the parent listing leaves a collection out', async () => {
+    const server = new MemoryServer();
+    const here = new MemoryStore();
+    here.put(card('Ada'));
+    await new SyncEngine(server, here, target, () => context).sync();
+    // Nothing was ever written to the calendar, so the listing has no mark for it.
+    const quiet = counted(server);
+    await new SyncEngine(quiet.port, here, target, () => context).sync();
+    expect(quiet.calls).toEqual(['versionsIn', 'changesSince']);
+  });
+
+  it('starts over when the synced state was forgotten, whatever the marks say', async () => {
+    const server = new MemoryServer();
+    const here = new MemoryStore();
+    here.put(card('Ada'));
+    await new SyncEngine(server, here, target, () => context).sync();
+    // As forgetSyncedState does when the account or its collections change.
+    here.states.clear();
+    here.tokens.clear();
+    const round = await new SyncEngine(server, here, target, () => context).sync();
+    expect(round.received).toBe(1);
+    expect(here.states.size).toBe(1);
+  });
+});
+
+describe('parentOf', () => {
+  it('is the home a collection sits in, with or without its trailing slash', () => {
+    expect(parentOf('http://dav.test/alice/book/')).toBe('http://dav.test/alice/');
+    expect(parentOf('http://dav.test/alice/book')).toBe('http://dav.test/alice/');
   });
 });

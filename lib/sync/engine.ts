@@ -11,7 +11,7 @@ import {
   type SyncRecord,
 } from './codecs';
 import type { DavPort } from './dav-port';
-import type { Listed } from './dav-responses';
+import { pathOf, type Listed } from './dav-responses';
 import type { FieldConflict } from './merge';
 import { recordKey, sendOrder, type OutboxEntry, type RecordType } from './outbox';
 
@@ -79,9 +79,29 @@ export class SyncEngine {
   async sync(): Promise<SyncRound> {
     const round: SyncRound = { sent: 0, received: 0, deleted: 0, conflicts: 0 };
     for (const entry of sendOrder(await this.store.pending())) await this.send(entry, round);
-    await this.pull('addressbook', round);
-    await this.pull('calendar', round);
+    const versions = await this.collectionVersions();
+    for (const collection of ['addressbook', 'calendar'] as const) {
+      const url = this.target[collection];
+      const version = versions?.get(pathOf(url));
+      // Unchanged since the last pull that completed: nothing to ask it.
+      if (version !== undefined && version === (await this.store.token(versionKey(url)))) continue;
+      await this.pull(collection, round);
+      // The mark read before the pull: a change made during it shows as a new mark.
+      if (version !== undefined) await this.store.saveToken(versionKey(url), version);
+    }
     return round;
+  }
+
+  /**
+   * Both collections' version marks in one request, when they share a parent (Radicale
+   * keeps address books and calendars in one home): a round with nothing new is then
+   * that one request. Where they live apart (Xandikos, Nextcloud and Baïkal keep a home
+   * per kind) no single standard request covers both, and each is asked on its own.
+   */
+  private async collectionVersions(): Promise<Map<string, string> | undefined> {
+    const parent = parentOf(this.target.addressbook);
+    if (!this.server.versionsIn || parent !== parentOf(this.target.calendar)) return undefined;
+    return this.server.versionsIn(parent);
   }
 
   private async send(entry: OutboxEntry, round: SyncRound): Promise<void> {
@@ -258,9 +278,18 @@ function stateOf(record: SyncRecord, href: string, text: string): SyncedState {
   };
 }
 
-/** Servers answer with paths, the engine knows full URLs: compare by path. */
-function path(href: string): string {
-  return decodeURIComponent(new URL(href, 'http://x').pathname);
+const path = pathOf;
+
+/** Kept beside the collection's sync token, and forgotten with it. */
+function versionKey(collection: string): string {
+  return `version:${collection}`;
+}
+
+/** The collection a collection sits in (a home), whether or not its URL ends in a slash. */
+export function parentOf(collection: string): string {
+  const url = new URL(collection);
+  url.pathname = url.pathname.replace(/\/?$/, '/');
+  return new URL('../', url).href;
 }
 
 function missingFrom(known: Map<string, SyncedState>, listed: Listed[]): string[] {

@@ -56,6 +56,18 @@ export class MemoryServer implements DavPort {
     );
   }
 
+  /** A collection's mark is the last version that touched it; one never written is left out. */
+  versionsIn(parent: string): Promise<Map<string, string>> {
+    const versions = new Map<string, string>();
+    const within = path(parent);
+    for (const { version, href } of this.log) {
+      if (!href.startsWith(within)) continue;
+      const [member, ...rest] = href.slice(within.length).split('/');
+      if (member && rest.length > 0) versions.set(`${within}${member}/`, String(version));
+    }
+    return Promise.resolve(versions);
+  }
+
   fetchObjects(_collection: string, _kind: string, hrefs: string[]): Promise<Fetched[]> {
     return Promise.resolve(
       hrefs.flatMap((href) => {

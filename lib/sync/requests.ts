@@ -30,6 +30,13 @@ export const COLLECTION_PROPS = {
 
 export const ETAG_PROPS = { 'd:getetag': {} };
 
+/**
+ * Depth 1 on the parent of both collections: each one's current sync-token (RFC 6578
+ * makes it a property too), so one request tells whether either changed. Nothing
+ * else is asked: the answer names every collection in the parent, and stays small.
+ */
+export const VERSION_PROPS = { 'd:sync-token': {} };
+
 /** RFC 6578 sync-collection; an empty token asks for everything. */
 export function syncCollectionBody(token: string) {
   return {

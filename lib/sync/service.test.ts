@@ -120,6 +120,10 @@ function setup(
     local,
     session,
     hasPermission: (pattern) => Promise.resolve(granted.has(pattern)),
+    releaseOrigin: (pattern) => {
+      granted.delete(pattern);
+      return Promise.resolve();
+    },
     fetch: () => Promise.reject(new Error('the tests reach the server through `dav`')),
     getDb: db,
     clock: () => now,
@@ -473,6 +477,35 @@ describe('the sync service', () => {
       await device.service.run();
       expect(onServer(device)).toBe(1);
       expect(await device.outbox()).toEqual([]);
+    });
+  });
+
+  describe('the server origin', () => {
+    const origin = `${new URL(SERVER).origin}/*`;
+
+    it('is given back when the server is forgotten, and kept when sync is only paused', async () => {
+      const device = setup();
+      await connected(device);
+      await device.service.disconnect(false);
+      expect(device.granted.has(origin)).toBe(true);
+
+      await device.service.disconnect(true);
+      expect(device.granted.has(origin)).toBe(false);
+      expect(await device.local.get(ACCOUNT_KEY)).toEqual({});
+    });
+
+    it('is given back when the account moves to another server, not to another user', async () => {
+      const device = setup();
+      await connected(device);
+      const bob = { user: 'bob', password: PASSWORD, remember: false };
+      await device.service.connect({ server: SERVER, ...bob });
+      expect(device.granted.has(origin)).toBe(true);
+
+      const next = 'https://dav.example.com/';
+      device.granted.add(`${new URL(next).origin}/*`);
+      await device.service.connect({ server: next, ...bob });
+      expect(device.granted.has(origin)).toBe(false);
+      expect(device.granted.has(`${new URL(next).origin}/*`)).toBe(true);
     });
   });
 });

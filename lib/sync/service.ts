@@ -58,6 +58,12 @@ export interface SyncServiceDeps {
    * which sites are really for it.
    */
   serverChanged?: () => void;
+  /**
+   * Gives a server's origin back (removes the optional host permission granted at
+   * setup) once no account uses it: forgotten, or replaced by another server. A
+   * browser refusal (the origin is required by the manifest) is the port's to swallow.
+   */
+  releaseOrigin?: (originPattern: string) => Promise<void>;
   /** The error in words, from the catalogue (`syncerr_<code>`). */
   words: (code: SyncErrorCode) => string;
   /** Tells open pages (storage.session, watched by them). */
@@ -282,6 +288,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     });
     if (!same) await forgetSyncedState(deps.getDb);
     await deps.local.set({ [ACCOUNT_KEY]: next });
+    const left = before && originPattern(before.server);
+    if (left && left !== originPattern(request.server)) await deps.releaseOrigin?.(left);
     deps.serverChanged?.();
     await savePassword(request.password, request.remember);
     // A new password lifts the stop a refused one put on every request.
@@ -383,6 +391,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         await deps.local.remove([ACCOUNT_KEY, PASSWORD_KEY, RUN_KEY, LEASE_KEY]);
         await deps.session.remove(PASSWORD_KEY);
         await forgetSyncedState(deps.getDb);
+        if (a) await deps.releaseOrigin?.(originPattern(a.server));
         deps.serverChanged?.();
       } else if (a) await deps.local.set({ [ACCOUNT_KEY]: { ...a, paused: true } });
       setSyncActive(false);
