@@ -2,8 +2,12 @@ import { cardDateInput } from '../lib/domain/card-format';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PartyDraft } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
+import { emptyCardDetails, withCardDetails, type CardDetails } from '../lib/ui/card-draft';
 import { nameFromAddress } from '../lib/ui/draft-from-contact';
 import { t, type MessageKey } from '../lib/platform/i18n';
+import { AddDetails } from './AddDetails';
+import { CardDateField } from './CardDateField';
+import { DisclosureButton, DisclosurePanel } from './Disclosure';
 
 /** Someone the page shows who is not on file yet. */
 export interface SenderContact {
@@ -105,6 +109,9 @@ export function AddSender({
 
   const [nickname, setNickname] = useState('');
   const [born, setBorn] = useState('');
+  const [details, setDetails] = useState<CardDetails>(emptyCardDetails);
+  const [more, setMore] = useState(false);
+  const moreButton = useRef<HTMLButtonElement>(null);
   const add = (chosen: RelationshipKind) => {
     if (name.trim() === '') return setInvalid(t('field_nameRequired'));
     setInvalid(null);
@@ -121,7 +128,9 @@ export function AddSender({
     if (birthday) draft.birthday = birthday;
     if (nickname.trim()) draft.nickname = nickname.trim();
     if (url && /^https?:/i.test(url)) draft.captured = { url, at: now };
-    onAdd(draft);
+    const whole = withCardDetails(draft, details);
+    if (typeof whole === 'string') return setInvalid(whole);
+    onAdd(whole);
   };
 
   const toggle = (key: string, on: boolean) =>
@@ -166,15 +175,12 @@ export function AddSender({
             data-testid="add-sender-nickname"
           />
         </label>
-        <label>
-          {t('field_birthdayHint')}
-          <input
-            type="text"
-            value={born}
-            onInput={(e) => setBorn(e.currentTarget.value)}
-            data-testid="add-sender-birthday"
-          />
-        </label>
+        <CardDateField
+          label={t('field_birthdayHint')}
+          value={born}
+          onInput={setBorn}
+          testId="add-sender-birthday"
+        />
       </div>
       {contact.emails.length > 0 && (
         <ul class="details" aria-label={t('add_addresses')}>
@@ -210,6 +216,26 @@ export function AddSender({
             </button>
           )}
         </fieldset>
+      )}
+      <DisclosureButton
+        label={t('add_moreDetails')}
+        expanded={more}
+        controls="add-sender-details"
+        onToggle={() => setMore(!more)}
+        testId="add-sender-more"
+        buttonRef={moreButton}
+      />
+      {more && (
+        <DisclosurePanel
+          id="add-sender-details"
+          label={t('add_moreDetails')}
+          onClose={() => {
+            setMore(false);
+            moreButton.current?.focus();
+          }}
+        >
+          <AddDetails details={details} onChange={setDetails} />
+        </DisclosurePanel>
       )}
       {shown && (
         <p class="error" role="alert">

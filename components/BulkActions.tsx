@@ -11,6 +11,9 @@ export interface BulkActionsProps {
   onTag: (tag: string, add: boolean) => void;
   onExport: (format: 'csv' | 'vcard') => void;
   onClear: () => void;
+  /** The action running now; while it runs, a bar shows it and Cancel can stop it. */
+  running?: { kind: 'delete' | 'change'; count: number } | null;
+  onCancel?: () => void;
 }
 
 const KINDS = Object.keys(KIND_LABELS) as RelationshipKind[];
@@ -18,7 +21,10 @@ const KINDS = Object.keys(KIND_LABELS) as RelationshipKind[];
 /**
  * What can be done to the selected records at once. Each action is one message
  * and one transaction, and each can be undone from the toast that follows.
- * Deleting asks once more, saying how many.
+ * Deleting asks once more, saying how many. While an action runs, a bar says so
+ * and Cancel aborts its transaction, leaving every record as it was. The bar has
+ * no percentage: one transaction reports nothing until it commits, and a count
+ * that moved would claim a partial state the book never has.
  */
 export function BulkActions(props: BulkActionsProps) {
   const { count, busy } = props;
@@ -35,6 +41,7 @@ export function BulkActions(props: BulkActionsProps) {
           {t('bulk_clear')}
         </button>
       </p>
+      {props.running && <BulkProgress {...props.running} onCancel={props.onCancel} />}
       <form
         class="bulk-row"
         onSubmit={(event) => {
@@ -137,5 +144,33 @@ export function BulkActions(props: BulkActionsProps) {
         )}
       </p>
     </section>
+  );
+}
+
+interface BulkProgressProps {
+  kind: 'delete' | 'change';
+  count: number;
+  onCancel?: (() => void) | undefined;
+}
+
+/** A running bulk action: what it does to how many, a busy bar, and Cancel. */
+function BulkProgress({ kind, count, onCancel }: BulkProgressProps) {
+  const doing = tCount(kind === 'delete' ? 'bulk_running_delete' : 'bulk_running_change', count);
+  return (
+    <div class="bulk-row bulk-progress" data-testid="bulk-progress">
+      {/* No value: the bar is indeterminate, and assistive tech hears "busy". */}
+      <progress aria-label={doing} data-testid="bulk-progress-bar" />
+      <span aria-hidden="true">{doing}</span>
+      {onCancel && (
+        <button
+          type="button"
+          data-testid="bulk-cancel"
+          aria-label={t('bulk_cancel_label')}
+          onClick={onCancel}
+        >
+          {t('common_cancel')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -10,6 +10,8 @@ import {
 import type { DueItemView } from '../lib/protocol/areas/due';
 import { t } from '../lib/platform/i18n';
 import { INTERACTION_LABELS } from '../lib/ui/format';
+import type { FollowUpPatch } from '../lib/domain/part-patch';
+import { EditFollowUp } from './EditFollowUp';
 import { KindBadge } from './KindBadge';
 
 /** The types a done item can be logged as, a note first. */
@@ -73,6 +75,8 @@ interface DueRowProps {
   onSnooze: (choice: SnoozeChoice, label: string) => void;
   /** Given, a follow-up offers Delete (set by mistake); the list offers Undo. */
   onDelete?: () => void;
+  /** Given, a follow-up can be corrected in place (its date and note). */
+  onEdit?: (patch: FollowUpPatch) => void;
 }
 
 export function DueRow({
@@ -84,14 +88,16 @@ export function DueRow({
   onComplete,
   onSnooze,
   onDelete,
+  onEdit,
 }: DueRowProps) {
-  const [panel, setPanel] = useState<'log' | 'snooze' | null>(null);
+  const [panel, setPanel] = useState<'log' | 'snooze' | 'edit' | null>(null);
   const [type, setType] = useState<InteractionType>('note');
   const [summary, setSummary] = useState('');
   const summaryField = useRef<HTMLInputElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
   const doneButton = useRef<HTMLButtonElement>(null);
   const snoozeButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
   const followUp = item.kind === 'followUp';
   const what = followUp
     ? t('due_followUp', item.note?.trim() || t('due_noNote'))
@@ -104,7 +110,7 @@ export function DueRow({
   }, [panel]);
 
   const close = () => {
-    const back = panel === 'log' ? doneButton : snoozeButton;
+    const back = panel === 'log' ? doneButton : panel === 'edit' ? editButton : snoozeButton;
     setPanel(null);
     back.current?.focus();
   };
@@ -155,6 +161,20 @@ export function DueRow({
             onClick={() => setPanel(panel === 'snooze' ? null : 'snooze')}
           >
             {t('due_snooze')}
+          </button>
+        )}
+        {followUp && onEdit && (
+          <button
+            type="button"
+            class="link"
+            data-testid="due-edit"
+            aria-expanded={panel === 'edit'}
+            disabled={busy}
+            ref={editButton}
+            aria-label={t('tidy_edit_follow_up_label', item.partyName)}
+            onClick={() => setPanel(panel === 'edit' ? null : 'edit')}
+          >
+            {t('tidy_edit')}
           </button>
         )}
         {followUp && onDelete && (
@@ -227,6 +247,18 @@ export function DueRow({
             </button>
           </div>
         </form>
+      )}
+      {panel === 'edit' && onEdit && (
+        <EditFollowUp
+          partyName={item.partyName}
+          dueAt={item.dueAt}
+          note={item.note ?? ''}
+          onCancel={close}
+          onSave={(patch) => {
+            close();
+            onEdit(patch);
+          }}
+        />
       )}
       {panel === 'snooze' && (
         <div class="due-snooze" role="group" aria-label={t('due_snoozeLabel', item.partyName)}>

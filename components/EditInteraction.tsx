@@ -6,6 +6,8 @@ import {
   type InteractionPatch,
 } from '../lib/domain/interaction';
 import { t } from '../lib/platform/i18n';
+import { fromLocalInputValue, INTERACTION_LABELS, toLocalInputValue } from '../lib/ui/format';
+import { EditForm } from './EditForm';
 
 export interface EditInteractionProps {
   interaction: Interaction;
@@ -13,29 +15,21 @@ export interface EditInteractionProps {
   onCancel: () => void;
 }
 
-/** `datetime-local`'s value for an instant, in the user's own zone. */
-const localValue = (at: number) => {
-  const date = new Date(at);
-  return new Date(at - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-
 /** Corrects one logged interaction in place: type, direction, date and summary. */
 export function EditInteraction({ interaction, onSave, onCancel }: EditInteractionProps) {
   const [type, setType] = useState(interaction.type);
   const [direction, setDirection] = useState(interaction.direction);
-  const [when, setWhen] = useState(localValue(interaction.at));
+  const [when, setWhen] = useState(toLocalInputValue(interaction.at));
   const [summary, setSummary] = useState(interaction.summary);
   return (
-    <form
-      class="edit-interaction"
-      data-testid="edit-interaction-form"
-      aria-label={t('tidy_edit_interaction')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const at = new Date(when).getTime();
-        onSave({ type, direction, summary, ...(Number.isFinite(at) ? { at } : {}) });
+    <EditForm
+      name="edit-interaction"
+      label={t('tidy_edit_interaction')}
+      onCancel={onCancel}
+      onSubmit={() => {
+        const at = fromLocalInputValue(when);
+        onSave({ type, direction, summary, ...(at === undefined ? {} : { at }) });
       }}
-      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
     >
       <select
         aria-label={t('tidy_interaction_type')}
@@ -44,7 +38,7 @@ export function EditInteraction({ interaction, onSave, onCancel }: EditInteracti
       >
         {INTERACTION_TYPES.map((value) => (
           <option key={value} value={value}>
-            {value}
+            {INTERACTION_LABELS[value]}
           </option>
         ))}
       </select>
@@ -55,7 +49,7 @@ export function EditInteraction({ interaction, onSave, onCancel }: EditInteracti
       >
         {DIRECTIONS.map((value) => (
           <option key={value} value={value}>
-            {value}
+            {t(value === 'inbound' ? 'log_inbound' : 'log_outbound')}
           </option>
         ))}
       </select>
@@ -71,12 +65,6 @@ export function EditInteraction({ interaction, onSave, onCancel }: EditInteracti
         value={summary}
         onInput={(e) => setSummary(e.currentTarget.value)}
       />
-      <button type="submit" class="primary" data-testid="edit-interaction-save">
-        {t('tidy_save')}
-      </button>{' '}
-      <button type="button" onClick={onCancel}>
-        {t('tidy_cancel')}
-      </button>
-    </form>
+    </EditForm>
   );
 }

@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClearableField } from '../lib/db/party-repository';
-import { cardDateInput, formatCardDate } from '../lib/domain/card-format';
+import { cardDateInput } from '../lib/domain/card-format';
 import type { Party, PartyPatch } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
-import { t, uiLanguage, type MessageKey } from '../lib/platform/i18n';
+import { t, type MessageKey } from '../lib/platform/i18n';
+import { unitsOf, type ValueList } from '../lib/ui/card-draft';
 import {
   addressesOfRows,
   addressRowsOf,
@@ -14,6 +15,7 @@ import {
   type AddressRow,
   type ValueRow,
 } from '../lib/ui/card-rows';
+import { CardDateField } from './CardDateField';
 import { AddressRows, ValueRows } from './CardRows';
 
 export interface PartyEdit {
@@ -30,11 +32,7 @@ export interface EditPartyProps {
   onCancel: () => void;
 }
 
-/** Rows of values and which of them is preferred (it goes first on the record). */
-export interface ValueList {
-  rows: ValueRow[];
-  preferred: number;
-}
+export type { ValueList };
 
 export interface Fields {
   name: string;
@@ -88,11 +86,6 @@ export function fieldsOf(party: Party): Fields {
 const websitesOf = (party: Party) =>
   party.website ? [party.website, ...(party.moreWebsites ?? [])] : (party.moreWebsites ?? []);
 
-const lines = (text: string) =>
-  text
-    .split(/[\n,;]+/)
-    .map((line) => line.trim())
-    .filter(Boolean);
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((value, i) => value === b[i]);
 
@@ -159,7 +152,7 @@ function cardEditOf(party: Party, fields: Fields): PartyPatch | string {
       return t(key === 'birthday' ? 'field_birthdayInvalid' : 'edit_anniversaryInvalid');
     if (value !== (party[key] ?? '')) patch[key] = value;
   }
-  const units = lines(fields.units);
+  const units = unitsOf(fields.units);
   if (!sameList(units, party.organizationUnits ?? [])) patch.organizationUnits = units;
   const addresses = addressesOfRows(fields.addresses);
   if (!sameAddresses(addresses, party.addresses)) patch.addresses = addresses;
@@ -218,29 +211,14 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
     </label>
   );
 
-  // A date is typed as 1990-04-15 or 04-15 and read back in the user's own words beside it.
-  const dateField = (key: 'birthday' | 'anniversary', label: string, testId: string) => {
-    const date = cardDateInput(fields[key]);
-    return (
-      <div class="date-field">
-        <label>
-          {label}
-          <input
-            type="text"
-            value={fields[key]}
-            onInput={set(key)}
-            aria-describedby={date ? `${testId}-reads` : undefined}
-            data-testid={testId}
-          />
-        </label>
-        {date && (
-          <p class="muted date-reads" id={`${testId}-reads`} data-testid={`${testId}-reads`}>
-            {formatCardDate(date, uiLanguage())}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const dateField = (key: 'birthday' | 'anniversary', label: string, testId: string) => (
+    <CardDateField
+      label={label}
+      value={fields[key]}
+      onInput={(value) => setFields((current) => ({ ...current, [key]: value }))}
+      testId={testId}
+    />
+  );
 
   const shown = invalid ?? problem;
   // The save button was disabled while saving, which drops the focus: bring it to the reason,

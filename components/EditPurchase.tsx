@@ -3,6 +3,7 @@ import type { PurchasePatch } from '../lib/domain/part-patch';
 import type { Purchase } from '../lib/domain/purchase';
 import { t } from '../lib/platform/i18n';
 import { formatAmount, parseAmount } from '../lib/ui/amount-input';
+import { EditForm } from './EditForm';
 import { DateField, SelectField } from './FormParts';
 
 export interface EditPurchaseProps {
@@ -23,18 +24,17 @@ export function EditPurchase({ purchase, onSave, onCancel }: EditPurchaseProps) 
   const [recurrence, setRecurrence] = useState(purchase.recurrence);
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <form
-      class="edit-purchase"
-      data-testid="edit-purchase-form"
-      aria-label={t('tidy_edit_purchase_label', purchase.description)}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <EditForm
+      name="edit-purchase"
+      label={t('tidy_edit_purchase_label', purchase.description)}
+      problem={problem}
+      onCancel={onCancel}
+      onSubmit={() => {
         const minor = parseAmount(amount, currency, navigator.language);
         if (!minor.ok) return setProblem(minor.error.message);
         if (description.trim() === '') return setProblem(t('panel_purchase_need_what'));
         onSave({ description, on, recurrence, amount: { amountMinor: minor.value, currency } });
       }}
-      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
     >
       <label>
         {t('panel_what_bought')}
@@ -68,17 +68,6 @@ export function EditPurchase({ purchase, onSave, onCancel }: EditPurchaseProps) 
         ]}
         onChange={setRecurrence}
       />
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" class="primary" data-testid="edit-purchase-save">
-        {t('tidy_save')}
-      </button>{' '}
-      <button type="button" onClick={onCancel}>
-        {t('tidy_cancel')}
-      </button>
-    </form>
+    </EditForm>
   );
 }

@@ -4,6 +4,7 @@ import type { PurchasePatch } from '../lib/domain/part-patch';
 import type { Purchase } from '../lib/domain/purchase';
 import { t, tCount, uiLanguage } from '../lib/platform/i18n';
 import { formatAmount } from '../lib/ui/amount-input';
+import { InPlaceEdit } from './EditForm';
 import { EditPurchase } from './EditPurchase';
 
 /** How many purchases are listed; the totals always count every one. */
@@ -39,29 +40,25 @@ export function PurchaseList({ purchases, totals, onDelete, onEdit }: PurchaseLi
             {p.on} · {p.description} ·{' '}
             {formatAmount(p.amount.amountMinor, p.amount.currency, uiLanguage())}
             {p.recurrence === 'recurring' ? ` ${t('purchases_recurring')}` : ''}
-            {onEdit && editing !== p.id && (
+            {onEdit && (
               <>
                 {' '}
-                <button
-                  type="button"
-                  class="link"
-                  data-testid="edit-purchase"
-                  aria-label={t('tidy_edit_purchase_label', p.description)}
-                  onClick={() => setEditing(p.id)}
+                <InPlaceEdit
+                  open={editing === p.id}
+                  onOpen={() => setEditing(p.id)}
+                  label={t('tidy_edit_purchase_label', p.description)}
+                  testId="edit-purchase"
                 >
-                  {t('tidy_edit')}
-                </button>
+                  <EditPurchase
+                    purchase={p}
+                    onCancel={() => setEditing(null)}
+                    onSave={(patch) => {
+                      setEditing(null);
+                      onEdit(p, patch);
+                    }}
+                  />
+                </InPlaceEdit>
               </>
-            )}
-            {onEdit && editing === p.id && (
-              <EditPurchase
-                purchase={p}
-                onCancel={() => setEditing(null)}
-                onSave={(patch) => {
-                  setEditing(null);
-                  onEdit(p, patch);
-                }}
-              />
             )}
             {onDelete && (
               <>

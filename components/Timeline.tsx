@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Interaction, InteractionPatch } from '../lib/domain/interaction';
 import { formatDateTime, t } from '../lib/platform/i18n';
 import { INTERACTION_WORDS, relativeTime } from '../lib/ui/format';
+import { InPlaceEdit } from './EditForm';
 import { EditInteraction } from './EditInteraction';
 
 export interface TimelineProps {
@@ -52,26 +53,23 @@ export function Timeline({ interactions, now, hasMore, onMore, onDelete, onEdit 
                 {linkLabel(interaction.link)}
               </a>
             )}
-            {onEdit && editing !== interaction.id && (
-              <button
-                type="button"
-                class="link timeline-edit"
-                data-testid="edit-interaction"
-                aria-label={t('tidy_edit_interaction')}
-                onClick={() => setEditing(interaction.id)}
+            {onEdit && (
+              <InPlaceEdit
+                open={editing === interaction.id}
+                onOpen={() => setEditing(interaction.id)}
+                label={t('tidy_edit_interaction')}
+                testId="edit-interaction"
+                class="timeline-edit"
               >
-                {t('tidy_edit')}
-              </button>
-            )}
-            {onEdit && editing === interaction.id && (
-              <EditInteraction
-                interaction={interaction}
-                onCancel={() => setEditing(null)}
-                onSave={(patch) => {
-                  setEditing(null);
-                  onEdit(interaction, patch);
-                }}
-              />
+                <EditInteraction
+                  interaction={interaction}
+                  onCancel={() => setEditing(null)}
+                  onSave={(patch) => {
+                    setEditing(null);
+                    onEdit(interaction, patch);
+                  }}
+                />
+              </InPlaceEdit>
             )}
             {onDelete && (
               <button

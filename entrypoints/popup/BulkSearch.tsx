@@ -23,10 +23,14 @@ export function BulkSearch(
     setSaid(message);
     reread();
   });
-  const bulk = useBulkActions((entryId, message) => {
-    setSaid(null);
-    toast.show(entryId, message);
-  }, reread);
+  const bulk = useBulkActions(
+    (entryId, message) => {
+      setSaid(null);
+      toast.show(entryId, message);
+    },
+    reread,
+    setSaid,
+  );
   return (
     <div class="bulk-search">
       {toast.toast && (
@@ -54,6 +58,8 @@ export function BulkSearch(
         onTag={(tag, add) => void bulk.tag(tag, add)}
         onExport={(format) => void bulk.exportSelection(format)}
         onClear={bulk.clear}
+        running={bulk.running}
+        onCancel={() => void bulk.cancel()}
       />
       <SearchPanel
         key={generation}

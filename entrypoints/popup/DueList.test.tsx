@@ -69,6 +69,11 @@ function fakeBackground(items: DueItemView[] = ITEMS) {
       deleted.push(gone);
       return Promise.resolve({ ok: true, value: { entry } });
     }
+    if (name === 'records/update') {
+      const { id, patch } = request as { id: string; patch: Partial<DueItemView> };
+      current = current.map((item) => (item.followUpId === id ? { ...item, ...patch } : item));
+      return Promise.resolve({ ok: true, value: { store: 'followUps', record: { id } } });
+    }
     if (name === 'undo/apply') {
       current = [...deleted.splice(0), ...current];
       return Promise.resolve({ ok: true, value: { label: 'A follow-up with Ada Lovelace' } });
@@ -131,6 +136,51 @@ describe('DueList', () => {
     fireEvent.click(undo);
     await waitFor(() => expect(screen.getAllByTestId('due-item')).toHaveLength(3));
     expect(screen.queryByTestId('undo')).toBeNull();
+  });
+
+  it('corrects a follow-up in place (never a check-in): its note and date', async () => {
+    const { background } = renderList();
+    await screen.findAllByTestId('due-item');
+    expect(within(itemOf('grace')).queryByTestId('due-edit')).toBeNull();
+    fireEvent.click(within(itemOf('ada')).getByTestId('due-edit'));
+    const when = within(itemOf('ada')).getByTestId('edit-follow-up-when');
+    // The keyboard lands in the form.
+    expect(document.activeElement).toBe(when);
+    fireEvent.input(within(itemOf('ada')).getByTestId('edit-follow-up-note'), {
+      target: { value: 'Send the signed proposal' },
+    });
+    fireEvent.submit(within(itemOf('ada')).getByTestId('edit-follow-up-form'));
+    await waitFor(() =>
+      expect(itemOf('ada').textContent).toContain('Follow-up: Send the signed proposal'),
+    );
+    expect(background.calls).toContainEqual([
+      'records/update',
+      {
+        store: 'followUps',
+        id: 'f1',
+        patch: { dueAt: ITEMS[0]!.dueAt, note: 'Send the signed proposal' },
+      },
+    ]);
+    expect(screen.getByTestId('due-status').textContent).toBe(
+      'Follow-up with Ada Lovelace corrected.',
+    );
+  });
+
+  it('Escape leaves a follow-up unchanged and gives focus back to Edit', async () => {
+    const { background } = renderList();
+    await screen.findAllByTestId('due-item');
+    const edit = within(itemOf('ada')).getByTestId('due-edit');
+    fireEvent.click(edit);
+    fireEvent.input(within(itemOf('ada')).getByTestId('edit-follow-up-note'), {
+      target: { value: 'Never mind' },
+    });
+    fireEvent.keyDown(within(itemOf('ada')).getByTestId('edit-follow-up-note'), {
+      key: 'Escape',
+    });
+    expect(within(itemOf('ada')).queryByTestId('edit-follow-up-form')).toBeNull();
+    expect(document.activeElement).toBe(edit);
+    expect(background.calls.map(([name]) => name)).not.toContain('records/update');
+    expect(itemOf('ada').textContent).toContain('Follow-up: Send the proposal');
   });
 
   it('says so plainly when nothing is due', async () => {

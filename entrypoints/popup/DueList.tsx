@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InteractionType } from '../../lib/domain/interaction';
 import { localTimeZone, type SnoozeChoice, type TimeZone } from '../../lib/domain/local-calendar';
+import type { FollowUpPatch } from '../../lib/domain/part-patch';
 import type { Result } from '../../lib/domain/result';
 import type { DueItemView } from '../../lib/protocol/areas/due';
 import type { RequestInput, Response } from '../../lib/protocol/messages';
@@ -10,7 +11,8 @@ import { UndoNotice } from '../../components/options/UndoNotice';
 import '../../components/due.css';
 import { say } from '../../lib/ui/ui-text';
 
-type DueMessage = 'due/list' | 'due/complete' | 'due/snooze' | 'records/delete' | 'undo/apply';
+type DueMessage =
+  'due/list' | 'due/complete' | 'due/snooze' | 'records/delete' | 'records/update' | 'undo/apply';
 
 /** Sends one of the Due list's messages: `sendMessage` from lib/platform/messaging.ts fits. */
 export type DueSend = <N extends DueMessage>(
@@ -119,6 +121,13 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
       '',
     );
 
+  const edit = (item: DueItemView, patch: FollowUpPatch) =>
+    act(
+      item,
+      () => send('records/update', { store: 'followUps', id: item.followUpId!, patch }),
+      t('tidy_updated_follow_up', item.partyName),
+    );
+
   const takeBack = async () => {
     if (!undo) return;
     const reply = await send('undo/apply', { entryId: undo.entryId });
@@ -196,7 +205,12 @@ export function DueList({ send, onOpen, now = Date.now, timeZone }: DueListProps
                     onOpen={() => onOpen(item.partyId)}
                     onComplete={(log) => void complete(item, log)}
                     onSnooze={(choice, text) => void snooze(item, choice, text)}
-                    {...(item.followUpId ? { onDelete: () => void remove(item) } : {})}
+                    {...(item.followUpId
+                      ? {
+                          onDelete: () => void remove(item),
+                          onEdit: (patch: FollowUpPatch) => void edit(item, patch),
+                        }
+                      : {})}
                   />
                 ))}
               </ul>

@@ -46,6 +46,8 @@ export async function changeParties(
   context: RepositoryContext,
   partyIds: readonly string[],
   change: PartyChange,
+  /** Cancels the change while it runs: the transaction aborts and nothing changes. */
+  signal?: AbortSignal,
 ): Promise<Result<BulkChangeOutcome>> {
   const { cadence } = await context.settings();
   const now = context.clock();
@@ -53,31 +55,35 @@ export async function changeParties(
   const tx = db.transaction(['parties', 'searchBuckets', 'undoEntries'], 'readwrite', {
     durability: 'strict',
   });
-  return inTransaction(tx, async (): Promise<Result<BulkChangeOutcome>> => {
-    const parties = tx.objectStore('parties');
-    const found = await Promise.all([...new Set(partyIds)].map((id) => parties.get(id)));
-    const before: Party[] = [];
-    const updated: Party[] = [];
-    let unchanged = 0;
-    for (const stored of found) {
-      if (!stored) continue;
-      const party = PartySchema.parse(stored);
-      const moved = apply(party, change, now);
-      if (moved === party) {
-        unchanged++;
-        continue;
+  return inTransaction(
+    tx,
+    async (): Promise<Result<BulkChangeOutcome>> => {
+      const parties = tx.objectStore('parties');
+      const found = await Promise.all([...new Set(partyIds)].map((id) => parties.get(id)));
+      const before: Party[] = [];
+      const updated: Party[] = [];
+      let unchanged = 0;
+      for (const stored of found) {
+        if (!stored) continue;
+        const party = PartySchema.parse(stored);
+        const moved = apply(party, change, now);
+        if (moved === party) {
+          unchanged++;
+          continue;
+        }
+        before.push(party);
+        updated.push(withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) }));
       }
-      before.push(party);
-      updated.push(withoutUndefined({ ...moved, nextCheckInAt: nextCheckIn(moved, cadence) }));
-    }
-    if (before.length === 0 && unchanged === 0)
-      return err(refusal('not_found', 'error_records_gone'));
-    const label = describe(change, updated.length);
-    const after = Object.fromEntries(updated.map((party) => [party.id, party.updatedAt]));
-    const entry = newEntry(now, { action: 'change', label, before, after });
-    for (const party of updated) void parties.put(party).catch(() => undefined);
-    await projectParties(tx, updated);
-    await tx.objectStore('undoEntries').put(entry);
-    return ok({ entryId: entry.id, label, changed: updated.length, unchanged });
-  });
+      if (before.length === 0 && unchanged === 0)
+        return err(refusal('not_found', 'error_records_gone'));
+      const label = describe(change, updated.length);
+      const after = Object.fromEntries(updated.map((party) => [party.id, party.updatedAt]));
+      const entry = newEntry(now, { action: 'change', label, before, after });
+      for (const party of updated) void parties.put(party).catch(() => undefined);
+      await projectParties(tx, updated);
+      await tx.objectStore('undoEntries').put(entry);
+      return ok({ entryId: entry.id, label, changed: updated.length, unchanged });
+    },
+    signal,
+  );
 }

@@ -12,6 +12,7 @@ import {
   listRecentlyDeleted,
   pruneExpired,
 } from './deletion-repository';
+import { TransactionCancelled } from './in-transaction';
 import { createDbOpener } from './open';
 import { createParty } from './party-repository';
 import type { RepositoryContext } from './party-repository';
@@ -119,6 +120,31 @@ describe('deleting parties and undoing it', () => {
     expect(deleted.ok && deleted.value.counts).toEqual(counts);
     expect(counts.parties).toBe(book.parties.length);
     expect(counts.interactions).toBe(book.interactions.length);
+  });
+
+  it('cancelled while it runs, a deletion keeps nothing; cancelled after, it stands', async () => {
+    const book = fc
+      .sample(bookArb(4).map(distinctContacts), { numRuns: 30, seed: 18 })
+      .find((candidate) => candidate.parties.length > 1 && candidate.interactions.length > 0)!;
+    const context = await seeded(book);
+    await context.getDb();
+    const before = await readAllRecords(context.getDb);
+    const ids = book.parties.map((party) => party.id);
+
+    const controller = new AbortController();
+    const running = deleteParties(context, ids, controller.signal);
+    // One turn of the event loop in: the transaction has begun its reads, not committed.
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(running).rejects.toBeInstanceOf(TransactionCancelled);
+    expect(await readAllRecords(context.getDb)).toEqual(before);
+    expect(await listRecentlyDeleted(context.getDb, NOW)).toEqual([]);
+
+    const late = new AbortController();
+    const deleted = await deleteParties(context, ids, late.signal);
+    late.abort();
+    expect(deleted.ok).toBe(true);
+    expect((await readAllRecords(context.getDb)).parties).toEqual([]);
   });
 
   it('lists the deletion, forgets it for good on request, and keeps the tombstones for sync', async () => {

@@ -126,33 +126,39 @@ const labelFor = (removed: RecordSet) =>
 export async function deleteParties(
   context: Pick<RepositoryContext, 'getDb' | 'clock'>,
   partyIds: readonly string[],
+  /** Cancels the deletion while it runs: the transaction aborts and nothing is removed. */
+  signal?: AbortSignal,
 ): Promise<Result<DeletionSummary>> {
   const db = await context.getDb();
   const tx = db.transaction(UNDO_TX_STORES, 'readwrite', { durability: 'strict' });
-  return inTransaction(tx, async (): Promise<Result<DeletionSummary>> => {
-    const removed = await gatherParties(tx, partyIds);
-    if (removed.parties.length === 0) return err(refusal('not_found', 'error_record_gone'));
-    const now = context.clock();
-    const unlinked = await unlinkMembers(tx, removed.parties, now);
-    const entry = newEntry(now, {
-      action: 'delete',
-      label: labelFor(removed),
-      removed,
-      // Undo links the people back, unless they were edited in between.
-      before: unlinked.map(({ before }) => before),
-      after: Object.fromEntries(unlinked.map(({ after }) => [after.id, after.updatedAt])),
-    });
-    // The search buckets are read before the records go: requests answer in order,
-    // so a read issued after thousands of deletes would wait for them all.
-    const unprojected = unprojectParties(
-      tx,
-      removed.parties.map((party) => party.id),
-    );
-    removeRecords(tx, removed, entry);
-    for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
-    await unprojected;
-    return ok(summarize(entry));
-  });
+  return inTransaction(
+    tx,
+    async (): Promise<Result<DeletionSummary>> => {
+      const removed = await gatherParties(tx, partyIds);
+      if (removed.parties.length === 0) return err(refusal('not_found', 'error_record_gone'));
+      const now = context.clock();
+      const unlinked = await unlinkMembers(tx, removed.parties, now);
+      const entry = newEntry(now, {
+        action: 'delete',
+        label: labelFor(removed),
+        removed,
+        // Undo links the people back, unless they were edited in between.
+        before: unlinked.map(({ before }) => before),
+        after: Object.fromEntries(unlinked.map(({ after }) => [after.id, after.updatedAt])),
+      });
+      // The search buckets are read before the records go: requests answer in order,
+      // so a read issued after thousands of deletes would wait for them all.
+      const unprojected = unprojectParties(
+        tx,
+        removed.parties.map((party) => party.id),
+      );
+      removeRecords(tx, removed, entry);
+      for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
+      await unprojected;
+      return ok(summarize(entry));
+    },
+    signal,
+  );
 }
 
 /**

@@ -46,6 +46,7 @@ const EXPECTED: { [S in StoreName]: StoreSpec<S> } = {
       byPhone: multi('phones'),
       byDomain: multi('domains'),
       byNextCheckIn: plain('nextCheckInAt'),
+      byCardUid: plain('cardUid'),
     },
   },
   interactions: {
@@ -416,6 +417,25 @@ describe('version 6: sync (outbox, synced states, tokens; follow-ups edited at)'
     expect(await db.count('outbox')).toBe(0);
     expect(await db.count('syncStates')).toBe(0);
     expect(await db.count('syncTokens')).toBe(0);
+    db.close();
+  });
+});
+
+describe('version 7: parties by the UID of the card they came from', () => {
+  it('indexes the imported parties of a version 6 database by cardUid, and no other', async () => {
+    const v6 = fixtures.find((fixture) => fixture.version === 6)!;
+    const name = uniqueName();
+    (await buildFromFixture(name, v6)).close();
+    const db = await createDbOpener(name)();
+    const parties = v6.stores.parties!.records as { id: string; cardUid?: string }[];
+    const imported = parties.filter((party) => party.cardUid !== undefined);
+    expect(imported.length).toBeGreaterThan(0);
+    for (const party of imported)
+      expect(await db.getKeyFromIndex('parties', 'byCardUid', party.cardUid!)).toBe(party.id);
+    expect(await db.countFromIndex('parties', 'byCardUid')).toBe(imported.length);
+    // Sync's state came through as it was: nothing is queued or forgotten by the step.
+    expect(await db.count('outbox')).toBe(v6.stores.outbox!.records.length);
+    expect(await db.count('syncStates')).toBe(v6.stores.syncStates!.records.length);
     db.close();
   });
 });

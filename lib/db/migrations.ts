@@ -83,6 +83,13 @@ export function upgradeSchema(db: UpgradeDb, oldVersion: number, tx: UpgradeTx):
     db.createObjectStore('syncTokens', { keyPath: 'collection' });
     if (oldVersion >= 1) stampFollowUps(tx);
   }
+  if (oldVersion < 7) {
+    // Version 7: parties are found by the UID of the card they were imported from, so a
+    // sync that meets another app's copy of that card on the server updates the party
+    // instead of adding a second one. A new index, filled from the stored parties by the
+    // upgrade itself; no record changes.
+    tx.objectStore('parties').createIndex('byCardUid', 'cardUid');
+  }
 }
 
 function stampFollowUps(tx: UpgradeTx): void {

@@ -12,7 +12,7 @@ export const DB_NAME = 'clientele';
  * The current schema version. Raising it means appending a step to the ladder in
  * migrations.ts and a fixture for the old version in tests; steps are never edited.
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface ClienteleSchema extends DBSchema {
   parties: {
@@ -23,6 +23,8 @@ export interface ClienteleSchema extends DBSchema {
       byPhone: string;
       byDomain: string;
       byNextCheckIn: number;
+      /** Since version 7: the UID of the card a party was imported from (sync finds it by that). */
+      byCardUid: string;
     };
   };
   interactions: {

@@ -9,7 +9,15 @@ import {
   replaceProjection,
   unprojectParty,
 } from './search-projection';
-import { bucketOf, META_KEY, SearchBucketSchema, SHOW_OFFSET, STALE_KEY } from './search-row';
+import { createSearchIndex } from '../search/search-index';
+import {
+  bucketOf,
+  META_KEY,
+  SearchBucketSchema,
+  SearchRowSchema,
+  SHOW_OFFSET,
+  STALE_KEY,
+} from './search-row';
 
 function party(id: string, name: string): Party {
   return {
@@ -160,5 +168,25 @@ describe('search projection', () => {
     expect(await db.get('searchBuckets', STALE_KEY)).toBeUndefined();
     const rows = await readSearchRows(getDb);
     expect(rows.map((row) => row.name).sort()).toEqual(['New', 'Other']);
+  });
+});
+
+describe('search rows, for a popup that cannot read the store itself', () => {
+  it('carry the nickname and cities, so a book made from them finds a party by either', async () => {
+    const getDb = createDbOpener(`clientele-projection-${crypto.randomUUID()}`);
+    const grace: Party = {
+      ...party(crypto.randomUUID(), 'Grace Hopper'),
+      nickname: 'Amazing Grace',
+      addresses: [{ types: ['home'], locality: 'Arlington' }],
+    };
+    const plain = party(crypto.randomUUID(), 'Ada Lovelace');
+    await write(getDb, (tx) => projectParties(tx, [grace, plain]));
+    const rows = await readSearchRows(getDb);
+    expect(rows.find((row) => row.id === plain.id)).toEqual(toSearchRow(plain));
+    // What the background answers the popup with is what it would read itself.
+    const index = createSearchIndex(rows.map((row) => SearchRowSchema.parse(row)));
+    for (const query of ['amazing', 'arlington', 'grace'])
+      expect(index.search(query).map((row) => row.name)).toEqual(['Grace Hopper']);
+    expect(index.search('zanzibar')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { foldText, PartyTypeSchema, RelationshipKindSchema, type Party } from '../domain';
 import {
+  akaIn,
   BucketColumns,
   KIND_LETTERS,
   TYPE_LETTERS,
@@ -25,7 +26,8 @@ export {
 
 /**
  * One party as search needs it: a few hundred bytes instead of the whole record.
- * `text` is the folded name, organization and addresses. This is the shape
+ * `text` is the folded name, organization, other names and addresses; `aka` the
+ * nickname and cities it is also found by (folded). This is the shape
  * `search/rows` answers with; the store keeps rows packed by bucket (below).
  */
 export const SearchRowSchema = z.object({
@@ -36,6 +38,7 @@ export const SearchRowSchema = z.object({
   emails: z.array(z.string()),
   phones: z.array(z.string()),
   organization: z.string().optional(),
+  aka: z.string().optional(),
   lastInteractionAt: z.number().optional(),
   text: z.string(),
 });
@@ -159,6 +162,9 @@ export function rowsOf(columns: BucketColumns): SearchRow[] {
   for (let i = 0; i < columns.size; i++) {
     const emails = splitList(columns.emails[i]!);
     const organization = columns.orgs[i]!;
+    // Carried so that a book made from these rows (SearchBook.fromRows) still finds a
+    // nickname or a city: the popup's way when it cannot read the store itself.
+    const aka = akaIn(columns.haystacks[i]!);
     const row: SearchRow = {
       id: columns.ids[i]!,
       name: columns.names[i]!,
@@ -166,9 +172,10 @@ export function rowsOf(columns: BucketColumns): SearchRow[] {
       type: columns.types[i] as SearchRow['type'],
       emails,
       phones: splitList(columns.phones[i]!),
-      text: foldText([columns.names[i]!, organization, ...emails].join(' ')),
+      text: foldText([columns.names[i]!, organization, ...(aka ? [aka] : []), ...emails].join(' ')),
     };
     if (organization !== '') row.organization = organization;
+    if (aka !== '') row.aka = aka;
     if (columns.last[i] !== NEVER) row.lastInteractionAt = columns.last[i]!;
     rows.push(row);
   }

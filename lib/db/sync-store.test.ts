@@ -212,3 +212,85 @@ describe('the IndexedDB sync store, two devices and one server', () => {
     );
   });
 });
+
+/** A card as a phone's contacts app puts it on the server: its own UID, no Clientele fields. */
+const PHONE_CARD = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  'PRODID:-//Apple Inc.//iPhone OS 17.4//EN',
+  'UID:5B0C2D7E-8F9A-4B1C-A2D3-E4F5A6B7C8D9',
+  'N:Lovelace;Ada;;;',
+  'FN:Ada Lovelace',
+  'EMAIL;TYPE=INTERNET,HOME:ada@x.example',
+  'TEL;TYPE=CELL:+351 912 345 678',
+  'X-ABRELATEDNAMES:Charles',
+  'REV:2025-01-01T00:00:00Z',
+  'END:VCARD',
+  '',
+].join('\r\n');
+
+describe('a party imported from a card that is on the server already', () => {
+  it('is matched by its UID: the server’s card updates the party, and no second one is made on either side', async () => {
+    const server = new MemoryServer();
+    const phoneHref = `${target.addressbook}5B0C2D7E-8F9A-4B1C-A2D3-E4F5A6B7C8D9.vcf`;
+    await server.put(phoneHref, PHONE_CARD, 'text/vcard', { create: true });
+    const a = device(server, 'alice');
+    const outcome = await createParty(a.repo, {
+      name: 'Ada Lovelace',
+      kind: 'client',
+      emails: ['ada@x.example'],
+      notes: 'Met at the analytical engine demo.',
+      cardUid: '5B0C2D7E-8F9A-4B1C-A2D3-E4F5A6B7C8D9',
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message.code);
+    const party = outcome.value.party;
+
+    await a.sync();
+
+    const parties = await (await a.repo.getDb()).getAll('parties');
+    expect(parties.map((p) => p.id)).toEqual([party.id]);
+    // The card's phone joins the record; what only Clientele knew stays, its kind's
+    // history too (the card names no kind: the default it was read with is no change).
+    expect(parties[0]).toMatchObject({
+      kindHistory: party.kindHistory,
+      kind: 'client',
+      notes: 'Met at the analytical engine demo.',
+      phones: ['+351912345678'],
+      cardUid: '5B0C2D7E-8F9A-4B1C-A2D3-E4F5A6B7C8D9',
+    });
+    // One card on the server, the phone's, now carrying the record and the phone's own lines.
+    expect([...server.objects.keys()]).toEqual([new URL(phoneHref).pathname]);
+    const card = server.objects.get(new URL(phoneHref).pathname)!.data;
+    expect(card).toContain('UID:5B0C2D7E-8F9A-4B1C-A2D3-E4F5A6B7C8D9');
+    expect(card).toMatch(new RegExp(`^X-CLIENTELE-ID[^:]*:${party.id}\\r$`, 'm'));
+    expect(card).toContain('X-ABRELATEDNAMES:Charles');
+    expect(card).toContain('Met at the analytical engine demo.');
+    // A value one side left empty is no conflict: nothing goes on the timeline.
+    expect((await listInteractions(a.repo.getDb, party.id, { limit: 10 })).interactions).toEqual(
+      [],
+    );
+    expect(await a.outbox()).toEqual([]);
+
+    // Another device sees one record, under the same id.
+    const b = device(server, 'bob');
+    await b.sync();
+    expect((await (await b.repo.getDb()).getAll('parties')).map((p) => p.id)).toEqual([party.id]);
+  });
+
+  it('is created on the server under its UID when the server does not have the card', async () => {
+    const server = new MemoryServer();
+    const a = device(server, 'alice');
+    const outcome = await createParty(a.repo, {
+      name: 'Grace Hopper',
+      kind: 'customer',
+      cardUid: 'urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message.code);
+    expect(await a.sync()).toMatchObject({ sent: 1 });
+    const cards = [...server.objects.values()].map((o) => o.data);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toContain('UID:urn:uuid:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0');
+    expect(await a.outbox()).toEqual([]);
+    expect(await a.sync()).toMatchObject({ sent: 0, received: 0 });
+  });
+});

@@ -149,6 +149,10 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
       });
     },
 
+    async partyWithCardUid(uid) {
+      return (await getDb()).getKeyFromIndex('parties', 'byCardUid', uid);
+    },
+
     /** A record deleted on one side and changed on the other is kept, and says so. */
     async flagKept(type, id, deletedOn) {
       const db = await getDb();

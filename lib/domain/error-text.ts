@@ -65,6 +65,7 @@ export const ERROR_TEXT_CODES = [
   'restore_interrupted',
   // Importing: a cancelled job, a row changed on the way in, a card linked from a page.
   'import_cancelled',
+  'bulk_cancelled',
   'import_phones_kept',
   'card_link_not_found',
   'card_link_unsupported',

@@ -175,6 +175,12 @@ function fold(text: string): string {
   return spellLatin(foldText(text));
 }
 
+/** A haystack's `aka` (nickname, cities; folded), or '' when it has none (haystackOf). */
+export function akaIn(haystack: string): string {
+  const fields = haystack.split(FIELD_BREAK);
+  return fields.length === 4 ? fields[2]! : '';
+}
+
 /** Where a haystack's name ends and its organization lies. */
 export function fieldsOf(haystack: string): { nameEnd: number; orgStart: number; orgEnd: number } {
   const nameEnd = haystack.indexOf(FIELD_BREAK);

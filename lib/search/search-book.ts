@@ -22,6 +22,8 @@ export interface ShownRow {
   emails: string[];
   phones: string[];
   organization?: string;
+  /** Other words the row is found by (nickname, cities), when it came as a row. */
+  aka?: string;
   lastInteractionAt?: number;
 }
 

@@ -166,3 +166,76 @@ describe('parentOf', () => {
     expect(parentOf('http://dav.test/alice/book')).toBe('http://dav.test/alice/');
   });
 });
+
+describe('the sync engine, a party imported from another app’s card', () => {
+  const UID = 'ab12cd34-from-the-phone';
+  const phoneCard = [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    `UID:${UID}`,
+    'FN:Ada Lovelace',
+    'TEL;TYPE=CELL:+351912345678',
+    'REV:2025-01-01T00:00:00Z',
+    'END:VCARD',
+    '',
+  ].join('\r\n');
+  const imported = () => {
+    const record = card('Ada Lovelace');
+    if (record.type === 'party') record.value.party.cardUid = UID;
+    return record;
+  };
+  const followUp: SyncRecord = {
+    type: 'followUp',
+    value: {
+      id: '00000000-0000-4000-8000-0000000000f1',
+      partyId: ID,
+      dueAt: 10,
+      note: 'Send the notes',
+      status: 'open',
+      createdAt: 2,
+      updatedAt: 2,
+    },
+  };
+
+  it('updates the server’s copy, found by its UID, and sends its follow-up after it', async () => {
+    const server = new MemoryServer();
+    await server.put(`${target.addressbook}phone-card.vcf`, phoneCard, 'text/vcard', {
+      create: true,
+    });
+    const here = new MemoryStore();
+    here.put(imported());
+    here.put(followUp);
+    const puts: string[] = [];
+    const put = server.put.bind(server);
+    server.put = (href, ...rest) => (
+      puts.push(new URL(href, target.addressbook).pathname),
+      put(href, ...rest)
+    );
+
+    await new SyncEngine(server, here, target, () => context).sync();
+
+    expect([...here.records.keys()].sort()).toEqual([
+      `followUp:${followUp.value.id}`,
+      `party:${ID}`,
+    ]);
+    expect(here.outbox.size).toBe(0);
+    const party = here.records.get(`party:${ID}`);
+    expect(party?.type === 'party' && party.value.party.phones).toEqual(['+351912345678']);
+    // The phone's card is the party's: updated in place, never created beside it.
+    expect(puts).toEqual(['/alice/book/phone-card.vcf', `/alice/tasks/${followUp.value.id}.ics`]);
+    expect(server.objects.size).toBe(2);
+    const other = new MemoryStore();
+    await new SyncEngine(server, other, target, () => context).sync();
+    expect([...other.records.keys()].sort()).toEqual([...here.records.keys()].sort());
+  });
+
+  it('creates the card under its UID when the server does not have it', async () => {
+    const server = new MemoryServer();
+    const here = new MemoryStore();
+    here.put(imported());
+    const round = await new SyncEngine(server, here, target, () => context).sync();
+    expect(round.sent).toBe(1);
+    expect([...server.objects.keys()]).toEqual([`/alice/book/${ID}.vcf`]);
+    expect([...server.objects.values()][0]?.data).toContain(`UID:${UID}`);
+  });
+});

@@ -13,6 +13,8 @@ import {
 import type { DavPort } from './dav-port';
 import { pathOf, type Listed } from './dav-responses';
 import type { FieldConflict } from './merge';
+import { cardNamesKind } from './party-card';
+import type { Party } from '../domain/party';
 import { recordKey, sendOrder, type OutboxEntry, type RecordType } from './outbox';
 
 /**
@@ -41,6 +43,12 @@ export interface SyncStore {
   /** Writes a record the server had (no outbox entry), its synced state and what lost. */
   applyRemote(record: SyncRecord, state: SyncedState, kept: FieldConflict[]): Promise<void>;
   removeLocal(type: RecordType, id: string): Promise<void>;
+  /**
+   * The id of the local party whose `cardUid` (the UID of the card it was imported
+   * from) is `uid`, if there is one: another app's copy of that card, found on the
+   * server, is that party's, not a new one.
+   */
+  partyWithCardUid(uid: string): Promise<string | undefined>;
   synced(key: string): Promise<SyncedState | undefined>;
   syncedIn(collection: 'addressbook' | 'calendar'): Promise<SyncedState[]>;
   saveSynced(state: SyncedState): Promise<void>;
@@ -78,16 +86,21 @@ export class SyncEngine {
 
   async sync(): Promise<SyncRound> {
     const round: SyncRound = { sent: 0, received: 0, deleted: 0, conflicts: 0 };
-    for (const entry of sendOrder(await this.store.pending())) await this.send(entry, round);
+    const held: Held = { entries: [], parties: new Set() };
+    for (const entry of sendOrder(await this.store.pending())) await this.send(entry, round, held);
     const versions = await this.collectionVersions();
     for (const collection of ['addressbook', 'calendar'] as const) {
       const url = this.target[collection];
       const version = versions?.get(pathOf(url));
       // Unchanged since the last pull that completed: nothing to ask it.
-      if (version !== undefined && version === (await this.store.token(versionKey(url)))) continue;
-      await this.pull(collection, round);
-      // The mark read before the pull: a change made during it shows as a new mark.
-      if (version !== undefined) await this.store.saveToken(versionKey(url), version);
+      if (version === undefined || version !== (await this.store.token(versionKey(url)))) {
+        await this.pull(collection, round);
+        // The mark read before the pull: a change made during it shows as a new mark.
+        if (version !== undefined) await this.store.saveToken(versionKey(url), version);
+      }
+      // Pulled first: an imported card the server already had now has its href and ETag.
+      if (collection === 'addressbook')
+        for (const entry of held.entries) await this.send(entry, round);
     }
     return round;
   }
@@ -104,7 +117,14 @@ export class SyncEngine {
     return this.server.versionsIn(parent);
   }
 
-  private async send(entry: OutboxEntry, round: SyncRound): Promise<void> {
+  /**
+   * `held` collects what waits for the address book's pull: a party imported from a
+   * card (it has a `cardUid`) that has never been synced may be on the server already,
+   * put there by the app it came from. Created now, it would be a second copy (or a
+   * UID conflict the server refuses); pulled first, it updates the server's copy. Its
+   * dealings wait with it, so they never reach the server before their party.
+   */
+  private async send(entry: OutboxEntry, round: SyncRound, held?: Held): Promise<void> {
     if (entry.op === 'delete') return this.sendDeletion(entry, round);
     for (let attempt = 0; attempt < MAX_MERGES; attempt++) {
       const record = await this.store.read(entry.type, entry.id);
@@ -113,6 +133,10 @@ export class SyncEngine {
       // or the other devices would keep a record this one no longer has.
       if (!record) return this.sendDeletion({ ...entry, op: 'delete' }, round);
       const current = await this.store.synced(entry.key);
+      if (held && !current && waitsForPull(record, held.parties)) {
+        held.entries.push(entry);
+        return;
+      }
       const href = current?.href ?? this.hrefFor(entry.type, entry.id);
       const text = encode(record, current?.text, this.context(), await this.nameOf(record));
       const when = current?.etag ? { etag: current.etag } : { create: true as const };
@@ -233,16 +257,20 @@ export class SyncEngine {
   ): Promise<void> {
     const decoded = decode(collection, data, this.context());
     if (!decoded.ok) return; // An object Clientele cannot read stays on the server untouched.
-    const remote = decoded.record;
+    const adopted = known.has(path(href)) ? undefined : await this.importedAs(decoded.record, data);
+    const remote = adopted?.remote ?? decoded.record;
     const key = recordKey(remote.type, idOf(remote));
     const state = known.get(path(href)) ?? (await this.store.synced(key));
     const entry = (await this.store.pending()).find((e) => e.key === key);
     // Deleted here, changed there since: the change wins and the record is kept.
     if (entry?.op === 'delete') await this.store.acknowledge(entry);
+    // An adopted card is merged with its record even when nothing is queued: the record
+    // holds what the card does not (kind, history, dealings), and must keep it.
     const local =
-      entry?.op === 'put' ? await this.store.read(remote.type, idOf(remote)) : undefined;
+      adopted?.local ??
+      (entry?.op === 'put' ? await this.store.read(remote.type, idOf(remote)) : undefined);
     const merged = local
-      ? mergeRecords(state?.base, local, remote)
+      ? mergeRecords(adopted?.base ?? state?.base, local, remote)
       : { record: remote, conflicts: [] };
     await this.store.applyRemote(
       merged.record,
@@ -254,6 +282,41 @@ export class SyncEngine {
     if (entry?.op === 'delete') await this.store.flagKept?.(remote.type, idOf(remote), 'here');
   }
 
+  /**
+   * A card new to this device whose UID is the `cardUid` of a party imported here
+   * (another app's copy, already on the server) and not yet synced: the card is that
+   * party's, under its id, and is merged with it. Undefined for any other object.
+   */
+  private async importedAs(
+    record: SyncRecord,
+    data: string,
+  ): Promise<{ remote: SyncRecord; local: SyncRecord; base: SyncRecord } | undefined> {
+    if (record.type !== 'party') return undefined;
+    const { party } = record.value;
+    if (await this.store.synced(recordKey('party', party.id))) return undefined;
+    if (await this.store.read('party', party.id)) return undefined;
+    // cardToParty keeps the UID as written in cardUid only when it differs from the id.
+    const uid = party.cardUid ?? party.id;
+    const id = await this.store.partyWithCardUid(uid);
+    if (id === undefined || (await this.store.synced(recordKey('party', id)))) return undefined;
+    const local = await this.store.read('party', id);
+    if (local?.type !== 'party') return undefined;
+    const adopted = { ...party, id, cardUid: uid };
+    // A kind the card does not name is the default, not a change to merge into the record.
+    if (!cardNamesKind(data)) {
+      const { kind, kindHistory, prospect } = local.value.party;
+      Object.assign(adopted, { kind, kindHistory });
+      if (prospect) adopted.prospect = prospect;
+      else delete adopted.prospect;
+    }
+    // Dealings on another app's card name its UID as their party, never this id.
+    const remote: SyncRecord = {
+      type: 'party',
+      value: { party: adopted, engagements: [], purchases: [] },
+    };
+    return { remote, local, base: emptySides(local.value.party, adopted) };
+  }
+
   private hrefFor(type: RecordType, id: string): string {
     return new URL(fileName(type, id), this.target[collectionOf(type)]).href;
   }
@@ -263,6 +326,42 @@ export class SyncEngine {
     const party = await this.store.read('party', record.value.partyId);
     return party?.type === 'party' ? party.value.party.name : 'a contact';
   }
+}
+
+/** What sync() holds back until the address book has been pulled (see send). */
+interface Held {
+  entries: OutboxEntry[];
+  /** The ids of the parties held back, whose dealings wait with them. */
+  parties: Set<string>;
+}
+
+/**
+ * A merge base for two copies of one card that never synced: every field one side
+ * left empty, as that side has it. The other side's value then is a change, not a
+ * conflict; a field both filled differently is still one. Lists have no base: they
+ * merge as the union of both sides.
+ */
+function emptySides(local: Party, remote: Party): SyncRecord {
+  const l = local as unknown as Record<string, unknown>;
+  const r = remote as unknown as Record<string, unknown>;
+  const empty = (value: unknown) => value === undefined || value === '';
+  const base: Record<string, unknown> = {};
+  for (const field of new Set([...Object.keys(l), ...Object.keys(r)])) {
+    if (Array.isArray(l[field]) || Array.isArray(r[field])) continue;
+    if (empty(r[field])) base[field] = r[field];
+    else if (empty(l[field])) base[field] = l[field];
+  }
+  return {
+    type: 'party',
+    value: { party: base as unknown as Party, engagements: [], purchases: [] },
+  };
+}
+
+function waitsForPull(record: SyncRecord, parties: Set<string>): boolean {
+  if (record.type !== 'party') return parties.has(record.value.partyId);
+  if (record.value.party.cardUid === undefined) return false;
+  parties.add(record.value.party.id);
+  return true;
 }
 
 function stateOf(record: SyncRecord, href: string, text: string): SyncedState {

@@ -69,6 +69,13 @@ export class MemoryStore implements SyncStore {
     return Promise.resolve();
   }
 
+  partyWithCardUid(uid: string): Promise<string | undefined> {
+    for (const record of this.records.values())
+      if (record.type === 'party' && record.value.party.cardUid === uid)
+        return Promise.resolve(record.value.party.id);
+    return Promise.resolve(undefined);
+  }
+
   synced(key: string): Promise<SyncedState | undefined> {
     return Promise.resolve(this.states.get(key));
   }

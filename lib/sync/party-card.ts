@@ -301,6 +301,20 @@ export function cardToParty(text: string, options: ReadCardOptions): CardRead {
 }
 
 /**
+ * Whether a card names a relationship kind (in CATEGORIES or X-CLIENTELE-KIND). One
+ * that does not, as another app writes it, gets `defaultKind` from cardToParty: a
+ * default, not something the card says.
+ */
+export function cardNamesKind(text: string): boolean {
+  const card = parseComponent(text, 'vcard');
+  if (!card) return false;
+  return (
+    texts(card, 'categories').some((label) => kindNamed(label) !== undefined) ||
+    kindNamed(firstText(card, 'x-clientele-kind') ?? '') !== undefined
+  );
+}
+
+/**
  * CATEGORIES carries the kind (as a label a phone shows) and the tags. A kind named
  * there wins over X-CLIENTELE-KIND, so regrouping a contact on the phone moves it.
  */

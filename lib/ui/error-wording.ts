@@ -81,6 +81,7 @@ export const ERROR_WORDING: Record<ErrorTextCode, (p: Params) => string> = {
   restore_interrupted: message('text_restore_interrupted'),
 
   import_cancelled: message('text_import_cancelled'),
+  bulk_cancelled: message('bulk_cancelled'),
   import_phones_kept: counted('text_import_phonesKept', 'count', 'phones'),
   card_link_not_found: message('text_cardLink_notFound'),
   card_link_unsupported: message('text_cardLink_unsupported'),

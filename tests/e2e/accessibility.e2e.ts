@@ -159,6 +159,47 @@ describe('accessibility (axe-core, both themes)', () => {
     expect(await audit('side panel edit form')).toEqual([]);
   });
 
+  it('the side panel record, an engagement and a purchase being corrected in place', async () => {
+    await ask(page, 'engagements/create', {
+      partyId,
+      serviceName: 'Analytical engine review',
+      terms: { pricingModel: 'fixed-fee', rate: { amountMinor: 90_000, currency: 'GBP' } },
+      startOn: '2026-11-02',
+      status: 'active',
+    });
+    await ask(page, 'purchases/record', {
+      partyId,
+      on: '2026-11-04',
+      amount: { amountMinor: 12_000, currency: 'GBP' },
+      description: 'Punched cards',
+    });
+    await ask(page, 'panel/showParty', { tabId: teamTab, partyId });
+    await open(`sidepanel.html?tab=${teamTab}`, 'summary-purchase');
+    await page.getByTestId('edit-engagement').click();
+    await page.getByTestId('edit-purchase').click();
+    await page.getByTestId('edit-engagement-end').fill('2026-10-01');
+    await page.getByTestId('edit-engagement-save').click();
+    // The refusal showing too.
+    await page.getByTestId('edit-engagement-form').getByRole('alert').waitFor();
+    await page.getByTestId('edit-purchase-form').waitFor();
+    expect(await audit('side panel in-place corrections')).toEqual([]);
+  });
+
+  it('the popup due list, a follow-up being corrected in place', async () => {
+    await ask(page, 'interactions/log', {
+      partyId,
+      type: 'email',
+      summary: 'Sent the notes',
+      requestId: 'a11y-follow-up',
+      at: Date.now() - 2 * 86_400_000,
+      followUpAt: Date.now() - 86_400_000,
+    });
+    await open(`popup.html?tab=${teamTab}&view=due`, 'due-edit');
+    await page.getByTestId('due-edit').click();
+    await page.getByTestId('edit-follow-up-form').waitFor();
+    expect(await audit('popup follow-up correction')).toEqual([]);
+  });
+
   it('the options, every section, and the dashboard', async () => {
     const failures: string[] = [];
     await open('options.html', 'options');

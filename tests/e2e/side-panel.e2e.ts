@@ -209,12 +209,50 @@ describe('side panel: follows the open message', () => {
     expect(await panel.evaluate(() => performance.timeOrigin)).toBe(marker);
   });
 
-  it('shows the known sender’s record again when the user adds them from the page', async () => {
+  it('adds the sender with more details: a typed phone and an address, on the record and in the vCard', async () => {
+    const form = panel.getByTestId('add-sender');
+    await form.getByTestId('add-sender-more').click();
+    await form.getByTestId('edit-phone-add').click();
+    await form.getByTestId('edit-phone-value').fill('+1 202 555 0199');
+    await form.getByTestId('edit-phone-type').selectOption('mobile');
+    await form.getByTestId('edit-address-add').click();
+    await form.getByTestId('edit-address-type').selectOption('work');
+    await form.getByTestId('edit-street').fill('1 Quay Street');
+    await form.getByTestId('edit-postal-code').fill('BS1 4DJ');
+    await form.getByTestId('edit-city').fill('Bristol');
     await panel.getByTestId('add-sender-prospect').click();
     const card = panel.getByTestId('party-card');
     await card.waitFor();
     expect(await card.getByTestId('party-name').textContent()).toBe('Wendell Notreal');
     expect(await card.getByTestId('kind-badge').getAttribute('data-kind')).toBe('prospect');
+    expect(await card.getByTestId('party-phone').allTextContents()).toContain(
+      'Mobile: (202) 555-0199',
+    );
+    expect(await card.getByTestId('party-address').first().textContent()).toContain('Bristol');
+
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-vcard').click(),
+    ]);
+    const vcf = await readFile(await download.path(), 'utf8');
+    await options.close();
+    const lines =
+      vcf
+        .split(/\r\n(?=BEGIN:VCARD)/)
+        .find((c) => c.includes('FN:Wendell Notreal'))
+        ?.split('\r\n') ?? [];
+    expect(lines).toContain('ADR;TYPE=work:;;1 Quay Street;Bristol;;BS1 4DJ;');
+    expect(lines.filter((line) => /^TEL;.*TYPE=cell.*:tel:\+12025550199$/.test(line))).toHaveLength(
+      1,
+    );
+  });
+
+  it('shows the known sender’s record, whose kind changes from the card', async () => {
+    const card = panel.getByTestId('party-card');
+    await card.waitFor();
+    expect(await card.getByTestId('party-name').textContent()).toBe('Wendell Notreal');
     // The kind changes from the card, and the history keeps the date.
     await panel.getByTestId('change-kind').selectOption('customer');
     await panel.waitForFunction(() =>

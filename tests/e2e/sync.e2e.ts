@@ -143,6 +143,46 @@ describe.each(['radicale', 'xandikos'] as const)('sync between two devices via %
     }
   });
 
+  it('matches a card imported on A to the phone’s copy on the server by its UID: one record, one card', async () => {
+    const { account } = await status(a).then(
+      (s) => s as { account?: { addressbook?: { href: string } } },
+    );
+    const collection = new URL(account?.addressbook?.href ?? '', credentials.server).href;
+    const uid = `EFGH-${kind}-5678@phone`;
+    const email = 'dora@harbourlane.example';
+    expect(
+      await putAsPhone(
+        credentials,
+        collection.endsWith('/') ? collection : `${collection}/`,
+        `${uid}.vcf`,
+        phoneCard(uid, 'Dora Vieira', email),
+      ),
+    ).toBeLessThan(300);
+    // The same card, imported on A from a file before A has seen the server's copy.
+    await ask(a.options, 'parties/create', {
+      name: 'Dora Vieira',
+      kind: 'customer',
+      emails: [email],
+      notes: 'Imported from the phone’s export.',
+      cardUid: uid,
+    });
+    await syncAll(a, b);
+    await syncAll(a, b);
+    for (const device of [a, b]) {
+      const { rows } = await ask<{ rows: { id: string; kind: string; emails: string[] }[] }>(
+        device.options,
+        'search/rows',
+        {},
+      );
+      const doras = rows.filter((row) => row.emails.includes(email));
+      expect(doras, device.name).toHaveLength(1);
+      // A's kind stands: the phone's card names none.
+      expect(doras[0], device.name).toMatchObject({ kind: 'customer' });
+      const dora = await partyOn(device, doras[0]!.id);
+      expect(dora?.notes, device.name).toBe('Imported from the phone’s export.');
+    }
+  });
+
   it('closes on A a follow-up done on B', async () => {
     const created = await ask<{ view: View }>(a.options, 'parties/create', {
       name: 'Duarte Lopes',

@@ -147,6 +147,7 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
       ids: [ids.party, ids.other],
       change: { kind: 'kind', to: 'former', reason: 'forged' },
     },
+    'bulk/cancel': { operation: 'bulk-1' },
     'records/delete': { store: 'followUps', id: ids.followUp },
     'records/update': { store: 'engagements', id: ids.engagement, patch: { scopeNotes: 'forged' } },
     'undo/apply': { entryId: ids.undoEntry },

@@ -1,4 +1,5 @@
-import { ok } from '../../../lib/domain/result';
+import { err, ok, refusal } from '../../../lib/domain/result';
+import { TransactionCancelled } from '../../../lib/db/in-transaction';
 import { updatePartRecord } from '../../../lib/db/part-edit';
 import { announceBookChanged } from '../../../lib/platform/book-changed';
 import { changeParties } from '../../../lib/db/bulk-change';
@@ -15,7 +16,14 @@ import { undoEntry } from '../../../lib/db/undo-repository';
 import type { undoMessages } from '../../../lib/protocol/areas/undo';
 import type { HandlersFor } from '../../../lib/protocol/listener';
 import { createReminders } from '../reminders';
+import { createBulkRuns } from './bulk-runs';
 import { viewOf, type BackgroundDeps } from './deps';
+
+/** A cancelled bulk action answers in words; anything else that went wrong is rethrown. */
+const cancelled = (error: unknown) => {
+  if (!(error instanceof TransactionCancelled)) throw error;
+  return err(refusal('cancelled', 'bulk_cancelled'));
+};
 
 /**
  * Deleting, bulk changes and undo. After anything that removes or brings back
@@ -27,6 +35,7 @@ import { viewOf, type BackgroundDeps } from './deps';
 export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof undoMessages> {
   const { repo } = deps;
   const reminders = createReminders(deps);
+  const bulk = createBulkRuns();
   const catchUp = async () => {
     await reminders.refresh();
     await deps.rescanTabs?.();
@@ -34,22 +43,27 @@ export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof und
   };
   return {
     'parties/deletionCounts': async ({ ids }) => ok(await countPartyDeletion(repo.getDb, ids)),
-    'parties/delete': async ({ ids }) => {
-      const deleted = await deleteParties(repo, ids);
+    'parties/delete': async ({ ids, operation }) => {
+      const deleted = await bulk
+        .run(operation, (signal) => deleteParties(repo, ids, signal))
+        .catch(cancelled);
       if (deleted.ok) {
         await catchUp();
         await pruneExpired(repo.getDb, repo.clock());
       }
       return deleted;
     },
-    'parties/changeMany': async ({ ids, change }) => {
-      const changed = await changeParties(repo, ids, change);
+    'parties/changeMany': async ({ ids, change, operation }) => {
+      const changed = await bulk
+        .run(operation, (signal) => changeParties(repo, ids, change, signal))
+        .catch(cancelled);
       if (changed.ok) {
         await reminders.refresh();
         await announceBookChanged(repo.clock());
       }
       return changed;
     },
+    'bulk/cancel': async ({ operation }) => ok({ cancelled: await bulk.cancel(operation) }),
     'records/delete': async ({ store, id }) => {
       const deleted = await deletePartRecord(repo, store, id);
       if (!deleted.ok) return deleted;

@@ -4,6 +4,10 @@ import type { Engagement } from '../../../lib/domain/engagement';
 import type { Money } from '../../../lib/domain/money';
 import { formatAmount } from '../../../lib/ui/amount-input';
 import { describeTerms, STATUS_LABELS } from '../../../lib/ui/engagement-terms';
+import { useState } from 'preact/hooks';
+import { InPlaceEdit } from '../../../components/EditForm';
+import type { EngagementPatch } from '../../../lib/domain/part-patch';
+import { EditEngagement } from './EditEngagement';
 import { EngagementStatus } from './EngagementStatus';
 import type { Send } from './SuggestionNotice';
 
@@ -16,6 +20,8 @@ export interface EngagementListProps {
   onChanged?: (message: string) => void;
   /** Given, each engagement offers Delete (undone from the record's toast). */
   onDelete?: (engagement: Engagement) => void;
+  /** Given, each engagement can be corrected in place (name, dates, scope). */
+  onEdit?: (engagement: Engagement, patch: EngagementPatch) => void;
 }
 
 const day = (isoDay: string) => formatDay(isoDay, uiLanguage());
@@ -27,7 +33,9 @@ export function EngagementList({
   send,
   onChanged,
   onDelete,
+  onEdit,
 }: EngagementListProps) {
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <div class="dealing-part" data-testid="summary-engagements">
       <h3>{t('panel_engagements')}</h3>
@@ -55,6 +63,23 @@ export function EngagementList({
             </span>
             {onChanged && (
               <EngagementStatus engagement={e} onChanged={onChanged} {...(send ? { send } : {})} />
+            )}
+            {onEdit && (
+              <InPlaceEdit
+                open={editing === e.id}
+                onOpen={() => setEditing(e.id)}
+                label={t('tidy_edit_engagement_label', e.serviceName)}
+                testId="edit-engagement"
+              >
+                <EditEngagement
+                  engagement={e}
+                  onCancel={() => setEditing(null)}
+                  onSave={(patch) => {
+                    setEditing(null);
+                    onEdit(e, patch);
+                  }}
+                />
+              </InPlaceEdit>
             )}
             {onDelete && (
               <button

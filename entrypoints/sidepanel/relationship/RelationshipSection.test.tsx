@@ -144,7 +144,7 @@ describe('RelationshipSection', () => {
     await waitFor(() =>
       expect(screen.getByTestId('summary-purchase').textContent).toContain('Security audit'),
     );
-    expect(calls.filter((c) => c === 'parties/summary')).toHaveLength(3);
+    await waitFor(() => expect(calls.filter((c) => c === 'parties/summary')).toHaveLength(3));
   });
 
   it('closes a form on Escape without the key reaching the panel, and on Cancel', async () => {

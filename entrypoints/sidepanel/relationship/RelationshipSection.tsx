@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../../../lib/platform/i18n';
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../../lib/platform/messaging';
-import type { PurchasePatch } from '../../../lib/domain/part-patch';
+import type { PartEdit } from '../../../lib/domain/part-patch';
 import type { PartyView } from '../../../lib/protocol/contact-schemas';
 import { relationshipLayout, type DealingAction } from '../../../lib/ui/relationship-layout';
 import { DisclosureButton, DisclosurePanel } from '../../../components/Disclosure';
@@ -59,10 +59,17 @@ export function RelationshipSection({
     changed(t('tidy_deleted', say(result.value.entry.label)));
     onPartDeleted?.(result.value.entry.id, say(result.value.entry.label));
   };
-  const editPurchase = async (id: string, patch: PurchasePatch) => {
-    const result = await send('records/update', { store: 'purchases', id, patch });
+  const edit = async (part: PartEdit) => {
+    const result = await send('records/update', part);
     if (!result.ok) return setStatus(say(result.error.message));
-    changed(t('tidy_updated_purchase', patch.description ?? ''));
+    const { value } = result;
+    changed(
+      value.store === 'engagements'
+        ? t('tidy_updated_engagement', value.record.serviceName)
+        : value.store === 'purchases'
+          ? t('tidy_updated_purchase', value.record.description)
+          : t('panel_saved'),
+    );
   };
   const saved = (message: string) => {
     close();
@@ -93,7 +100,7 @@ export function RelationshipSection({
         onView={onView}
         onChanged={changed}
         {...(onPartDeleted ? { onDelete: (store, id) => void remove(store, id) } : {})}
-        {...(onPartDeleted ? { onEditPurchase: (id, patch) => void editPurchase(id, patch) } : {})}
+        {...(onPartDeleted ? { onEdit: (part) => void edit(part) } : {})}
       />
       <div class="row buttons dealing-actions">
         {layout.actions.map((action, i) => (

@@ -8,7 +8,7 @@ import type { DealingPart } from '../../../lib/ui/relationship-layout';
 import { EngagementList } from './EngagementList';
 import { PastEngagements } from './PastEngagements';
 import { PurchaseList } from '../../../components/PurchaseList';
-import type { PurchasePatch } from '../../../lib/domain/part-patch';
+import type { PartEdit } from '../../../lib/domain/part-patch';
 import { SuggestionNotice, type Send } from './SuggestionNotice';
 import { say } from '../../../lib/ui/ui-text';
 
@@ -33,8 +33,8 @@ export interface RelationshipSummaryProps {
   onChanged?: (message: string) => void;
   /** Given, engagements and purchases offer Delete. */
   onDelete?: (store: 'engagements' | 'purchases', id: string) => void;
-  /** Given, purchases can be corrected in place. */
-  onEditPurchase?: (id: string, patch: PurchasePatch) => void;
+  /** Given, engagements and purchases can be corrected in place. */
+  onEdit?: (edit: PartEdit) => void;
 }
 
 /** What this party buys from the user: current engagements, purchases, totals per currency. */
@@ -47,7 +47,7 @@ export function RelationshipSummary({
   onView,
   onChanged,
   onDelete,
-  onEditPurchase,
+  onEdit,
 }: RelationshipSummaryProps) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -80,6 +80,9 @@ export function RelationshipSummary({
         send={send}
         {...(onChanged ? { onChanged } : {})}
         {...(onDelete ? { onDelete: (e: { id: string }) => onDelete('engagements', e.id) } : {})}
+        {...(onEdit
+          ? { onEdit: (e, patch) => onEdit({ store: 'engagements', id: e.id, patch }) }
+          : {})}
       />
     ),
     purchases: purchases.length > 0 && (
@@ -88,8 +91,8 @@ export function RelationshipSummary({
         purchases={purchases}
         totals={purchaseTotals}
         {...(onDelete ? { onDelete: (p: { id: string }) => onDelete('purchases', p.id) } : {})}
-        {...(onEditPurchase
-          ? { onEdit: (p: { id: string }, patch: PurchasePatch) => onEditPurchase(p.id, patch) }
+        {...(onEdit
+          ? { onEdit: (p, patch) => onEdit({ store: 'purchases', id: p.id, patch }) }
           : {})}
       />
     ),

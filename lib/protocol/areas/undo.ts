@@ -11,6 +11,11 @@ import { PartyViewSchema } from '../contact-schemas';
 const IdSchema = z.string().min(1).max(64);
 /** A selection: a bulk action over thousands is still one message and one transaction. */
 const SelectionSchema = z.array(IdSchema).min(1).max(20_000);
+/**
+ * Names a bulk action while it runs, so `bulk/cancel` can stop it. Cancelled before
+ * its transaction commits, the action answers `cancelled` and nothing was changed.
+ */
+const OperationSchema = z.string().min(1).max(64).optional();
 
 const CountsSchema = z.object({
   parties: z.number().int(),
@@ -50,19 +55,32 @@ export const undoMessages = {
   }),
   'parties/delete': defineMessage({
     sender: 'extension-page',
-    request: z.object({ ids: SelectionSchema }),
+    request: z.object({ ids: SelectionSchema, operation: OperationSchema }),
     response: DeletionSummarySchema,
   }),
   /** Changes the kind (with a reason kept in each history) or a tag of many parties. */
   'parties/changeMany': defineMessage({
     sender: 'extension-page',
-    request: z.object({ ids: SelectionSchema, change: PartChangeSchema }),
+    request: z.object({
+      ids: SelectionSchema,
+      change: PartChangeSchema,
+      operation: OperationSchema,
+    }),
     response: z.object({
       entryId: z.string(),
       label: UndoLabelSchema,
       changed: z.number().int(),
       unchanged: z.number().int(),
     }),
+  }),
+  /**
+   * Stops a running bulk delete or change: its transaction aborts, so the book stays
+   * as it was. `cancelled` is false when it had already finished (its Undo still works).
+   */
+  'bulk/cancel': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ operation: z.string().min(1).max(64) }),
+    response: z.object({ cancelled: z.boolean() }),
   }),
   /** Deletes one interaction, follow-up, engagement or purchase. */
   'records/delete': defineMessage({
