@@ -252,11 +252,16 @@ describe('SearchPanel', () => {
     let fail = true;
     answerRows(() =>
       fail
-        ? { ok: false, error: { code: 'internal', message: 'The store is busy.' } }
+        ? {
+            ok: false,
+            error: { code: 'internal', message: { code: 'error_internal', params: {} } },
+          }
         : { ok: true, value: { rows: ROWS } },
     );
     renderPanel();
-    await waitFor(() => expect(screen.getByTestId('search-error').textContent).toContain('busy'));
+    await waitFor(() =>
+      expect(screen.getByTestId('search-error').textContent).toContain('went wrong'),
+    );
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await ready();
