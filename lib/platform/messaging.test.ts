@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../ui/ui-text';
 import { readReply } from './messaging';
+
+const GONE = { code: 'error_record_gone', params: {} };
 
 describe('readReply', () => {
   it.each([
@@ -8,8 +11,8 @@ describe('readReply', () => {
       { ok: true, value: { rows: [] } },
     ],
     [
-      { ok: false, error: { code: 'not_found', message: 'gone' } },
-      { ok: false, error: { code: 'not_found', message: 'gone' } },
+      { ok: false, error: { code: 'not_found', message: GONE } },
+      { ok: false, error: { code: 'not_found', message: GONE } },
     ],
   ])('passes a well-formed reply through: %j', (raw, expected) => {
     expect(readReply(raw, 'x/y')).toEqual(expected);
@@ -23,10 +26,14 @@ describe('readReply', () => {
     { ok: true },
     { ok: false },
     { ok: false, error: { code: 1 } },
+    // A refusal in a sentence, not a code: the page could not word it.
+    { ok: false, error: { code: 'not_found', message: 'gone' } },
   ])('calls %j unreadable', (raw) => {
-    expect(readReply(raw, 'x/y')).toEqual({
+    const read = readReply(raw, 'x/y');
+    expect(read).toEqual({
       ok: false,
-      error: { code: 'bad_reply', message: 'An unreadable answer to x/y.' },
+      error: { code: 'bad_reply', message: { code: 'error_bad_reply', params: { name: 'x/y' } } },
     });
+    expect(!read.ok && say(read.error.message)).toBe('An unreadable answer to x/y.');
   });
 });
