@@ -73,6 +73,8 @@ export function registerSync(getDb: GetDb) {
         () => undefined,
       ),
     words: (code) => browser.i18n.getMessage(KEYS[code]) || FALLBACK[code],
+    // History notes are stored and synced as text: worded once, in the user's language.
+    noteWords: (key, substitutions) => browser.i18n.getMessage(key, substitutions?.slice()),
     publish: (status) => browser.storage.session.set({ [SYNC_STATUS_KEY]: status }),
     instance: crypto.randomUUID(),
   });

@@ -8,7 +8,9 @@ import { logInteraction, listInteractions } from './interaction-repository';
 import { createDbOpener } from './open';
 import { createParty, getParty, updateParty } from './party-repository';
 import { readSearchRows } from './search-projection';
-import { KEPT_TAG } from './sync-history';
+import { englishNotes } from './sync-history';
+
+const KEPT_TAG = englishNotes('sync_kept_tag');
 import { createIdbSyncStore } from './sync-store';
 
 const target: SyncTarget = {

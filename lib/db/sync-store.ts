@@ -9,7 +9,7 @@ import { recordKey, type OutboxEntry, type RecordType } from '../sync/outbox';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import { note, quietly } from './outbox-capture';
-import { keptNote, KEPT_TAG } from './sync-history';
+import { keptAfterDeletionNote, keptNote, notesIn, type SyncNoteWords } from './sync-history';
 import { projectParty, unprojectParty } from './search-projection';
 
 /**
@@ -26,6 +26,11 @@ export interface IdbSyncStoreOptions {
    * object does not say who made it (X-CLIENTELE-CHANGED-BY, written by Clientele).
    */
   identity: () => string;
+  /**
+   * The catalogue, to word the history notes and the kept tag in the user's language
+   * when they are written (they are stored and synced as text); English without it.
+   */
+  words?: SyncNoteWords;
 }
 
 const RECORD_STORE = {
@@ -40,6 +45,7 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
   flagKept(type: RecordType, id: string, deletedOn: 'here' | 'server'): Promise<void>;
 } {
   const { getDb } = options;
+  const words = notesIn(options.words);
 
   async function writeNotes(
     tx: { objectStore(name: 'interactions'): { add(value: Interaction): Promise<unknown> } },
@@ -125,7 +131,7 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
         const partyId = record.type === 'party' ? record.value.party.id : record.value.partyId;
         // The server's copy names who wrote it; an object from another app, this account.
         const by = changedByOf(record.type, state.text) ?? options.identity();
-        const notes = keptNote(record.type, kept, by);
+        const notes = keptNote(record.type, kept, by, words);
         const ids = await writeNotes(tx, partyId, notes);
         // Notes added while the interactions store is quiet are still changes to send.
         if (record.type === 'interaction')
@@ -169,26 +175,20 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
         if (!own) return;
         const party: Party | undefined = await tx.objectStore('parties').get(own.partyId);
         if (!party) return;
-        if (!party.tags.includes(KEPT_TAG)) {
-          const flagged = { ...party, tags: [...party.tags, KEPT_TAG], updatedAt: options.clock() };
+        const tag = words('sync_kept_tag');
+        if (!party.tags.includes(tag)) {
+          const flagged = { ...party, tags: [...party.tags, tag], updatedAt: options.clock() };
           await tx.objectStore('parties').put(flagged);
           await projectParty(tx, flagged);
         }
-        const what =
-          type === 'party'
-            ? 'This record'
-            : `A ${type === 'followUp' ? 'follow-up' : 'logged interaction'} of this record`;
         // Deleted here: the server's copy, just taken in, names who changed it there. A
         // deletion on the server names no one (DAV keeps no author), and the change was here.
         const state = await tx.objectStore('syncStates').get(recordKey(type, id));
-        const by = (state && changedByOf(type, state.text)) ?? options.identity();
-        const story =
+        const by =
           deletedOn === 'here'
-            ? `was deleted on this device but changed on the server by ${by}`
-            : `was deleted on the server but changed on this device (${options.identity()})`;
-        await writeNotes(tx, party.id, [
-          `${what} ${story} since the last sync, so it was kept. Remove the “${KEPT_TAG}” tag once you have decided.`,
-        ]);
+            ? ((state && changedByOf(type, state.text)) ?? options.identity())
+            : options.identity();
+        await writeNotes(tx, party.id, [keptAfterDeletionNote(type, deletedOn, by, words)]);
       });
     },
 

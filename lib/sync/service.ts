@@ -5,6 +5,7 @@
  * account, the lease and the status; the parts that are pure live beside it
  * (account.ts, engine.ts, backoff.ts). The browser comes in as ports.
  */
+import type { SyncNoteWords } from '../db/sync-history';
 import type { GetDb } from '../db/open';
 import { setSyncActive } from '../db/outbox-capture';
 import { createIdbSyncStore } from '../db/sync-store';
@@ -66,6 +67,8 @@ export interface SyncServiceDeps {
   releaseOrigin?: (originPattern: string) => Promise<void>;
   /** The error in words, from the catalogue (`syncerr_<code>`). */
   words: (code: SyncErrorCode) => string;
+  /** The catalogue for the history notes a sync writes (English without it). */
+  noteWords?: SyncNoteWords;
   /** Tells open pages (storage.session, watched by them). */
   publish: (status: SyncStatus) => Promise<void>;
   /** A new id per worker: a lease held by an earlier worker is a round that was stopped. */
@@ -187,6 +190,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         getDb: deps.getDb,
         clock: deps.clock,
         identity: () => a.user,
+        ...(deps.noteWords ? { words: deps.noteWords } : {}),
       });
       const region = await deps.region();
       const engine = new SyncEngine(
