@@ -92,7 +92,10 @@ describe('updateParty', () => {
     const result = await updateParty(context, party.id, { ...patch, name: 'Changed too' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'duplicate', message: `${value} is already on Grace Hopper’s record.` },
+      error: {
+        code: 'duplicate',
+        message: { code: 'error_already_on_record', params: { value, owner: 'Grace Hopper' } },
+      },
     });
     expect((await getParty(context.getDb, party.id))?.name).toBe('Ada Lovelace');
     expect((await readSearchRows(context.getDb)).map((row) => row.name).sort()).toEqual([

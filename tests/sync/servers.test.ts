@@ -158,7 +158,7 @@ describe.each(['radicale', 'xandikos'] as const)('sync with %s', { timeout: 180_
     expect(a.store.records.get('followUp:f-1')).toMatchObject({ value: { status: 'done' } });
   });
 
-  it('with no changes, a sync costs one request per collection and the same bytes each time', async () => {
+  it('with no changes, a sync costs one request (two where the collections live apart) and the same bytes each time', async () => {
     const counting = countingFetch();
     const a = device(counting.fetch);
     await a.engine.sync();
@@ -173,7 +173,9 @@ describe.each(['radicale', 'xandikos'] as const)('sync with %s', { timeout: 180_
       sent: y.bytesSent - x.bytesSent,
       received: y.bytesReceived - x.bytesReceived,
     });
-    expect(delta(s1, s2).requests).toBe(2);
+    // Radicale keeps the address book and the calendar in one home: one PROPFIND on it
+    // reads both versions. Xandikos keeps a home per kind: each collection is asked.
+    expect(delta(s1, s2).requests).toBe(kind === 'radicale' ? 1 : 2);
     expect(delta(s2, s3)).toEqual(delta(s1, s2));
     console.log(`${kind}: no-change sync`, delta(s1, s2));
   });
