@@ -92,8 +92,11 @@ export class SyncEngine {
     for (const collection of ['addressbook', 'calendar'] as const) {
       const url = this.target[collection];
       const version = versions?.get(pathOf(url));
-      // Unchanged since the last pull that completed: nothing to ask it.
-      if (version === undefined || version !== (await this.store.token(versionKey(url)))) {
+      // Unchanged since the last pull that completed: nothing to ask it. Held parties
+      // always wait for a pull of the address book: it is what finds their server copy.
+      const mustPull =
+        version === undefined || (collection === 'addressbook' && held.entries.length > 0);
+      if (mustPull || version !== (await this.store.token(versionKey(url)))) {
         await this.pull(collection, round);
         // The mark read before the pull: a change made during it shows as a new mark.
         if (version !== undefined) await this.store.saveToken(versionKey(url), version);

@@ -89,7 +89,7 @@ describe('right-click menu → side panel', () => {
     await card.waitFor();
     expect(await card.getByTestId('party-name').textContent()).toBe('Ada Lovelace');
     expect(await card.getByTestId('kind-badge').getAttribute('data-kind')).toBe('client');
-    expect(await panel.getByTestId('notice').textContent()).toBe('Added Ada Lovelace as a client.');
+    expect(await panel.getByTestId('notice').textContent()).toBe('Added Ada Lovelace (Client).');
     await panel.close();
   });
 
@@ -103,7 +103,11 @@ describe('right-click menu → side panel', () => {
       },
       tab,
     );
-    expect(intent.notice).toMatch(/already on file \(same email\)/);
+    // The background sends a code; the panel words it in the user's language.
+    expect(intent.notice).toMatchObject({
+      code: 'menu_already_on_file',
+      params: { name: 'Ada Lovelace' },
+    });
     const rows = await ask<{ rows: { name: string }[] }>(probe, 'search/rows', {});
     expect(rows.rows.filter((row) => row.name === 'Ada Lovelace')).toHaveLength(1);
   });
@@ -191,10 +195,12 @@ describe('right-click menu → side panel', () => {
       tab,
     );
     expect(intent.show.view).toBe('page');
-    expect(intent.notice).toMatch(/^Found \d+ contacts on this page\.$/);
+    expect(intent.notice).toMatchObject({ code: 'menu_found_contacts' });
     const panel = await openPanel();
     await panel.getByTestId('page-view').waitFor();
-    expect(await panel.getByTestId('notice').textContent()).toBe(intent.notice);
+    expect(await panel.getByTestId('notice').textContent()).toMatch(
+      /^Found \d+ contacts on this page\.$/,
+    );
     const known = await panel.locator('[data-testid="page-contact"][data-known="true"]').count();
     expect(known).toBeGreaterThanOrEqual(2); // Ada and Zoe, added above
     await panel.close();
@@ -207,9 +213,11 @@ describe('right-click menu → side panel', () => {
       { menuItemId: 'add-client', selectionText: '42', pageUrl: tab.url },
       tab,
     );
-    expect(intent.notice).toBe('“42” is not an address, a phone number or a name.');
+    expect(intent.notice).toEqual({ code: 'menu_not_contact', params: { text: '42' } });
     const panel = await openPanel();
-    expect(await panel.getByTestId('notice').textContent()).toBe(intent.notice);
+    expect(await panel.getByTestId('notice').textContent()).toBe(
+      '“42” is not an address, a phone number or a name.',
+    );
     expect((await ask<{ rows: unknown[] }>(probe, 'search/rows', {})).rows).toHaveLength(before);
     await panel.close();
   });
