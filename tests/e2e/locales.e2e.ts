@@ -341,15 +341,16 @@ async function tour(
   await page.getByTestId('relationship').waitFor();
   await page.getByTestId('followups-empty').waitFor();
   await check('side panel: record', page);
-  // The client's follow-up, overdue, with its date in the page's language; one being added.
-  await ask(page, 'panel/showParty', { tabId: teamTab, partyId: book.clientId });
-  await open(`sidepanel.html?tab=${teamTab}`, 'followup-row', sizes.narrow);
-  await page.getByTestId('add-followup').click();
-  await page.getByTestId('add-follow-up-form').waitFor();
-  await check('side panel: follow-ups', page);
   await ask(page, 'panel/showParty', { tabId: teamTab, partyId: book.prospectId });
   await open(`sidepanel.html?tab=${teamTab}`, 'suggestion', sizes.narrow);
   await check('side panel: a suggested kind', page);
+  // The client's follow-up, overdue, its date in the page's language; one being added.
+  // The panel open on the tab takes the request at once, as above.
+  await ask(page, 'panel/showParty', { tabId: teamTab, partyId: book.clientId });
+  await page.getByTestId('followup-row').waitFor();
+  await page.getByTestId('add-followup').click();
+  await page.getByTestId('add-follow-up-form').waitFor();
+  await check('side panel: follow-ups', page);
 
   await open('options.html', 'options', sizes.wide);
   await page.getByTestId('region-select').waitFor();
