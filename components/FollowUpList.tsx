@@ -30,7 +30,8 @@ export interface FollowUpListProps {
 /**
  * A record's open follow-ups, due or still to come (the due list shows only those
  * that have come due): each can be marked done, corrected in place or deleted, and
- * one can be added. When a row leaves, the keyboard moves on to the next one.
+ * one can be added. When a row is done, the keyboard moves on to the next one; when
+ * one is deleted, the record's Undo toast takes it.
  */
 export function FollowUpList(props: FollowUpListProps) {
   const { partyName, followUps, problem, status, busyId, now } = props;
@@ -38,7 +39,7 @@ export function FollowUpList(props: FollowUpListProps) {
   const [adding, setAdding] = useState(false);
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  // The position of a row that was done or deleted: its successor takes the focus.
+  // The position of a row that was done: its successor takes the focus.
   const leaving = useRef<number | null>(null);
 
   useLayoutEffect(() => {
@@ -49,9 +50,9 @@ export function FollowUpList(props: FollowUpListProps) {
     next?.focus();
   }, [followUps]);
 
-  const leave = (followUp: FollowUp, act: (followUp: FollowUp) => void) => {
+  const done = (followUp: FollowUp) => {
     leaving.current = followUps?.indexOf(followUp) ?? null;
-    act(followUp);
+    props.onDone(followUp);
   };
   const closeAdd = () => {
     setAdding(false);
@@ -102,7 +103,7 @@ export function FollowUpList(props: FollowUpListProps) {
                     data-testid="followup-done"
                     disabled={busy}
                     aria-label={t('panel_followup_done_label', what(followUp))}
-                    onClick={() => leave(followUp, props.onDone)}
+                    onClick={() => done(followUp)}
                   >
                     {t('panel_followup_done')}
                   </button>
@@ -130,7 +131,8 @@ export function FollowUpList(props: FollowUpListProps) {
                     data-testid="followup-delete"
                     disabled={busy}
                     aria-label={t('panel_followup_delete_label', what(followUp))}
-                    onClick={() => leave(followUp, props.onDelete)}
+                    // The focus is left to the record's Undo toast, as for every deletion.
+                    onClick={() => props.onDelete(followUp)}
                   >
                     {t('tidy_delete')}
                   </button>

@@ -322,7 +322,11 @@ describe('delete and edit one record', () => {
     await panel.getByTestId('undo').waitFor();
     await row('with figures').waitFor({ state: 'detached' });
     expect((await open()).map((f) => f.id)).not.toContain(edited?.id);
-    await panel.getByTestId('undo').click();
+    // Undo has the focus, as after every deletion: one key press brings it back.
+    await expect
+      .poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('undo');
+    await panel.keyboard.press('Enter');
     await row('with figures').waitFor();
     expect((await open()).find((f) => f.id === edited?.id)).toMatchObject({
       note: 'Quarterly review, with figures',
