@@ -138,9 +138,7 @@ export class TextPass {
     // or a "dot" in few).
     if (
       (reads & SPELLED) !== 0 &&
-      (at
-        ? text.includes('dot')
-        : passes(this.#spelledTest, text) && SPELLS_AT.test(text))
+      (at ? text.includes('dot') : passes(this.#spelledTest, text) && SPELLS_AT.test(text))
     ) {
       want |= SPELLED;
     }
