@@ -85,7 +85,7 @@ async function profileOn(url, elements) {
     rows: Object.fromEntries(
       result.tasks.map((task) => [
         task,
-        { 'CPU ms': round(median(cpu[task])), '÷ floor (CPU)': round(median(ratios[task])) },
+        { 'CPU ms': round(median(cpu[task]), 3), '÷ floor (CPU)': round(median(ratios[task])) },
       ]),
     ),
   };
