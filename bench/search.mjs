@@ -80,10 +80,19 @@ async function compareEngines(browser, site) {
 
 /* global performance, document, Event, MutationObserver -- watchPanel runs in the page */
 // Runs in the extension page before its own scripts: types the query the moment the
-// search box exists, as a quick user would, and notes when each stage shows.
+// search box exists, as a quick user would, and notes when each stage shows, and
+// which messages the page sent to the background before its answer (a `search/rows`
+// among them means the panel could not read the projection itself and asked).
 function watchPanel({ query, target }) {
-  const marks = {};
+  const marks = { sent: [] };
   window.__searchMarks = marks;
+  const send = chrome.runtime?.sendMessage;
+  if (send)
+    chrome.runtime.sendMessage = function (...args) {
+      if (marks.answer === undefined)
+        marks.sent.push(`${args[0]?.name ?? '?'} at ${Math.round(performance.now())}`);
+      return send.apply(this, args);
+    };
   const look = () => {
     const now = performance.now();
     const input = document.querySelector('[data-testid=search-input]');
@@ -140,6 +149,7 @@ const median = (values) => {
 };
 const summarise = (opens) => ({
   firstOpenMs: opens[0]?.answer,
+  firstOpenSent: opens[0]?.sent,
   medianLaterOpensMs: median(opens.slice(1).map((o) => o.answer)),
   medianBoxShownMs: median(opens.map((o) => o.input)),
   medianRowsReadyMs: median(opens.map((o) => o.ready)),
@@ -400,7 +410,10 @@ export function printSearch(search) {
             (where === 'popup' ? ' (cold: the first page after the browser started, ≤ 100)' : '') +
             ', ' +
             `median ${round(r.medianLaterOpensMs)} ms after (box shown at ${round(r.medianBoxShownMs)} ms, ` +
-            `rows loaded and indexed at ${round(r.medianRowsReadyMs)} ms); ${x.seededParties} records, query “${x.query}”`,
+            `rows loaded and indexed at ${round(r.medianRowsReadyMs)} ms); ${x.seededParties} records, query “${x.query}”` +
+            (r.firstOpenSent
+              ? `; the first open asked the background, before its answer: ${r.firstOpenSent.join(', ') || 'nothing'}`
+              : ''),
         );
     }
     if (x.lookup) {
