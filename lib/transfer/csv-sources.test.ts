@@ -99,6 +99,27 @@ describe('CSV files as exporters write them', () => {
   });
 
   it.each([
+    ['utf-16le', true],
+    ['utf-16be', false],
+  ])(
+    '%s without a BOM (as some Windows tools save a tab-separated file) is read',
+    (encoding, le) => {
+      const text = 'Name\tE-mail\r\nZoë Ångström\tzoe@example.se\r\n';
+      const utf16 = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        utf16[2 * i + (le ? 0 : 1)] = unit & 0xff;
+        utf16[2 * i + (le ? 1 : 0)] = unit >> 8;
+      }
+      const file = source(utf16);
+      expect(file).toMatchObject({ encoding });
+      expect(
+        draftsOf(file, 'client').drafts.map((d) => [d.line, d.value.name, d.value.emails]),
+      ).toEqual([[2, 'Zoë Ångström', ['zoe@example.se']]]);
+    },
+  );
+
+  it.each([
     [
       'windows-1251',
       'Имя,Почта\r\nИван Петров,ivan@example.ru\r\nМария Иванова,maria@example.ru\r\n',
