@@ -69,7 +69,7 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
   });
 
   it.each(['google', 'outlook'] as const)(
-    '%s: read back, the honorific stays a name part and the job title the title',
+    '%s: read back, the honorific stays a name part, the job title the title, department and birthday their fields',
     (layout) => {
       const csv = partiesToContactsCsv(
         [
@@ -88,18 +88,17 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
       if (!file.ok) throw new Error(file.error.message.code);
       const { drafts, problems } = draftsOf(file.value, 'client');
       expect(problems).toEqual([]);
-      // Department and birthday come back in the notes as "Header: value": CSV import has
-      // no field for them yet.
       expect(drafts[0]!.value).toMatchObject({
         nameParts: { prefix: 'Dr', given: 'Ada', additional: 'King', family: 'Lovelace' },
         title: 'Director',
         organizationName: 'Northwind',
+        organizationUnits: ['Research'],
+        birthday: '1815-12-10',
         emails: ['ada@northwind.example'],
         phones: ['+442079460958'],
         ...(layout === 'google' ? { nickname: 'Countess' } : {}),
       });
-      expect(drafts[0]!.value.notes).toContain('Research');
-      expect(drafts[0]!.value.notes).toContain('1815-12-10');
+      expect(drafts[0]!.value.notes).toBe('');
     },
   );
 

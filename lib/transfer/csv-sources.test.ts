@@ -61,6 +61,34 @@ describe('CSV files as exporters write them', () => {
     });
   });
 
+  it.each([
+    [
+      'Google',
+      'Birthday,Organization Department',
+      '1815-12-10,Research ::: Analytics',
+      { birthday: '1815-12-10', organizationUnits: ['Research', 'Analytics'] },
+      '',
+    ],
+    ['Google, no year', 'Birthday', '--12-10', { birthday: '--12-10' }, ''],
+    [
+      'Outlook, the user’s own order',
+      'Birthday,Department',
+      '12/10/1815,Research',
+      { organizationUnits: ['Research'] },
+      'Birthday: 12/10/1815',
+    ],
+    ['a day that is none', 'Geburtstag', '1815-13-45', {}, 'Geburtstag: 1815-13-45'],
+  ])(
+    '%s: a department and an unambiguous birthday are fields; any other birthday stays in the notes',
+    (_, columns, cells, expected, notes) => {
+      const read = drafts(`Name,E-mail,${columns}\r\nAda,ada@northwind.example,${cells}\r\n`);
+      expect(read.problems).toEqual([]);
+      expect(read.drafts[0]!.value).toMatchObject(expected);
+      if (!('birthday' in expected)) expect(read.drafts[0]!.value.birthday).toBeUndefined();
+      expect(read.drafts[0]!.value.notes).toBe(notes);
+    },
+  );
+
   it('a file without a header row: detected, its first row imported, a mapping offered from the data', () => {
     const file = source(
       'Ada Lovelace,ada@northwind.example,+44 20 7946 0958\r\nGrace Hopper,grace@navy.example,+1 202 555 0142\r\n',
