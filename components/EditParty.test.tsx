@@ -326,7 +326,7 @@ describe('the name and its parts', () => {
     );
     const note = screen.getByTestId('edit-name-parts-note');
     expect(note.textContent).toBe('');
-    expect((screen.getByTestId('edit-name-family') as HTMLInputElement).value).toBe('Lovelace');
+    expect(screen.getByTestId<HTMLInputElement>('edit-name-family').value).toBe('Lovelace');
     fireEvent.input(screen.getByTestId('edit-name'), { target: { value: 'Ada King' } });
     expect(note.getAttribute('role')).toBe('status');
     expect(note.textContent).toBe(
