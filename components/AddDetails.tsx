@@ -1,18 +1,11 @@
 import { t, type MessageKey } from '../lib/platform/i18n';
-import { NAME_PART_KEYS, type CardDetails, type NamePartKey } from '../lib/ui/card-draft';
+import type { CardDetails } from '../lib/ui/card-draft';
 import { CardDateField } from './CardDateField';
 import { AddressRows, ValueRows } from './CardRows';
+import { NamePartFields } from './NamePartFields';
 
 // The add form's "More details": what a contacts app keeps about someone, with the
 // edit form's own rows (CardRows.tsx), so a party can be added whole, not only named.
-
-const NAME_PART_WORDS: Record<NamePartKey, MessageKey> = {
-  prefix: 'edit_namePrefix',
-  given: 'edit_givenName',
-  additional: 'edit_additionalName',
-  family: 'edit_familyName',
-  suffix: 'edit_nameSuffix',
-};
 
 type TextKey = 'organizationName' | 'title' | 'role' | 'units' | 'anniversary';
 
@@ -49,23 +42,11 @@ export function AddDetails({ details, onChange }: AddDetailsProps) {
   };
   return (
     <>
-      <fieldset class="name-parts">
-        <legend>{t('edit_nameParts')}</legend>
-        {NAME_PART_KEYS.map((part) => (
-          <label key={part}>
-            {t(NAME_PART_WORDS[part])}
-            <input
-              type="text"
-              value={details.nameParts[part]}
-              maxLength={500}
-              onInput={(e) =>
-                set('nameParts', { ...details.nameParts, [part]: e.currentTarget.value })
-              }
-              data-testid={`add-sender-name-${part}`}
-            />
-          </label>
-        ))}
-      </fieldset>
+      <NamePartFields
+        parts={details.nameParts}
+        onChange={(parts) => set('nameParts', parts)}
+        testId="add-sender-name"
+      />
       <div class="row">
         {text('organizationName', 'field_organization', 'add-sender-organization')}
         {text('title', 'field_title', 'add-sender-title')}

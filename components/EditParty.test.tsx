@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Party } from '../lib/domain/party';
 import type { ContactType } from '../lib/domain/card-fields';
 import type { ValueRow } from '../lib/ui/card-rows';
-import { EditParty, editOf, fieldsOf } from './EditParty';
+import { editOf, fieldsOf } from '../lib/ui/party-edit';
+import { EditParty } from './EditParty';
 
 const row = (value: string, types: ContactType[] = [], label?: string): ValueRow =>
   label === undefined ? { id: 0, value, types } : { id: 0, value, types, label };
@@ -266,5 +267,89 @@ describe('editing the address-book fields', () => {
       patch: { nickname: '', birthday: '' },
       clear: [],
     });
+  });
+});
+
+describe('the name and its parts', () => {
+  const parted: Party = {
+    ...party,
+    nameParts: { prefix: 'Lady', given: 'Ada', family: 'Lovelace' },
+  };
+  const parts = (change: Partial<ReturnType<typeof fieldsOf>['nameParts']>) => ({
+    ...fieldsOf(parted).nameParts,
+    ...change,
+  });
+
+  const cases: [string, Partial<ReturnType<typeof fieldsOf>>, ReturnType<typeof editOf>][] = [
+    [
+      'a part edited: the whole set goes, trimmed, empty ones left out',
+      { nameParts: parts({ family: ' King ', prefix: '' }) },
+      { patch: { nameParts: { given: 'Ada', family: 'King' } }, clear: [] },
+    ],
+    [
+      'a renamed record with the parts left alone keeps its parts',
+      { name: 'Ada King' },
+      { patch: { name: 'Ada King' }, clear: [] },
+    ],
+    [
+      'parts edited with the name: both as typed, the parts are not derived',
+      { name: 'Ada King', nameParts: parts({ family: 'King', suffix: 'Countess' }) },
+      {
+        patch: {
+          name: 'Ada King',
+          nameParts: { prefix: 'Lady', given: 'Ada', family: 'King', suffix: 'Countess' },
+        },
+        clear: [],
+      },
+    ],
+    [
+      'every part emptied: an empty set, which the store removes',
+      {
+        nameParts: { prefix: '', given: '', additional: '', family: '', suffix: '' },
+      },
+      { patch: { nameParts: {} }, clear: [] },
+    ],
+    [
+      'only spaces added to a part: no change',
+      { nameParts: parts({ given: 'Ada ' }) },
+      { patch: {}, clear: [] },
+    ],
+  ];
+  it.each(cases)('%s', (_label, change, expected) => {
+    expect(editOf(parted, { ...fieldsOf(parted), ...change })).toEqual(expected);
+  });
+
+  it('says the parts stay when only the name is changed, and sends the parts typed', () => {
+    const onSave = vi.fn();
+    render(
+      <EditParty party={parted} busy={false} problem={null} onSave={onSave} onCancel={vi.fn()} />,
+    );
+    const note = screen.getByTestId('edit-name-parts-note');
+    expect(note.textContent).toBe('');
+    expect(screen.getByTestId<HTMLInputElement>('edit-name-family').value).toBe('Lovelace');
+    fireEvent.input(screen.getByTestId('edit-name'), { target: { value: 'Ada King' } });
+    expect(note.getAttribute('role')).toBe('status');
+    expect(note.textContent).toBe(
+      'The name changed; its parts stay as they were unless you edit them here.',
+    );
+    fireEvent.input(screen.getByTestId('edit-name-family'), { target: { value: 'King' } });
+    expect(note.textContent).toBe('');
+    fireEvent.input(screen.getByTestId('edit-name-additional'), { target: { value: 'Byron' } });
+    fireEvent.submit(screen.getByTestId('edit-party'));
+    expect(onSave).toHaveBeenCalledWith({
+      patch: {
+        name: 'Ada King',
+        nameParts: { prefix: 'Lady', given: 'Ada', additional: 'Byron', family: 'King' },
+      },
+      clear: [],
+    });
+  });
+
+  it('says nothing of parts a record never had', () => {
+    render(
+      <EditParty party={party} busy={false} problem={null} onSave={vi.fn()} onCancel={vi.fn()} />,
+    );
+    fireEvent.input(screen.getByTestId('edit-name'), { target: { value: 'Ada King' } });
+    expect(screen.getByTestId('edit-name-parts-note').textContent).toBe('');
   });
 });

@@ -1,27 +1,23 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ClearableField } from '../lib/db/party-repository';
-import { cardDateInput } from '../lib/domain/card-format';
-import type { Party, PartyPatch } from '../lib/domain/party';
+import type { Party } from '../lib/domain/party';
 import type { RelationshipKind } from '../lib/domain/relationship';
 import { t, type MessageKey } from '../lib/platform/i18n';
-import { unitsOf, type ValueList } from '../lib/ui/card-draft';
+import type { ValueRow } from '../lib/ui/card-rows';
 import {
-  addressesOfRows,
-  addressRowsOf,
-  sameAddresses,
-  sameLabels,
-  valueRowsOf,
-  valuesOfRows,
-  type AddressRow,
-  type ValueRow,
-} from '../lib/ui/card-rows';
+  editOf,
+  fieldsOf,
+  namePartsLeftBehind,
+  type Fields,
+  type PartyEdit,
+} from '../lib/ui/party-edit';
 import { CardDateField } from './CardDateField';
 import { AddressRows, ValueRows } from './CardRows';
+import { NamePartFields } from './NamePartFields';
 
-export interface PartyEdit {
-  patch: PartyPatch;
-  clear: ClearableField[];
-}
+// The form's rules (what a save sends, how the name and its parts relate) are in
+// lib/ui/party-edit.ts; this is the form.
+
+export type { PartyEdit };
 
 export interface EditPartyProps {
   party: Party;
@@ -30,26 +26,6 @@ export interface EditPartyProps {
   problem: string | null;
   onSave: (edit: PartyEdit) => void;
   onCancel: () => void;
-}
-
-export type { ValueList };
-
-export interface Fields {
-  name: string;
-  organizationName: string;
-  title: string;
-  emails: ValueList;
-  phones: ValueList;
-  websites: ValueList;
-  notes: string;
-  tags: string;
-  checkInDays: string;
-  nickname: string;
-  role: string;
-  units: string;
-  birthday: string;
-  anniversary: string;
-  addresses: AddressRow[];
 }
 
 /** The fields the form holds as plain text. */
@@ -61,115 +37,6 @@ const CHECK_IN_DEFAULT: Record<RelationshipKind, MessageKey> = {
   prospect: 'edit_checkInDays_prospect',
   former: 'edit_checkInDays_former',
 };
-
-export function fieldsOf(party: Party): Fields {
-  return {
-    name: party.name,
-    organizationName: party.organizationName ?? '',
-    title: party.title ?? '',
-    emails: { rows: valueRowsOf(party.emails, party.emailLabels), preferred: 0 },
-    phones: { rows: valueRowsOf(party.phones, party.phoneLabels), preferred: 0 },
-    websites: { rows: valueRowsOf(websitesOf(party), party.websiteLabels), preferred: 0 },
-    notes: party.notes,
-    tags: party.tags.join(', '),
-    checkInDays: party.checkInDays === undefined ? '' : String(party.checkInDays),
-    nickname: party.nickname ?? '',
-    role: party.role ?? '',
-    units: (party.organizationUnits ?? []).join(', '),
-    birthday: party.birthday ?? '',
-    anniversary: party.anniversary ?? '',
-    addresses: addressRowsOf(party.addresses),
-  };
-}
-
-/** The preferred website first, then the others, as the record keeps them apart. */
-const websitesOf = (party: Party) =>
-  party.website ? [party.website, ...(party.moreWebsites ?? [])] : (party.moreWebsites ?? []);
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((value, i) => value === b[i]);
-
-/**
- * Only what the user changed, so a save never rewrites a field someone else just
- * changed; emptied optional fields are named in `clear`. Returns a sentence when the
- * form cannot be saved as it stands.
- */
-export function editOf(party: Party, fields: Fields): PartyEdit | string {
-  const patch: PartyPatch = {};
-  const clear: ClearableField[] = [];
-  const name = fields.name.trim();
-  if (name === '') return t('field_nameRequired');
-  if (name !== party.name) patch.name = name;
-  for (const key of ['organizationName', 'title'] as const) {
-    const value = fields[key].trim();
-    if (value === (party[key] ?? '')) continue;
-    if (value === '') clear.push(key);
-    else patch[key] = value;
-  }
-  const emails = valuesOfRows(fields.emails.rows, fields.emails.preferred);
-  if (!sameList(emails.values, party.emails)) patch.emails = emails.values;
-  // Labels name values as typed; the store keys them by the values it normalises.
-  if (!sameLabels(emails.labels, party.emailLabels, emails.values))
-    patch.emailLabels = emails.labels;
-  const phones = valuesOfRows(fields.phones.rows, fields.phones.preferred);
-  if (!sameList(phones.values, party.phones)) patch.phones = phones.values;
-  if (!sameLabels(phones.labels, party.phoneLabels, phones.values))
-    patch.phoneLabels = phones.labels;
-  websiteEditOf(party, fields.websites, patch, clear);
-  const tags = [
-    ...new Set(
-      fields.tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-    ),
-  ];
-  if (!sameList(tags, party.tags)) patch.tags = tags;
-  if (fields.notes !== party.notes) patch.notes = fields.notes;
-  const days = fields.checkInDays.trim();
-  if (days === '') {
-    if (party.checkInDays !== undefined) clear.push('checkInDays');
-  } else {
-    const value = Number(days);
-    if (!Number.isInteger(value) || value < 1 || value > 3650) return t('edit_checkInDaysInvalid');
-    if (value !== party.checkInDays) patch.checkInDays = value;
-  }
-  const card = cardEditOf(party, fields);
-  if (typeof card === 'string') return card;
-  return { patch: { ...patch, ...card }, clear };
-}
-
-/** The address-book fields the form edits. */
-function cardEditOf(party: Party, fields: Fields): PartyPatch | string {
-  const patch: PartyPatch = {};
-  for (const key of ['nickname', 'role'] as const) {
-    const value = fields[key].trim();
-    if (value !== (party[key] ?? '')) patch[key] = value;
-  }
-  for (const key of ['birthday', 'anniversary'] as const) {
-    const value = cardDateInput(fields[key]);
-    if (value === undefined)
-      return t(key === 'birthday' ? 'field_birthdayInvalid' : 'edit_anniversaryInvalid');
-    if (value !== (party[key] ?? '')) patch[key] = value;
-  }
-  const units = unitsOf(fields.units);
-  if (!sameList(units, party.organizationUnits ?? [])) patch.organizationUnits = units;
-  const addresses = addressesOfRows(fields.addresses);
-  if (!sameAddresses(addresses, party.addresses)) patch.addresses = addresses;
-  return patch;
-}
-
-/** The preferred website is the record's `website`; the others are `moreWebsites`. */
-function websiteEditOf(party: Party, list: ValueList, patch: PartyPatch, clear: ClearableField[]) {
-  const { values, labels } = valuesOfRows(list.rows, list.preferred);
-  const [website = '', ...more] = values;
-  if (website !== (party.website ?? '')) {
-    if (website === '') clear.push('website');
-    else patch.website = website;
-  }
-  if (!sameList(more, party.moreWebsites ?? [])) patch.moreWebsites = more;
-  if (!sameLabels(labels, party.websiteLabels, values)) patch.websiteLabels = labels;
-}
 
 /** A record's details, edited in place. Escape cancels; the name field has focus first. */
 export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyProps) {
@@ -241,6 +108,13 @@ export function EditParty({ party, busy, problem, onSave, onCancel }: EditPartyP
       }}
     >
       {text('name', t('field_name'), 'edit-name')}
+      <NamePartFields
+        parts={fields.nameParts}
+        onChange={(nameParts) => setFields((current) => ({ ...current, nameParts }))}
+        testId="edit-name"
+      >
+        {namePartsLeftBehind(party, fields) && t('edit_namePartsKept')}
+      </NamePartFields>
       <div class="row">
         {text('organizationName', t('field_organization'), 'edit-organization')}
         {text('title', t('field_title'), 'edit-title')}

@@ -61,6 +61,33 @@ describe('updateParty', () => {
     });
   });
 
+  it('stores the name parts an edit sends, keeps them through a rename, and drops an empty set', async () => {
+    const context = makeContext();
+    const party = await created(context, {
+      ...ada,
+      nameParts: { given: 'Ada', family: 'Lovelace' },
+    });
+    await updateParty(context, party.id, {
+      nameParts: { prefix: 'Lady', given: 'Ada', family: 'King' },
+    });
+    expect((await getParty(context.getDb, party.id))?.nameParts).toEqual({
+      prefix: 'Lady',
+      given: 'Ada',
+      family: 'King',
+    });
+    // A rename alone leaves the parts as they are (lib/ui/party-edit.ts says why).
+    await updateParty(context, party.id, { name: 'Ada, Countess of Lovelace' });
+    expect((await getParty(context.getDb, party.id))?.nameParts).toEqual({
+      prefix: 'Lady',
+      given: 'Ada',
+      family: 'King',
+    });
+    await updateParty(context, party.id, { nameParts: {} });
+    const cleared = await getParty(context.getDb, party.id);
+    expect(cleared).toBeDefined();
+    expect(cleared && 'nameParts' in cleared).toBe(false);
+  });
+
   it('keeps the search projection in step', async () => {
     const context = makeContext();
     const party = await created(context, ada);

@@ -6,6 +6,7 @@ import { detectLayout } from './csv-layouts';
 import { partiesToContactsCsv } from './csv-contacts';
 import { partiesToCsv } from './csv-write';
 import { neutralizeCell, restoreCell } from './formula';
+import { draftsOf, readImportFile } from './prepare-import';
 
 const party = (fields: Partial<Party>): Party =>
   PartySchema.parse({
@@ -66,6 +67,40 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
     expect(detectLayout(header(partiesToContactsCsv(book, 'google')))).toBe('google-2023');
     expect(detectLayout(header(partiesToContactsCsv(book, 'outlook')))).toBe('outlook');
   });
+
+  it.each(['google', 'outlook'] as const)(
+    '%s: read back, the honorific stays a name part, the job title the title, department and birthday their fields',
+    (layout) => {
+      const csv = partiesToContactsCsv(
+        [
+          party({
+            nameParts: { prefix: 'Dr', given: 'Ada', additional: 'King', family: 'Lovelace' },
+            title: 'Director',
+            organizationName: 'Northwind',
+            organizationUnits: ['Research'],
+            nickname: layout === 'google' ? 'Countess' : undefined,
+            birthday: '1815-12-10',
+          }),
+        ],
+        layout,
+      );
+      const file = readImportFile(new TextEncoder().encode(csv), `${layout}.csv`);
+      if (!file.ok) throw new Error(file.error.message.code);
+      const { drafts, problems } = draftsOf(file.value, 'client');
+      expect(problems).toEqual([]);
+      expect(drafts[0]!.value).toMatchObject({
+        nameParts: { prefix: 'Dr', given: 'Ada', additional: 'King', family: 'Lovelace' },
+        title: 'Director',
+        organizationName: 'Northwind',
+        organizationUnits: ['Research'],
+        birthday: '1815-12-10',
+        emails: ['ada@northwind.example'],
+        phones: ['+442079460958'],
+        ...(layout === 'google' ? { nickname: 'Countess' } : {}),
+      });
+      expect(drafts[0]!.value.notes).toBe('');
+    },
+  );
 
   it('the plain spreadsheet layout keeps guarding everything, phones included', () => {
     const [row] = rows(partiesToCsv([party({})]));

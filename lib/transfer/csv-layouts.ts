@@ -2,7 +2,7 @@ import { looksLikeEmail, looksLikePhone } from './csv-read';
 
 /**
  * What a column of an imported CSV holds. `extra` keeps the cell in the notes as
- * "Header: value", so columns Clientele has no field for (birthday, address…) are
+ * "Header: value", so columns Clientele has no field for (addresses…) are
  * not lost; `ignore` drops a column (labels such as "E-mail 1 - Type").
  */
 export const CSV_FIELDS = [
@@ -18,7 +18,9 @@ export const CSV_FIELDS = [
   'email',
   'phone',
   'organization',
+  'department',
   'title',
+  'birthday',
   'website',
   'notes',
   'tags',
@@ -70,6 +72,11 @@ const RULES: [RegExp, CsvField][] = [
   [/^(last name|family name|surname|lastname|nom de famille|nachname|apellidos?)$/i, 'familyName'],
   [/^(name suffix|suffix)$/i, 'nameSuffix'],
   [/^(nick ?name|spitzname|surnom)$/i, 'nickname'],
+  [
+    /^(organization \d+ - department|organization department|department|abteilung|departamento)$/i,
+    'department',
+  ],
+  [/^(birthday|birth ?date|date of birth|geburtstag|anniversaire|cumpleaños)$/i, 'birthday'],
   [/e-?mail/i, 'email'],
   [/phone|mobile|^cell|^tel(ephone)?\b/i, 'phone'],
   [

@@ -1,3 +1,4 @@
+import { cardDateInput } from '../domain/card-format';
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
 import { detectLayout, type CsvField } from './csv-layouts';
@@ -15,6 +16,12 @@ export interface DraftsFromRows {
 const MULTI = /\s*:::\s*|\n/;
 const EMAIL_LIST = /\s*(?::::|[;,\n])\s*/;
 const TAG_LIST = /\s*(?::::|[;,\n])\s*/;
+/**
+ * A birthday is read only when it is unambiguous: 1815-12-10, or --12-10 without the
+ * year (Google's forms). Outlook writes the user's own order (12/10/1815 or 10/12/1815),
+ * which cannot be told apart.
+ */
+const ISO_DAY = /^(\d{4}-|--)\d{2}-\d{2}$/;
 
 /**
  * Turns CSV rows into party drafts through a column mapping. A row with neither a
@@ -63,7 +70,12 @@ function draftFromRow(
     if (raw === undefined || field === 'ignore') return;
     const value = normalizeBreaks(restoreCell(raw)).trim();
     if (value === '') return;
-    if (field === 'extra') extras.push(`${header[column] ?? `Column ${column + 1}`}: ${value}`);
+    // A birthday Clientele cannot read for sure stays in the notes as written.
+    if (
+      field === 'extra' ||
+      (field === 'birthday' && !(ISO_DAY.test(value) && cardDateInput(value)))
+    )
+      extras.push(`${header[column] ?? `Column ${column + 1}`}: ${value}`);
     else values.set(field, [...(values.get(field) ?? []), value]);
   });
   const first = (field: CsvField) => values.get(field)?.[0];
@@ -131,7 +143,19 @@ function draftFromRow(
     draft.nameParts = Object.fromEntries(Object.entries(parts).filter(([, v]) => v));
   const nickname = first('nickname');
   if (nickname) draft.nickname = nickname;
+  cardFieldsOfRow(draft, first);
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, error: tooLarge };
   return { warnings, draft };
+}
+
+/** The department (our export and Google join several) and a birthday in ISO form. */
+function cardFieldsOfRow(draft: PartyDraft, first: (field: CsvField) => string | undefined) {
+  const units = (first('department') ?? '')
+    .split(/\s*:::\s*|[\n,;]+/)
+    .map((unit) => unit.trim())
+    .filter(Boolean);
+  if (units.length > 0) draft.organizationUnits = units.slice(0, 10);
+  const birthday = cardDateInput(first('birthday') ?? '');
+  if (birthday) draft.birthday = birthday;
 }

@@ -61,6 +61,34 @@ describe('CSV files as exporters write them', () => {
     });
   });
 
+  it.each([
+    [
+      'Google',
+      'Birthday,Organization Department',
+      '1815-12-10,Research ::: Analytics',
+      { birthday: '1815-12-10', organizationUnits: ['Research', 'Analytics'] },
+      '',
+    ],
+    ['Google, no year', 'Birthday', '--12-10', { birthday: '--12-10' }, ''],
+    [
+      'Outlook, the user’s own order',
+      'Birthday,Department',
+      '12/10/1815,Research',
+      { organizationUnits: ['Research'] },
+      'Birthday: 12/10/1815',
+    ],
+    ['a day that is none', 'Geburtstag', '1815-13-45', {}, 'Geburtstag: 1815-13-45'],
+  ])(
+    '%s: a department and an unambiguous birthday are fields; any other birthday stays in the notes',
+    (_, columns, cells, expected, notes) => {
+      const read = drafts(`Name,E-mail,${columns}\r\nAda,ada@northwind.example,${cells}\r\n`);
+      expect(read.problems).toEqual([]);
+      expect(read.drafts[0]!.value).toMatchObject(expected);
+      if (!('birthday' in expected)) expect(read.drafts[0]!.value.birthday).toBeUndefined();
+      expect(read.drafts[0]!.value.notes).toBe(notes);
+    },
+  );
+
   it('a file without a header row: detected, its first row imported, a mapping offered from the data', () => {
     const file = source(
       'Ada Lovelace,ada@northwind.example,+44 20 7946 0958\r\nGrace Hopper,grace@navy.example,+1 202 555 0142\r\n',
@@ -97,6 +125,27 @@ describe('CSV files as exporters write them', () => {
       [4, 'Lin'],
     ]);
   });
+
+  it.each([
+    ['utf-16le', true],
+    ['utf-16be', false],
+  ])(
+    '%s without a BOM (as some Windows tools save a tab-separated file) is read',
+    (encoding, le) => {
+      const text = 'Name\tE-mail\r\nZoë Ångström\tzoe@example.se\r\n';
+      const utf16 = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        utf16[2 * i + (le ? 0 : 1)] = unit & 0xff;
+        utf16[2 * i + (le ? 1 : 0)] = unit >> 8;
+      }
+      const file = source(utf16);
+      expect(file).toMatchObject({ encoding });
+      expect(
+        draftsOf(file, 'client').drafts.map((d) => [d.line, d.value.name, d.value.emails]),
+      ).toEqual([[2, 'Zoë Ångström', ['zoe@example.se']]]);
+    },
+  );
 
   it.each([
     [

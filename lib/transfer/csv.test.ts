@@ -50,7 +50,8 @@ describe('Google Contacts CSV', () => {
     });
     // Columns without a field are kept in the notes, not lost; address parts are not repeated.
     expect(ada?.notes).toContain('Met at the Analytical Society.\nPrefers mornings.');
-    expect(ada?.notes).toContain('Birthday: 1815-12-10');
+    expect(ada?.birthday).toBe('1815-12-10');
+    expect(ada?.notes).not.toContain('Birthday');
     expect(ada?.notes).toContain("Address 1 - Formatted: 12 St James's Square\nLondon");
     expect(ada?.notes).not.toContain('Address 1 - City');
     expect(byName(drafts, 'Zoë Ångström')).toMatchObject({

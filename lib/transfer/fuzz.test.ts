@@ -28,9 +28,12 @@ const backupSample = JSON.stringify({
   },
 });
 
-/** Every parser on one input: none may throw, and each must finish quickly. */
+/**
+ * Every parser on one input: none may throw. No time bound per input: a run on a busy
+ * machine says nothing about the code. A parser that hangs (a regex that backtracks
+ * without end) still fails, by the test's own timeout; speed is `npm run bench`'s.
+ */
 function readEverything(bytes: Uint8Array) {
-  const started = performance.now();
   const { text } = decodeText(bytes);
   const table = readCsv(text);
   if (table.ok) {
@@ -42,7 +45,6 @@ function readEverything(bytes: Uint8Array) {
   if (backup.ok)
     for (const [store, records] of Object.entries(backup.value.stores))
       parseBackupRecords(store as 'parties', records);
-  return performance.now() - started;
 }
 
 /** A sample with bytes cut, flipped, repeated or inserted. */
@@ -73,12 +75,40 @@ const mutated = fc
   });
 
 describe('every parser on hostile input', { timeout: 120_000 }, () => {
-  it('survives mutated fixtures without an exception, each in bounded time', () => {
+  it('survives mutated fixtures without an exception', () => {
+    fc.assert(
+      fc.property(mutated, (bytes) => void readEverything(bytes)),
+      { numRuns: 400 },
+    );
+  });
+
+  // A whole file refused (no text, no card in it) names no line; every card or row does.
+  const WHOLE_FILE = new Set([
+    'import_file_empty',
+    'import_vcard_not_text',
+    'import_vcard_no_cards',
+  ]);
+  it('points every problem with a card or a row at a line the file has', () => {
     fc.assert(
       fc.property(mutated, (bytes) => {
-        expect(readEverything(bytes)).toBeLessThan(2000);
+        const { text } = decodeText(bytes);
+        // CR CR LF is one break to the readers, two here: this is an upper bound.
+        const lines = text.split(/\r\n|\r|\n/).length;
+        const problems = [...readVcards(text, 'customer').problems];
+        const table = readCsv(text);
+        if (table.ok) {
+          const { header, rows } = table.value;
+          problems.push(
+            ...draftsFromRows(header, rows, suggestMapping(header), 'customer').problems,
+          );
+        }
+        for (const problem of problems) {
+          if (WHOLE_FILE.has(problem.message.code)) continue;
+          expect(problem.line).toBeGreaterThanOrEqual(1);
+          expect(problem.line).toBeLessThanOrEqual(lines);
+        }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
@@ -121,9 +151,9 @@ describe('every parser on hostile input', { timeout: 120_000 }, () => {
     );
   });
 
-  it('reads a 5 MB line and an empty file without hanging', () => {
+  it('reads a 5 MB line and an empty file', () => {
     const huge = `Name,Notes\nAda,${'x'.repeat(5_000_000)}\n`;
-    expect(readEverything(new TextEncoder().encode(huge))).toBeLessThan(10_000);
-    expect(readEverything(new Uint8Array())).toBeLessThan(100);
+    expect(() => readEverything(new TextEncoder().encode(huge))).not.toThrow();
+    expect(() => readEverything(new Uint8Array())).not.toThrow();
   });
 });

@@ -259,10 +259,16 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     const group = p.params.group as string | undefined;
     return addressOf(p.value, typesOf(p.params), group ? labels.get(group) : undefined);
   });
+  const structured = addresses.length;
   for (const label of all('LABEL')) {
-    // A formatted address (2.1, 3.0): the address itself when the card has no ADR.
-    if (addresses.length > 0) kept.push(label.text);
-    else addresses.push({ types: typesOf(label.params).types, street: textOf(label.value).trim() });
+    // A formatted address (2.1, 3.0) is the ADR of its type written out: kept for export.
+    // With no ADR of its type (Outlook writes a LABEL alone) it is the address itself.
+    const { types } = typesOf(label.params);
+    const written = addresses
+      .slice(0, structured)
+      .some((a) => types.length === 0 || sameTypes(a.types, types));
+    if (written) kept.push(label.text);
+    else addresses.push({ types, street: textOf(label.value).trim() });
   }
   if (addresses.length > 0) draft.addresses = addresses;
 
@@ -334,3 +340,6 @@ function labelsOf(values: readonly Typed[]): ValueLabel[] {
 }
 
 export type { LineParts };
+
+const sameTypes = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((type) => b.includes(type));

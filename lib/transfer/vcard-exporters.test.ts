@@ -231,6 +231,41 @@ describe('cards from every exporter family', () => {
     expect(card(file, index)).toMatchObject(expected);
   });
 
+  it.each<[string, string, Partial<PartyDraft>]>([
+    [
+      'a QP LABEL beside the ADR of its type is kept for export, not a second address',
+      'ADR;WORK:;;1 Main St;Springfield;IL;62701;USA\r\nLABEL;WORK;ENCODING=QUOTED-PRINTABLE:1 Main St=0D=0ASpringfield, IL 62701',
+      {
+        addresses: [
+          {
+            types: ['work'],
+            street: '1 Main St',
+            locality: 'Springfield',
+            region: 'IL',
+            postalCode: '62701',
+            country: 'USA',
+          },
+        ],
+        cardProperties: ['LABEL;TYPE=WORK:1 Main St\\nSpringfield\\, IL 62701'],
+      },
+    ],
+    [
+      'a LABEL of a type no ADR has is an address of its own',
+      'ADR;WORK:;;1 Main St;Springfield;;;\r\nLABEL;HOME:2 Side St',
+      {
+        addresses: [
+          { types: ['work'], street: '1 Main St', locality: 'Springfield' },
+          { types: ['home'], street: '2 Side St' },
+        ],
+      },
+    ],
+  ])('Outlook 2.1: %s', (_, lines, expected) => {
+    const text = `BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jan\r\n${lines}\r\nEND:VCARD\r\n`;
+    const value = readVcards(text, 'client').drafts[0]?.value;
+    expect(value).toMatchObject(expected);
+    expect(value?.addresses).toHaveLength(expected.addresses!.length);
+  });
+
   it.each([
     ['android-21.vcf', 'utf-8'],
     ['outlook-21-windows-1255.vcf', 'utf-8'],

@@ -151,13 +151,15 @@ describe('accessibility (axe-core, both themes)', () => {
   it('the side panel record form, every kind of row showing', async () => {
     // The sender was added by the test above: the panel now shows their record.
     await open(`sidepanel.html?tab=${mailTab}`, 'party-card');
-    // A typed value with its own label, an added phone, website and address, a date read back.
+    // A typed value with its own label, an added phone, website and address, a date read
+    // back, a name part typed.
     await page.getByTestId('edit-button').click();
     await page.getByTestId('edit-email-type').first().selectOption('custom');
     await page.getByTestId('edit-phone-add').click();
     await page.getByTestId('edit-website-add').click();
     await page.getByTestId('edit-address-add').click();
     await page.getByTestId('edit-birthday').fill('04-15');
+    await page.getByTestId('edit-name-given').fill('Ada');
     expect(await audit('side panel edit form')).toEqual([]);
   });
 

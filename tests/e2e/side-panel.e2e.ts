@@ -193,6 +193,42 @@ describe('side panel: follows the open message', () => {
     expect(lines[tel + 1]).toBe(`${lines[tel]!.split('.')[0]}.X-ABLabel:Studio`);
   });
 
+  it('edits the name parts in the form; they stay after a reload and go out as the vCard’s N', async () => {
+    await panel.getByTestId('edit-button').click();
+    const parts = panel.getByTestId('edit-name-parts');
+    await parts.getByTestId('edit-name-prefix').fill('Ms.');
+    await parts.getByTestId('edit-name-given').fill('Marigold');
+    await parts.getByTestId('edit-name-additional').fill('Rose; Anne');
+    await parts.getByTestId('edit-name-family').fill('Testwell');
+    await panel.getByTestId('edit-save').click();
+    await panel.getByTestId('party-card').waitFor();
+
+    await panel.reload();
+    await panel.getByTestId('edit-button').click();
+    expect(await panel.getByTestId('edit-name-additional').inputValue()).toBe('Rose; Anne');
+    // The display name changed alone: the form says the parts stay; nothing is saved.
+    await panel.getByTestId('edit-name').fill('Marigold Testwell-Hart');
+    await panel.getByTestId('edit-name-parts-note').filter({ hasText: /\S/ }).waitFor();
+    await panel.keyboard.press('Escape');
+    await panel.getByTestId('party-card').waitFor();
+
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-vcard').click(),
+    ]);
+    const vcf = await readFile(await download.path(), 'utf8');
+    await options.close();
+    const lines =
+      vcf
+        .split(/\r\n(?=BEGIN:VCARD)/)
+        .find((c) => c.includes('FN:Marigold Testwell\r\n'))
+        ?.split('\r\n') ?? [];
+    // Family first, and the `;` typed in a part escaped so it stays inside its part.
+    expect(lines).toContain('N:Testwell;Marigold;Rose\\; Anne;Ms.;');
+  });
+
   it('follows the page when another message opens, without a reload', async () => {
     const marker = await panel.evaluate(() => {
       (window as unknown as { stayed: boolean }).stayed = true;
