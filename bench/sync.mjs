@@ -39,8 +39,18 @@ function cpuMs(pid) {
   }
 }
 
-export async function benchSync({ results, parties = partiesAsked() }) {
-  console.log('Sync: bundling the engine for Node…');
+/** The value after `--name`, or undefined. */
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** `--server radicale|xandikos` for one of them; both by default. */
+const serversAsked = () => (option('--server') ? [option('--server')] : DAV_SERVER_KINDS);
+/** `--no-fsync`: Radicale writes without fsync, for both sides of the ratio alike. */
+const serverOptions = () => ({ noFsync: process.argv.includes('--no-fsync') });
+
+async function bundle() {
   await build({
     entryPoints: ['bench/sync-bench.ts'],
     bundle: true,
@@ -50,11 +60,16 @@ export async function benchSync({ results, parties = partiesAsked() }) {
     outfile: BUNDLE,
     logLevel: 'error',
   });
-  const { measure } = await import(pathToFileURL(BUNDLE).href);
+  return import(pathToFileURL(BUNDLE).href);
+}
+
+export async function benchSync({ results, parties = partiesAsked() }) {
+  console.log('Sync: bundling the engine for Node…');
+  const { measure } = await bundle();
   results.sync = {};
-  for (const kind of DAV_SERVER_KINDS) {
+  for (const kind of serversAsked()) {
     console.log(`Sync: ${kind}, ${parties} parties and their interactions and follow-ups…`);
-    const server = await startDavServer(kind);
+    const server = await startDavServer(kind, serverOptions());
     try {
       results.sync[kind] = await measure({ ...server, cpuMs: () => cpuMs(server.pid) }, parties);
     } finally {
@@ -92,6 +107,35 @@ export function printSync(sync) {
   );
 }
 
+/**
+ * `--curve`: the wall (and server CPU) time per bare PUT against how many objects the
+ * collections already hold, in steps of `--step` (default 500).
+ */
+async function curve() {
+  const { putCurve } = await bundle();
+  const step = Number(option('--step') ?? 500);
+  for (const kind of serversAsked()) {
+    const server = await startDavServer(kind, serverOptions());
+    try {
+      console.log(
+        `PUT time against objects already held, ${kind} ${JSON.stringify(serverOptions())}:`,
+      );
+      await putCurve({ ...server, cpuMs: () => cpuMs(server.pid) }, partiesAsked(), step, (p) =>
+        console.log(
+          `held ${p.before}: ${round(p.msPerPut, 1)} ms/PUT wall, ${p.serverCpuMsPerPut ?? 'n/a'} ms/PUT server CPU`,
+        ),
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printSync(await benchSync({ results: {} }));
+  if (process.argv.includes('--curve')) await curve();
+  else {
+    const sync = await benchSync({ results: {} });
+    console.log(JSON.stringify(sync));
+    printSync(sync);
+  }
 }
