@@ -5,12 +5,16 @@
 // per request, wall time per request).
 //
 // The budget's book (10,000 parties, 20,000 interactions, 2,000 follow-ups) is
-// `--full`; a default run uses 200 parties (640 records), because both servers answer
-// one PUT at a time in tens of milliseconds of wall time on a loaded machine (mostly
-// waiting: the fsync of each write and the scheduler, not their CPU), so the full
-// book is hours per server there. The ratio is what to read, and it holds at either
-// size. `--parties N` sets any size. `node bench/sync.mjs [--full | --parties N]`
-// runs it alone.
+// `--full`; a default run uses 200 parties (640 records). The full book takes hours per
+// server, and not because of the client: each server's CPU per PUT grows with the
+// objects its collection already holds (`--curve` shows it). Radicale checks a new
+// object's UID against every object in the collection, reading each; Xandikos walks
+// the collection's Git tree for the same check and writes a new tree. The upload is then quadratic on the server's side. On a
+// loaded disk fsync adds to each PUT as well; `--no-fsync` turns it off for both sides
+// of the ratio alike. Both sides send one PUT at a time: Radicale takes an exclusive
+// storage lock for every write, so more at once would only queue there.
+// `node bench/sync.mjs [--full | --parties N] [--server radicale|xandikos] [--no-fsync]`
+// runs it alone; `--curve [--step N]` prints the time per PUT against the count held.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
