@@ -7,6 +7,7 @@ import {
   encode,
   fileName,
   contentType,
+  idOf,
   type CodecContext,
   type SyncRecord,
 } from '../lib/sync/codecs';
@@ -201,4 +202,52 @@ export async function measure(server: Server, parties: number) {
     quiet,
     hundred: { ...changed.counts, sent: round.sent },
   };
+}
+
+/**
+ * The server's time per PUT as its collections fill: the book's records PUT bare, one
+ * at a time, the wall time of each `step` of them reported with how many the
+ * collections held before it. A time that grows with the count makes the first upload
+ * quadratic in the book, whatever the client does.
+ */
+export async function putCurve(
+  server: Server,
+  parties: number,
+  step: number,
+  report: (point: { before: number; msPerPut: number; serverCpuMsPerPut?: number }) => void,
+) {
+  const account = { server: `${server.base}/`, user: server.user, password: server.password };
+  const records = book(parties);
+  const target = await collections(new DavClient(account), 'curve');
+  const context: CodecContext = {
+    cardVersion: target.cardVersion,
+    region: 'PT',
+    defaultKind: 'prospect',
+    now: T0,
+  };
+  const client = new DavClient(account);
+  for (let at = 0; at < records.length; at += step) {
+    const start = performance.now();
+    const cpuStart = server.cpuMs?.();
+    const slice = records.slice(at, at + step);
+    for (const r of slice) {
+      const collection = r.type === 'party' ? target.target.addressbook : target.target.calendar;
+      const url = new URL(fileName(r.type, idOf(r)), collection).href;
+      const put = await client.put(
+        url,
+        encode(r, undefined, context, 'a contact'),
+        contentType(r.type),
+        {
+          create: true,
+        },
+      );
+      if (put.status >= 300) throw new Error(`PUT answered ${put.status}`);
+    }
+    const cpu = spent(cpuStart, server.cpuMs?.());
+    report({
+      before: at,
+      msPerPut: (performance.now() - start) / slice.length,
+      ...(cpu !== undefined ? { serverCpuMsPerPut: cpu / slice.length } : {}),
+    });
+  }
 }

@@ -5,12 +5,16 @@
 // per request, wall time per request).
 //
 // The budget's book (10,000 parties, 20,000 interactions, 2,000 follow-ups) is
-// `--full`; a default run uses 200 parties (640 records), because both servers answer
-// one PUT at a time in tens of milliseconds of wall time on a loaded machine (mostly
-// waiting: the fsync of each write and the scheduler, not their CPU), so the full
-// book is hours per server there. The ratio is what to read, and it holds at either
-// size. `--parties N` sets any size. `node bench/sync.mjs [--full | --parties N]`
-// runs it alone.
+// `--full`; a default run uses 200 parties (640 records). The full book takes hours per
+// server, and not because of the client: each server's CPU per PUT grows with the
+// objects its collection already holds (`--curve` shows it). Radicale checks a new
+// object's UID against every object in the collection, reading each; Xandikos walks
+// the collection's Git tree for the same check and writes a new tree. The upload is then quadratic on the server's side. On a
+// loaded disk fsync adds to each PUT as well; `--no-fsync` turns it off for both sides
+// of the ratio alike. Both sides send one PUT at a time: Radicale takes an exclusive
+// storage lock for every write, so more at once would only queue there.
+// `node bench/sync.mjs [--full | --parties N] [--server radicale|xandikos] [--no-fsync]`
+// runs it alone; `--curve [--step N]` prints the time per PUT against the count held.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -39,8 +43,18 @@ function cpuMs(pid) {
   }
 }
 
-export async function benchSync({ results, parties = partiesAsked() }) {
-  console.log('Sync: bundling the engine for Node…');
+/** The value after `--name`, or undefined. */
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** `--server radicale|xandikos` for one of them; both by default. */
+const serversAsked = () => (option('--server') ? [option('--server')] : DAV_SERVER_KINDS);
+/** `--no-fsync`: Radicale writes without fsync, for both sides of the ratio alike. */
+const serverOptions = () => ({ noFsync: process.argv.includes('--no-fsync') });
+
+async function bundle() {
   await build({
     entryPoints: ['bench/sync-bench.ts'],
     bundle: true,
@@ -50,11 +64,16 @@ export async function benchSync({ results, parties = partiesAsked() }) {
     outfile: BUNDLE,
     logLevel: 'error',
   });
-  const { measure } = await import(pathToFileURL(BUNDLE).href);
+  return import(pathToFileURL(BUNDLE).href);
+}
+
+export async function benchSync({ results, parties = partiesAsked() }) {
+  console.log('Sync: bundling the engine for Node…');
+  const { measure } = await bundle();
   results.sync = {};
-  for (const kind of DAV_SERVER_KINDS) {
+  for (const kind of serversAsked()) {
     console.log(`Sync: ${kind}, ${parties} parties and their interactions and follow-ups…`);
-    const server = await startDavServer(kind);
+    const server = await startDavServer(kind, serverOptions());
     try {
       results.sync[kind] = await measure({ ...server, cpuMs: () => cpuMs(server.pid) }, parties);
     } finally {
@@ -92,6 +111,35 @@ export function printSync(sync) {
   );
 }
 
+/**
+ * `--curve`: the wall (and server CPU) time per bare PUT against how many objects the
+ * collections already hold, in steps of `--step` (default 500).
+ */
+async function curve() {
+  const { putCurve } = await bundle();
+  const step = Number(option('--step') ?? 500);
+  for (const kind of serversAsked()) {
+    const server = await startDavServer(kind, serverOptions());
+    try {
+      console.log(
+        `PUT time against objects already held, ${kind} ${JSON.stringify(serverOptions())}:`,
+      );
+      await putCurve({ ...server, cpuMs: () => cpuMs(server.pid) }, partiesAsked(), step, (p) =>
+        console.log(
+          `held ${p.before}: ${round(p.msPerPut, 1)} ms/PUT wall, ${p.serverCpuMsPerPut ?? 'n/a'} ms/PUT server CPU`,
+        ),
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printSync(await benchSync({ results: {} }));
+  if (process.argv.includes('--curve')) await curve();
+  else {
+    const sync = await benchSync({ results: {} });
+    console.log(JSON.stringify(sync));
+    printSync(sync);
+  }
 }

@@ -31,5 +31,6 @@ export interface DavServer {
 
 export declare function startDavServer(
   kind: DavServerKind,
-  options?: { user?: string; password?: string },
+  /** `noFsync`: the server's fsync calls do nothing (benchmarks on a loaded disk). */
+  options?: { user?: string; password?: string; noFsync?: boolean },
 ): Promise<DavServer>;

@@ -9,7 +9,7 @@
 // instead of the server, as a failing server would, or to hold them unanswered.
 import { Buffer } from 'node:buffer';
 import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,23 @@ function serverCommand(kind, dir, port, user) {
       `/${user}/`,
     ],
   ];
+}
+
+const NO_FSYNC = [
+  'import os, runpy, sys',
+  'os.fsync = lambda fd: None',
+  'sys.argv = sys.argv[1:]',
+  "runpy.run_path(sys.argv[0], run_name='__main__')",
+].join('\n');
+
+/** The same server script, run by its own Python (its `#!` line) with `os.fsync` a no-op. */
+async function withoutFsync(command, args) {
+  const script = (await run('which', [command])).stdout.trim();
+  const python = (await readFile(script, 'utf8'))
+    .split('\n')[0]
+    .replace(/^#!\s*/, '')
+    .trim();
+  return [python, ['-c', NO_FSYNC, script, ...args]];
 }
 
 /** Polls until something answers HTTP on the port; bounded, so a broken server fails the run. */
@@ -177,15 +194,25 @@ function startProxy(port, target, checkAuth, faults, counts) {
  * Starts `kind` ('radicale' | 'xandikos') with one user. Resolves with the base URL
  * (`http://127.0.0.1:PORT`), the credentials, the server's pid, `failNext(status,
  * count)` and `stop()`.
+ *
+ * `noFsync` (benchmarks): the server's fsync calls return at once, for either server
+ * alike. Neither has a setting for it: Radicale's `_filesystem_fsync` is refused in a
+ * config file, and Xandikos writes through Dulwich, which always syncs. So the server's
+ * script runs in a Python whose `os.fsync` does nothing.
  */
-export async function startDavServer(kind, { user = 'alice', password = 'correct horse' } = {}) {
+export async function startDavServer(
+  kind,
+  { user = 'alice', password = 'correct horse', noFsync = false } = {},
+) {
   if (!DAV_SERVER_KINDS.includes(kind)) throw new Error(`unknown DAV server ${kind}`);
   const dir = await mkdtemp(join(tmpdir(), `clientele-${kind}-`));
   const usersFile = join(dir, 'users');
   // bcrypt at the lowest cost: the tests check the password, not the hash's strength.
   await run('htpasswd', ['-cbB', '-C', '4', usersFile, user, password]);
   const serverPort = await freePort();
-  const [command, args] = serverCommand(kind, dir, serverPort, user);
+  const [command, args] = noFsync
+    ? await withoutFsync(...serverCommand(kind, dir, serverPort, user))
+    : serverCommand(kind, dir, serverPort, user);
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => {

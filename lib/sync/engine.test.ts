@@ -229,6 +229,41 @@ describe('the sync engine, a party imported from another app’s card', () => {
     expect([...other.records.keys()].sort()).toEqual([...here.records.keys()].sort());
   });
 
+  it('pulls the address book for a held party even when its mark says unchanged', async () => {
+    // A mark that lags the collection (a server that updates it after answering, or a
+    // cached one): the round must still look, or the held party is created beside the
+    // server's copy of its card (a duplicate, or a UID conflict the server refuses).
+    const server = new MemoryServer();
+    const here = new MemoryStore();
+    const another = phoneCard.replace(`UID:${UID}`, 'UID:another-card').replace('Ada', 'Bea');
+    await server.put(`${target.addressbook}another.vcf`, another, 'text/vcard', { create: true });
+    await new SyncEngine(server, here, target, () => context).sync();
+    const before = await server.versionsIn(parentOf(target.addressbook));
+    expect(before.has('/alice/book/')).toBe(true);
+    await server.put(`${target.addressbook}phone-card.vcf`, phoneCard, 'text/vcard', {
+      create: true,
+    });
+    here.put(imported());
+    const puts: string[] = [];
+    const lagging: DavPort = {
+      put: (href, ...rest) => (
+        puts.push(new URL(href, target.addressbook).pathname),
+        server.put(href, ...rest)
+      ),
+      remove: (...args) => server.remove(...args),
+      changesSince: (...args) => server.changesSince(...args),
+      listEtags: (...args) => server.listEtags(...args),
+      fetchObjects: (...args) => server.fetchObjects(...args),
+      versionsIn: () => Promise.resolve(before),
+    };
+
+    await new SyncEngine(lagging, here, target, () => context).sync();
+
+    expect(puts).toEqual(['/alice/book/phone-card.vcf']);
+    expect(server.objects.size).toBe(2);
+    expect([...here.records.keys()].sort()).toEqual(['party:another-card', `party:${ID}`].sort());
+  });
+
   it('creates the card under its UID when the server does not have it', async () => {
     const server = new MemoryServer();
     const here = new MemoryStore();

@@ -8,8 +8,9 @@ import { SyncFailure } from '../../lib/sync/backoff';
 import type { CodecContext, SyncRecord } from '../../lib/sync/codecs';
 import { countingFetch, DavClient } from '../../lib/sync/dav-client';
 import { davPort } from '../../lib/sync/dav-port';
+import { pathOf } from '../../lib/sync/dav-responses';
 import { cardVersionFor, createCollection, discover } from '../../lib/sync/discovery';
-import { SyncEngine, type SyncTarget } from '../../lib/sync/engine';
+import { parentOf, SyncEngine, type SyncTarget } from '../../lib/sync/engine';
 import { MemoryStore } from '../../lib/sync/memory-store';
 
 const T0 = Date.UTC(2026, 11, 1, 9);
@@ -265,6 +266,73 @@ describe.each(['radicale', 'xandikos'] as const)('sync with %s', { timeout: 180_
     expect(object?.data).toContain('TITLE:Owner');
     expect(object?.data).toMatch(/BDAY/);
     expect(object?.data).toMatch(/X-ABLABEL/i);
+  });
+
+  it('a card imported here while another app’s copy is on the server: the one-request probe sees the book changed, and the copy becomes the party’s', async () => {
+    const a = device();
+    const b = device();
+    await a.engine.sync();
+    await b.engine.sync();
+    const probe = async () =>
+      (await davPort(client()).versionsIn?.(parentOf(target.addressbook))) ?? new Map();
+    const before = await probe();
+    // A phone's card, its UID in its file name as phones write it (an `@` in the path).
+    const uid = `IJKL-${kind}-9012@phone`;
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Vieira;Dora;;;',
+      'FN:Dora Vieira',
+      'EMAIL;type=INTERNET:dora@harbourlane.example',
+      `UID:${uid}`,
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const put = await client().put(
+      new URL(`${uid}.vcf`, target.addressbook).href,
+      card,
+      'text/vcard',
+      {
+        create: true,
+      },
+    );
+    expect(put.status).toBeLessThan(300);
+    const after = await probe();
+    if (kind === 'radicale') {
+      // The mark the shortcut compares moves with another client's write, and only the
+      // collection written to moves.
+      const book = pathOf(target.addressbook);
+      expect(after.get(book)).toBeDefined();
+      expect(after.get(book)).not.toBe(before.get(book));
+      expect(after.get(pathOf(target.calendar))).toBe(before.get(pathOf(target.calendar)));
+    }
+    a.store.put(
+      party(60, {
+        name: 'Dora Vieira',
+        kind: 'customer',
+        emails: ['dora@harbourlane.example'],
+        notes: 'Imported from the phone’s export.',
+        cardUid: uid,
+      }),
+    );
+    await a.engine.sync();
+    await b.engine.sync();
+
+    const listed = await davPort(client()).listEtags(target.addressbook);
+    const objects = await davPort(client()).fetchObjects(
+      target.addressbook,
+      'addressbook',
+      listed.map((l) => l.href),
+    );
+    expect(objects.filter((o) => o.data.includes(`UID:${uid}`))).toHaveLength(1);
+    for (const store of [a.store, b.store]) {
+      const doras = [...store.records.values()].filter(
+        (r) => r.type === 'party' && r.value.party.emails.includes('dora@harbourlane.example'),
+      );
+      expect(doras.map((r) => partyOf(r))).toEqual([
+        expect.objectContaining({ kind: 'customer', notes: 'Imported from the phone’s export.' }),
+      ]);
+    }
   });
 
   it('a deletion on one device reaches the other', async () => {
