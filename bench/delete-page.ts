@@ -54,7 +54,7 @@ export async function measure(workerUrl: string, count: number, rounds = 3, base
   );
   for (let round = 0; round < rounds; round++) {
     for (const [version, ask] of Object.entries(workers))
-      await ask!({ step: 'prepare', count, round, prefix: `${version}-` });
+      await ask({ step: 'prepare', count, round, prefix: `${version}-` });
     await timed('rawDelete', workers.ours!, { step: 'rawDelete' });
     await timed('rawPut', workers.ours!, { step: 'rawPut' });
     for (let i = 0; i < runs.length; i++) {
@@ -64,7 +64,7 @@ export async function measure(workerUrl: string, count: number, rounds = 3, base
       await timed(`delete:${sync}${suffix}`, ask, { step: 'oursDelete', sync });
       await timed(`undo:${sync}${suffix}`, ask, { step: 'oursUndo', sync });
     }
-    for (const ask of Object.values(workers)) await ask!({ step: 'finish' });
+    for (const ask of Object.values(workers)) await ask({ step: 'finish' });
   }
   const m = (phase: Phase) => median(samples[phase]!);
   const ratios = (sync: SyncMode, suffix: '' | ':baseline' = '') => ({

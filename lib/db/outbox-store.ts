@@ -25,8 +25,10 @@ type OutboxStore = Pick<
     'outbox',
     IDBTransactionMode
   >,
-  'getAll'
+  'getAll' | 'getAllKeys'
 >;
+
+const batchRange = () => IDBKeyRange.bound(BATCH_KEYS.lower, BATCH_KEYS.upper);
 
 function parsed(values: readonly unknown[]): OutboxValue[] {
   const kept: OutboxValue[] = [];
@@ -43,9 +45,15 @@ function parsed(values: readonly unknown[]): OutboxValue[] {
   return kept;
 }
 
-/** Every record key that waits for the server, in entries and batches alike. */
+/**
+ * Every record key that waits for the server, in entries and batches alike: the
+ * entries' keys alone (no values), and the batches.
+ */
 export async function queuedRecordKeys(store: OutboxStore): Promise<Set<string>> {
-  return queuedKeys(parsed(await store.getAll()));
+  const [keys, batches] = await Promise.all([store.getAllKeys(), store.getAll(batchRange())]);
+  const queued = queuedKeys(parsed(batches));
+  for (const key of keys) if (!key.startsWith(BATCH_KEYS.lower)) queued.add(key);
+  return queued;
 }
 
 /** How many records wait for the server. */
@@ -58,10 +66,9 @@ export async function countQueued(db: IDBPDatabase<ClienteleSchema>): Promise<nu
  * entries first, in one transaction (a worker stopped meanwhile leaves the batch).
  */
 export async function pendingEntries(db: IDBPDatabase<ClienteleSchema>): Promise<OutboxEntry[]> {
-  const batchRange = IDBKeyRange.bound(BATCH_KEYS.lower, BATCH_KEYS.upper);
   const read = db.transaction('outbox');
   const [batchCount, values] = await Promise.all([
-    read.store.count(batchRange),
+    read.store.count(batchRange()),
     read.store.getAll(),
   ]);
   if (batchCount === 0) return parsed(values).filter((value) => !isBatch(value)) as OutboxEntry[];
