@@ -249,7 +249,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         const more = again && waiting > 0; // `again` read after the count, not before
         running = undefined;
         if (more) void run();
-        else void publish();
+        // Awaited: a caller of run() then sees the round's last state published.
+        else await publish();
       });
     return running;
   }
