@@ -522,9 +522,13 @@ export async function lookup(count = 50_000, runs = 9) {
   };
 }
 
-/** Extension page only: one message to the background and its answer, timed here. */
-export async function ask(): Promise<number> {
+/**
+ * Extension page only: one message to the background and its answer, timed here;
+ * `sentAt` on the shared clock (`timeOrigin + now`), to place the worker's own marks.
+ */
+export async function ask(): Promise<{ ms: number; sentAt: number }> {
   const start = performance.now();
+  const sentAt = performance.timeOrigin + start;
   const raw: unknown = await browser.runtime.sendMessage({
     channel: CHANNEL,
     name: 'due/list',
@@ -532,7 +536,7 @@ export async function ask(): Promise<number> {
   });
   const reply = ReplySchema.parse(raw);
   if (!reply.ok) throw new Error(reply.error.message.code);
-  return performance.now() - start;
+  return { ms: performance.now() - start, sentAt };
 }
 
 /**

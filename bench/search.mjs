@@ -80,10 +80,19 @@ async function compareEngines(browser, site) {
 
 /* global performance, document, Event, MutationObserver -- watchPanel runs in the page */
 // Runs in the extension page before its own scripts: types the query the moment the
-// search box exists, as a quick user would, and notes when each stage shows.
+// search box exists, as a quick user would, and notes when each stage shows, and
+// which messages the page sent to the background before its answer (a `search/rows`
+// among them means the panel could not read the projection itself and asked).
 function watchPanel({ query, target }) {
-  const marks = {};
+  const marks = { sent: [] };
   window.__searchMarks = marks;
+  const send = chrome.runtime?.sendMessage;
+  if (send)
+    chrome.runtime.sendMessage = function (...args) {
+      if (marks.answer === undefined)
+        marks.sent.push(`${args[0]?.name ?? '?'} at ${Math.round(performance.now())}`);
+      return send.apply(this, args);
+    };
   const look = () => {
     const now = performance.now();
     const input = document.querySelector('[data-testid=search-input]');
@@ -140,6 +149,7 @@ const median = (values) => {
 };
 const summarise = (opens) => ({
   firstOpenMs: opens[0]?.answer,
+  firstOpenSent: opens[0]?.sent,
   medianLaterOpensMs: median(opens.slice(1).map((o) => o.answer)),
   medianBoxShownMs: median(opens.map((o) => o.input)),
   medianRowsReadyMs: median(opens.map((o) => o.ready)),
@@ -159,6 +169,7 @@ async function measureExtension() {
   const extensionDir = join(copy, 'chrome-mv3');
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   cpSync(PAGE_BUNDLE, join(extensionDir, 'search-bench.js'));
+  markWorkerStart(join(extensionDir, 'background.js'));
   const css = PAGE_BUNDLE.replace(/\.js$/, '.css');
   if (existsSync(css)) cpSync(css, join(extensionDir, 'search-bench.css'));
   writeFileSync(
@@ -210,6 +221,50 @@ async function measureExtension() {
 }
 
 /**
+ * Marks, in the copy's worker script, when its top level starts, when its modules
+ * have run (just before WXT calls `main()`) and when `main()` returned, so a cold
+ * start can be split into the browser starting the worker, compiling and running
+ * the bundle's modules, adding the listeners, and answering. Leaves the script
+ * alone if WXT's call to `main()` is not where it is looked for.
+ */
+function markWorkerStart(file) {
+  const script = readFileSync(file, 'utf8');
+  const call = /([\w$]+)=([\w$]+)\.main\(\)/;
+  if (!call.test(script)) return;
+  writeFileSync(
+    file,
+    'self.__clienteleStart={top:performance.now()};' +
+      script.replace(
+        call,
+        (_, result, definition) =>
+          `self.__clienteleStart.modules=performance.now(),${result}=${definition}.main(),self.__clienteleStart.main=performance.now()`,
+      ),
+  );
+}
+
+/** The marks `markWorkerStart` left in the running worker, as ms since the page sent. */
+async function workerMarks(context, origin, sentAt) {
+  const worker = context
+    .serviceWorkers()
+    .filter((w) => w.url().startsWith(origin))
+    .at(-1);
+  const marks = await worker?.evaluate(() =>
+    globalThis.__clienteleStart
+      ? { origin: performance.timeOrigin, ...globalThis.__clienteleStart }
+      : undefined,
+  );
+  if (!marks?.main) return undefined;
+  const at = (mark) => marks.origin + mark - sentAt;
+  return {
+    'worker started': marks.origin - sentAt,
+    'script loaded and compiled': marks.top,
+    'modules evaluated': marks.modules - marks.top,
+    'main() (listeners added)': marks.main - marks.modules,
+    _mainEnds: at(marks.main),
+  };
+}
+
+/**
  * Service-worker cold start to first answer: the worker is stopped (as Chrome stops
  * it after 30 s idle) through the DevTools protocol, then the page sends one message
  * (`due/list`, what the popup asks first) and times its answer. The browser has to
@@ -235,21 +290,35 @@ async function workerColdStarts(context, page, rounds = 9) {
   const running = () => [...versions].filter(([, state]) => state === 'running');
   const cold = [];
   const warm = [];
+  const parts = [];
   for (let round = 0; round < rounds; round++) {
-    warm.push(await page.evaluate(() => window.clienteleSearchBench.ask()));
+    warm.push((await page.evaluate(() => window.clienteleSearchBench.ask())).ms);
     await until(() => running().length > 0);
     for (const [versionId] of running())
       await session.send('ServiceWorker.stopWorker', { versionId });
     await until(() => running().length === 0);
-    cold.push(await page.evaluate(() => window.clienteleSearchBench.ask()));
+    const asked = await page.evaluate(() => window.clienteleSearchBench.ask());
+    cold.push(asked.ms);
+    const marks = await workerMarks(context, origin, asked.sentAt);
+    if (marks) {
+      const { _mainEnds, ...split } = marks;
+      parts.push({ ...split, 'answer (database open, due/list)': asked.ms - _mainEnds });
+    }
   }
   await session.detach();
   const sorted = (list) => [...list].sort((a, b) => a - b);
+  const median = (list) => sorted(list)[Math.floor(list.length / 2)];
   return {
     rounds,
-    coldMedianMs: sorted(cold)[Math.floor(rounds / 2)],
+    coldMedianMs: median(cold),
     coldWorstMs: sorted(cold).at(-1),
-    warmMedianMs: sorted(warm)[Math.floor(rounds / 2)],
+    warmMedianMs: median(warm),
+    // Each part's median over the cold rounds (they need not add up to the median).
+    ...(parts.length > 0 && {
+      coldPartsMedianMs: Object.fromEntries(
+        Object.keys(parts[0]).map((part) => [part, median(parts.map((p) => p[part]))]),
+      ),
+    }),
   };
 }
 
@@ -341,7 +410,10 @@ export function printSearch(search) {
             (where === 'popup' ? ' (cold: the first page after the browser started, ≤ 100)' : '') +
             ', ' +
             `median ${round(r.medianLaterOpensMs)} ms after (box shown at ${round(r.medianBoxShownMs)} ms, ` +
-            `rows loaded and indexed at ${round(r.medianRowsReadyMs)} ms); ${x.seededParties} records, query “${x.query}”`,
+            `rows loaded and indexed at ${round(r.medianRowsReadyMs)} ms); ${x.seededParties} records, query “${x.query}”` +
+            (r.firstOpenSent
+              ? `; the first open asked the background, before its answer: ${r.firstOpenSent.join(', ') || 'nothing'}`
+              : ''),
         );
     }
     if (x.lookup) {
@@ -361,6 +433,14 @@ export function printSearch(search) {
           `worst ${round(w.coldWorstMs)} ms over ${w.rounds} (≤ 100); ` +
           `running worker ${round(w.warmMedianMs)} ms median.`,
       );
+      if (w.coldPartsMedianMs) {
+        console.log('Where a cold start goes, median ms over the cold rounds:');
+        console.table(
+          Object.fromEntries(
+            Object.entries(w.coldPartsMedianMs).map(([k, v]) => [k, { ms: round(v) }]),
+          ),
+        );
+      }
     }
   }
 }

@@ -19,8 +19,6 @@ export const NamePartsSchema = z.object({
   suffix: part.optional(),
 });
 export type NameParts = z.infer<typeof NamePartsSchema>;
-export const NAME_PARTS = ['prefix', 'given', 'additional', 'family', 'suffix'] as const;
-
 /** The types vCard and exporters give a value; anything else travels as `label`. */
 export const CONTACT_TYPES = ['work', 'home', 'mobile', 'fax', 'pager', 'other'] as const;
 export const ContactTypeSchema = z.enum(CONTACT_TYPES);
@@ -108,6 +106,3 @@ export const cardFields = {
    */
   cardUid: z.string().trim().min(1).max(1000).optional(),
 };
-
-/** The text fields an edit may empty (an empty string means “none”). */
-export const CLEARABLE_CARD_TEXT = ['nickname', 'role', 'birthday', 'anniversary'] as const;

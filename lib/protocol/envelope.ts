@@ -16,20 +16,6 @@ export const EnvelopeSchema = z.object({
 });
 export type Envelope = z.infer<typeof EnvelopeSchema>;
 
-export const ERROR_CODES = [
-  'unknown_message',
-  'bad_request',
-  'forbidden',
-  'invalid',
-  'invalid_email',
-  'invalid_phone',
-  'not_found',
-  'internal',
-  // The browser's storage is full, or cannot be opened here (lib/db/storage-trouble.ts).
-  'storage_full',
-  'storage_unavailable',
-] as const;
-
 /** A refusal: its code, and its words as a text code the page words (lib/ui/ui-text.ts). */
 export const ProtocolErrorSchema = z.object({
   code: z.string().max(100),

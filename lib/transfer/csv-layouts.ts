@@ -27,35 +27,14 @@ export const CSV_FIELDS = [
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
-export const CSV_FIELD_LABELS: Record<CsvField, string> = {
-  ignore: 'Skip this column',
-  extra: 'Keep in notes',
-  name: 'Full name',
-  namePrefix: 'Name prefix',
-  givenName: 'First name',
-  additionalName: 'Middle name',
-  familyName: 'Last name',
-  nameSuffix: 'Name suffix',
-  nickname: 'Nickname',
-  email: 'Email',
-  phone: 'Phone',
-  organization: 'Organization',
-  title: 'Job title',
-  website: 'Website',
-  notes: 'Notes',
-  tags: 'Tags',
-  kind: 'Relationship (client, customer, prospect, former)',
-  type: 'Person or organization',
-};
-
 export type CsvLayout = 'google' | 'google-2023' | 'outlook' | 'clientele' | 'other';
 
-export const LAYOUT_NAMES: Record<CsvLayout, string> = {
+/** The named layouts' names (an unrecognised layout is worded from the catalogue). */
+export const LAYOUT_NAMES: Record<Exclude<CsvLayout, 'other'>, string> = {
   google: 'Google Contacts',
   'google-2023': 'Google Contacts',
   outlook: 'Outlook',
   clientele: 'Clientele',
-  other: 'a CSV file',
 };
 
 export function detectLayout(header: readonly string[]): CsvLayout {

@@ -131,9 +131,3 @@ export function photoOf(value: unknown, params: Params): PhotoRead {
   const bytes = base64Bytes(data);
   return bytes > MAX_PHOTO_BYTES ? { tooLarge: bytes } : { photo: { mediaType, data } };
 }
-
-/** Apple's built-in labels (`_$!<Anniversary>!$_`) as words; others as written. */
-export function readableLabel(label: string): string {
-  const apple = /^_\$!<(.*)>!\$_$/.exec(label);
-  return apple ? apple[1]! : label;
-}
