@@ -61,6 +61,8 @@ async function seed(name: string, records: Book): Promise<GetDb> {
     void tx.objectStore('interactions').put(interaction);
   await projectParties(tx, records.parties);
   await tx.done;
+  // A settled book: nothing waits for the server before the step.
+  await db.clear('outbox');
   return getDb;
 }
 
@@ -92,7 +94,7 @@ function raw(db: IDBDatabase, records: Book, mode: 'delete' | 'put') {
 /** Sync off (no account: the default) or on (every change also queued in the outbox). */
 export type SyncMode = 'off' | 'on';
 export type Step =
-  | { step: 'prepare'; count: number; round: number }
+  | { step: 'prepare'; count: number; round: number; prefix: string }
   | { step: 'rawDelete' }
   | { step: 'rawPut' }
   | { step: 'oursDelete' | 'oursUndo'; sync: SyncMode }
@@ -114,7 +116,7 @@ const context = (getDb: GetDb) => ({
 async function run(step: Step): Promise<void> {
   if (step.step === 'prepare') {
     const records = book(step.count);
-    const name = (what: string) => `bench-delete-${what}-${step.round}`;
+    const name = (what: string) => `bench-delete-${step.prefix}${what}-${step.round}`;
     (await (await seed(name('raw'), records))()).close();
     current = {
       records,

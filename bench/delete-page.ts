@@ -30,50 +30,50 @@ function connect(workerUrl: string): Ask {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-type Phase = 'rawDelete' | 'rawPut' | `${'delete' | 'undo'}:${SyncMode}`;
+type Phase = 'rawDelete' | 'rawPut' | `${'delete' | 'undo'}:${SyncMode}${'' | ':baseline'}`;
+type Version = 'ours' | 'baseline';
 
-export async function measure(workerUrl: string, count: number, rounds = 3) {
-  const ask = connect(workerUrl);
-  const samples: Record<Phase, number[]> = {
-    rawDelete: [],
-    rawPut: [],
-    'delete:off': [],
-    'undo:off': [],
-    'delete:on': [],
-    'undo:on': [],
-  };
-  const pageGaps: Record<Phase, number> = {
-    rawDelete: 0,
-    rawPut: 0,
-    'delete:off': 0,
-    'undo:off': 0,
-    'delete:on': 0,
-    'undo:on': 0,
-  };
-  const timed = async (phase: Phase, step: Step) => {
+/**
+ * `baselineUrl`: the same worker built over another version's lib (BASELINE=), timed
+ * in the same rounds. Each round runs the versions and sync modes in a rotated order,
+ * so none always runs first, or after the others have churned the origin's storage.
+ */
+export async function measure(workerUrl: string, count: number, rounds = 3, baselineUrl?: string) {
+  const workers: Partial<Record<Version, Ask>> = { ours: connect(workerUrl) };
+  if (baselineUrl) workers.baseline = connect(baselineUrl);
+  const samples: Partial<Record<Phase, number[]>> = {};
+  const pageGaps: Partial<Record<Phase, number>> = {};
+  const timed = async (phase: Phase, ask: Ask, step: Step) => {
     const slices = new LongestSlice();
     slices.start();
-    samples[phase].push(await ask(step));
-    pageGaps[phase] = Math.max(pageGaps[phase], slices.stop());
+    (samples[phase] ??= []).push(await ask(step));
+    pageGaps[phase] = Math.max(pageGaps[phase] ?? 0, slices.stop());
   };
+  const runs = (Object.keys(workers) as Version[]).flatMap((version) =>
+    (['off', 'on'] as const).map((sync) => ({ version, sync })),
+  );
   for (let round = 0; round < rounds; round++) {
-    await ask({ step: 'prepare', count, round });
-    await timed('rawDelete', { step: 'rawDelete' });
-    await timed('rawPut', { step: 'rawPut' });
-    for (const sync of ['off', 'on'] as const) {
-      await timed(`delete:${sync}`, { step: 'oursDelete', sync });
-      await timed(`undo:${sync}`, { step: 'oursUndo', sync });
+    for (const [version, ask] of Object.entries(workers))
+      await ask({ step: 'prepare', count, round, prefix: `${version}-` });
+    await timed('rawDelete', workers.ours!, { step: 'rawDelete' });
+    await timed('rawPut', workers.ours!, { step: 'rawPut' });
+    for (let i = 0; i < runs.length; i++) {
+      const { version, sync } = runs[(i + round) % runs.length]!;
+      const suffix = version === 'baseline' ? ':baseline' : '';
+      const ask = workers[version]!;
+      await timed(`delete:${sync}${suffix}`, ask, { step: 'oursDelete', sync });
+      await timed(`undo:${sync}${suffix}`, ask, { step: 'oursUndo', sync });
     }
-    await ask({ step: 'finish' });
+    for (const ask of Object.values(workers)) await ask({ step: 'finish' });
   }
-  const m = (phase: Phase) => median(samples[phase]);
-  const ratios = (sync: SyncMode) => ({
-    deleteVsRaw: m('rawDelete') / m(`delete:${sync}`),
-    undoVsRaw: m('rawPut') / m(`undo:${sync}`),
-    deleteMs: m(`delete:${sync}`),
-    undoMs: m(`undo:${sync}`),
-    pageLongestDeleteMs: pageGaps[`delete:${sync}`],
-    pageLongestUndoMs: pageGaps[`undo:${sync}`],
+  const m = (phase: Phase) => median(samples[phase]!);
+  const ratios = (sync: SyncMode, suffix: '' | ':baseline' = '') => ({
+    deleteVsRaw: m('rawDelete') / m(`delete:${sync}${suffix}`),
+    undoVsRaw: m('rawPut') / m(`undo:${sync}${suffix}`),
+    deleteMs: m(`delete:${sync}${suffix}`),
+    undoMs: m(`undo:${sync}${suffix}`),
+    pageLongestDeleteMs: pageGaps[`delete:${sync}${suffix}`]!,
+    pageLongestUndoMs: pageGaps[`undo:${sync}${suffix}`]!,
   });
   return {
     parties: count,
@@ -81,9 +81,12 @@ export async function measure(workerUrl: string, count: number, rounds = 3) {
     rounds,
     rawDeleteMs: m('rawDelete'),
     rawPutMs: m('rawPut'),
-    pageLongestRawMs: Math.max(pageGaps.rawDelete, pageGaps.rawPut),
+    pageLongestRawMs: Math.max(pageGaps.rawDelete!, pageGaps.rawPut!),
     syncOff: ratios('off'),
     syncOn: ratios('on'),
+    ...(baselineUrl
+      ? { baseline: { syncOff: ratios('off', ':baseline'), syncOn: ratios('on', ':baseline') } }
+      : {}),
     samplesMs: samples,
   };
 }

@@ -3,13 +3,19 @@
 // back the same keys, in Chromium, same run. The work runs in a worker, as it runs
 // in the background; the page that asks times its own longest task. With sync off
 // (no account, the default) and on (every change queued for the server).
-// `node bench/delete.mjs` runs it alone.
+// `node bench/delete.mjs` runs it alone. With `BASELINE=<dir>` (a checkout of another
+// version), the same worker built over that version's lib runs in the same rounds.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const COUNT = 5000;
 const PAGE_BUNDLE = 'bench/.build/delete-page.js';
 const WORKER_BUNDLE = 'bench/.build/delete-worker.js';
+const BASELINE_BUNDLE = 'bench/.build/delete-worker-baseline.js';
+const BASELINE = process.env.BASELINE;
+const ROUNDS = 3;
 
 export async function benchDelete({ browser, site, results }) {
   console.log('Delete: bundling the bench page and worker…');
@@ -25,14 +31,37 @@ export async function benchDelete({ browser, site, results }) {
       outfile,
       logLevel: 'error',
     });
+  if (BASELINE)
+    // This bench's worker, its imports of lib/ read from the baseline's checkout.
+    await build({
+      stdin: {
+        contents: readFileSync('bench/delete-bench.ts', 'utf8'),
+        resolveDir: resolve(BASELINE, 'bench'),
+        sourcefile: 'delete-bench.ts',
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      // Packages from this checkout when the baseline has none installed.
+      nodePaths: [resolve('node_modules')],
+      outfile: BASELINE_BUNDLE,
+      logLevel: 'error',
+    });
   console.log(`Delete: ${COUNT} parties and their interactions — raw IndexedDB, ours…`);
   const page = await browser.newPage();
   try {
     await page.goto(`${site.base}/tests/fixtures/site/empty.html`);
     await page.addScriptTag({ path: PAGE_BUNDLE });
     results.delete = await page.evaluate(
-      ([workerUrl, count]) => window.clienteleDeleteBench.measure(workerUrl, count),
-      [`${site.base}/${WORKER_BUNDLE}`, COUNT],
+      ([workerUrl, count, rounds, baselineUrl]) =>
+        window.clienteleDeleteBench.measure(workerUrl, count, rounds, baselineUrl),
+      [
+        `${site.base}/${WORKER_BUNDLE}`,
+        COUNT,
+        ROUNDS,
+        BASELINE ? `${site.base}/${BASELINE_BUNDLE}` : undefined,
+      ],
     );
   } finally {
     await page.close();
@@ -67,6 +96,30 @@ export function printDelete(r) {
       r.syncOn.pageLongestDeleteMs,
     ),
     'ours, sync on: undo': row(r.syncOn.undoMs, r.syncOn.undoVsRaw, r.syncOn.pageLongestUndoMs),
+    ...(r.baseline
+      ? {
+          'baseline, sync off: delete': row(
+            r.baseline.syncOff.deleteMs,
+            r.baseline.syncOff.deleteVsRaw,
+            r.baseline.syncOff.pageLongestDeleteMs,
+          ),
+          'baseline, sync off: undo': row(
+            r.baseline.syncOff.undoMs,
+            r.baseline.syncOff.undoVsRaw,
+            r.baseline.syncOff.pageLongestUndoMs,
+          ),
+          'baseline, sync on: delete': row(
+            r.baseline.syncOn.deleteMs,
+            r.baseline.syncOn.deleteVsRaw,
+            r.baseline.syncOn.pageLongestDeleteMs,
+          ),
+          'baseline, sync on: undo': row(
+            r.baseline.syncOn.undoMs,
+            r.baseline.syncOn.undoVsRaw,
+            r.baseline.syncOn.pageLongestUndoMs,
+          ),
+        }
+      : {}),
   });
   console.log(
     'page: longest task = the longest gap of a timer heartbeat in the page while the step ran (an upper bound; the raw rows show the machine’s own).',

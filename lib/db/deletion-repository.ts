@@ -8,6 +8,7 @@ import type { ClienteleSchema } from './schema';
 import type { RepositoryContext } from './party-repository';
 import { readPartyRecords } from './party-records-read';
 import { unprojectParties } from './search-projection';
+import { queuedRecordKeys } from './outbox-store';
 import {
   countsOf,
   DELETABLE_STORES,
@@ -250,7 +251,7 @@ export async function pruneExpired(getDb: GetDb, now: number): Promise<number> {
     const parsed = TombstoneSchema.safeParse(cursor.value);
     if (parsed.success) {
       // Read once, and only when an old tombstone is there to ask about.
-      queued ??= new Set(await tx.objectStore('outbox').getAllKeys());
+      queued ??= await queuedRecordKeys(tx.objectStore('outbox'));
       const waits = tombstonedRecords(parsed.data).some(([store, id]) => {
         const type = OWN_RECORD_TYPES[store];
         return type !== undefined && queued!.has(recordKey(type, id));

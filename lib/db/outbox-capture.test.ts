@@ -219,10 +219,9 @@ describe('write paths outside the messages', () => {
     const restored = await restoreIntoEmpty(getDb, empty as never);
     expect(restored.ok).toBe(true);
     const db = await getDb();
-    expect((await db.getAll('outbox')).map((e) => `${e.key}/${e.op}`).sort()).toEqual([
-      'followUp:f-1/put',
-      'party:p-1/put',
-    ]);
+    expect(
+      ((await db.getAll('outbox')) as OutboxEntry[]).map((e) => `${e.key}/${e.op}`).sort(),
+    ).toEqual(['followUp:f-1/put', 'party:p-1/put']);
     // A second restore is refused (the book is not empty): its transaction aborts whole.
     await db.clear('outbox');
     expect((await restoreIntoEmpty(getDb, empty as never)).ok).toBe(false);

@@ -1,5 +1,5 @@
-import type { OutboxEntry, RecordType } from '../sync/outbox';
-import { recordKey } from '../sync/outbox';
+import type { OutboxEntry, QueuedChange, RecordType } from '../sync/outbox';
+import { batchOf, recordKey } from '../sync/outbox';
 
 /**
  * The outbox is written in the same transaction as every change to a synced record,
@@ -12,6 +12,11 @@ import { recordKey } from '../sync/outbox';
  *
  * Engagements and purchases travel inside their party's card, so a change to one
  * queues its party; a party already queued for deletion stays so.
+ *
+ * Changes are gathered and written once the request that made the first of them
+ * answers (the transaction is still active then, and every request issued in the
+ * same run of code has been noted): a few as one entry per record, more as one
+ * batch (`OutboxBatch`), so a bulk action of thousands costs one outbox write.
  */
 
 const SOURCES: Record<string, RecordType> = {
@@ -31,6 +36,13 @@ const quiet = new WeakMap<IDBTransaction, Set<string>>();
 const announced = new WeakSet<IDBTransaction>();
 let onQueued: (() => void) | undefined;
 let lastSeq = 0;
+/** Changes noted in a transaction and not yet written to its outbox. */
+const gathered = new WeakMap<IDBTransaction, QueuedChange[]>();
+/**
+ * Up to this many changes gathered at once are written one entry each, as the sync
+ * reads them; more become one batch, expanded when the sync next reads the outbox.
+ */
+const MAX_SINGLE_ENTRIES = 16;
 /**
  * Whether an account is set up, as the sync service last read it. Until it has read
  * it (a worker just started) changes are queued, so that none made while sync is set
@@ -39,10 +51,14 @@ let lastSeq = 0;
  */
 let syncState: 'unknown' | 'on' | 'off' = 'unknown';
 
-/** Grows with every change, across worker restarts (it starts from the clock). */
-function nextSeq(): number {
-  lastSeq = Math.max(Date.now() * 1000, lastSeq + 1);
-  return lastSeq;
+/**
+ * Grows with every change, across worker restarts (it starts from the clock): the
+ * first of `count` consecutive numbers, all taken.
+ */
+function nextSeqs(count = 1): number {
+  const first = Math.max(Date.now() * 1000, lastSeq + 1);
+  lastSeq = first + count - 1;
+  return first;
 }
 
 /**
@@ -143,47 +159,107 @@ function isQuiet(tx: IDBTransaction, store: string): boolean {
   return quiet.get(tx)?.has(store) ?? false;
 }
 
-/** Queues `type:id` inside `tx`. A derived put never replaces a queued delete. */
+/**
+ * Queues `type:id` inside `tx`. A derived put never replaces a queued delete.
+ * `made` is the request that made the change: the change is written when it answers
+ * (with those noted meanwhile). Without one (a caller inside a request's callback,
+ * where the transaction is active) it is written at once.
+ */
 export function note(
   tx: IDBTransaction,
   type: RecordType,
   id: unknown,
   op: 'put' | 'delete',
   derived = false,
+  made?: IDBRequest,
 ) {
   if (typeof id !== 'string' || syncState === 'off') return;
-  const outbox = native().objectStore.call(tx, 'outbox');
-  const entry: OutboxEntry = { key: recordKey(type, id), type, id, op, seq: nextSeq() };
   if (!announced.has(tx)) {
     announced.add(tx);
     tx.addEventListener('complete', () => onQueued?.());
   }
-  if (!derived) {
-    native().put.call(outbox, entry);
+  let changes = gathered.get(tx);
+  if (!changes) gathered.set(tx, (changes = []));
+  changes.push({ type, id, op: derived ? 'derived' : op });
+  if (!made) return flush(tx);
+  if (changes.length > 1) return; // a request made earlier will write it
+  // Either answer: a failed request the caller handles leaves the transaction going.
+  const write = () => flush(tx);
+  made.addEventListener('success', write);
+  made.addEventListener('error', write);
+}
+
+/** Writes what `tx` gathered: one entry per record if few, else one batch. */
+function flush(tx: IDBTransaction): void {
+  const changes = gathered.get(tx);
+  if (!changes?.length) return;
+  gathered.delete(tx);
+  let outbox: IDBObjectStore;
+  try {
+    outbox = native().objectStore.call(tx, 'outbox');
+  } catch {
+    return; // the transaction is over (it failed): its changes are not kept either
+  }
+  if (changes.length > MAX_SINGLE_ENTRIES) {
+    native().put.call(outbox, batchOf(changes, nextSeqs(changes.length)));
     return;
   }
-  const existing = native().get.call(outbox, entry.key);
-  existing.addEventListener('success', () => {
-    if ((existing.result as OutboxEntry | undefined)?.op !== 'delete')
+  for (const { type, id, op } of changes) {
+    const key = recordKey(type, id);
+    const entry: OutboxEntry = {
+      key,
+      type,
+      id,
+      op: op === 'delete' ? 'delete' : 'put',
+      seq: nextSeqs(),
+    };
+    if (op !== 'derived') {
       native().put.call(outbox, entry);
-  });
+      continue;
+    }
+    const existing = native().get.call(outbox, key);
+    existing.addEventListener('success', () => {
+      if ((existing.result as OutboxEntry | undefined)?.op !== 'delete')
+        native().put.call(outbox, entry);
+    });
+  }
 }
 
 /** Queues what writing `value` (or removing it, `op: 'delete'`) to `name` changes. */
-function noteValue(tx: IDBTransaction, name: string, value: unknown, op: 'put' | 'delete') {
+function noteValue(
+  tx: IDBTransaction,
+  name: string,
+  value: unknown,
+  op: 'put' | 'delete',
+  made: IDBRequest,
+) {
   const record = value as { id?: unknown; partyId?: unknown } | undefined;
-  if (OWN.has(name)) note(tx, SOURCES[name]!, record?.id, op);
-  else note(tx, 'party', record?.partyId, 'put', true);
+  if (OWN.has(name)) note(tx, SOURCES[name]!, record?.id, op, false, made);
+  else note(tx, 'party', record?.partyId, 'put', true, made);
 }
 
-/** Queues the removal of the record at `key` (a dealing is read first, for its party). */
-function noteRemoval(tx: IDBTransaction, store: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+/**
+ * Removes the record at `key` with `remove` and queues its removal. A dealing is
+ * read first, for its party: the read is issued before the removal.
+ */
+function removeNoted(
+  tx: IDBTransaction,
+  store: IDBObjectStore,
+  key: IDBValidKey | IDBKeyRange,
+  remove: () => IDBRequest,
+): IDBRequest {
   const name = store.name;
-  if (OWN.has(name) && typeof key === 'string') return note(tx, SOURCES[name]!, key, 'delete');
+  if (OWN.has(name) && typeof key === 'string') {
+    const request = remove();
+    note(tx, SOURCES[name]!, key, 'delete', false, request);
+    return request;
+  }
   const read = native().getAll.call(store, key);
+  const request = remove();
   read.addEventListener('success', () => {
-    for (const value of read.result) noteValue(tx, name, value, 'delete');
+    for (const value of read.result) noteValue(tx, name, value, 'delete', request);
   });
+  return request;
 }
 
 function captureStore(store: IDBObjectStore, tx: IDBTransaction): void {
@@ -192,22 +268,21 @@ function captureStore(store: IDBObjectStore, tx: IDBTransaction): void {
   const name = store.name;
   store.put = function (value: unknown, key?: IDBValidKey) {
     const request = native().put.call(this, value, key);
-    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put');
+    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put', request);
     return request;
   };
   store.add = function (value: unknown, key?: IDBValidKey) {
     const request = native().add.call(this, value, key);
-    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put');
+    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put', request);
     return request;
   };
   store.delete = function (key: IDBValidKey | IDBKeyRange) {
-    // Noted first: a dealing's party is read before the record goes.
-    if (!isQuiet(tx, name)) noteRemoval(tx, this, key);
-    return native().delete.call(this, key);
+    const remove = () => native().delete.call(this, key);
+    return isQuiet(tx, name) ? remove() : removeNoted(tx, this, key, remove);
   };
   store.clear = function () {
-    if (!isQuiet(tx, name)) noteRemoval(tx, this, IDBKeyRange.lowerBound(''));
-    return native().clear.call(this);
+    const remove = () => native().clear.call(this);
+    return isQuiet(tx, name) ? remove() : removeNoted(tx, this, IDBKeyRange.lowerBound(''), remove);
   };
   const captureCursors = (request: IDBRequest<IDBCursorWithValue | null>) => {
     request.addEventListener('success', () => {
@@ -235,11 +310,13 @@ function captureCursor(cursor: IDBCursorWithValue, tx: IDBTransaction, name: str
   captured.add(cursor);
   cursor.update = function (value: unknown) {
     const request = native().cursorUpdate.call(this, value);
-    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put');
+    if (!isQuiet(tx, name)) noteValue(tx, name, value, 'put', request);
     return request;
   };
   cursor.delete = function () {
-    if (!isQuiet(tx, name)) noteValue(tx, name, this.value, 'delete');
-    return native().cursorDelete.call(this);
+    const gone: unknown = this.value;
+    const request = native().cursorDelete.call(this);
+    if (!isQuiet(tx, name)) noteValue(tx, name, gone, 'delete', request);
+    return request;
   };
 }

@@ -3,7 +3,7 @@ import type { Engagement, FollowUp, Interaction, Party, Purchase, Service } from
 import type { SearchPart } from '../search/projection-format';
 import type { ImportBatch } from './import-batch';
 import type { Tombstone, UndoEntry } from './undo-entry';
-import type { OutboxEntry } from '../sync/outbox';
+import type { OutboxBatch, OutboxEntry } from '../sync/outbox';
 import type { SyncedState } from '../sync/engine';
 
 export const DB_NAME = 'clientele';
@@ -76,8 +76,11 @@ export interface ClienteleSchema extends DBSchema {
   /**
    * Since version 6. Local changes waiting for the sync server, one per record
    * (`type:id`), written in the same transaction as the change (outbox-capture.ts).
+   * A transaction that changes many records leaves one batch (`batch:<seq>`)
+   * instead, expanded into per-record entries when the sync reads the outbox
+   * (outbox-store.ts).
    */
-  outbox: { key: string; value: OutboxEntry };
+  outbox: { key: string; value: OutboxEntry | OutboxBatch };
   /** Since version 6. Each synced record's href, ETag, merge base and server text. */
   syncStates: { key: string; value: SyncedState; indexes: { byType: string } };
   /** Since version 6. The sync token of each collection (RFC 6578). */

@@ -9,6 +9,7 @@ import { recordKey, type OutboxEntry, type RecordType } from '../sync/outbox';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import { note, quietly } from './outbox-capture';
+import { pendingEntries } from './outbox-store';
 import { keptAfterDeletionNote, keptNote, notesIn, type SyncNoteWords } from './sync-history';
 import { projectParty, unprojectParty } from './search-projection';
 
@@ -73,7 +74,7 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
 
   return {
     async pending() {
-      return (await getDb()).getAll('outbox');
+      return pendingEntries(await getDb());
     },
 
     async acknowledge(entry: OutboxEntry) {

@@ -1,6 +1,7 @@
 import type { GetDb } from '../db/open';
 import { inTransaction } from '../db/in-transaction';
-import { recordKey, type RecordType } from './outbox';
+import { queuedRecordKeys } from '../db/outbox-store';
+import { recordKey, splitRecordKey, type RecordType } from './outbox';
 
 /**
  * The book's side of setting sync up: every record queued for the first round,
@@ -21,14 +22,13 @@ export async function enqueueAll(getDb: GetDb): Promise<number> {
     ['parties', 'interactions', 'followUps', 'outbox', 'syncStates'],
     'readonly',
   );
-  const [queued, synced, ...keys] = await Promise.all([
-    tx.objectStore('outbox').getAllKeys(),
+  const [waiting, synced, ...keys] = await Promise.all([
+    queuedRecordKeys(tx.objectStore('outbox')),
     tx.objectStore('syncStates').getAllKeys(),
     ...(Object.keys(STORES) as (keyof typeof STORES)[]).map((store) =>
       tx.objectStore(store).getAllKeys(),
     ),
   ]);
-  const waiting = new Set(queued);
   const missing: { type: RecordType; id: string; op: 'put' | 'delete' }[] = [];
   const present = new Set<string>();
   (Object.values(STORES) as RecordType[]).forEach((type, i) => {
@@ -40,8 +40,8 @@ export async function enqueueAll(getDb: GetDb): Promise<number> {
   });
   for (const key of synced) {
     if (present.has(key) || waiting.has(key)) continue;
-    const [type, id] = splitKey(key);
-    if (type) missing.push({ type, id, op: 'delete' });
+    const record = splitRecordKey(key);
+    if (record) missing.push({ ...record, op: 'delete' });
   }
   if (missing.length === 0) return 0;
   const write = db.transaction('outbox', 'readwrite');
@@ -59,13 +59,6 @@ export async function enqueueAll(getDb: GetDb): Promise<number> {
 /** Empties the outbox: sync is off, and the first round after setup queues the book anew. */
 export async function pruneOutbox(getDb: GetDb): Promise<void> {
   await (await getDb()).clear('outbox');
-}
-
-function splitKey(key: string): [RecordType | undefined, string] {
-  const at = key.indexOf(':');
-  const type = key.slice(0, at);
-  const known = (Object.values(STORES) as string[]).includes(type);
-  return [known ? (type as RecordType) : undefined, key.slice(at + 1)];
 }
 
 /** Forgets what the server had (hrefs, ETags, tokens): the next round starts afresh. */

@@ -8,6 +8,7 @@
 import type { SyncNoteWords } from '../db/sync-history';
 import type { GetDb } from '../db/open';
 import { setSyncActive } from '../db/outbox-capture';
+import { countQueued } from '../db/outbox-store';
 import { createIdbSyncStore } from '../db/sync-store';
 import type {
   SyncChooseRequest,
@@ -125,7 +126,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
     else await deps.local.remove(PASSWORD_KEY);
   }
 
-  const waitingInOutbox = async () => (await deps.getDb()).count('outbox');
+  const waitingInOutbox = async () => countQueued(await deps.getDb());
 
   async function status(): Promise<SyncStatus> {
     const [a, run, pending] = await Promise.all([account(), runState(), waitingInOutbox()]);
@@ -248,7 +249,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
         const more = again && waiting > 0; // `again` read after the count, not before
         running = undefined;
         if (more) void run();
-        else void publish();
+        // Awaited: a caller of run() then sees the round's last state published.
+        else await publish();
       });
     return running;
   }
@@ -418,7 +420,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncControl & {
       // start prunes.
       if (!active(a)) return pruneOutbox(deps.getDb).catch(() => undefined);
       const lease = await readParsed(deps.local, LEASE_KEY, LeaseSchema);
-      const pending = await (await deps.getDb()).count('outbox');
+      const pending = await waitingInOutbox();
       if (lease || pending > 0) await run();
       else await publish();
     },
