@@ -7,38 +7,6 @@ import { GATE, runTextDetectors } from '../lib/detect/text-pass';
 import type { Finding, TextDetector } from '../lib/detect/types';
 import { generatePage } from './generate-page';
 
-/**
- * Median timing of each task in milliseconds per run, the tasks run in turn (round
- * robin, after warming up) so that a noisy neighbour slows them all alike. A sample
- * repeats its task until it lasts at least 20 ms: small pages are read in less time
- * than the timer resolves.
- */
-function timeAll(tasks: Record<string, () => unknown>, runs: number): Record<string, number> {
-  const samples: Record<string, number[]> = {};
-  const repeats: Record<string, number> = {};
-  const sample = (name: string) => {
-    const work = tasks[name]!;
-    const start = performance.now();
-    for (let i = 0; i < repeats[name]!; i++) work();
-    return (performance.now() - start) / repeats[name]!;
-  };
-  for (const name of Object.keys(tasks)) {
-    repeats[name] = 1;
-    while (sample(name) * repeats[name] < 20) repeats[name] *= 2;
-    sample(name);
-    samples[name] = [];
-  }
-  for (let i = 0; i < runs; i++) {
-    for (const name of Object.keys(tasks)) samples[name]!.push(sample(name));
-  }
-  const medians: Record<string, number> = {};
-  for (const [name, times] of Object.entries(samples)) {
-    times.sort((a, b) => a - b);
-    medians[name] = times[Math.floor(times.length / 2)]!;
-  }
-  return medians;
-}
-
 function floor(root: Node): number {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let length = 0;
@@ -74,10 +42,17 @@ function detectorName(detect: (...args: never[]) => unknown): string {
   return detect.name || 'anonymous';
 }
 
-export function profile(elements: number | undefined, runs: number) {
+let tasks: Record<string, () => unknown> = {};
+
+/**
+ * Builds the page (when `elements` is given) and the tasks; answers their names, in
+ * order, and digests of what was found, so that a speed change can be checked to find
+ * exactly the same contacts. bench/profile-detect.mjs times each task in CPU time.
+ */
+export function prepare(elements: number | undefined) {
   if (elements !== undefined) generatePage(document, elements);
   const context = { url: location.href };
-  const tasks: Record<string, () => unknown> = {};
+  tasks = {};
   tasks['floor (TreeWalker)'] = () => floor(document.body);
   tasks['floor + class test of each text'] = () => gatedWalk(document.body);
   const spelledTest = TEXT_DETECTORS.spelled[0]?.mayMatch;
@@ -118,7 +93,6 @@ export function profile(elements: number | undefined, runs: number) {
   const findings: Finding[] = collectFindings(document, context);
   tasks['merge'] = () => mergeFindings(findings);
   tasks['detect (collect + merge)'] = () => mergeFindings(collectFindings(document, context));
-  const rows = timeAll(tasks, runs);
   const contacts = mergeFindings(findings);
   return {
     elements: document.getElementsByTagName('*').length,
@@ -126,13 +100,19 @@ export function profile(elements: number | undefined, runs: number) {
     contacts: contacts.length,
     findingsDigest: digest(findings),
     contactsDigest: digest(contacts),
-    rows,
+    tasks: Object.keys(tasks),
   };
+}
+
+/** Runs one task `count` times. */
+export function run(task: string, count: number): void {
+  const work = tasks[task]!;
+  for (let i = 0; i < count; i++) work();
 }
 
 declare global {
   interface Window {
-    clienteleProfile: { profile: typeof profile };
+    clienteleProfile: { prepare: typeof prepare; run: typeof run };
   }
 }
-window.clienteleProfile = { profile };
+window.clienteleProfile = { prepare, run };

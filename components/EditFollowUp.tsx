@@ -10,19 +10,34 @@ export interface EditFollowUpProps {
   partyName: string;
   dueAt: number;
   note: string;
-  onSave: (patch: FollowUpPatch) => void;
+  /** Names the form and its fields (`${name}-form`, `${name}-when`…); a correction by default. */
+  name?: string;
+  /** The form's accessible name; "Edit the follow-up with …" by default. */
+  label?: string;
+  onSave: (patch: Required<FollowUpPatch>) => void;
   onCancel: () => void;
 }
 
-/** Corrects one follow-up in place: when it falls due (day and time) and what it is for. */
-export function EditFollowUp({ partyName, dueAt, note, onSave, onCancel }: EditFollowUpProps) {
+/**
+ * Corrects one follow-up in place: when it falls due (day and time) and what it is
+ * for. The same fields set a new one (`name` and `label` then say so).
+ */
+export function EditFollowUp({
+  partyName,
+  dueAt,
+  note,
+  name = 'edit-follow-up',
+  label,
+  onSave,
+  onCancel,
+}: EditFollowUpProps) {
   const [when, setWhen] = useState(toLocalInputValue(dueAt));
   const [text, setText] = useState(note);
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <EditForm
-      name="edit-follow-up"
-      label={t('tidy_edit_follow_up_label', partyName)}
+      name={name}
+      label={label ?? t('tidy_edit_follow_up_label', partyName)}
       problem={problem}
       onCancel={onCancel}
       onSubmit={() => {
@@ -37,7 +52,7 @@ export function EditFollowUp({ partyName, dueAt, note, onSave, onCancel }: EditF
         value={when}
         onChange={setWhen}
         required
-        testId="edit-follow-up-when"
+        testId={`${name}-when`}
       />
       <label>
         {t('due_what')}
@@ -45,7 +60,7 @@ export function EditFollowUp({ partyName, dueAt, note, onSave, onCancel }: EditF
           type="text"
           value={text}
           maxLength={2000}
-          data-testid="edit-follow-up-note"
+          data-testid={`${name}-note`}
           onInput={(e) => setText(e.currentTarget.value)}
         />
       </label>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DeleteParty } from '../../components/DeleteParty';
 import { EditParty, type PartyEdit } from '../../components/EditParty';
+import { FollowUpList } from '../../components/FollowUpList';
 import { InteractionForm } from '../../components/InteractionForm';
 import { KindHistory } from '../../components/KindHistory';
 import { PartyCard } from '../../components/PartyCard';
@@ -10,9 +11,11 @@ import { RelationshipSection } from './relationship/RelationshipSection';
 import { Timeline } from '../../components/Timeline';
 import { usePartyDeletion } from '../../containers/use-party-deletion';
 import type { InteractionType } from '../../lib/domain/interaction';
+import { localTimeZone, snoozeUntil } from '../../lib/domain/local-calendar';
 import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 import { say } from '../../lib/ui/ui-text';
+import { useFollowUps } from './use-follow-ups';
 
 export interface RecordViewProps {
   partyId: string;
@@ -34,7 +37,7 @@ export function RecordView(props: RecordViewProps) {
 
 /**
  * Card, what they buy (laid out for their kind, with the lifecycle suggestion),
- * quick log, timeline, history; edited in place, deleted from the foot.
+ * open follow-ups, quick log, timeline, history; edited in place, deleted from the foot.
  */
 function RecordBody({
   partyId,
@@ -62,6 +65,12 @@ function RecordBody({
     editInteraction,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
+  const followUps = useFollowUps({
+    partyId,
+    partyName: view?.party.name ?? '',
+    version: view,
+    onPartDeleted,
+  });
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -118,6 +127,19 @@ function RecordBody({
         />
       )}
       <RelationshipSection view={view} onView={setView} onPartDeleted={onPartDeleted} />
+      <FollowUpList
+        partyName={view.party.name}
+        followUps={followUps.followUps}
+        problem={followUps.problem}
+        status={followUps.status}
+        busyId={followUps.busyId}
+        now={now}
+        defaultDueAt={snoozeUntil('tomorrow', now, localTimeZone())}
+        onDone={(followUp) => void followUps.done(followUp)}
+        onEdit={(followUp, patch) => void followUps.edit(followUp, patch)}
+        onDelete={(followUp) => void followUps.remove(followUp)}
+        onAdd={followUps.add}
+      />
       <InteractionForm
         key={`${partyId}-${focusLog ? 'focus' : 'quiet'}`}
         partyName={view.party.name}

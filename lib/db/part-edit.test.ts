@@ -5,6 +5,11 @@ import { logInteraction } from './interaction-repository';
 import { createDbOpener } from './open';
 import { updatePartRecord } from './part-edit';
 import { createParty, type RepositoryContext } from './party-repository';
+import {
+  EngagementPatchSchema,
+  FollowUpPatchSchema,
+  PurchasePatchSchema,
+} from '../domain/part-patch';
 import { recordPurchase } from './purchase-repository';
 
 const NOW = Date.UTC(2026, 11, 7);
@@ -127,5 +132,59 @@ describe('updatePartRecord', () => {
       patch: { note: 'x' },
     });
     expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('clearing an optional field', () => {
+  it('the patch takes null for an optional field only, meaning "remove"', () => {
+    expect(EngagementPatchSchema.safeParse({ endOn: null }).success).toBe(true);
+    for (const patch of [{ serviceName: null }, { startOn: null }, { scopeNotes: null }])
+      expect(EngagementPatchSchema.safeParse(patch).success, JSON.stringify(patch)).toBe(false);
+    for (const patch of [{ dueAt: null }, { note: null }])
+      expect(FollowUpPatchSchema.safeParse(patch).success, JSON.stringify(patch)).toBe(false);
+    for (const patch of [{ on: null }, { amount: null }, { description: null }])
+      expect(PurchasePatchSchema.safeParse(patch).success, JSON.stringify(patch)).toBe(false);
+  });
+
+  it('removes an engagement’s end date: the stored record lacks the key, as if never set', async () => {
+    const { context, engagement } = await book();
+    const ended = await updatePartRecord(context, {
+      store: 'engagements',
+      id: engagement.id,
+      patch: { endOn: '2026-12-31' },
+    });
+    expect(ended.ok && ended.value.record).toMatchObject({ endOn: '2026-12-31' });
+    const cleared = await updatePartRecord(context, {
+      store: 'engagements',
+      id: engagement.id,
+      patch: { endOn: null, scopeNotes: 'Open-ended' },
+    });
+    expect(cleared.ok && cleared.value.record).toEqual({
+      ...engagement,
+      scopeNotes: 'Open-ended',
+      updatedAt: NOW + DAY,
+    });
+    const stored = await (await context.getDb()).get('engagements', engagement.id);
+    expect(stored && Object.keys(stored)).not.toContain('endOn');
+    expect(stored).toEqual({ ...engagement, scopeNotes: 'Open-ended', updatedAt: NOW + DAY });
+  });
+
+  it('refuses null for a required field, and changes nothing', async () => {
+    const { context, engagement, followUp } = await book();
+    const nameless = await updatePartRecord(context, {
+      store: 'engagements',
+      id: engagement.id,
+      patch: { startOn: null } as never,
+    });
+    expect(nameless).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const undated = await updatePartRecord(context, {
+      store: 'followUps',
+      id: followUp.id,
+      patch: { dueAt: null } as never,
+    });
+    expect(undated).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const db = await context.getDb();
+    expect(await db.get('engagements', engagement.id)).toEqual(engagement);
+    expect(await db.get('followUps', followUp.id)).toEqual(followUp);
   });
 });

@@ -22,7 +22,8 @@ const GONE: Record<PartEdit['store'], UiTextCode> = {
 /**
  * Corrects one follow-up, engagement or purchase in one transaction, as
  * updateInteraction does an interaction: the record as corrected must parse, and
- * it keeps its id, party and links. Follow-ups and engagements note when they were
+ * it keeps its id, party and links. A field patched with `null` is removed (see
+ * part-patch.ts). Follow-ups and engagements note when they were
  * changed (a sync merge picks the later side by it).
  */
 export async function updatePartRecord(
@@ -38,7 +39,14 @@ export async function updatePartRecord(
   return inTransaction(tx, async (): Promise<Result<EditedPart>> => {
     const stored = await tx.store.get(id);
     if (!stored) return err(refusal('not_found', GONE[store]));
-    const merged = { ...stored, ...patch, ...(store === 'purchases' ? {} : { updatedAt: now }) };
+    const merged: Record<string, unknown> = {
+      ...stored,
+      ...patch,
+      ...(store === 'purchases' ? {} : { updatedAt: now }),
+    };
+    // `null` removes the field: the stored record (and so its card and backups) lacks
+    // the key, as if it had never been set, rather than holding `undefined` or `null`.
+    for (const [field, value] of Object.entries(patch)) if (value === null) delete merged[field];
     const checked = (
       store === 'followUps'
         ? FollowUpSchema

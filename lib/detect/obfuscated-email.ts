@@ -16,11 +16,12 @@ const CANDIDATE = new RegExp(
 const BRACKETED = new RegExp(`${OPEN}\\s*(?:at|dot|period)\\s*${CLOSE}`, 'i');
 const DOT_WORD = /\s+dot\s+/i;
 const DOTS = new RegExp(DOT, 'giu');
-// BRACKETED needs an opening bracket and DOT_WORD the word "dot": text with neither
-// has nothing here. The text pass lets text with an opening bracket through by itself
-// (see TextDetector.mayMatch), and asks this of the rest before it looks for a
-// spelled-out "at" in every paragraph of prose.
-const MAY_MATCH = /[dD][oO][tT]/;
+// Every form has a bracketed "at" (`[at]`, `( at )`), or the word "dot" or "period"
+// (bracketed or spaced): text with none of them has nothing here. The text pass asks
+// this of text without an @ before it looks for a spelled-out "at" (see
+// TextDetector.mayMatch): an "at" before a bracket or a "dot" is rare in prose, where
+// `at 9:30 (CET)` and `[see table 2]` are not.
+const MAY_MATCH = /at\s*[\])}>]|dot|period/i;
 // Without brackets, an address is found only where its domain has a spelled-out "dot":
 // an "at" or "@", the domain's labels and real dots up to its first " dot ", then a
 // label. (CANDIDATE tries every word of the text as a local part, which costs about

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { TEXT_DETECTORS } from './index';
 import { runTextDetectors } from './text-pass';
 import type { TextDetector } from './types';
 
@@ -45,5 +46,23 @@ describe('the text pass', () => {
       },
     );
     expect(found).toEqual([{ source: 'text-email', confidence: 1 }]);
+  });
+
+  const emailsIn = (body: string) =>
+    runTextDetectors(page('', body), TEXT_DETECTORS).map((finding) => finding.email);
+
+  it('reads a disguised address whatever the case of its "at", spaced or not', () => {
+    expect(emailsIn('<p>Write to ada[AT]example[DOT]com today</p>')).toEqual(['ada@example.com']);
+    expect(emailsIn('<p>Write to ada(At)example.com</p>')).toEqual(['ada@example.com']);
+    expect(emailsIn('<p>Write to ada [at ] example [dot] com</p>')).toEqual(['ada@example.com']);
+    expect(emailsIn('<p>Write to ada AT example DOT com</p>')).toEqual(['ada@example.com']);
+    // With a digit, so that it goes through the same gate as most of a page's text.
+    expect(emailsIn('<p>Room 12: ada{AT}example{DOT}org</p>')).toEqual(['ada@example.org']);
+  });
+
+  it('finds no address in prose with brackets and a spelled "at" but no disguised one', () => {
+    expect(emailsIn('<p>See you at 9:30 (CET) in room 4 [see table 2], or at home.</p>')).toEqual(
+      [],
+    );
   });
 });

@@ -106,9 +106,10 @@ function nextCandidate(text: string, from: number): RegExpExecArray | null {
 function readCandidate(text: string, start: number, raw: string): Finding | undefined {
   // Every extension marker (`ext`, `extension`, `x`) has an x.
   const body = raw.includes('x') || raw.includes('X') ? raw.replace(TRAILING_EXT, '') : raw;
-  // Most candidates on a page are dates, amounts and short numbers: counted without
-  // splitting them into groups first.
-  if (!hasPhoneDigitCount(body)) return undefined;
+  // Most candidates on a page are dates, year ranges and short numbers: counted, and
+  // their shapes tested, without splitting them into groups first (hasOtherShape
+  // rejects the same shapes after its cheaper tests, which these seldom fail).
+  if (!hasPhoneDigitCount(body) || isDateShaped(body)) return undefined;
   const groups = body.match(/\d+/g) ?? [];
   if (hasOtherShape(body, groups)) return undefined;
   const end = start + raw.length;
@@ -132,6 +133,11 @@ function hasPhoneDigitCount(body: string): boolean {
     } else run = 0;
   }
   return digits >= 7 && digits <= 15;
+}
+
+/** `2026-11-23`, `23/11/2026`, `2001–2020`: never a phone, whatever else it is. */
+function isDateShaped(body: string): boolean {
+  return DATE_FIRST.test(body) || DATE.test(body) || YEAR_RANGE.test(body);
 }
 
 /** The candidate's own shape says it is something else (or too short or long for a phone). */

@@ -91,7 +91,6 @@ export type TextDetector = ((text: string) => Finding[]) & {
   /**
    * Optional: a cheap test (no `g` or `y` flag) that text must pass for this detector
    * to find anything in it, so the text pass can skip its costlier gates (text-pass).
-   * For the spelled-out group, text with an opening bracket (`[({<`) passes anyway.
    */
   readonly mayMatch?: RegExp;
 };

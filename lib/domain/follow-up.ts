@@ -25,3 +25,16 @@ export type FollowUp = z.infer<typeof FollowUpSchema>;
 export function followUpEditedAt(followUp: FollowUp): number {
   return followUp.updatedAt ?? followUp.doneAt ?? followUp.createdAt;
 }
+
+/**
+ * A follow-up set on its own, from the party's record (the log form sets one with
+ * an interaction). `requestId`, a UUID the page chose, becomes the follow-up's id,
+ * so a retry after a stopped worker finds the first one rather than adding a second.
+ */
+export const FollowUpDraftSchema = z.object({
+  partyId: IdSchema,
+  dueAt: InstantSchema,
+  note: z.string().trim().max(2000).default(''),
+  requestId: z.uuid().optional(),
+});
+export type FollowUpDraft = z.input<typeof FollowUpDraftSchema>;

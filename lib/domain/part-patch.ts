@@ -7,6 +7,10 @@ import { MoneySchema } from './money';
  * What can be corrected on one follow-up, engagement or purchase from where it is
  * listed, as InteractionPatchSchema is for an interaction. Links to other records
  * (party, service, renewal follow-up) and statuses have their own actions.
+ *
+ * An optional field of the record can be removed: its patch value is `null` (a JSON
+ * message cannot carry `undefined`, and an absent field means "unchanged"). Only
+ * fields the record may lack accept it; a required one is corrected, never removed.
  */
 
 export const FollowUpPatchSchema = z
@@ -18,7 +22,8 @@ export const EngagementPatchSchema = z
   .object({
     serviceName: z.string().trim().min(1).max(200),
     startOn: CalendarDateSchema,
-    endOn: CalendarDateSchema,
+    /** `null` removes the end date: the engagement runs on with none. */
+    endOn: CalendarDateSchema.nullable(),
     scopeNotes: z.string().max(20_000),
   })
   .partial()

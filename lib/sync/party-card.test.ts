@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../domain/party';
+import { mergeRecords } from './codecs';
 import { cardChangedBy, cardToParty, partyToCard, type PartyCard } from './party-card';
 
 const AT = Date.UTC(2026, 10, 20, 9, 30, 15, 123);
@@ -233,6 +234,27 @@ describe('party ⇄ vCard', () => {
       kind: 'former',
       from: 'client',
     });
+  });
+
+  it('carries an end date removed on one device: the card lacks it, and a merge keeps it removed', () => {
+    const withEnd = bundle(sampleParty());
+    withEnd.engagements = withEnd.engagements.map((e) => ({ ...e, endOn: '2026-12-31' }));
+    const cleared = bundle(sampleParty({ updatedAt: AT + 1000 }));
+    cleared.engagements = cleared.engagements.map((e) => ({ ...e, updatedAt: AT + 1000 }));
+    const text = partyToCard(cleared, options);
+    expect(text).not.toContain('endOn');
+    const back = cardToParty(text, read);
+    expect(back.ok && back.value.engagements[0]).not.toHaveProperty('endOn');
+    // The other device still has the end date both last agreed on: the removal wins.
+    const merged = mergeRecords(
+      { type: 'party', value: withEnd },
+      { type: 'party', value: cleared },
+      { type: 'party', value: withEnd },
+    );
+    expect(merged.conflicts).toEqual([]);
+    const value = merged.record.value as PartyCard;
+    expect(value.engagements[0]).not.toHaveProperty('endOn');
+    expect(value.engagements[0]?.updatedAt).toBe(AT + 1000);
   });
 
   it.each([

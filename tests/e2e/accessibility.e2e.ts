@@ -142,6 +142,8 @@ describe('accessibility (axe-core, both themes)', () => {
     const failures = await audit('side panel add form');
     await page.getByTestId('add-sender-client').click();
     await page.getByTestId('party-card').waitFor();
+    // A new record has no follow-ups: the list says so in words.
+    await page.getByTestId('followups-empty').waitFor();
     failures.push(...(await audit('side panel record')));
     expect(failures).toEqual([]);
   });
@@ -198,6 +200,24 @@ describe('accessibility (axe-core, both themes)', () => {
     await page.getByTestId('due-edit').click();
     await page.getByTestId('edit-follow-up-form').waitFor();
     expect(await audit('popup follow-up correction')).toEqual([]);
+  });
+
+  it('the side panel record, its follow-ups listed, one corrected and one added in place', async () => {
+    await ask(page, 'followUps/create', {
+      partyId,
+      dueAt: Date.now() + 10 * 86_400_000,
+      note: 'Send the figures',
+    });
+    await ask(page, 'panel/showParty', { tabId: teamTab, partyId });
+    await open(`sidepanel.html?tab=${teamTab}`, 'followup-row');
+    // An overdue one (set in the test above) and one still to come, in both colours.
+    await page.locator('[data-testid="followup-row"][data-state="upcoming"]').waitFor();
+    await page.locator('[data-testid="followup-row"][data-state="overdue"]').waitFor();
+    await page.getByTestId('followup-edit').first().click();
+    await page.getByTestId('edit-follow-up-form').waitFor();
+    await page.getByTestId('add-followup').click();
+    await page.getByTestId('add-follow-up-form').waitFor();
+    expect(await audit('side panel follow-ups')).toEqual([]);
   });
 
   it('the options, every section, and the dashboard', async () => {

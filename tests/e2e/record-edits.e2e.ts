@@ -51,8 +51,8 @@ const storeOf = async <T>(page: Page, store: string): Promise<T[]> =>
 
 /**
  * One record at a time, in real Chromium: each of an interaction, an engagement, a
- * purchase (side panel) and a follow-up (popup's due list) deleted with its Undo,
- * and corrected in place.
+ * purchase (side panel) and a follow-up (popup's due list, and the side panel's list
+ * of open ones) deleted with its Undo, and corrected in place; an end date cleared.
  */
 describe('delete and edit one record', () => {
   let site: Awaited<ReturnType<typeof startSite>>;
@@ -246,5 +246,91 @@ describe('delete and edit one record', () => {
       dueAt: Math.floor(followUp.dueAt / 60_000) * 60_000,
     });
     await popup.close();
+  });
+
+  it('clears an engagement’s end date in the panel: the stored record has none', async () => {
+    const engagement = panel.getByTestId('summary-engagement');
+    const [before] = await storeOf<{ endOn?: string }>(page, 'engagements');
+    expect(before?.endOn).toBe('2027-03-31');
+    await engagement.getByTestId('edit-engagement').click();
+    await panel.getByTestId('edit-engagement-end').fill('');
+    await panel.getByTestId('edit-engagement-save').click();
+    await panel.getByTestId('edit-engagement-form').waitFor({ state: 'detached' });
+    await panel
+      .getByTestId('relationship-status')
+      .filter({ hasText: 'Engagement corrected' })
+      .waitFor();
+    const [stored] = await storeOf<{ id: string; endOn?: string }>(page, 'engagements');
+    expect(stored?.id).toBe(seeded.engagementId);
+    expect(stored).not.toHaveProperty('endOn');
+    await expect.poll(() => engagement.textContent()).not.toContain('2027');
+  });
+
+  it('lists follow-ups not yet due in the panel: added, corrected, done, deleted and undone', async () => {
+    const list = panel.getByTestId('panel-followups');
+    const rows = list.getByTestId('followup-row');
+    const row = (text: string) => rows.filter({ hasText: text });
+    // In the panel's own zone, as the datetime field reads it.
+    const at = (local: string) => panel.evaluate((value) => new Date(value).getTime(), local);
+    const open = async () =>
+      (
+        await storeOf<{ id: string; note: string; dueAt: number; status: string }>(
+          page,
+          'followUps',
+        )
+      ).filter((f) => f.status === 'open');
+    const add = async (when: string, note: string) => {
+      await list.getByTestId('add-followup').click();
+      await panel.getByTestId('add-follow-up-when').fill(when);
+      await panel.getByTestId('add-follow-up-note').fill(note);
+      await panel.getByTestId('add-follow-up-save').click();
+      await row(note).waitFor();
+    };
+    await add('2030-03-01T10:00', 'Quarterly review');
+    await add('2030-01-15T09:30', 'Send the contract');
+    // Soonest first: the one added second comes before the first.
+    const notes = (await rows.allTextContents()).join(' | ');
+    expect(notes.indexOf('Send the contract')).toBeLessThan(notes.indexOf('Quarterly review'));
+    expect(await row('Send the contract').getAttribute('data-state')).toBe('upcoming');
+    const added = await open();
+    expect(added.find((f) => f.note === 'Quarterly review')?.dueAt).toBe(
+      await at('2030-03-01T10:00'),
+    );
+
+    await row('Quarterly review').getByTestId('followup-edit').click();
+    await panel.getByTestId('edit-follow-up-note').fill('Quarterly review, with figures');
+    await panel.getByTestId('edit-follow-up-when').fill('2030-03-02T11:00');
+    await panel.getByTestId('edit-follow-up-save').click();
+    await row('with figures').waitFor();
+    const edited = (await open()).find((f) => f.note === 'Quarterly review, with figures');
+    expect(edited?.dueAt).toBe(await at('2030-03-02T11:00'));
+
+    // Done by keyboard: the row leaves and the keyboard moves on to the next one.
+    await row('Send the contract').getByTestId('followup-done').focus();
+    await panel.keyboard.press('Enter');
+    await row('Send the contract').waitFor({ state: 'detached' });
+    const doneId = added.find((f) => f.note === 'Send the contract')?.id;
+    const [done] = (await storeOf<{ id: string; status: string }>(page, 'followUps')).filter(
+      (f) => f.id === doneId,
+    );
+    expect(done?.status).toBe('done');
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'followup-done',
+    );
+
+    await row('with figures').getByTestId('followup-delete').click();
+    await panel.getByTestId('undo').waitFor();
+    await row('with figures').waitFor({ state: 'detached' });
+    expect((await open()).map((f) => f.id)).not.toContain(edited?.id);
+    // Undo has the focus, as after every deletion: one key press brings it back.
+    await expect
+      .poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('undo');
+    await panel.keyboard.press('Enter');
+    await row('with figures').waitFor();
+    expect((await open()).find((f) => f.id === edited?.id)).toMatchObject({
+      note: 'Quarterly review, with figures',
+      dueAt: edited?.dueAt,
+    });
   });
 });

@@ -73,6 +73,8 @@ export function sampleRequests(ids: SampleIds): { [N in MessageName]: RequestInp
     'due/list': {},
     'due/complete': { item: { kind: 'followUp', id: ids.followUp }, log: { summary: 'done' } },
     'due/snooze': { item: { kind: 'checkIn', partyId: ids.party }, until: 'next-week' },
+    'followUps/list': { partyId: ids.party },
+    'followUps/create': { partyId: ids.party, dueAt: 1_900_000_000_000, note: 'forged' },
     'services/list': {},
     'services/save': {
       name: 'Forged service',

@@ -1,13 +1,14 @@
 import { localTimeZone, snoozeUntil } from '../../../lib/domain/cadence';
 import { ok } from '../../../lib/domain/result';
 import { completeDue, readDue, snoozeDue } from '../../../lib/db/due-repository';
+import { addFollowUp, listOpenFollowUps } from '../../../lib/db/follow-up-repository';
 import type { dueMessages } from '../../../lib/protocol/areas/due';
 import type { HandlersFor } from '../../../lib/protocol/listener';
 import { createReminders } from '../reminders';
 import { viewOf, type BackgroundDeps } from './deps';
 
 /**
- * The Due list's answers. Dates are counted in the machine's zone, which is the
+ * The Due list's answers, and a party's follow-ups for its record. Dates are counted in the machine's zone, which is the
  * user's; after each, the reminders catch up (title, next alarm, notification).
  */
 export function createDueHandlers(deps: BackgroundDeps): HandlersFor<typeof dueMessages> {
@@ -41,6 +42,14 @@ export function createDueHandlers(deps: BackgroundDeps): HandlersFor<typeof dueM
       await reminders.refresh();
       const { party, ...rest } = snoozed.value;
       return ok({ ...rest, ...(party ? { view: await viewOf(repo, party) } : {}) });
+    },
+    'followUps/list': async ({ partyId }) =>
+      ok({ followUps: await listOpenFollowUps(repo.getDb, partyId) }),
+    'followUps/create': async (draft) => {
+      const added = await addFollowUp(repo, draft);
+      // One set for today (or earlier) is due at once: the title and alarm catch up.
+      if (added.ok && !added.value.replayed) await reminders.refresh();
+      return added;
     },
   };
 }

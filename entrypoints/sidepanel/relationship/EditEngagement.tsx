@@ -13,7 +13,8 @@ export interface EditEngagementProps {
 
 /**
  * Corrects one engagement in place: the service's name as agreed, its dates and
- * scope. Terms and status have their own actions (the catalogue, EngagementStatus).
+ * scope (an end date can be moved or emptied). Terms and status have their own
+ * actions (the catalogue, EngagementStatus).
  */
 export function EditEngagement({ engagement, onSave, onCancel }: EditEngagementProps) {
   const [serviceName, setServiceName] = useState(engagement.serviceName);
@@ -30,10 +31,10 @@ export function EditEngagement({ engagement, onSave, onCancel }: EditEngagementP
       onSubmit={() => {
         if (serviceName.trim() === '') return setProblem(t('tidy_engagement_need_name'));
         if (!startOn) return setProblem(t('panel_engagement_need_start'));
-        // A correction moves an end date; ending or reopening is a change of status.
-        if (!endOn && engagement.endOn) return setProblem(t('tidy_end_stays'));
         if (endOn && endOn < startOn) return setProblem(t('tidy_end_before_start'));
-        onSave({ serviceName, startOn, scopeNotes, ...(endOn ? { endOn } : {}) });
+        // An emptied end date is removed (null); one never set stays unset.
+        const end = endOn ? { endOn } : engagement.endOn ? { endOn: null } : {};
+        onSave({ serviceName, startOn, scopeNotes, ...end });
       }}
     >
       <label>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SNOOZE_CHOICES } from '../../domain/local-calendar';
-import { FollowUpSchema } from '../../domain/follow-up';
+import { FollowUpDraftSchema, FollowUpSchema } from '../../domain/follow-up';
 import { IdSchema, InstantSchema } from '../../domain/ids';
 import {
   DirectionSchema,
@@ -37,7 +37,7 @@ export const DueLogSchema = z.object({
   summary: z.string().trim().max(10_000).optional(),
 });
 
-/** Check-ins and follow-ups that are due: listing, done, snooze. */
+/** Check-ins and follow-ups that are due: listing, done, snooze; a party's follow-ups. */
 export const dueMessages = {
   /** What is due today or overdue, and the check-ins due soon, soonest first. */
   'due/list': defineMessage({
@@ -82,5 +82,17 @@ export const dueMessages = {
       followUp: FollowUpSchema.optional(),
       view: PartyViewSchema.optional(),
     }),
+  }),
+  /** A party's open follow-ups, due or not yet, soonest first (the record lists them). */
+  'followUps/list': defineMessage({
+    sender: 'extension-page',
+    request: z.object({ partyId: IdSchema }),
+    response: z.object({ followUps: z.array(FollowUpSchema) }),
+  }),
+  /** Sets a follow-up on its own, from the record; `requestId` makes a retry safe. */
+  'followUps/create': defineMessage({
+    sender: 'extension-page',
+    request: FollowUpDraftSchema,
+    response: z.object({ followUp: FollowUpSchema, replayed: z.boolean() }),
   }),
 } as const;
