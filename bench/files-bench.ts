@@ -12,55 +12,9 @@ import { createDbOpener } from '../lib/db/open';
 import { ImportReader } from '../lib/transfer/import-reader-client';
 import { readImportFile } from '../lib/transfer/prepare-import';
 import { raw as rawPuts } from './import-bench';
+import { csv, mixedCards, modernCards } from './contact-files';
 
 const NOW = Date.UTC(2026, 11, 7);
-
-/**
- * A phone number of its own for every generated party (up to 800,000): the
- * exchange moves on every 10,000, so no two cards share a number and the import
- * creates every one of them rather than folding duplicates.
- */
-function phone(i: number, separator: string): string {
-  const exchange = 200 + Math.floor(i / 10_000);
-  return ['+1', '212', exchange, String(i % 10_000).padStart(4, '0')].join(separator);
-}
-
-function card(i: number, version: '2.1' | '3.0' | '4.0'): string {
-  const name = `Person ${i} Ångström`;
-  if (version === '2.1')
-    return [
-      'BEGIN:VCARD',
-      'VERSION:2.1',
-      `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=85ngstr=C3=B6m;Person ${i};;;`,
-      `FN:${name}`,
-      `TEL;CELL;VOICE:${phone(i, ' ')}`,
-      `EMAIL;INTERNET;PREF:p${i}@example.com`,
-      'ADR;WORK:;;1 Main St;Springfield;;12345;USA',
-      'END:VCARD',
-    ].join('\r\n');
-  return [
-    'BEGIN:VCARD',
-    `VERSION:${version}`,
-    `N:Ångström;Person ${i};;;`,
-    `FN:${name}`,
-    `ORG:Northwind;Research`,
-    version === '4.0'
-      ? `TEL;VALUE=uri;TYPE=cell:tel:${phone(i, '-')}`
-      : `TEL;TYPE=CELL:${phone(i, ' ')}`,
-    `EMAIL;TYPE=work:p${i}@example.com`,
-    'ADR;TYPE=work:;;1 Main St;Springfield;;12345;USA',
-    version === '4.0' ? 'BDAY:--0415' : 'BDAY:1990-04-15',
-    `item1.X-ABLabel:Other`,
-    'END:VCARD',
-  ].join('\r\n');
-}
-
-function csv(count: number): string {
-  const rows = ['First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title,Notes'];
-  for (let i = 0; i < count; i++)
-    rows.push(`Person,${i},p${i}@example.com,${phone(i, ' ')},Northwind,Director,"note, ${i}"`);
-  return rows.join('\r\n');
-}
 
 interface Watch {
   longestTaskMs: number;
@@ -144,11 +98,8 @@ async function throughOurPath(bytes: Uint8Array, name: string, db: string) {
 
 async function measure(count: number) {
   const encoder = new TextEncoder();
-  const versions = ['2.1', '3.0', '4.0'] as const;
-  const mixed = Array.from({ length: count }, (_, i) => card(i, versions[i % 3]!)).join('\r\n');
-  const modern = Array.from({ length: count }, (_, i) => card(i, i % 2 ? '3.0' : '4.0')).join(
-    '\r\n',
-  );
+  const mixed = mixedCards(count);
+  const modern = modernCards(count);
 
   const icalStarted = performance.now();
   const parsed = ICAL.parse(modern) as unknown[];

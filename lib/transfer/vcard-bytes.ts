@@ -51,16 +51,19 @@ export function decodeVcardBytes(bytes: Uint8Array, decoded?: DecodedText): Deco
 
 /** Whether `CHARSET=` occurs at all (most files: no, and they are read as before). */
 function mentionsCharset(bytes: Uint8Array): boolean {
-  const word = [0x43, 0x48, 0x41, 0x52, 0x53, 0x45, 0x54, 0x3d]; // CHARSET=
-  outer: for (let i = 0; i + word.length <= bytes.length; i++) {
-    if ((bytes[i]! | 0x20) !== 0x63) continue;
-    for (let j = 1; j < word.length; j++) {
-      const byte = bytes[i + j]!;
-      if ((j === word.length - 1 ? byte : byte & ~0x20) !== word[j]) continue outer;
-    }
-    return true;
-  }
+  // From one `=` to the next (the native search), each checked for CHARSET before it.
+  for (let at = bytes.indexOf(0x3d, 7); at >= 0; at = bytes.indexOf(0x3d, at + 1))
+    if (charsetEndsAt(bytes, at)) return true;
   return false;
+}
+
+const CHARSET_WORD = [0x43, 0x48, 0x41, 0x52, 0x53, 0x45, 0x54]; // CHARSET
+
+/** Whether the 7 bytes before `end` spell CHARSET in any case. */
+function charsetEndsAt(bytes: Uint8Array, end: number): boolean {
+  if (end < 7 || (bytes[end - 7]! | 0x20) !== 0x63) return false;
+  for (let j = 1; j < 7; j++) if ((bytes[end - 7 + j]! & ~0x20) !== CHARSET_WORD[j]) return false;
+  return true;
 }
 
 /** UTF-16 (with or without a mark) says its encoding for every line alike. */
@@ -111,7 +114,7 @@ function ownCharsets(bytes: Uint8Array, lines: readonly [number, number][]): (st
 
 function lineCharset(line: Uint8Array): string | null {
   const colon = line.indexOf(0x3a);
-  if (colon < 0) return null;
+  if (colon < 0 || !mentionsCharsetWord(line, Math.min(colon, 500))) return null;
   const head = String.fromCharCode(...line.subarray(0, Math.min(colon, 500)));
   const charset = CHARSET.exec(head)?.[1]?.trim();
   if (!charset || ENCODED.test(head) || !knownCharset(charset)) return null;
@@ -120,6 +123,15 @@ function lineCharset(line: Uint8Array): string | null {
   // Hebrew or Japanese legacy bytes practically never form valid UTF-8 by chance.
   const value = line.subarray(colon + 1);
   return !isAscii(value) && isUtf8(value) ? 'utf-8' : charset;
+}
+
+/**
+ * Whether the word CHARSET (any case) is in the first `length` bytes: a line
+ * without it names no charset, and is not made a string to be searched.
+ */
+function mentionsCharsetWord(line: Uint8Array, length: number): boolean {
+  for (let at = 7; at <= length; at++) if (charsetEndsAt(line, at)) return true;
+  return false;
 }
 
 function knownCharset(label: string): boolean {

@@ -49,31 +49,43 @@ function readParams(params: string): LegacyParams {
   return out;
 }
 
+const HEX = /^[0-9A-Fa-f]{2}$/;
+const encoder = new TextEncoder();
+
 /** The bytes of a quoted-printable value (soft breaks already joined). */
 export function decodeQuotedPrintable(value: string): Uint8Array {
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i++) {
-    const char = value[i]!;
-    if (char === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
+    const code = value.charCodeAt(i);
+    if (code === 0x3d && HEX.test(value.slice(i + 1, i + 3))) {
       bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
       i += 2;
-    } else if (char === '=' && i === value.length - 1) {
+    } else if (code === 0x3d && i === value.length - 1) {
       // A soft break at the very end: nothing follows.
-    } else {
-      const code = char.charCodeAt(0);
-      if (code < 0x80) bytes.push(code);
-      else bytes.push(...new TextEncoder().encode(char));
-    }
+    } else if (code < 0x80) bytes.push(code);
+    else bytes.push(...encoder.encode(value[i]));
   }
   return Uint8Array.from(bytes);
 }
 
+/** One decoder per charset: making a TextDecoder costs more than decoding a line. */
+const decoders = new Map<string, TextDecoder>();
+
+function decoderFor(charset: string): TextDecoder {
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    decoder = new TextDecoder(charset);
+    decoders.set(charset, decoder);
+  }
+  return decoder;
+}
+
 function decodeCharset(bytes: Uint8Array, charset: string | undefined): string {
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return decoderFor(charset ?? 'utf-8').decode(bytes);
   } catch {
     // A charset no browser knows: UTF-8 is what nearly every such file holds.
-    return new TextDecoder('utf-8').decode(bytes);
+    return decoderFor('utf-8').decode(bytes);
   }
 }
 

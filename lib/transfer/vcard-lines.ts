@@ -22,37 +22,81 @@ export interface CardLines {
   lines: LogicalLine[];
   /** False when the file ended (or another card began) before END:VCARD. */
   ended: boolean;
+  /** An unended card another card follows (rather than the end of the file). */
+  followed?: boolean;
 }
 
-const BREAK = /\r\r\n|\r\n|\n|\r/;
 const QP = /;\s*(ENCODING=)?QUOTED-PRINTABLE\s*[;:]/i;
 const BASE64_21 = /;\s*(ENCODING=)?BASE64\s*[;:]/i;
+const BASE64_DATA = /^[ \t]*[A-Za-z0-9+/=]+[ \t]*$/;
+const CR = 13;
+const LF = 10;
 
-/** The file's physical lines, whatever ends them. */
-export function physicalLines(text: string): string[] {
-  return text.split(BREAK);
+/**
+ * Whether a physical line may be blank or a BEGIN/END marker, which only a line
+ * starting with white space (or anything past ASCII), `BE` or `EN` can be. Every
+ * other line is a property and skips the trim and upper-casing that telling them
+ * apart costs.
+ */
+function mayBeMarker(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  if (!(first > 0x20 && first < 0x7f)) return true;
+  const lower = first | 0x20;
+  if (lower === 0x62) return (raw.charCodeAt(1) | 0x20) === 0x65;
+  if (lower === 0x65) return (raw.charCodeAt(1) | 0x20) === 0x6e;
+  return false;
 }
 
 /**
- * The cards of a file and what lies outside them (`stray`: the first non-blank
- * line before any card, which says the file is not a vCard file).
+ * Splits a file into cards and hands each to `onCard` as soon as it ends, so a big
+ * file's lines are read and dropped card by card rather than all held at once.
+ * `onCard` returns false to stop. Returns `stray`: the first non-blank line before
+ * any card, which says the file is not a vCard file. The file is walked once by
+ * index: a physical line is cut out of it only to become (part of) a logical line.
  */
-export function splitCards(text: string): { cards: CardLines[]; stray?: number } {
-  const physical = physicalLines(text);
-  const cards: CardLines[] = [];
+export function eachCard(
+  text: string,
+  onCard: (card: CardLines) => boolean | void,
+): { stray?: number } {
+  let emitted = 0;
+  let stopped = false;
   let stray: number | undefined;
   let current: CardLines | undefined;
   let logical: LogicalLine | undefined;
   let mode: 'plain' | 'qp' | 'base64' = 'plain';
-
+  const emit = (card: CardLines) => {
+    emitted++;
+    if (onCard(card) === false) stopped = true;
+  };
   const flush = () => {
     if (logical && current) current.lines.push(logical);
     logical = undefined;
     mode = 'plain';
   };
-  for (let index = 0; index < physical.length; index++) {
-    const raw = physical[index]!;
-    const lineNo = index + 1;
+  const length = text.length;
+  let start = 0;
+  let lineNo = 0;
+  // One more line than breaks: a file ending in a break ends with an empty line.
+  while (start <= length && !stopped) {
+    let end = start;
+    let next = length + 1;
+    for (; end < length; end++) {
+      const code = text.charCodeAt(end);
+      if (code === LF) {
+        next = end + 1;
+        break;
+      }
+      if (code === CR) {
+        // CRLF, or the CR CR LF some Windows tools write (one break), or CR alone.
+        if (text.charCodeAt(end + 1) === LF) next = end + 2;
+        else if (text.charCodeAt(end + 1) === CR && text.charCodeAt(end + 2) === LF) next = end + 3;
+        else next = end + 1;
+        break;
+      }
+    }
+    const raw = text.slice(start, end);
+    start = next;
+    lineNo++;
     if (logical && mode === 'qp') {
       // A soft break: the `=` goes, the next line is the value's continuation.
       logical.text = logical.text.slice(0, -1) + raw;
@@ -64,42 +108,54 @@ export function splitCards(text: string): { cards: CardLines[]; stray?: number }
         flush();
         continue;
       }
-      if (!/^[ \t]*[A-Za-z0-9+/=]+[ \t]*$/.test(raw) || /^END:VCARD$/i.test(raw.trim())) flush();
+      if (!BASE64_DATA.test(raw) || /^END:VCARD$/i.test(raw.trim())) flush();
       else {
         logical.text += raw.trim();
         continue;
       }
     }
-    if (logical && (raw.startsWith(' ') || raw.startsWith('\t'))) {
+    const first = raw.charCodeAt(0);
+    if (logical && (first === 0x20 || first === 0x09)) {
       logical.text += raw.slice(1);
       continue;
     }
     flush();
-    const marker = raw.trim().toUpperCase();
+    const trimmed = mayBeMarker(raw) ? raw.trim() : undefined;
+    const marker = trimmed?.toUpperCase();
     if (marker === 'BEGIN:VCARD') {
-      if (current) cards.push(current);
+      if (current) {
+        current.followed = true;
+        emit(current);
+      }
       current = { line: lineNo, lines: [], ended: false };
       continue;
     }
     if (!current) {
-      if (raw.trim() !== '' && stray === undefined && cards.length === 0) stray = lineNo;
+      if (trimmed !== '' && stray === undefined && emitted === 0) stray = lineNo;
       continue;
     }
     if (marker === 'END:VCARD') {
       current.ended = true;
-      cards.push(current);
+      emit(current);
       current = undefined;
       continue;
     }
-    if (raw.trim() === '') continue;
+    if (trimmed === '') continue;
     logical = { line: lineNo, text: raw };
-    const head = raw.slice(0, raw.indexOf(':') + 1);
+    // Only a line with parameters (a `;` before its colon) can name an encoding.
+    const semi = raw.indexOf(';');
+    if (semi < 0) continue;
+    const colon = raw.indexOf(':');
+    if (colon < semi) continue;
+    const head = raw.slice(0, colon + 1);
     if (QP.test(head) && raw.endsWith('=')) mode = 'qp';
     else if (BASE64_21.test(head)) mode = 'base64';
   }
-  flush();
-  if (current) cards.push(current);
-  return stray === undefined ? { cards } : { cards, stray };
+  if (!stopped) {
+    flush();
+    if (current) emit(current);
+  }
+  return stray === undefined ? {} : { stray };
 }
 
 /** A logical line's group, name, parameter text and value, split where the syntax says. */

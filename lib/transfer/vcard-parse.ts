@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { readSimpleLine } from './vcard-simple-line';
 
 type DesignSet = typeof ICAL.design.vcard;
 
@@ -15,9 +16,22 @@ export interface ParsedProperty {
  * unescapes `\,` and `\n` but leaves `\;` in text and cannot tell `\\;` (a
  * backslash, then a separator) from `\;` (an escaped semicolon): escaped
  * backslashes are swapped for a character the line does not contain before parsing
- * and swapped back after. Undefined when ical.js cannot read the line.
+ * and swapped back after. Undefined when ical.js cannot read the line. A simple
+ * line (vcard-simple-line.ts) is split without ical.js's tokenizer, to the same result.
  */
 export function readCardLine(line: string, design: DesignSet): ParsedProperty | undefined {
+  try {
+    const simple = readSimpleLine(line, design);
+    if (simple) return simple;
+  } catch {
+    // A value type's decoder refused it: so would ical.js.
+    return undefined;
+  }
+  return readWithIcal(line, design);
+}
+
+/** Any content line, read by ical.js whole. */
+export function readWithIcal(line: string, design: DesignSet): ParsedProperty | undefined {
   const sentinel = line.includes('\\\\') ? pickSentinel(line) : undefined;
   const prepared = sentinel ? line.replace(/\\\\/g, sentinel) : line;
   let parsed: unknown[];

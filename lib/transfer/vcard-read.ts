@@ -2,7 +2,7 @@ import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
 import { looksBinary } from './looks-binary';
 import { readCard } from './vcard-card';
-import { splitCards } from './vcard-lines';
+import { eachCard } from './vcard-lines';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
 import { uiText, type UiText } from '../domain/ui-text';
 
@@ -42,23 +42,20 @@ export function readVcards(
   if (body.trim() === '') return none(uiText('import_file_empty'));
   if (looksBinary(body)) return none(uiText('import_vcard_not_text'));
 
-  const { cards, stray } = splitCards(body);
-  if (stray !== undefined)
-    problems.push(
-      problemError(uiText('import_vcard_not_vcard'), {
-        line: stray,
-      }),
-    );
-  for (const [index, card] of cards.entries()) {
-    if (onProgress && index % PROGRESS_EVERY === 0) onProgress(index, cards.length);
+  // The progress bar's total: cards are read as they are split off, so their number
+  // is known only at the end; BEGIN lines counted up front are near enough to move it.
+  const expected = countBegins(body);
+  let count = 0;
+  const { stray } = eachCard(body, (card) => {
+    const index = count++;
+    if (onProgress && index % PROGRESS_EVERY === 0) onProgress(index, Math.max(expected, count));
     if (!card.ended) {
-      const next = cards[index + 1];
       problems.push(
-        problemError(uiText(next ? 'import_vcard_no_end' : 'import_vcard_cut_short'), {
+        problemError(uiText(card.followed ? 'import_vcard_no_end' : 'import_vcard_cut_short'), {
           line: card.line,
         }),
       );
-      continue;
+      return true;
     }
     if (drafts.length >= MAX_CARDS) {
       problems.push(
@@ -66,7 +63,7 @@ export function readVcards(
           line: card.line,
         }),
       );
-      break;
+      return false;
     }
     const read = readCard(card, defaultKind);
     for (const warning of read.warnings)
@@ -76,11 +73,27 @@ export function readVcards(
       drafts.push({ line: card.line, value: read.draft });
       if (read.kindFromFile) kindFromFile.add(card.line);
     }
-  }
-  onProgress?.(cards.length, cards.length);
-  if (cards.length === 0 && problems.length === 0)
+    return true;
+  });
+  // Before the cards' own problems, as the file's first line comes before them.
+  if (stray !== undefined)
+    problems.unshift(
+      problemError(uiText('import_vcard_not_vcard'), {
+        line: stray,
+      }),
+    );
+  onProgress?.(count, count);
+  if (count === 0 && problems.length === 0)
     problems.push(problemError(uiText('import_vcard_no_cards')));
   // In the order of the file: a card's own error before its values' warnings.
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { drafts, problems, kindFromFile };
+}
+
+/** Lines that begin a card, as a first guess at how many there are. */
+function countBegins(text: string): number {
+  let count = 0;
+  const begin = /^[ \t]*BEGIN:VCARD/gim;
+  while (begin.exec(text)) count++;
+  return count;
 }
