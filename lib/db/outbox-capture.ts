@@ -1,3 +1,5 @@
+// Over 300 lines: the connection patch, the per-transaction notes and their batching
+// share one transaction's life; the batch rules themselves are in lib/sync/outbox.ts.
 import type { OutboxEntry, QueuedChange, RecordType } from '../sync/outbox';
 import { batchOf, recordKey } from '../sync/outbox';
 

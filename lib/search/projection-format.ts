@@ -1,3 +1,5 @@
+// Over 300 lines: the projection's stored layout (keys, rows, buckets) is written and
+// read here alone, so a change to one side of the format cannot miss the other.
 import { foldText } from '../domain/fold';
 import { spellLatin } from './latin';
 

@@ -1,3 +1,5 @@
+// Over 300 lines: one round (send, pull, merge, hold imported parties) reads as one
+// sequence; split, its ordering rules would live in several files.
 import { SyncFailure } from './backoff';
 import {
   collectionOf,

@@ -1,3 +1,5 @@
+// Over 300 lines: setup, rounds and status share the one-round-at-a-time state and its
+// backoff; the engine, the DAV port and the outbox live in their own modules.
 /**
  * The sync service the background runs: setup ('sync/connect', 'sync/choose'),
  * rounds (after a change, on an alarm, at start, on "Sync now"), one at a time,
