@@ -5,6 +5,7 @@ import type { ClienteleDb } from './open';
 import { readByContacts, type ContactLookup, type PartyKind } from './party-repository';
 import { readAllBuckets } from './search-projection';
 import { ProjectionMetaSchema } from './search-row';
+import { lazy } from '../domain/lazy';
 
 /*
  * Which record, and of which kind, holds each address and phone on file, for a page's
@@ -114,7 +115,7 @@ function sizeOf(lookup: ContactLookup): number {
  * A stored record read for its id and kind alone: the whole-record check would cost
  * about 8 ms of a 1,000-address batch, and nothing else of it goes to the page.
  */
-const PartyKindSchema = PartySchema.pick({ id: true, kind: true });
+const PartyKindSchema = lazy(() => PartySchema.pick({ id: true, kind: true }));
 const asPartyKind = (value: unknown): PartyKind => PartyKindSchema.parse(value);
 
 /**

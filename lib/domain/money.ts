@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatAmount } from './money-format';
+import { lazy } from './lazy';
 
 // Amounts as text live in ./money-format and ./money-input, which surfaces load without zod.
 export { currencyDigits } from './money-format';
@@ -23,10 +24,12 @@ export type Currency = z.infer<typeof CurrencySchema>;
  * JPY) with its currency: no floating-point drift, and amounts in different
  * currencies are never added together.
  */
-export const MoneySchema = z.object({
-  amountMinor: z.number().int().safe(),
-  currency: CurrencySchema,
-});
+export const MoneySchema = lazy(() =>
+  z.object({
+    amountMinor: z.number().int().safe(),
+    currency: CurrencySchema,
+  }),
+);
 export type Money = z.infer<typeof MoneySchema>;
 
 /** Sums amounts per currency; there are no invented exchange rates. */

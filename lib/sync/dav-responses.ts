@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /**
  * Readers for the multistatus answers tsdav hands back (XML already turned into
@@ -10,13 +11,15 @@ import { z } from 'zod';
 const text = z.union([z.string(), z.number()]).transform(String);
 const hrefHolder = z.object({ href: text }).partial();
 
-const ResponseSchema = z.object({
-  href: text.optional(),
-  status: z.number().optional(),
-  ok: z.boolean().optional(),
-  props: z.record(z.string(), z.unknown()).optional(),
-  raw: z.unknown().optional(),
-});
+const ResponseSchema = lazy(() =>
+  z.object({
+    href: text.optional(),
+    status: z.number().optional(),
+    ok: z.boolean().optional(),
+    props: z.record(z.string(), z.unknown()).optional(),
+    raw: z.unknown().optional(),
+  }),
+);
 type DavAnswer = z.infer<typeof ResponseSchema>;
 
 function answers(value: unknown): DavAnswer[] {
