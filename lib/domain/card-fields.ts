@@ -9,7 +9,7 @@ import { lazy } from './lazy';
  * an earlier version simply has none of them.
  */
 
-const part = z.string().trim().max(500);
+const part = lazy(() => z.string().trim().max(500));
 
 /** N's five parts, in the order people read them (vCard writes family first). */
 export const NamePartsSchema = lazy(() =>
@@ -62,9 +62,9 @@ export { ADDRESS_PARTS } from './address-parts';
  * A calendar date, the year optional: `1815-12-10`, or `--12-10` when the year is
  * not known (vCard 4.0's form; Apple writes 1604 with X-APPLE-OMIT-YEAR instead).
  */
-export const CardDateSchema = z
-  .string()
-  .refine(isCardDate, 'a date such as 1990-04-15, or --04-15 without the year');
+export const CardDateSchema = lazy(() =>
+  z.string().refine(isCardDate, 'a date such as 1990-04-15, or --04-15 without the year'),
+);
 export type CardDate = z.infer<typeof CardDateSchema>;
 
 /**
@@ -93,7 +93,7 @@ export type Photo = z.infer<typeof PhotoSchema>;
 export const KeptPropertiesSchema = lazy(() => z.array(z.string().max(20_000)).max(500));
 
 /** The fields, shared by the stored record and the draft that creates one. */
-export const cardFields = {
+export const cardFields = lazy(() => ({
   nameParts: NamePartsSchema.optional(),
   nickname: part.optional(),
   organizationUnits: z.array(part.min(1)).max(10).optional(),
@@ -114,4 +114,4 @@ export const cardFields = {
    * than upload a second one. A record made here has none (its id is its UID).
    */
   cardUid: z.string().trim().min(1).max(1000).optional(),
-};
+}));

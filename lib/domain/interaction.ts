@@ -11,10 +11,12 @@ export const DirectionSchema = lazy(() => z.enum(DIRECTIONS));
 export type Direction = z.infer<typeof DirectionSchema>;
 
 /** Links are kept only for the schemes a user can open again from the record. */
-export const LinkSchema = z
-  .string()
-  .max(2048)
-  .refine((value) => /^(https?|mailto):/i.test(value), { message: 'an http(s) or mailto link' });
+export const LinkSchema = lazy(() =>
+  z
+    .string()
+    .max(2048)
+    .refine((value) => /^(https?|mailto):/i.test(value), { message: 'an http(s) or mailto link' }),
+);
 
 /** A touch with a party: what happened, when, which way, and where to find it again. */
 export const InteractionSchema = lazy(() =>

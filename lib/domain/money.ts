@@ -11,12 +11,14 @@ const KNOWN_CURRENCIES = new Set(
 );
 
 /** ISO 4217 code, checked against the runtime's own currency list when it has one. */
-export const CurrencySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR')
-  .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
-    message: 'not an ISO 4217 currency',
-  });
+export const CurrencySchema = lazy(() =>
+  z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR')
+    .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
+      message: 'not an ISO 4217 currency',
+    }),
+);
 export type Currency = z.infer<typeof CurrencySchema>;
 
 /**

@@ -36,7 +36,7 @@ export const CaptureSchema = lazy(() =>
   }),
 );
 
-const shortText = z.string().trim().max(500);
+const shortText = lazy(() => z.string().trim().max(500));
 
 /**
  * A person or an organization the user has a relationship with. Emails and phones
@@ -103,22 +103,23 @@ export const PartyDraftSchema = lazy(() =>
 export type PartyDraft = z.input<typeof PartyDraftSchema>;
 export type ParsedPartyDraft = z.output<typeof PartyDraftSchema>;
 
-const patchFields = PartyDraftSchema.omit({ kind: true, captured: true }).shape;
-
 /**
  * Changes a user may make to an existing party; kind changes go through lifecycle.
  * The draft's defaults are removed: a patch carries only what it changes, so an
  * absent field never comes back as `[]` or `''` and overwrites what was stored.
  */
-export const PartyPatchSchema = z
-  .object({
-    ...patchFields,
-    type: patchFields.type.unwrap(),
-    emails: patchFields.emails.unwrap(),
-    phones: patchFields.phones.unwrap(),
-    domains: patchFields.domains.unwrap(),
-    tags: patchFields.tags.unwrap(),
-    notes: patchFields.notes.unwrap(),
-  })
-  .partial();
+export const PartyPatchSchema = lazy(() => {
+  const patchFields = PartyDraftSchema.omit({ kind: true, captured: true }).shape;
+  return z
+    .object({
+      ...patchFields,
+      type: patchFields.type.unwrap(),
+      emails: patchFields.emails.unwrap(),
+      phones: patchFields.phones.unwrap(),
+      domains: patchFields.domains.unwrap(),
+      tags: patchFields.tags.unwrap(),
+      notes: patchFields.notes.unwrap(),
+    })
+    .partial();
+});
 export type PartyPatch = z.input<typeof PartyPatchSchema>;

@@ -6,6 +6,6 @@ export const RegionSchema = lazy(() =>
 );
 
 /** A stored phone: E.164 with an optional extension. */
-export const PhoneSchema = z
-  .string()
-  .regex(/^\+[1-9]\d{6,14}(;ext=\d{1,10})?$/, 'not an E.164 number');
+export const PhoneSchema = lazy(() =>
+  z.string().regex(/^\+[1-9]\d{6,14}(;ext=\d{1,10})?$/, 'not an E.164 number'),
+);

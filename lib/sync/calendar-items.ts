@@ -177,7 +177,7 @@ export function itemChangedBy(text: string): string | undefined {
   return item ? firstText(item, 'x-clientele-changed-by') || undefined : undefined;
 }
 
-const instant = z.number().int().nonnegative().optional();
+const instant = lazy(() => z.number().int().nonnegative().optional());
 const TimesSchema = lazy(() =>
   z.object({
     createdAt: instant,

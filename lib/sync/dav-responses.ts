@@ -8,8 +8,8 @@ import { lazy } from '../domain/lazy';
  * tsdav turns numeric-looking text into numbers, so ids are read as text either way.
  */
 
-const text = z.union([z.string(), z.number()]).transform(String);
-const hrefHolder = z.object({ href: text }).partial();
+const text = lazy(() => z.union([z.string(), z.number()]).transform(String));
+const hrefHolder = lazy(() => z.object({ href: text }).partial());
 
 const ResponseSchema = lazy(() =>
   z.object({
@@ -75,12 +75,16 @@ export interface Collection {
 
 const many = <T extends z.ZodType>(item: T) =>
   z.union([z.array(item), item.transform((one) => [one])]);
-const ContentTypes = z.object({
-  contentType: many(z.object({ _attributes: z.object({ version: text }).partial() })),
-});
-const Components = z.object({
-  comp: many(z.object({ _attributes: z.object({ name: text }) })),
-});
+const ContentTypes = lazy(() =>
+  z.object({
+    contentType: many(z.object({ _attributes: z.object({ version: text }).partial() })),
+  }),
+);
+const Components = lazy(() =>
+  z.object({
+    comp: many(z.object({ _attributes: z.object({ name: text }) })),
+  }),
+);
 
 /** The address books and calendars in a Depth 1 PROPFIND of a home. */
 export function collectionsFrom(value: unknown): Collection[] {
@@ -117,7 +121,7 @@ export interface SyncAnswer {
   deleted: string[];
 }
 
-const TokenHolder = z.object({ multistatus: z.object({ syncToken: text }) });
+const TokenHolder = lazy(() => z.object({ multistatus: z.object({ syncToken: text }) }));
 
 /** A sync-collection REPORT (RFC 6578): what changed, what went, and the new token. */
 export function syncAnswerFrom(value: unknown): SyncAnswer {

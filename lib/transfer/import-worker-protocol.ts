@@ -45,7 +45,7 @@ const ProblemSchema = lazy(() =>
   }),
 );
 
-const cells = z.array(z.string());
+const cells = lazy(() => z.array(z.string()));
 
 /** What the preview needs of a source: everything but the rows and cards themselves. */
 const SourceViewSchema = lazy(() =>

@@ -18,7 +18,7 @@ import { defineMessage } from '../define';
 import { PartyViewSchema } from '../contact-schemas';
 import { lazy } from '../../domain/lazy';
 
-const IdField = z.string().min(1).max(64);
+const IdField = lazy(() => z.string().min(1).max(64));
 
 export const LifecycleSuggestionSchema = lazy(() =>
   z.object({
@@ -28,7 +28,7 @@ export const LifecycleSuggestionSchema = lazy(() =>
     params: z.record(z.string().max(40), z.string()),
   }),
 );
-const Suggestion = LifecycleSuggestionSchema.nullable();
+const Suggestion = lazy(() => LifecycleSuggestionSchema.nullable());
 
 const PartyBriefSchema = lazy(() =>
   z.object({
@@ -55,7 +55,7 @@ const MergeCountsSchema = lazy(() =>
 
 const MergeTargetSchema = lazy(() => z.object({ survivorId: IdField, absorbedId: IdField }));
 
-const count = z.number().int().nonnegative();
+const count = lazy(() => z.number().int().nonnegative());
 
 export const DashboardFiguresSchema = lazy(() =>
   z.object({

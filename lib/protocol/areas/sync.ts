@@ -67,14 +67,16 @@ export const SyncStatusSchema = lazy(() =>
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 /** A server address: http(s) only; whether plain http is allowed is the background's call. */
-const ServerUrlSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(2000)
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-    message: 'not an http(s) URL',
-  });
+const ServerUrlSchema = lazy(() =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      message: 'not an http(s) URL',
+    }),
+);
 
 export const SyncConnectRequestSchema = lazy(() =>
   z.object({
