@@ -420,7 +420,7 @@ export function printSearch(search) {
       const l = x.lookup;
       console.log(
         `Exact email lookup (knownTexts, ${x.seededParties} records): one address ` +
-          `${round(l.oneMs, 2)} ms median, ${round(l.firstOneMs, 2)} ms cold (≤ 2); ` +
+          `${round(l.oneMs, 2)} ms median, ${round(l.firstOneMs, 2)} ms cold (≤ 2; waiting for the read's commit as before: ${round(l.oneAwaitingCommitMs, 2)} ms median); ` +
           `1,000 in one batch ${round(l.batchMs)} ms median, ${round(l.firstBatchMs)} ms cold ` +
           `(≤ 100; by one index read per address: ${round(l.indexReadsBatchMs)} ms; read as whole records, each checked whole: ${round(l.wholeRecordsBatchMs)} ms); found ${l.oneHits} singles, ${l.batchHits} of the batch (half unknown). ` +
           `The batch answers from an address → kind map read from the projection, ${round(l.mapReadMs)} ms to read, again after each write (off the lookup's path: the cold batch reads the indexes).`,
