@@ -92,8 +92,11 @@ export type Photo = z.infer<typeof PhotoSchema>;
  */
 export const KeptPropertiesSchema = lazy(() => z.array(z.string().max(20_000)).max(500));
 
-/** The fields, shared by the stored record and the draft that creates one. */
-export const cardFields = lazy(() => ({
+/**
+ * The fields, shared by the stored record and the draft that creates one: built by
+ * the schemas that spread them, when they are built.
+ */
+export const cardFields = () => ({
   nameParts: NamePartsSchema.optional(),
   nickname: part.optional(),
   organizationUnits: z.array(part.min(1)).max(10).optional(),
@@ -114,4 +117,4 @@ export const cardFields = lazy(() => ({
    * than upload a second one. A record made here has none (its id is its UID).
    */
   cardUid: z.string().trim().min(1).max(1000).optional(),
-}));
+});

@@ -31,11 +31,20 @@ describe('lazy', () => {
     expect(Union.safeParse({ kind: 'three' }).success).toBe(false);
   });
 
-  it('lets its properties be listed and described like the value’s own', () => {
+  it('becomes an ordinary object with the value’s properties once read', () => {
     const value = lazy(() => ({ a: 1, b: 'two' }));
+    expect(value.a).toBe(1);
     expect(Object.keys(value)).toEqual(['a', 'b']);
     expect({ ...value }).toEqual({ a: 1, b: 'two' });
-    expect('a' in value).toBe(true);
+    expect('b' in value).toBe(true);
     expect(Object.hasOwn(value, 'c')).toBe(false);
+  });
+
+  it('answers `in` and instanceof before anything else has read it', () => {
+    const first = lazy(() => z.string());
+    expect('parse' in first).toBe(true);
+    const second = lazy(() => z.string());
+    expect(second instanceof z.ZodString).toBe(true);
+    expect(second.parse('x')).toBe('x');
   });
 });

@@ -69,7 +69,7 @@ export const PartySchema = lazy(() =>
     nextCheckInAt: InstantSchema.optional(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,
-    ...cardFields,
+    ...cardFields(),
   }),
 );
 export type Party = z.infer<typeof PartySchema>;
@@ -94,7 +94,7 @@ export const PartyDraftSchema = lazy(() =>
     captured: CaptureSchema.optional(),
     prospect: ProspectInfoSchema.optional(),
     checkInDays: z.number().int().min(1).max(3650).optional(),
-    ...cardFields,
+    ...cardFields(),
     // An empty date means "none", so an edit can clear one.
     birthday: CardDateSchema.or(z.literal('')).optional(),
     anniversary: CardDateSchema.or(z.literal('')).optional(),
