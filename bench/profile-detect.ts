@@ -92,7 +92,8 @@ export function prepare(elements: number | undefined) {
   }
   const findings: Finding[] = collectFindings(document, context);
   tasks['merge'] = () => contactsFromFindings(findings);
-  tasks['detect (collect + merge)'] = () => contactsFromFindings(collectFindings(document, context));
+  tasks['detect (collect + merge)'] = () =>
+    contactsFromFindings(collectFindings(document, context));
   const contacts = contactsFromFindings(findings);
   return {
     elements: document.getElementsByTagName('*').length,

@@ -42,7 +42,10 @@ describe('contactsFromFindings', () => {
   });
 
   it('takes the name from a later finding when the first had none', () => {
-    const [contact] = contactsFromFindings([text('ada@example.com'), mailto('ada@example.com', 'Ada')]);
+    const [contact] = contactsFromFindings([
+      text('ada@example.com'),
+      mailto('ada@example.com', 'Ada'),
+    ]);
     expect(contact?.name).toBe('Ada');
     expect(contact?.sources).toEqual(['text-email', 'mailto']);
     expect(contact?.confidence).toBeCloseTo(0.96, 10);
