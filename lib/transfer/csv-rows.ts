@@ -1,6 +1,7 @@
 import { cardDateInput } from '../domain/card-format';
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
+import { addressesOfCells, isAddressField, type AddressCell } from './csv-addresses';
 import { detectLayout, type CsvField } from './csv-layouts';
 import { restoreCell } from './formula';
 import { asKind, draftTooLarge, firstBadEmail, normalizeBreaks, unique } from './import-draft';
@@ -64,12 +65,17 @@ function draftFromRow(
 ): RowRead {
   const values = new Map<CsvField, string[]>();
   const extras: string[] = [];
+  const addressCells: AddressCell[] = [];
   const warnings: UiText[] = [];
   mapping.forEach((field, column) => {
     const raw = cells[column];
     if (raw === undefined || field === 'ignore') return;
     const value = normalizeBreaks(restoreCell(raw)).trim();
     if (value === '') return;
+    if (isAddressField(field)) {
+      addressCells.push({ header: header[column] ?? `Column ${column + 1}`, field, value });
+      return;
+    }
     // A birthday Clientele cannot read for sure stays in the notes as written.
     if (
       field === 'extra' ||
@@ -107,6 +113,8 @@ function draftFromRow(
         : 'person';
 
   const websites = all('website', MULTI);
+  const postal = addressesOfCells(addressCells);
+  extras.push(...postal.extras);
   const notes = [
     ...(values.get('notes') ?? []),
     ...websites.slice(1).map((site) => `Website: ${site}`),
@@ -143,6 +151,7 @@ function draftFromRow(
     draft.nameParts = Object.fromEntries(Object.entries(parts).filter(([, v]) => v));
   const nickname = first('nickname');
   if (nickname) draft.nickname = nickname;
+  if (postal.addresses.length > 0) draft.addresses = postal.addresses;
   cardFieldsOfRow(draft, first);
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, error: tooLarge };
