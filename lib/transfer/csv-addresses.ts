@@ -1,8 +1,4 @@
-import {
-  PostalAddressSchema,
-  type ContactType,
-  type PostalAddress,
-} from '../domain/card-fields';
+import { PostalAddressSchema, type ContactType, type PostalAddress } from '../domain/card-fields';
 
 /*
  * Postal addresses in CSV files. Exporters spread one address over several columns
@@ -30,13 +26,14 @@ export const isAddressField = (field: string): field is AddressField =>
 
 const PREFIX = /^(?:(address \d+) - |(business|home|other|work) )/i;
 
-// The part a column holds, from its name without the prefix. Outlook writes
-// `Business Street 2` and Thunderbird `Work Address 2` for a second street line.
+// The part a column holds, from its name without the prefix. Outlook's `Business
+// Street 2` and Thunderbird's `Work Address 2` hold the suite or floor: vCard's
+// extended address.
 const PARTS: [RegExp, AddressField][] = [
   [/^(type|label)$/i, 'addressType'],
   [/^formatted$/i, 'addressFormatted'],
-  [/^(street|address)( \d)?$|^address line \d$|^(straße|strasse|rue|calle|dirección)$/i, 'addressStreet'],
-  [/^extended address$/i, 'addressExtended'],
+  [/^(street|address|address line 1|straße|strasse|rue|calle|dirección)$/i, 'addressStreet'],
+  [/^extended address$|^(street|address) \d$|^address line \d$/i, 'addressExtended'],
   [/^(address )?p\.?\s?o\.? box$|^(postfach|boîte postale|apartado postal)$/i, 'addressPoBox'],
   [/^(city|town|locality|ort|stadt|ville|ciudad|localidad)$/i, 'addressLocality'],
   [/^(state|region|province|county|bundesland|région|provincia)$/i, 'addressRegion'],

@@ -117,7 +117,8 @@ function draftFromRow(
   extras.push(...postal.extras);
   const notes = [
     ...(values.get('notes') ?? []),
-    ...websites.slice(1).map((site) => `Website: ${site}`),
+    // Past the 50 more websites a record holds, the rest stay as text.
+    ...websites.slice(51).map((site) => `Website: ${site}`),
     ...extras,
   ].join('\n');
   const draft: PartyDraft = {
@@ -139,6 +140,7 @@ function draftFromRow(
   const title = first('title');
   if (title) draft.title = title;
   if (websites[0]) draft.website = websites[0];
+  if (websites.length > 1) draft.moreWebsites = websites.slice(1, 51);
   // Thunderbird, Outlook and Google give the parts beside the display name: both are kept.
   const parts = {
     prefix: first('namePrefix'),
