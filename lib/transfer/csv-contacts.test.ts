@@ -189,7 +189,7 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
     expect(leftOut).toEqual({ emails: 0, phones: 0, addresses: 0, websites: 0, parties: 0 });
     const back = reimport(text, 'outlook.csv');
     expect(back.emails).toEqual(['a@one.example', 'b@two.example', 'c@three.example']);
-    expect([...back.phones].sort()).toEqual([...phones].sort());
+    expect([...(back.phones ?? [])].sort()).toEqual([...phones].sort());
     expect(back.addresses).toEqual(
       expect.arrayContaining([HOME, WORK, { types: ['other'], locality: 'Kiel' }]),
     );
