@@ -151,6 +151,12 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
         party({
           emails,
           phones,
+          emailLabels: [{ value: emails[1]!, types: ['work'] }],
+          phoneLabels: [
+            { value: phones[1]!, types: ['home'] },
+            { value: phones[2]!, types: ['mobile'] },
+            { value: phones[3]!, types: [], label: 'Studio' },
+          ],
           addresses: addresses.map((a) => ({ ...a, types: [...a.types] })),
           website: sites[0],
           moreWebsites: sites.slice(1),
@@ -164,6 +170,12 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
     const back = draftsOf(file.value, 'client').drafts[1]!.value;
     expect(back).toMatchObject({ emails, phones, addresses, website: sites[0] });
     expect(back.moreWebsites).toEqual(sites.slice(1));
+    expect(back.emailLabels).toEqual([{ value: emails[1], types: ['work'] }]);
+    expect(back.phoneLabels).toEqual([
+      { value: phones[1], types: ['home'] },
+      { value: phones[2], types: ['mobile'] },
+      { value: phones[3], types: [], label: 'Studio' },
+    ]);
     expect(back.notes).toBe('');
   });
 
@@ -190,6 +202,14 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
     const back = reimport(text, 'outlook.csv');
     expect(back.emails).toEqual(['a@one.example', 'b@two.example', 'c@three.example']);
     expect([...(back.phones ?? [])].sort()).toEqual([...phones].sort());
+    // Outlook has no column for a phone without a type: it comes back a business one.
+    expect(back.phoneLabels).toEqual(
+      expect.arrayContaining([
+        { value: '+33123456789', types: ['home'] },
+        { value: '+4930123456', types: ['mobile'] },
+        { value: '+442079460958', types: ['work'] },
+      ]),
+    );
     expect(back.addresses).toEqual(
       expect.arrayContaining([HOME, WORK, { types: ['other'], locality: 'Kiel' }]),
     );

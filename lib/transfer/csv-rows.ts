@@ -1,8 +1,10 @@
 import { cardDateInput } from '../domain/card-format';
+import type { ValueLabel } from '../domain/card-fields';
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
 import { addressesOfCells, isAddressField, type AddressCell } from './csv-addresses';
 import { detectLayout, type CsvField } from './csv-layouts';
+import { labelOfColumn } from './csv-labels';
 import { restoreCell } from './formula';
 import { asKind, draftTooLarge, firstBadEmail, normalizeBreaks, unique } from './import-draft';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
@@ -66,6 +68,7 @@ function draftFromRow(
   const values = new Map<CsvField, string[]>();
   const extras: string[] = [];
   const addressCells: AddressCell[] = [];
+  const typed: { field: 'email' | 'phone'; value: string; label: Omit<ValueLabel, 'value'> }[] = [];
   const warnings: UiText[] = [];
   mapping.forEach((field, column) => {
     const raw = cells[column];
@@ -82,7 +85,13 @@ function draftFromRow(
       (field === 'birthday' && !(ISO_DAY.test(value) && cardDateInput(value)))
     )
       extras.push(`${header[column] ?? `Column ${column + 1}`}: ${value}`);
-    else values.set(field, [...(values.get(field) ?? []), value]);
+    else {
+      values.set(field, [...(values.get(field) ?? []), value]);
+      if (field === 'email' || field === 'phone') {
+        const label = labelOfColumn(header, cells, column);
+        if (label) typed.push({ field, value, label });
+      }
+    }
   });
   const first = (field: CsvField) => values.get(field)?.[0];
   const all = (field: CsvField, split: RegExp) =>
@@ -154,6 +163,21 @@ function draftFromRow(
   const nickname = first('nickname');
   if (nickname) draft.nickname = nickname;
   if (postal.addresses.length > 0) draft.addresses = postal.addresses;
+  // A cell of several values (Google's ` ::: `) gives each of them the column's type.
+  for (const field of ['email', 'phone'] as const) {
+    const split = field === 'email' ? EMAIL_LIST : MULTI;
+    const labels = typed
+      .filter((t) => t.field === field)
+      .flatMap(({ value, label }) =>
+        value
+          .split(split)
+          .map((v) => v.trim())
+          .filter(Boolean)
+          .map((v) => ({ value: v, ...label })),
+      )
+      .slice(0, 50);
+    if (labels.length > 0) draft[field === 'email' ? 'emailLabels' : 'phoneLabels'] = labels;
+  }
   cardFieldsOfRow(draft, first);
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, error: tooLarge };
