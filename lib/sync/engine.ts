@@ -405,12 +405,19 @@ export class SyncEngine {
     round: SyncRound,
   ): Promise<void> {
     if (copy.record.type !== 'party' || imported.type !== 'party') return;
-    const into = copy.record.value.party;
-    const incoming = rebased(imported, into.id, into.cardUid);
+    const incoming = rebased(imported, copy.record.value.party.id, copy.record.value.party.cardUid);
     if (incoming.type !== 'party') return;
+    const into = { ...copy.record.value.party };
+    // A kind the card does not name is the default it was read with: the import's stands.
+    if (!cardNamesKind(copy.state.text)) {
+      const { kind, kindHistory, prospect } = incoming.value.party;
+      Object.assign(into, { kind, kindHistory });
+      if (prospect) into.prospect = prospect;
+      else delete into.prospect;
+    }
     const merged = mergeRecords(
       emptySides(into, incoming.value.party),
-      copy.record,
+      { type: 'party', value: { ...copy.record.value, party: into } },
       incoming,
     );
     await this.store.moveParty({
