@@ -46,11 +46,13 @@ export interface SyncStore {
   applyRemote(record: SyncRecord, state: SyncedState, kept: FieldConflict[]): Promise<void>;
   removeLocal(type: RecordType, id: string): Promise<void>;
   /**
-   * The id of the local party whose `cardUid` (the UID of the card it was imported
-   * from) is `uid`, if there is one: another app's copy of that card, found on the
-   * server, is that party's, not a new one.
+   * The ids of the local parties whose `cardUid` (the UID of the card they were
+   * imported from) is `uid`: another app's copy of that card, found on the server,
+   * is such a party's, not a new one.
    */
-  partyWithCardUid(uid: string): Promise<string | undefined>;
+  partiesWithCardUid(uid: string): Promise<string[]>;
+  /** Moves a party to another id in one step (see PartyMove). */
+  moveParty(move: PartyMove): Promise<void>;
   synced(key: string): Promise<SyncedState | undefined>;
   syncedIn(collection: 'addressbook' | 'calendar'): Promise<SyncedState[]>;
   saveSynced(state: SyncedState): Promise<void>;
@@ -59,6 +61,24 @@ export interface SyncStore {
   saveToken(collection: string, token: string): Promise<void>;
   /** A record deleted on one side and changed on the other was kept: flag it for the user. */
   flagKept?(type: RecordType, id: string, deletedOn: 'here' | 'server'): Promise<void>;
+}
+
+/**
+ * One card held under two ids comes together under one. `record` is the party as it
+ * now is, under the id it keeps. The party `fromId` goes, with its synced state and
+ * its outbox entry, quietly: nothing is deleted on the server, where the card is one
+ * object. Its interactions and follow-ups, and the people of an organisation, are
+ * re-pointed at the kept id and queued, as their server copies name their party.
+ */
+export interface PartyMove {
+  fromId: string;
+  record: SyncRecord;
+  /** The kept id's synced state (the server's copy of the card). */
+  state: SyncedState;
+  /** Values that lost the merge, kept in the record's history. */
+  kept: FieldConflict[];
+  /** Queue the kept party too: it holds what the server's copy lacks. */
+  send: boolean;
 }
 
 export interface SyncTarget {
@@ -142,6 +162,9 @@ export class SyncEngine {
         held.entries.push(entry);
         return;
       }
+      // Imported from a card this device already holds the server's copy of: one record.
+      const copy = current ? undefined : await this.syncedCopyOf(record);
+      if (copy) return this.foldInto(copy, record, round);
       const href = current?.href ?? this.hrefFor(entry.type, entry.id);
       const text = encode(record, current?.text, this.context(), await this.nameOf(record));
       const when = current?.etag ? { etag: current.etag } : { create: true as const };
@@ -152,9 +175,16 @@ export class SyncEngine {
         return this.store.acknowledge(entry);
       }
       if (put.status !== 412) throw failure(put.status);
-      round.conflicts += await this.mergeFromServer(entry.type, href, record, current);
+      const movedTo = await this.mergeFromServer(entry.type, href, record, current, round);
+      if (movedTo) return this.sendQueued(movedTo, round);
     }
     throw new SyncFailure('conflict', 412);
+  }
+
+  /** Sends what is queued for `key` now, if anything is (a record that just moved there). */
+  private async sendQueued(key: string, round: SyncRound): Promise<void> {
+    const entry = (await this.store.pending()).find((e) => e.key === key);
+    if (entry) await this.send(entry, round);
   }
 
   private async sendDeletion(entry: OutboxEntry, round: SyncRound): Promise<void> {
@@ -164,8 +194,8 @@ export class SyncEngine {
     if (status === 412) {
       // Changed elsewhere since this device last saw it: kept, and it comes back.
       await this.store.acknowledge(entry);
-      await this.restore(entry.type, state.href, round);
-      await this.store.flagKept?.(entry.type, entry.id, 'here');
+      const id = await this.restore(state, round);
+      await this.store.flagKept?.(entry.type, id ?? entry.id, 'here');
       return;
     }
     if (status >= 300 && status !== 404) throw failure(status);
@@ -174,22 +204,29 @@ export class SyncEngine {
     return this.store.acknowledge(entry);
   }
 
-  private async restore(type: RecordType, href: string, round: SyncRound): Promise<void> {
-    const collection = collectionOf(type);
+  /** Takes the server's copy back in; the id it is now held under (another device may have moved it). */
+  private async restore(state: SyncedState, round: SyncRound): Promise<string | undefined> {
+    const collection = collectionOf(state.type);
     const url = this.target[collection];
-    const [remote] = await this.server.fetchObjects(url, collection, [href]);
-    if (remote)
-      await this.takeIn(collection, remote.href, remote.etag, remote.data, new Map(), round);
+    const [remote] = await this.server.fetchObjects(url, collection, [state.href]);
     round.conflicts += 1;
+    if (!remote) return undefined;
+    const known = new Map([[path(state.href), state]]);
+    return this.takeIn(collection, remote.href, remote.etag, remote.data, known, round);
   }
 
-  /** After a 412: take the server's copy, merge it with ours, and try again with its ETag. */
+  /**
+   * After a 412: take the server's copy and merge it with ours; the send is then tried
+   * again with its ETag. When the copy now names the party by another id (another
+   * device adopted the card), the party moves there: the key to send is returned.
+   */
   private async mergeFromServer(
     type: RecordType,
     href: string,
     local: SyncRecord,
     state: SyncedState | undefined,
-  ): Promise<number> {
+    round: SyncRound,
+  ): Promise<string | undefined> {
     const collection = collectionOf(type);
     const [remote] = await this.server.fetchObjects(this.target[collection], collection, [href]);
     if (!remote) {
@@ -198,14 +235,20 @@ export class SyncEngine {
         await this.store.forgetSynced(state.key);
         await this.store.flagKept?.(type, idOf(local), 'server');
       }
-      return 1;
+      round.conflicts += 1;
+      return undefined;
     }
     const decoded = decode(collection, remote.data, this.context());
     if (!decoded.ok) throw new SyncFailure('server', 412);
+    if (state && movesParty(state, decoded.record)) {
+      await this.moveIn(state, decoded.record, href, remote.etag, remote.data, round);
+      return recordKey('party', idOf(decoded.record));
+    }
     const merged = mergeRecords(state?.base, local, decoded.record);
     const remoteState = { ...stateOf(decoded.record, href, remote.data), etag: remote.etag };
     await this.store.applyRemote(merged.record, remoteState, merged.conflicts);
-    return merged.conflicts.length > 0 ? 1 : 0;
+    if (merged.conflicts.length > 0) round.conflicts += 1;
+    return undefined;
   }
 
   private async pull(collection: 'addressbook' | 'calendar', round: SyncRound): Promise<void> {
@@ -259,13 +302,19 @@ export class SyncEngine {
     data: string,
     known: Map<string, SyncedState>,
     round: SyncRound,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     const decoded = decode(collection, data, this.context());
     if (!decoded.ok) return; // An object Clientele cannot read stays on the server untouched.
-    const adopted = known.has(path(href)) ? undefined : await this.importedAs(decoded.record, data);
+    const held = known.get(path(href));
+    if (held && movesParty(held, decoded.record)) {
+      const moved = await this.moveIn(held, decoded.record, href, etag, data, round);
+      known.set(path(href), moved);
+      return moved.id;
+    }
+    const adopted = held ? undefined : await this.importedAs(decoded.record, data);
     const remote = adopted?.remote ?? decoded.record;
     const key = recordKey(remote.type, idOf(remote));
-    const state = known.get(path(href)) ?? (await this.store.synced(key));
+    const state = held ?? (await this.store.synced(key));
     const entry = (await this.store.pending()).find((e) => e.key === key);
     // Deleted here, changed there since: the change wins and the record is kept.
     if (entry?.op === 'delete') await this.store.acknowledge(entry);
@@ -285,6 +334,101 @@ export class SyncEngine {
     round.received += 1;
     if (merged.conflicts.length > 0) round.conflicts += 1;
     if (entry?.op === 'delete') await this.store.flagKept?.(remote.type, idOf(remote), 'here');
+    return idOf(remote);
+  }
+
+  /**
+   * The server's copy of a card this device holds as the party `old.id` now names it
+   * by another id: another device imported the same card and adopted this copy under
+   * its own id (see importedAs). The party moves to that id, merged with the card
+   * against the version last synced, so what was changed here meanwhile is kept; its
+   * queued change goes with it. Taken as a new record instead, the card would be two.
+   */
+  private async moveIn(
+    old: SyncedState,
+    remote: SyncRecord,
+    href: string,
+    etag: string,
+    data: string,
+    round: SyncRound,
+  ): Promise<SyncedState> {
+    const to = idOf(remote);
+    const entry = (await this.store.pending()).find((e) => e.key === old.key);
+    const local = await this.store.read('party', old.id);
+    const merged = local
+      ? mergeRecords(rebased(old.base, to), rebased(local, to), remote)
+      : { record: remote, conflicts: [] };
+    const state = { ...stateOf(remote, href, data), etag };
+    await this.store.moveParty({
+      fromId: old.id,
+      record: merged.record,
+      state,
+      kept: merged.conflicts,
+      send: local !== undefined && entry?.op === 'put',
+    });
+    round.received += 1;
+    if (merged.conflicts.length > 0) round.conflicts += 1;
+    // Deleted here, changed there since: the change wins and the record is kept.
+    if (!local && entry?.op === 'delete') await this.store.flagKept?.('party', to, 'here');
+    return state;
+  }
+
+  /**
+   * The party another device or app already put on the server for the card `record`
+   * was imported from, held here under another id: pulled before the import, it is not
+   * new to the pull, so importedAs never sees it, and creating the import beside it is
+   * a second card with the same UID (a 409 on most servers). None for anything else.
+   */
+  private async syncedCopyOf(
+    record: SyncRecord,
+  ): Promise<{ state: SyncedState; record: SyncRecord } | undefined> {
+    if (record.type !== 'party' || record.value.party.cardUid === undefined) return undefined;
+    const { id, cardUid } = record.value.party;
+    const ids = new Set([cardUid, ...(await this.store.partiesWithCardUid(cardUid))]);
+    ids.delete(id);
+    for (const candidate of ids) {
+      const state = await this.store.synced(recordKey('party', candidate));
+      const copy = state && (await this.store.read('party', candidate));
+      if (state && copy?.type === 'party') return { state, record: copy };
+    }
+    return undefined;
+  }
+
+  /**
+   * Folds an imported party into the synced copy of its card (see syncedCopyOf): the
+   * copy keeps its id, known to the other devices; the import's fields merge into it as
+   * importedAs merges an adopted card, and its dealings move to it. The result is sent.
+   */
+  private async foldInto(
+    copy: { state: SyncedState; record: SyncRecord },
+    imported: SyncRecord,
+    round: SyncRound,
+  ): Promise<void> {
+    if (copy.record.type !== 'party' || imported.type !== 'party') return;
+    const incoming = rebased(imported, copy.record.value.party.id, copy.record.value.party.cardUid);
+    if (incoming.type !== 'party') return;
+    const into = { ...copy.record.value.party };
+    // A kind the card does not name is the default it was read with: the import's stands.
+    if (!cardNamesKind(copy.state.text)) {
+      const { kind, kindHistory, prospect } = incoming.value.party;
+      Object.assign(into, { kind, kindHistory });
+      if (prospect) into.prospect = prospect;
+      else delete into.prospect;
+    }
+    const merged = mergeRecords(
+      emptySides(into, incoming.value.party),
+      { type: 'party', value: { ...copy.record.value, party: into } },
+      incoming,
+    );
+    await this.store.moveParty({
+      fromId: imported.value.party.id,
+      record: merged.record,
+      state: copy.state,
+      kept: merged.conflicts,
+      send: true,
+    });
+    if (merged.conflicts.length > 0) round.conflicts += 1;
+    await this.sendQueued(copy.state.key, round);
   }
 
   /**
@@ -302,8 +446,10 @@ export class SyncEngine {
     if (await this.store.read('party', party.id)) return undefined;
     // cardToParty keeps the UID as written in cardUid only when it differs from the id.
     const uid = party.cardUid ?? party.id;
-    const id = await this.store.partyWithCardUid(uid);
-    if (id === undefined || (await this.store.synced(recordKey('party', id)))) return undefined;
+    let id: string | undefined;
+    for (const candidate of await this.store.partiesWithCardUid(uid))
+      if (!(await this.store.synced(recordKey('party', candidate)))) id ??= candidate;
+    if (id === undefined) return undefined;
     const local = await this.store.read('party', id);
     if (local?.type !== 'party') return undefined;
     const adopted = { ...party, id, cardUid: uid };
@@ -359,6 +505,31 @@ function emptySides(local: Party, remote: Party): SyncRecord {
   return {
     type: 'party',
     value: { party: base as unknown as Party, engagements: [], purchases: [] },
+  };
+}
+
+/** Whether the server's copy of a synced party now names it by another id (see moveIn). */
+function movesParty(state: SyncedState, remote: SyncRecord): boolean {
+  return state.type === 'party' && remote.type === 'party' && state.id !== idOf(remote);
+}
+
+/**
+ * A party's record as if it had always had the id `to`: its dealings name `to`, and
+ * its `cardUid` still names the card it came from (its old id, if it had none).
+ */
+function rebased(record: SyncRecord, to: string, cardUid?: string): SyncRecord {
+  if (record.type !== 'party') return record;
+  const { party, engagements, purchases } = record.value;
+  const uid = cardUid ?? party.cardUid ?? party.id;
+  const moved: Party = { ...party, id: to, cardUid: uid };
+  if (uid === to) delete moved.cardUid;
+  return {
+    type: 'party',
+    value: {
+      party: moved,
+      engagements: engagements.map((e) => ({ ...e, partyId: to })),
+      purchases: purchases.map((p) => ({ ...p, partyId: to })),
+    },
   };
 }
 
