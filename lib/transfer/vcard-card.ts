@@ -27,7 +27,12 @@ export interface CardWarning {
   message: UiText;
 }
 export type CardRead = { warnings: CardWarning[]; kindFromFile: boolean } & (
-  { draft: PartyDraft } | { error: UiText }
+  | {
+      draft: PartyDraft;
+      /** The line each of the draft's phones was read from, in the order of its phones. */
+      phoneLines?: number[];
+    }
+  | { error: UiText }
 );
 
 /** What the card says about the card, not the contact: not kept (its UID is, as cardUid). */
@@ -196,6 +201,8 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   if (emailLabels.length > 0) draft.emailLabels = emailLabels;
   const phones = typed('TEL', (v) => v.replace(/^tel:/i, ''));
   draft.phones = unique(phones.map((p) => p.value));
+  // A phone's own line, so a warning about it (it cannot be read) names that line.
+  const phoneLines = draft.phones.map((value) => phones.find((p) => p.value === value)!.p.line);
   const phoneLabels = labelsOf(phones);
   if (phoneLabels.length > 0) draft.phoneLabels = phoneLabels;
   const sites = typed('URL', (v) => v);
@@ -325,7 +332,9 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   if (uid !== undefined && uid.length <= 1000) draft.cardUid = uid;
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, kindFromFile: false, error: tooLarge };
-  return { warnings, kindFromFile: kind !== undefined, draft };
+  return phoneLines.length > 0
+    ? { warnings, kindFromFile: kind !== undefined, draft, phoneLines }
+    : { warnings, kindFromFile: kind !== undefined, draft };
 }
 
 /** The types and labels of values that have any. */
