@@ -1,4 +1,5 @@
-import { addressLines, formatCardDate } from '../lib/domain/card-format';
+import { formatCardDate } from '../lib/domain/card-format';
+import { addressLines } from '../lib/ui/address-lines';
 import type { Party } from '../lib/domain/party';
 import { t } from '../lib/platform/i18n';
 import { typeWords } from './type-words';
@@ -47,7 +48,7 @@ export function CardDetails({ party, locale }: { party: Party; locale?: string }
               {t('card_labelled', typeWords(address), '')}
             </span>
           )}
-          {addressLines(address).map((line, j) => (
+          {addressLines(address, locale, (box) => t('card_po_box', box)).map((line, j) => (
             <span key={j} class="address-line">
               {line}
             </span>

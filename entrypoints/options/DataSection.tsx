@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/platform/messaging';
 import { recordBackup } from '../../lib/platform/storage-care';
 import { partiesToContactsCsv, type ContactsLayout } from '../../lib/transfer/csv-contacts';
+import { LAYOUT_NAMES } from '../../lib/transfer/csv-layouts';
 import { interactionsToCsv, partiesToCsv } from '../../lib/transfer/csv-write';
 import { calendarFor } from '../../lib/transfer/ics-write';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../lib/transfer/transfer-client';
 import { partiesToVcards, type VcardVersion } from '../../lib/transfer/vcard-write';
 import { t, tCount } from '../../lib/platform/i18n';
-import { downloadFile, number } from './data/format';
+import { downloadFile, leftOutWords, number } from './data/format';
 import { ImportFlow } from './data/ImportFlow';
 import { RestorePicker } from './data/RestorePicker';
 import { say } from '../../lib/ui/ui-text';
@@ -64,13 +65,14 @@ export function DataSection({
       const { parties } = await readForExport(transport, ['parties']);
       if (format === 'csv')
         save(`clientele-contacts-${day()}.csv`, partiesToCsv(parties), 'text/csv');
-      else if (format === 'google' || format === 'outlook')
-        save(
-          `clientele-contacts-${format}-${day()}.csv`,
-          partiesToContactsCsv(parties, format),
-          'text/csv',
-        );
-      else save(`clientele-contacts-${day()}.vcf`, partiesToVcards(parties, format), 'text/vcard');
+      else if (format === 'google' || format === 'outlook') {
+        const { text, leftOut } = partiesToContactsCsv(parties, format);
+        save(`clientele-contacts-${format}-${day()}.csv`, text, 'text/csv');
+        // What the layout had no column for is said, never dropped silently.
+        const left = leftOutWords(leftOut, LAYOUT_NAMES[format]);
+        return [tCount('options_exported_contacts', parties.length), left].join(' ').trim();
+      } else
+        save(`clientele-contacts-${day()}.vcf`, partiesToVcards(parties, format), 'text/vcard');
       return tCount('options_exported_contacts', parties.length);
     });
   const exportInteractions = () =>

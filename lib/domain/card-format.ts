@@ -1,5 +1,4 @@
 import { isCardDate } from './card-date';
-import type { PostalAddress } from './card-fields';
 
 /**
  * A card date in the user's locale: “15 April 1990”, or “15 April” when the year is
@@ -28,17 +27,4 @@ export function cardDateInput(text: string): string | undefined {
   const noYear = /^-{0,2}(\d{1,2})-(\d{1,2})$/.exec(value);
   const date = noYear ? `--${noYear[1]!.padStart(2, '0')}-${noYear[2]!.padStart(2, '0')}` : value;
   return isCardDate(date) ? date : undefined;
-}
-
-/** An address as lines to show: street, then postal code and city, region, country. */
-export function addressLines(address: PostalAddress): string[] {
-  const place = [address.postalCode, address.locality].filter(Boolean).join(' ');
-  return [
-    address.poBox ? `PO Box ${address.poBox}` : '',
-    address.extended ?? '',
-    ...(address.street ?? '').split('\n'),
-    place,
-    address.region ?? '',
-    address.country ?? '',
-  ].filter((line) => line.trim() !== '');
 }

@@ -1,9 +1,9 @@
+import { ADDRESS_FIELDS, addressFieldOf } from './csv-addresses';
 import { looksLikeEmail, looksLikePhone } from './csv-read';
 
 /**
  * What a column of an imported CSV holds. `extra` keeps the cell in the notes as
- * "Header: value", so columns Clientele has no field for (addresses…) are
- * not lost; `ignore` drops a column (labels such as "E-mail 1 - Type").
+ * "Header: value", so columns Clientele has no field for are not lost; `ignore` drops a column (labels such as "E-mail 1 - Type").
  */
 export const CSV_FIELDS = [
   'ignore',
@@ -26,6 +26,7 @@ export const CSV_FIELDS = [
   'tags',
   'kind',
   'type',
+  ...ADDRESS_FIELDS,
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
@@ -54,8 +55,6 @@ export function detectLayout(header: readonly string[]): CsvLayout {
 const RULES: [RegExp, CsvField][] = [
   [/ - (type|label)$/i, 'ignore'],
   [/e-?mail (type|display name)|e-?mail \d+ (type|display name)/i, 'ignore'],
-  // Google repeats each address in parts after its "Formatted" form.
-  [/^address \d+ - (street|city|po box|region|postal code|country|extended address)$/i, 'ignore'],
   [/assistant|manager/i, 'extra'],
   [/yomi|phonetic|initials|^file as$|^short name$/i, 'extra'],
   [/fax|pager|telex|tty/i, 'extra'],
@@ -108,6 +107,11 @@ export function suggestMapping(header: readonly string[]): CsvField[] {
     if (layout === 'clientele' && /^(created|last interaction|next check-in)$/i.test(name))
       return 'ignore';
     if (name === '') return 'ignore';
+    // After the email columns (`E-mail Address` is no postal one), before the rest.
+    if (!/e-?mail/i.test(name)) {
+      const address = addressFieldOf(name);
+      if (address) return address;
+    }
     return RULES.find(([pattern]) => pattern.test(name))?.[1] ?? 'extra';
   });
 }

@@ -1,7 +1,10 @@
 import { cardDateInput } from '../domain/card-format';
+import type { ValueLabel } from '../domain/card-fields';
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
+import { addressesOfCells, isAddressField, type AddressCell } from './csv-addresses';
 import { detectLayout, type CsvField } from './csv-layouts';
+import { labelOfColumn } from './csv-labels';
 import { restoreCell } from './formula';
 import { asKind, draftTooLarge, firstBadEmail, normalizeBreaks, unique } from './import-draft';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
@@ -64,19 +67,31 @@ function draftFromRow(
 ): RowRead {
   const values = new Map<CsvField, string[]>();
   const extras: string[] = [];
+  const addressCells: AddressCell[] = [];
+  const typed: { field: 'email' | 'phone'; value: string; label: Omit<ValueLabel, 'value'> }[] = [];
   const warnings: UiText[] = [];
   mapping.forEach((field, column) => {
     const raw = cells[column];
     if (raw === undefined || field === 'ignore') return;
     const value = normalizeBreaks(restoreCell(raw)).trim();
     if (value === '') return;
+    if (isAddressField(field)) {
+      addressCells.push({ header: header[column] ?? `Column ${column + 1}`, field, value });
+      return;
+    }
     // A birthday Clientele cannot read for sure stays in the notes as written.
     if (
       field === 'extra' ||
       (field === 'birthday' && !(ISO_DAY.test(value) && cardDateInput(value)))
     )
       extras.push(`${header[column] ?? `Column ${column + 1}`}: ${value}`);
-    else values.set(field, [...(values.get(field) ?? []), value]);
+    else {
+      values.set(field, [...(values.get(field) ?? []), value]);
+      if (field === 'email' || field === 'phone') {
+        const label = labelOfColumn(header, cells, column);
+        if (label) typed.push({ field, value, label });
+      }
+    }
   });
   const first = (field: CsvField) => values.get(field)?.[0];
   const all = (field: CsvField, split: RegExp) =>
@@ -107,9 +122,12 @@ function draftFromRow(
         : 'person';
 
   const websites = all('website', MULTI);
+  const postal = addressesOfCells(addressCells);
+  extras.push(...postal.extras);
   const notes = [
     ...(values.get('notes') ?? []),
-    ...websites.slice(1).map((site) => `Website: ${site}`),
+    // Past the 50 more websites a record holds, the rest stay as text.
+    ...websites.slice(51).map((site) => `Website: ${site}`),
     ...extras,
   ].join('\n');
   const draft: PartyDraft = {
@@ -131,6 +149,7 @@ function draftFromRow(
   const title = first('title');
   if (title) draft.title = title;
   if (websites[0]) draft.website = websites[0];
+  if (websites.length > 1) draft.moreWebsites = websites.slice(1, 51);
   // Thunderbird, Outlook and Google give the parts beside the display name: both are kept.
   const parts = {
     prefix: first('namePrefix'),
@@ -143,6 +162,22 @@ function draftFromRow(
     draft.nameParts = Object.fromEntries(Object.entries(parts).filter(([, v]) => v));
   const nickname = first('nickname');
   if (nickname) draft.nickname = nickname;
+  if (postal.addresses.length > 0) draft.addresses = postal.addresses;
+  // A cell of several values (Google's ` ::: `) gives each of them the column's type.
+  for (const field of ['email', 'phone'] as const) {
+    const split = field === 'email' ? EMAIL_LIST : MULTI;
+    const labels = typed
+      .filter((t) => t.field === field)
+      .flatMap(({ value, label }) =>
+        value
+          .split(split)
+          .map((v) => v.trim())
+          .filter(Boolean)
+          .map((v) => ({ value: v, ...label })),
+      )
+      .slice(0, 50);
+    if (labels.length > 0) draft[field === 'email' ? 'emailLabels' : 'phoneLabels'] = labels;
+  }
   cardFieldsOfRow(draft, first);
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, error: tooLarge };

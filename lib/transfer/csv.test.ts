@@ -53,6 +53,7 @@ describe('Google Contacts CSV', () => {
     expect(ada?.birthday).toBe('1815-12-10');
     expect(ada?.notes).not.toContain('Birthday');
     expect(ada?.notes).toContain("Address 1 - Formatted: 12 St James's Square\nLondon");
+    expect(ada?.addresses).toEqual([{ types: [], locality: 'London' }]);
     expect(ada?.notes).not.toContain('Address 1 - City');
     expect(byName(drafts, 'Zoë Ångström')).toMatchObject({
       phones: ['+46 70 123 45 67', '+46 8 123 456 78'],

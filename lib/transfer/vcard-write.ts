@@ -1,6 +1,7 @@
 import type { ContactType, PostalAddress, ValueLabel } from '../domain/card-fields';
 import type { Party } from '../domain/party';
 import { escapeText, toContentLines } from './content-line';
+import { labelsOfAddresses, paramValue } from './vcard-label';
 
 export type VcardVersion = '3.0' | '4.0';
 
@@ -57,10 +58,17 @@ export function partyToVcard(party: Party, version: VcardVersion): string {
     const params = typeParams(version, label?.types ?? [], i === 0 && sites.length > 1);
     lines.push(...labelled(group, label?.label, `URL${params}:${uriValue(site)}`));
   });
-  for (const address of party.addresses ?? []) {
-    const params = typeParams(version, address.types, false);
+  // A kept LABEL goes into 3.0 as the line it was; 4.0 has no such property, so there
+  // it is its address's LABEL parameter, and one that belongs to no address is left out.
+  const addresses = party.addresses ?? [];
+  const { labels, labelLines } = v4
+    ? labelsOfAddresses(kept, addresses)
+    : { labels: new Map<number, string>(), labelLines: new Set<string>() };
+  addresses.forEach((address, i) => {
+    const label = labels.get(i);
+    const params = `${typeParams(version, address.types, false)}${label === undefined ? '' : `;LABEL=${paramValue(label)}`}`;
     lines.push(...labelled(group, address.label, `ADR${params}:${addressValue(address)}`));
-  }
+  });
   if (party.birthday) lines.push(dateLine('BDAY', party.birthday, version));
   if (party.anniversary)
     lines.push(dateLine(v4 ? 'ANNIVERSARY' : 'X-ANNIVERSARY', party.anniversary, version));
@@ -74,7 +82,7 @@ export function partyToVcard(party: Party, version: VcardVersion): string {
   }
   if (party.tags.length > 0) lines.push(`CATEGORIES:${party.tags.map(escapeText).join(',')}`);
   if (party.notes !== '') lines.push(`NOTE:${escapeText(party.notes)}`);
-  lines.push(...kept);
+  lines.push(...kept.filter((line) => !labelLines.has(line)));
   lines.push(`X-CLIENTELE-KIND:${party.kind}`);
   // A card from another app goes back with its own UID, so that app knows it again.
   lines.push(`UID:${party.cardUid?.replace(/[\r\n]/g, '') ?? `urn:uuid:${party.id}`}`);

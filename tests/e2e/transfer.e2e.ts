@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ask, launchWithExtension, startSite, tabIdOf, type Launched } from './helpers';
@@ -121,6 +122,43 @@ describe('transfer: backup → wipe → restore, CSV import, one-click vCard', (
     expect(await result.textContent()).toContain('Imported 3 · merged 1 · skipped 2 (see list)');
     const rows = await ask<{ rows: { name: string }[] }>(page, 'search/rows', {});
     expect(rows.rows.map((r) => r.name)).toContain('Ada Lovelace');
+    await options.close();
+  });
+
+  it('exports every email to Google; Outlook takes three and the summary names the fourth', async () => {
+    const emails = [
+      'four.1@one.example',
+      'four.2@two.example',
+      'four.3@three.example',
+      'four.4@four.example',
+    ];
+    await ask(page, 'parties/create', { name: 'Fourfold Mailer', kind: 'client', emails });
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    await options.getByTestId('data-section').waitFor();
+    const exported = async (button: string) => {
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByTestId(button).click(),
+      ]);
+      return readFile(await download.path(), 'utf8');
+    };
+    const google = await exported('export-csv-google');
+    for (const email of emails) expect(google).toContain(email);
+    // Everything fits Google's layout: the summary is the count alone.
+    await options
+      .getByTestId('data-status')
+      .filter({ hasText: /^Exported \d+ contacts\.$/ })
+      .waitFor();
+
+    const outlook = await exported('export-csv-outlook');
+    expect(outlook.split('\r\n')[0]).toContain('E-mail 3 Address');
+    for (const email of emails.slice(0, 3)) expect(outlook).toContain(email);
+    expect(outlook).not.toContain(emails[3]);
+    await options
+      .getByTestId('data-status')
+      .filter({ hasText: 'The Outlook layout has no column for 1 email address (on 1 contact).' })
+      .waitFor();
     await options.close();
   });
 

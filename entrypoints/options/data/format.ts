@@ -1,6 +1,7 @@
 // Small helpers the "Your data" section's parts share.
 import type { RelationshipKind } from '../../../lib/domain/relationship';
-import { uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
+import { tCount, uiLanguage, type MessageKey } from '../../../lib/platform/i18n';
+import type { LeftOut } from '../../../lib/transfer/csv-contacts';
 
 export const KINDS: RelationshipKind[] = ['prospect', 'customer', 'client', 'former'];
 /** A count written for the page's language ("1,234", "1.234"). */
@@ -25,4 +26,17 @@ export function downloadFile(fileName: string, text: string, type: string): void
   link.remove();
   // Revoked after the click has been handled, so the download has its data.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * What a contacts-app export had no column for, in a sentence ("The Outlook layout
+ * has no column for 2 phone numbers and 1 website (on 2 contacts)…"), or "".
+ */
+export function leftOutWords(left: LeftOut, layout: string): string {
+  const parts = (['emails', 'phones', 'addresses', 'websites'] as const)
+    .filter((what) => left[what] > 0)
+    .map((what) => tCount(`options_export_left_${what}`, left[what]));
+  if (parts.length === 0) return '';
+  const what = new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(parts);
+  return tCount('options_export_left_out', left.parties, layout, what);
 }
