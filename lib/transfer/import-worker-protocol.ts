@@ -64,7 +64,11 @@ const SourceViewSchema = z.discriminatedUnion('format', [
 export type SourceView = z.infer<typeof SourceViewSchema>;
 
 /** Rows are checked one by one on the page (PartyDraftSchema): here only their envelope. */
-const DraftRowSchema = z.object({ line: z.number().int(), value: z.unknown() });
+const DraftRowSchema = z.object({
+  line: z.number().int(),
+  value: z.unknown(),
+  phoneLines: z.array(z.number().int()).max(100_000).optional(),
+});
 
 export const FromReaderSchema = z.discriminatedUnion('type', [
   z.object({
