@@ -43,5 +43,7 @@ describe('patterns read as the iu flags read them, without the i flag', () => {
     expect(new RegExp(`^${anyCase('us')}$`, 'u').test('uſ')).toBe(true);
     expect(new RegExp(`^${anyCase('at')}$`, 'u').test('aT')).toBe(true);
     expect(new RegExp(`^${anyCase('at')}$`, 'u').test('ab')).toBe(false);
+    // Syntax stays syntax.
+    expect(anyCase('(?:on|at)?')).toBe('(?:[oO][nN]|[aA][tT])?');
   });
 });

@@ -23,13 +23,14 @@ export const LETTER = '\\p{L}\\u0345';
 const FOLDED_TO: Readonly<Record<string, string>> = { k: '\\u212a', s: '\\u017f' };
 
 /**
- * An ASCII word (letters only) in any case, as a pattern: `at` → `[aA][tT]`. Matches
- * what `at` matches with the `iu` flags.
+ * A pattern's ASCII letters in any case: `at` → `[aA][tT]`, `on|at` → `[oO][nN]|[aA][tT]`.
+ * Matches what the pattern matches with the `iu` flags, for patterns of letters and
+ * syntax alone (no escapes, no classes).
  */
-export function anyCase(word: string): string {
-  let pattern = '';
-  for (const letter of word.toLowerCase()) {
-    pattern += `[${letter}${letter.toUpperCase()}${FOLDED_TO[letter] ?? ''}]`;
-  }
-  return pattern;
+export function anyCase(pattern: string): string {
+  return pattern.replace(
+    /[a-z]/gi,
+    (letter) =>
+      `[${letter.toLowerCase()}${letter.toUpperCase()}${FOLDED_TO[letter.toLowerCase()] ?? ''}]`,
+  );
 }

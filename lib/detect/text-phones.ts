@@ -56,19 +56,10 @@ const THOUSANDS = /^\d{1,3}([ \u00a0.])\d{3}(?:\1\d{3})+$/;
 // page's first scan to compile. `\b` before a word, as `iu` reads it (the Kelvin sign
 // and the long s are word characters there).
 const WORD_START = '(?<![\\w\\u017f\\u212a])';
-const LABEL_WORDS = [
-  `${anyCase('t')}[éÉeE]${anyCase('l')}(?:[éÉeE]${anyCase('phone')}|${anyCase('efon')})?`,
-  anyCase('phone'),
-  anyCase('ph'),
-  `${anyCase('call')}(?: (?:${anyCase('us')}|${anyCase('me')}|${anyCase('them')}))?(?: (?:${anyCase('on')}|${anyCase('at')}))?`,
-  anyCase('mobile'),
-  anyCase('mob'),
-  `${anyCase('cell')}(?:${anyCase('phone')})?`,
-  anyCase('fax'),
-  anyCase('handy'),
-  anyCase('whatsapp'),
-].join('|');
-const NUMBER_WORDS = ['no', 'nr', 'number', 'num'].map(anyCase).join('|');
+const LABEL_WORDS = anyCase(
+  't(?:é|É|e)l(?:(?:é|É|e)phone|efon)?|phone|ph|call(?: (?:us|me|them))?(?: (?:on|at))?|mobile|mob|cell(?:phone)?|fax|handy|whatsapp',
+);
+const NUMBER_WORDS = anyCase('no|nr|number|num');
 const PHONE_LABEL = new RegExp(
   `(?:${WORD_START}(?:${LABEL_WORDS})\\.?|(?:^|[^${LETTER}])[tTmMfFpP]:)(?: ?(?:${NUMBER_WORDS}|#)\\.?)?\\s*[:.]?\\s*$`,
   'u',
