@@ -2,7 +2,7 @@
 // on the generated pages of bench/generate-page.ts. See bench/profile-detect.mjs.
 import { collectFindings, ELEMENT_READERS, TEXT_DETECTORS } from '../lib/detect';
 import { readToEnd } from '../lib/detect/element-pass';
-import { mergeFindings } from '../lib/detect/merge';
+import { contactsFromFindings } from '../lib/detect/contacts-from-findings';
 import { GATE, runTextDetectors } from '../lib/detect/text-pass';
 import type { Finding, TextDetector } from '../lib/detect/types';
 import { generatePage } from './generate-page';
@@ -91,9 +91,10 @@ export function prepare(elements: number | undefined) {
     }
   }
   const findings: Finding[] = collectFindings(document, context);
-  tasks['merge'] = () => mergeFindings(findings);
-  tasks['detect (collect + merge)'] = () => mergeFindings(collectFindings(document, context));
-  const contacts = mergeFindings(findings);
+  tasks['merge'] = () => contactsFromFindings(findings);
+  tasks['detect (collect + merge)'] = () =>
+    contactsFromFindings(collectFindings(document, context));
+  const contacts = contactsFromFindings(findings);
   return {
     elements: document.getElementsByTagName('*').length,
     findings: findings.length,

@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
 import type { PurchasePatch } from '../lib/domain/part-patch';
 import type { Purchase } from '../lib/domain/purchase';
 import { t } from '../lib/platform/i18n';
 import { formatAmount, parseAmount } from '../lib/ui/amount-input';
 import { EditForm } from './EditForm';
-import { DateField, SelectField } from './FormParts';
+import { DateField, SelectField, TextField } from './FormParts';
+import { useCorrection } from './use-correction';
 
 export interface EditPurchaseProps {
   purchase: Purchase;
@@ -15,14 +15,13 @@ export interface EditPurchaseProps {
 /** Corrects one purchase in place: what, when, how much (in its own currency), how often. */
 export function EditPurchase({ purchase, onSave, onCancel }: EditPurchaseProps) {
   const { currency } = purchase.amount;
-  const [description, setDescription] = useState(purchase.description);
-  const [on, setOn] = useState(purchase.on);
-  // Shown as formatAmount writes it, which parseAmount reads back.
-  const [amount, setAmount] = useState(
-    formatAmount(purchase.amount.amountMinor, currency, navigator.language),
-  );
-  const [recurrence, setRecurrence] = useState(purchase.recurrence);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { draft, field, problem, refuse } = useCorrection(() => ({
+    description: purchase.description,
+    on: purchase.on,
+    // Shown as formatAmount writes it, which parseAmount reads back.
+    amount: formatAmount(purchase.amount.amountMinor, currency, navigator.language),
+    recurrence: purchase.recurrence,
+  }));
   return (
     <EditForm
       name="edit-purchase"
@@ -30,43 +29,38 @@ export function EditPurchase({ purchase, onSave, onCancel }: EditPurchaseProps) 
       problem={problem}
       onCancel={onCancel}
       onSubmit={() => {
+        const { description, on, amount, recurrence } = draft;
         const minor = parseAmount(amount, currency, navigator.language);
-        if (!minor.ok) return setProblem(minor.error.message);
-        if (description.trim() === '') return setProblem(t('panel_purchase_need_what'));
+        if (!minor.ok) return refuse(minor.error.message);
+        if (description.trim() === '') return refuse(t('panel_purchase_need_what'));
         onSave({ description, on, recurrence, amount: { amountMinor: minor.value, currency } });
       }}
     >
-      <label>
-        {t('panel_what_bought')}
-        <input
-          type="text"
-          value={description}
-          maxLength={1000}
-          required
-          data-testid="edit-purchase-description"
-          onInput={(e) => setDescription(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        {`${t('panel_amount')} (${currency})`}
-        <input
-          type="text"
-          inputMode="decimal"
-          value={amount}
-          required
-          data-testid="edit-purchase-amount"
-          onInput={(e) => setAmount(e.currentTarget.value)}
-        />
-      </label>
-      <DateField label={t('panel_date')} value={on} onChange={setOn} required />
+      <TextField
+        label={t('panel_what_bought')}
+        value={draft.description}
+        maxLength={1000}
+        required
+        testId="edit-purchase-description"
+        onChange={field('description')}
+      />
+      <TextField
+        label={`${t('panel_amount')} (${currency})`}
+        inputMode="decimal"
+        value={draft.amount}
+        required
+        testId="edit-purchase-amount"
+        onChange={field('amount')}
+      />
+      <DateField label={t('panel_date')} value={draft.on} onChange={field('on')} required />
       <SelectField
         label={t('panel_purchase_kind')}
-        value={recurrence}
+        value={draft.recurrence}
         options={[
           ['one-time', t('panel_recurrence_one_time')],
           ['recurring', t('panel_recurrence_recurring')],
         ]}
-        onChange={setRecurrence}
+        onChange={field('recurrence')}
       />
     </EditForm>
   );

@@ -43,7 +43,7 @@ describe('the record’s follow-up list', () => {
     expect(rows()[0]?.textContent).toMatch(/^Send the notes · was due /);
     expect(rows()[1]?.textContent).toMatch(/^no note · due /);
     expect(screen.getAllByTestId('followup-done')[0]?.getAttribute('aria-label')).toBe(
-      'Mark the follow-up “Send the notes” done',
+      'Mark the follow-up “Send the notes” done and log a note',
     );
     rerender(<FollowUpList {...props({ followUps: [] })} />);
     expect(screen.queryAllByTestId('followup-row')).toEqual([]);
@@ -91,6 +91,24 @@ describe('the record’s follow-up list', () => {
     fireEvent.click(first);
     expect(rows()).toHaveLength(1);
     expect(document.activeElement).toBe(screen.getByTestId('followup-done'));
+  });
+
+  it('with a limit, shows the soonest few; "Show all" reveals the rest and focuses the first of them', () => {
+    const five = [1, 2, 3, 4, 5].map((n) => followUp(`f${n}`, NOW + n * DAY, `Call ${n}`));
+    render(<FollowUpList {...props({ followUps: five, limit: 3 })} />);
+    expect(rows().map((row) => row.dataset.followupId)).toEqual(['f1', 'f2', 'f3']);
+    const all = screen.getByTestId('followups-show-all');
+    expect(all.textContent).toBe('Show all (5)');
+    all.focus();
+    fireEvent.click(all);
+    expect(rows().map((row) => row.dataset.followupId)).toEqual(['f1', 'f2', 'f3', 'f4', 'f5']);
+    expect(screen.queryByTestId('followups-show-all')).toBeNull();
+    expect(document.activeElement).toBe(screen.getAllByTestId('followup-done')[3]);
+  });
+
+  it('names its Done for what it does: done, and a note logged', () => {
+    render(<FollowUpList {...props()} />);
+    expect(screen.getAllByTestId('followup-done')[0]?.textContent).toBe('Done, log it');
   });
 
   it('adds one from tomorrow morning by default, and closes the form once saved', async () => {

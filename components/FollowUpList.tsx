@@ -3,9 +3,11 @@ import type { FollowUp } from '../lib/domain/follow-up';
 import type { FollowUpPatch } from '../lib/domain/part-patch';
 import { t } from '../lib/platform/i18n';
 import { followUpWhen } from '../lib/ui/follow-up-when';
+import { followUpsShown } from '../lib/ui/follow-ups-shown';
 import { DisclosureButton, DisclosurePanel } from './Disclosure';
 import { EditFollowUp } from './EditFollowUp';
 import { InPlaceEdit } from './EditForm';
+import './follow-ups.css';
 
 export interface FollowUpListProps {
   partyName: string;
@@ -20,6 +22,8 @@ export interface FollowUpListProps {
   now: number;
   /** Where a new follow-up's date starts (tomorrow morning). */
   defaultDueAt: number;
+  /** Given (the popup), only the soonest this many show until "Show all". */
+  limit?: number;
   onDone: (followUp: FollowUp) => void;
   onEdit: (followUp: FollowUp, patch: FollowUpPatch) => void;
   onDelete: (followUp: FollowUp) => void;
@@ -29,18 +33,22 @@ export interface FollowUpListProps {
 
 /**
  * A record's open follow-ups, due or still to come (the due list shows only those
- * that have come due): each can be marked done, corrected in place or deleted, and
- * one can be added. When a row is done, the keyboard moves on to the next one; when
- * one is deleted, the record's Undo toast takes it.
+ * that have come due): each can be marked done (which logs a note), corrected in
+ * place or deleted, and one can be added. When a row is done, the keyboard moves on
+ * to the next one; when one is deleted, the record's Undo toast takes it. With a
+ * `limit`, "Show all" reveals the rest and the keyboard lands on the first of them.
  */
 export function FollowUpList(props: FollowUpListProps) {
   const { partyName, followUps, problem, status, busyId, now } = props;
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [all, setAll] = useState(false);
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // The position of a row that was done: its successor takes the focus.
   const leaving = useRef<number | null>(null);
+  // The position of the first row "Show all" revealed: it takes the focus from the button.
+  const revealed = useRef<number | null>(null);
 
   useLayoutEffect(() => {
     if (leaving.current === null || !followUps) return;
@@ -49,6 +57,15 @@ export function FollowUpList(props: FollowUpListProps) {
     leaving.current = null;
     next?.focus();
   }, [followUps]);
+
+  useLayoutEffect(() => {
+    if (revealed.current === null) return;
+    const rows = list.current?.querySelectorAll<HTMLElement>('[data-testid="followup-done"]');
+    rows?.[revealed.current]?.focus();
+    revealed.current = null;
+  }, [all]);
+
+  const { shown, hidden } = followUpsShown(followUps ?? [], props.limit, all);
 
   const done = (followUp: FollowUp) => {
     leaving.current = followUps?.indexOf(followUp) ?? null;
@@ -78,9 +95,9 @@ export function FollowUpList(props: FollowUpListProps) {
           {t('panel_followups_empty')}
         </p>
       )}
-      {followUps && followUps.length > 0 && (
+      {shown.length > 0 && (
         <ul class="follow-up-list" ref={list} aria-labelledby="followups-title">
-          {followUps.map((followUp) => {
+          {shown.map((followUp) => {
             const overdue = followUp.dueAt < now;
             const busy = busyId === followUp.id;
             return (
@@ -105,7 +122,7 @@ export function FollowUpList(props: FollowUpListProps) {
                     aria-label={t('panel_followup_done_label', what(followUp))}
                     onClick={() => done(followUp)}
                   >
-                    {t('panel_followup_done')}
+                    {t('due_doneLogIt')}
                   </button>
                   <InPlaceEdit
                     open={editing === followUp.id}
@@ -141,6 +158,19 @@ export function FollowUpList(props: FollowUpListProps) {
             );
           })}
         </ul>
+      )}
+      {hidden > 0 && (
+        <button
+          type="button"
+          class="link follow-ups-all"
+          data-testid="followups-show-all"
+          onClick={() => {
+            revealed.current = shown.length;
+            setAll(true);
+          }}
+        >
+          {t('panel_followups_show_all', followUps?.length ?? 0)}
+        </button>
       )}
       <DisclosureButton
         label={t('panel_followup_add')}

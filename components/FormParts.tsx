@@ -40,6 +40,43 @@ export function SelectField<T extends string>({
   );
 }
 
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+  required?: boolean;
+  /** `decimal` for an amount: a phone shows its number pad. */
+  inputMode?: 'decimal';
+  testId?: string;
+}
+
+/** A labelled line of text. */
+export function TextField({
+  label,
+  value,
+  onChange,
+  maxLength,
+  required,
+  inputMode,
+  testId,
+}: TextFieldProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="text"
+        value={value}
+        maxLength={maxLength}
+        required={required}
+        inputMode={inputMode}
+        data-testid={testId}
+        onInput={(e) => onChange(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 export interface DateFieldProps {
   label: string;
   /** `YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm` for a `datetime-local` field; empty when unset. */

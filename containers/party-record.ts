@@ -104,6 +104,15 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     await loadTimeline();
   };
 
+  /**
+   * Something else on the record logged an interaction (a follow-up done): the party
+   * as it now stands, and the timeline read again.
+   */
+  const showLogged = async (next: PartyView | undefined) => {
+    if (next) setView(next);
+    await loadTimeline();
+  };
+
   /** Appends the next page of the timeline. */
   const more = async () => {
     if (!next) return;
@@ -129,5 +138,6 @@ export function usePartyRecord(partyId: string, notice: string | null) {
     changeKind,
     deleteInteraction,
     editInteraction,
+    showLogged,
   };
 }

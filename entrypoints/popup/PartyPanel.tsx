@@ -3,11 +3,14 @@
 import '../../lib/domain/zod-jitless';
 import { t } from '../../lib/platform/i18n';
 import { DeleteParty } from '../../components/DeleteParty';
+import { FollowUpList } from '../../components/FollowUpList';
+import { localTimeZone, snoozeUntil } from '../../lib/domain/local-calendar';
 import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';
 import { usePartyDeletion } from '../../containers/use-party-deletion';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../containers/party-record';
+import { useFollowUps } from '../../containers/use-follow-ups';
 import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';
@@ -36,7 +39,10 @@ export function PartyPanel(props: PartyPanelProps) {
   );
 }
 
-/** Its card, a quick log, its timeline, and Delete. */
+/** The popup is small: its record lists the soonest few follow-ups, then "Show all". */
+const FOLLOW_UPS_SHOWN = 3;
+
+/** Its card, its open follow-ups, a quick log, its timeline, and Delete. */
 function PartyPanelBody({
   partyId,
   notice,
@@ -55,8 +61,16 @@ function PartyPanelBody({
     log,
     changeKind,
     deleteInteraction,
+    showLogged,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
+  const followUps = useFollowUps({
+    partyId,
+    partyName: view?.party.name ?? '',
+    version: view,
+    onPartDeleted,
+    onLogged: (next) => void showLogged(next),
+  });
   // Opening the record removed the search result that had the focus: see useEscape.
   useEscape(onBack);
   // A record that cannot be read says why where notices go; the panel stays on "Loading…".
@@ -81,6 +95,20 @@ function PartyPanelBody({
             now={now}
             busy={busy}
             onChangeKind={(kind) => void changeKind(kind)}
+          />
+          <FollowUpList
+            partyName={view.party.name}
+            followUps={followUps.followUps}
+            problem={followUps.problem}
+            status={followUps.status}
+            busyId={followUps.busyId}
+            now={now}
+            defaultDueAt={snoozeUntil('tomorrow', now, localTimeZone())}
+            limit={FOLLOW_UPS_SHOWN}
+            onDone={(followUp) => void followUps.done(followUp)}
+            onEdit={(followUp, patch) => void followUps.edit(followUp, patch)}
+            onDelete={(followUp) => void followUps.remove(followUp)}
+            onAdd={followUps.add}
           />
           <InteractionForm
             partyName={view.party.name}

@@ -15,7 +15,7 @@ import { localTimeZone, snoozeUntil } from '../../lib/domain/local-calendar';
 import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 import { say } from '../../lib/ui/ui-text';
-import { useFollowUps } from './use-follow-ups';
+import { useFollowUps } from '../../containers/use-follow-ups';
 
 export interface RecordViewProps {
   partyId: string;
@@ -63,6 +63,7 @@ function RecordBody({
     changeKind,
     deleteInteraction,
     editInteraction,
+    showLogged,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
   const followUps = useFollowUps({
@@ -70,6 +71,7 @@ function RecordBody({
     partyName: view?.party.name ?? '',
     version: view,
     onPartDeleted,
+    onLogged: (next) => void showLogged(next),
   });
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { findGmail } from './gmail';
 import { readHCards } from './h-card';
 import { readJsonLd } from './json-ld';
 import { readLinks } from './links';
-import { mergeFindings } from './merge';
+import { contactsFromFindings } from './contacts-from-findings';
 import { readMicrodata } from './microdata';
 import { findNameAddresses } from './name-address';
 import { findObfuscatedEmails } from './obfuscated-email';
@@ -76,7 +76,7 @@ export function collectFindings(root: ParentNode, context: DetectContext): Findi
  */
 export function detectContacts(root: ParentNode, context: DetectContext): DetectedContact[] {
   const findings = collectFindings(root, context);
-  return addSignatures(mergeFindings(findings), readSignatures(signatureBlocksOf(findings)));
+  return addSignatures(contactsFromFindings(findings), readSignatures(signatureBlocksOf(findings)));
 }
 
 /**

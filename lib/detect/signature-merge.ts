@@ -1,4 +1,4 @@
-import { phoneKey } from './merge';
+import { phoneKey } from './contacts-from-findings';
 import type { Finding } from './types';
 
 /** A contact as merged (`DetectedContact`), or as the background receives one. */
@@ -18,7 +18,7 @@ const ROLE_RANK: Record<string, number> = { quoted: 1, signature: 2 };
 
 /**
  * Adds signatures read in the background to the contacts a page reported, with the
- * merge's own rules (merge.ts): a signature joins every contact that shares its
+ * rules of contacts-from-findings.ts: a signature joins every contact that shares its
  * address or a phone's last ten digits (so a `Tel:` phone of the signer's is not a
  * phone-only contact of its own), fills the fields they lack (a header's name and
  * anything surer are kept), and raises their confidence once. A signature that

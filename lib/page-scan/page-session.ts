@@ -5,7 +5,7 @@ import {
   outlookOpenSender,
   signatureBlocksOf,
 } from '../detect';
-import { mergeFindings } from '../detect/merge';
+import { contactsFromFindings } from '../detect/contacts-from-findings';
 import type { DetectedContact, Finding, SignatureBlock } from '../detect/types';
 import { changedRoots } from './changed-roots';
 import { highlightKnown, type KnownText } from './highlights';
@@ -70,7 +70,7 @@ export function startPageSession(deps: PageSessionDeps) {
 
   const publish = async (): Promise<PageReport> => {
     // A page that really holds more than the background accepts reports its first ones.
-    const contacts = mergeFindings(findings).slice(0, MAX_REPORTED_CONTACTS);
+    const contacts = contactsFromFindings(findings).slice(0, MAX_REPORTED_CONTACTS);
     const report: PageReport = { url: deps.location.href, contacts };
     if (vcards.length > 0) report.vcards = vcards;
     const signatures = signatureBlocksOf(findings).slice(0, MAX_REPORTED_SIGNATURES);

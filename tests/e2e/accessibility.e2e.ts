@@ -222,6 +222,24 @@ describe('accessibility (axe-core, both themes)', () => {
     expect(await audit('side panel follow-ups')).toEqual([]);
   });
 
+  it('the popup record, its follow-ups listed past the few it shows, and one being added', async () => {
+    for (const n of [1, 2, 3])
+      await ask(page, 'followUps/create', {
+        partyId,
+        dueAt: Date.now() + (10 + n) * 86_400_000,
+        note: `Call ${n}`,
+      });
+    await open(`popup.html?tab=${teamTab}&view=search`, 'search-panel');
+    await page.getByTestId('search-input').fill('ada');
+    await page.getByTestId('search-result').first().click();
+    // Five open (one overdue, from the tests above): three shown, then "Show all".
+    await page.getByTestId('followups-show-all').waitFor();
+    await page.locator('[data-testid="followup-row"][data-state="overdue"]').waitFor();
+    await page.getByTestId('add-followup').click();
+    await page.getByTestId('add-follow-up-form').waitFor();
+    expect(await audit('popup follow-ups')).toEqual([]);
+  });
+
   it('the options, every section, and the dashboard', async () => {
     const failures: string[] = [];
     await open('options.html', 'options');

@@ -49,10 +49,17 @@ const partyOf = async (page: Page, id: string) =>
 const storeOf = async <T>(page: Page, store: string): Promise<T[]> =>
   (await ask<{ records: T[] }>(page, 'transfer/exportPage', { store, limit: 2000 })).records;
 
+/** The interactions stored for a party with this summary. */
+const loggedOf = async (page: Page, partyId: string, summary: string) =>
+  (await storeOf<{ partyId: string; type: string; summary: string }>(page, 'interactions')).filter(
+    (i) => i.partyId === partyId && i.summary === summary,
+  );
+
 /**
  * One record at a time, in real Chromium: each of an interaction, an engagement, a
- * purchase (side panel) and a follow-up (popup's due list, and the side panel's list
- * of open ones) deleted with its Undo, and corrected in place; an end date cleared.
+ * purchase (side panel) and a follow-up (popup's due list, and the record's list of
+ * open ones in the side panel and the popup) deleted with its Undo, and corrected in
+ * place; an end date cleared.
  */
 describe('delete and edit one record', () => {
   let site: Awaited<ReturnType<typeof startSite>>;
@@ -305,7 +312,10 @@ describe('delete and edit one record', () => {
     const edited = (await open()).find((f) => f.note === 'Quarterly review, with figures');
     expect(edited?.dueAt).toBe(await at('2030-03-02T11:00'));
 
-    // Done by keyboard: the row leaves and the keyboard moves on to the next one.
+    // Done by keyboard: the row leaves, a note is logged as the Due list's "Done, log
+    // it" logs one, and the keyboard moves on to the next row.
+    const logged = () => loggedOf(page, seeded.partyId, 'Send the contract');
+    expect(await logged()).toEqual([]);
     await row('Send the contract').getByTestId('followup-done').focus();
     await panel.keyboard.press('Enter');
     await row('Send the contract').waitFor({ state: 'detached' });
@@ -314,6 +324,8 @@ describe('delete and edit one record', () => {
       (f) => f.id === doneId,
     );
     expect(done?.status).toBe('done');
+    expect(await logged()).toMatchObject([{ type: 'note', summary: 'Send the contract' }]);
+    await panel.getByTestId('timeline-item').filter({ hasText: 'Send the contract' }).waitFor();
     expect(await panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'followup-done',
     );
@@ -332,5 +344,76 @@ describe('delete and edit one record', () => {
       note: 'Quarterly review, with figures',
       dueAt: edited?.dueAt,
     });
+  });
+
+  it('lists follow-ups in the popup’s record: the soonest few, all by keyboard, added, done with a note, deleted and undone', async () => {
+    const created = await ask<{ view: { party: { id: string } } }>(page, 'parties/create', {
+      name: 'Rosalind Quillfeather',
+      kind: 'customer',
+      emails: ['rosalind@quillfeather.example'],
+    });
+    const partyId = created.view.party.id;
+    const soon = Date.now() + DAY;
+    for (const n of [1, 2, 3, 4, 5])
+      await ask(page, 'followUps/create', { partyId, dueAt: soon + n * DAY, note: `Call ${n}` });
+    const open = async () =>
+      (
+        await storeOf<{ id: string; partyId: string; note: string; status: string }>(
+          page,
+          'followUps',
+        )
+      ).filter((f) => f.partyId === partyId && f.status === 'open');
+
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl('popup.html?view=search'));
+    await popup.getByTestId('search-input').fill('Quillfeather');
+    await popup.getByTestId('search-result').filter({ hasText: 'Rosalind Quillfeather' }).click();
+    const list = popup.getByTestId('panel-followups');
+    const rows = list.getByTestId('followup-row');
+    const row = (text: string) => rows.filter({ hasText: text });
+    const focused = () =>
+      popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await row('Call 1').waitFor();
+
+    // The popup is small: the soonest three, then "Show all", by keyboard.
+    expect(await rows.count()).toBe(3);
+    await list.getByTestId('followups-show-all').focus();
+    await popup.keyboard.press('Enter');
+    await row('Call 5').waitFor();
+    expect(await rows.count()).toBe(5);
+    expect(await focused()).toBe('followup-done');
+    expect(
+      await popup.evaluate(
+        () => document.activeElement?.closest('[data-testid="followup-row"]')?.textContent,
+      ),
+    ).toContain('Call 4');
+
+    await list.getByTestId('add-followup').click();
+    await popup.getByTestId('add-follow-up-when').fill('2031-05-04T09:00');
+    await popup.getByTestId('add-follow-up-note').fill('Send the catalogue');
+    await popup.getByTestId('add-follow-up-save').click();
+    await row('Send the catalogue').waitFor();
+    expect((await open()).map((f) => f.note)).toContain('Send the catalogue');
+
+    // Done by keyboard logs a note, checked in the store, and the timeline shows it.
+    await row('Call 1').getByTestId('followup-done').focus();
+    await popup.keyboard.press('Enter');
+    await row('Call 1').waitFor({ state: 'detached' });
+    expect((await open()).map((f) => f.note)).not.toContain('Call 1');
+    expect(await loggedOf(page, partyId, 'Call 1')).toMatchObject([{ type: 'note' }]);
+    await popup.getByTestId('timeline-item').filter({ hasText: 'Call 1' }).waitFor();
+    expect(await focused()).toBe('followup-done');
+
+    // Delete by keyboard; the Undo toast takes the focus, and Enter brings it back.
+    const gone = (await open()).find((f) => f.note === 'Call 2');
+    await row('Call 2').getByTestId('followup-delete').focus();
+    await popup.keyboard.press('Enter');
+    await row('Call 2').waitFor({ state: 'detached' });
+    expect((await open()).map((f) => f.id)).not.toContain(gone?.id);
+    await expect.poll(focused).toBe('undo');
+    await popup.keyboard.press('Enter');
+    await row('Call 2').waitFor();
+    expect((await open()).map((f) => f.id)).toContain(gone?.id);
+    await popup.close();
   });
 });

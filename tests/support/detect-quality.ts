@@ -1,4 +1,4 @@
-import { phoneKey } from '../../lib/detect/merge';
+import { phoneKey } from '../../lib/detect/contacts-from-findings';
 import type { DetectedContact } from '../../lib/detect/types';
 
 export interface Expected {

@@ -2,7 +2,7 @@
 // signatures, addresses, and their held-out twins): the fixture test asserts on the
 // figures, `npm run bench` prints them. Runs wherever there is a DOMParser.
 import { detectContacts } from '../../lib/detect';
-import { phoneKey } from '../../lib/detect/merge';
+import { phoneKey } from '../../lib/detect/contacts-from-findings';
 import { findSignatures } from '../../lib/detect/signature';
 import { normalizePhone } from '../../lib/domain/phone';
 

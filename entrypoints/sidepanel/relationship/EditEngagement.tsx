@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
 import { EditForm } from '../../../components/EditForm';
-import { DateField } from '../../../components/FormParts';
+import { DateField, TextField } from '../../../components/FormParts';
+import { useCorrection } from '../../../components/use-correction';
 import type { Engagement } from '../../../lib/domain/engagement';
 import type { EngagementPatch } from '../../../lib/domain/part-patch';
 import { t } from '../../../lib/platform/i18n';
@@ -17,11 +17,12 @@ export interface EditEngagementProps {
  * actions (the catalogue, EngagementStatus).
  */
 export function EditEngagement({ engagement, onSave, onCancel }: EditEngagementProps) {
-  const [serviceName, setServiceName] = useState(engagement.serviceName);
-  const [startOn, setStartOn] = useState(engagement.startOn);
-  const [endOn, setEndOn] = useState(engagement.endOn ?? '');
-  const [scopeNotes, setScopeNotes] = useState(engagement.scopeNotes);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { draft, field, problem, refuse } = useCorrection(() => ({
+    serviceName: engagement.serviceName,
+    startOn: engagement.startOn,
+    endOn: engagement.endOn ?? '',
+    scopeNotes: engagement.scopeNotes,
+  }));
   return (
     <EditForm
       name="edit-engagement"
@@ -29,48 +30,46 @@ export function EditEngagement({ engagement, onSave, onCancel }: EditEngagementP
       problem={problem}
       onCancel={onCancel}
       onSubmit={() => {
-        if (serviceName.trim() === '') return setProblem(t('tidy_engagement_need_name'));
-        if (!startOn) return setProblem(t('panel_engagement_need_start'));
-        if (endOn && endOn < startOn) return setProblem(t('tidy_end_before_start'));
+        const { serviceName, startOn, endOn, scopeNotes } = draft;
+        if (serviceName.trim() === '') return refuse(t('tidy_engagement_need_name'));
+        if (!startOn) return refuse(t('panel_engagement_need_start'));
+        if (endOn && endOn < startOn) return refuse(t('tidy_end_before_start'));
         // An emptied end date is removed (null); one never set stays unset.
         const end = endOn ? { endOn } : engagement.endOn ? { endOn: null } : {};
         onSave({ serviceName, startOn, scopeNotes, ...end });
       }}
     >
-      <label>
-        {t('panel_service')}
-        <input
-          type="text"
-          value={serviceName}
-          maxLength={200}
-          required
-          data-testid="edit-engagement-name"
-          onInput={(e) => setServiceName(e.currentTarget.value)}
-        />
-      </label>
+      <TextField
+        label={t('panel_service')}
+        value={draft.serviceName}
+        maxLength={200}
+        required
+        testId="edit-engagement-name"
+        onChange={field('serviceName')}
+      />
       <div class="row">
         <DateField
           label={t('panel_starts')}
-          value={startOn}
-          onChange={setStartOn}
+          value={draft.startOn}
+          onChange={field('startOn')}
           required
           testId="edit-engagement-start"
         />
         <DateField
           label={t('panel_ends')}
-          value={endOn}
-          onChange={setEndOn}
+          value={draft.endOn}
+          onChange={field('endOn')}
           testId="edit-engagement-end"
         />
       </div>
       <label>
         {t('panel_scope_notes')}
         <textarea
-          value={scopeNotes}
+          value={draft.scopeNotes}
           maxLength={20_000}
           rows={3}
           data-testid="edit-engagement-scope"
-          onInput={(e) => setScopeNotes(e.currentTarget.value)}
+          onInput={(e) => field('scopeNotes')(e.currentTarget.value)}
         />
       </label>
     </EditForm>

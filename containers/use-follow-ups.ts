@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { FollowUp } from '../../lib/domain/follow-up';
-import type { FollowUpPatch } from '../../lib/domain/part-patch';
-import type { Result } from '../../lib/domain/result';
-import { t } from '../../lib/platform/i18n';
-import { sendMessage } from '../../lib/platform/messaging';
-import { followUpDate } from '../../lib/ui/follow-up-when';
-import { say } from '../../lib/ui/ui-text';
+import type { FollowUp } from '../lib/domain/follow-up';
+import type { FollowUpPatch } from '../lib/domain/part-patch';
+import type { Result } from '../lib/domain/result';
+import type { PartyView } from '../lib/protocol/contact-schemas';
+import { t } from '../lib/platform/i18n';
+import { sendMessage } from '../lib/platform/messaging';
+import { followUpDate } from '../lib/ui/follow-up-when';
+import { say } from '../lib/ui/ui-text';
+
+/** What the logged note says: the follow-up's own words, or that it was done. */
+const doneSummary = (followUp: FollowUp) => followUp.note.trim() || t('due_followUpDone');
 
 export interface FollowUpsOptions {
   partyId: string;
@@ -17,19 +21,26 @@ export interface FollowUpsOptions {
   version: unknown;
   /** A follow-up was deleted: the record shows the Undo toast. */
   onPartDeleted: (entryId: string, label: string) => void;
+  /**
+   * Done logged an interaction: the record shows the party as it is now (last contact,
+   * check-in) and reads its timeline again.
+   */
+  onLogged: (view: PartyView | undefined) => void;
   /** Clock for the confirmation's date; tests pass a fixed one. */
   now?: () => number;
 }
 
 /**
- * The record's follow-up list: reads a party's open follow-ups and does what the
- * list offers (done, corrected, deleted, added), reading them again after each.
+ * The record's follow-up list, in the side panel and the popup: reads a party's open
+ * follow-ups and does what the list offers (done, corrected, deleted, added), reading
+ * them again after each.
  */
 export function useFollowUps({
   partyId,
   partyName,
   version,
   onPartDeleted,
+  onLogged,
   now = Date.now,
 }: FollowUpsOptions) {
   const [followUps, setFollowUps] = useState<FollowUp[] | null>(null);
@@ -68,11 +79,23 @@ export function useFollowUps({
     problem,
     status,
     busyId,
+    /**
+     * Done logs a note, as the Due list's "Done, log it" does at its first Enter: the
+     * same message, so the check-in and last contact move the same way from both. The
+     * follow-up's id keys the log, so a retry logs once.
+     */
     done: (followUp: FollowUp) =>
       act(
         followUp,
-        () => sendMessage('due/complete', { item: { kind: 'followUp', id: followUp.id } }),
-        () => t('popup_due_done_followup', partyName),
+        () =>
+          sendMessage('due/complete', {
+            item: { kind: 'followUp', id: followUp.id },
+            log: { type: 'note', summary: doneSummary(followUp) },
+          }),
+        ({ view }) => {
+          onLogged(view);
+          return t('popup_due_done_note', partyName);
+        },
       ),
     edit: (followUp: FollowUp, patch: FollowUpPatch) =>
       act(

@@ -22,8 +22,8 @@ const ROLE_RANK: Record<ContactRole, number> = {
  * joins a `tel:` link with that phone). Each field comes from the surest finding
  * that has it; each further detector that saw the person raises the confidence.
  */
-export function mergeFindings(findings: readonly Finding[]): DetectedContact[] {
-  // A page writes the same numbers again and again: each is keyed once per merge.
+export function contactsFromFindings(findings: readonly Finding[]): DetectedContact[] {
+  // A page writes the same numbers again and again: each is keyed once per call.
   const keys = new Map<string, string>();
   const contacts: DetectedContact[] = [];
   for (const group of groupByIdentity(findings, keys)) contacts.push(toContact(group, keys));
@@ -44,7 +44,7 @@ function keyOf(phone: string, keys: Map<string, string>): string {
  * Union-find over identities (an email; a phone's key of six digits or more), keeping
  * the order in which people were first seen. A group's root is its first finding.
  * (Plain functions, not closures made per call: the optimised code then serves every
- * merge.)
+ * call.)
  */
 function groupByIdentity(findings: readonly Finding[], keys: Map<string, string>): Finding[][] {
   const parent: number[] = [];

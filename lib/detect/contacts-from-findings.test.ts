@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFindings } from './merge';
+import { contactsFromFindings } from './contacts-from-findings';
 import type { Finding } from './types';
 
 const mailto = (email: string, name?: string): Finding => ({
@@ -14,9 +14,9 @@ const text = (email: string, confidence = 0.6): Finding => ({
   confidence,
 });
 
-describe('mergeFindings', () => {
+describe('contactsFromFindings', () => {
   it('turns one finding into one contact', () => {
-    expect(mergeFindings([mailto('ada@example.com', 'Ada')])).toEqual([
+    expect(contactsFromFindings([mailto('ada@example.com', 'Ada')])).toEqual([
       {
         emails: ['ada@example.com'],
         phones: [],
@@ -28,7 +28,7 @@ describe('mergeFindings', () => {
   });
 
   it('merges the same address from two detectors: both sources, higher confidence, name kept', () => {
-    const [contact, ...rest] = mergeFindings([
+    const [contact, ...rest] = contactsFromFindings([
       mailto('ada@example.com', 'Ada Lovelace'),
       text('ada@example.com'),
     ]);
@@ -42,14 +42,17 @@ describe('mergeFindings', () => {
   });
 
   it('takes the name from a later finding when the first had none', () => {
-    const [contact] = mergeFindings([text('ada@example.com'), mailto('ada@example.com', 'Ada')]);
+    const [contact] = contactsFromFindings([
+      text('ada@example.com'),
+      mailto('ada@example.com', 'Ada'),
+    ]);
     expect(contact?.name).toBe('Ada');
     expect(contact?.sources).toEqual(['text-email', 'mailto']);
     expect(contact?.confidence).toBeCloseTo(0.96, 10);
   });
 
   it('keeps the first name seen', () => {
-    const [contact] = mergeFindings([
+    const [contact] = contactsFromFindings([
       mailto('ada@example.com', 'Ada Lovelace'),
       mailto('ada@example.com', 'Countess of Lovelace'),
     ]);
@@ -57,7 +60,7 @@ describe('mergeFindings', () => {
   });
 
   it('does not raise the confidence for the same detector seeing an address again', () => {
-    const [contact] = mergeFindings([
+    const [contact] = contactsFromFindings([
       text('ada@example.com', 0.5),
       text('ada@example.com', 0.6),
       text('ada@example.com', 0.4),
@@ -67,7 +70,7 @@ describe('mergeFindings', () => {
   });
 
   it('keeps different addresses apart, in the order first seen', () => {
-    const contacts = mergeFindings([
+    const contacts = contactsFromFindings([
       text('grace@navy.example'),
       mailto('ada@example.com', 'Ada'),
       text('ada@example.com'),
@@ -83,6 +86,6 @@ describe('mergeFindings', () => {
   });
 
   it('returns nothing for no findings', () => {
-    expect(mergeFindings([])).toEqual([]);
+    expect(contactsFromFindings([])).toEqual([]);
   });
 });
