@@ -113,7 +113,8 @@ const context = (getDb: GetDb) => ({
   settings: () => Promise.resolve({ region: 'US', cadence: DEFAULT_CADENCE }),
 });
 
-async function run(step: Step): Promise<void> {
+/** One step, where it is called (the worker below; bench/profile-delete.ts on a page). */
+export async function run(step: Step): Promise<void> {
   if (step.step === 'prepare') {
     const records = book(step.count);
     const name = (what: string) => `bench-delete-${step.prefix}${what}-${step.round}`;
@@ -152,13 +153,14 @@ async function run(step: Step): Promise<void> {
   if (!undone.ok) throw new Error(undone.error.message.code);
 }
 
-/** Each step, timed here, where the work runs. */
-self.onmessage = async (event: MessageEvent<Step & { id: number }>) => {
-  const start = performance.now();
-  try {
-    await run(event.data);
-    self.postMessage({ id: event.data.id, ms: performance.now() - start });
-  } catch (error) {
-    self.postMessage({ id: event.data.id, error: String(error) });
-  }
-};
+/** Each step, timed here, where the work runs; only in a worker (the profile runs on a page). */
+if (typeof window === 'undefined')
+  self.onmessage = async (event: MessageEvent<Step & { id: number }>) => {
+    const start = performance.now();
+    try {
+      await run(event.data);
+      self.postMessage({ id: event.data.id, ms: performance.now() - start });
+    } catch (error) {
+      self.postMessage({ id: event.data.id, error: String(error) });
+    }
+  };

@@ -1,6 +1,6 @@
 // `node bench/profile-reading.mjs [cards]`: the vCard reader in Node, beside
 // ical.js alone parsing the same 3.0/4.0 cards, in alternating rounds (RUNS, 5 by
-// default), with medians and ratios. `node --cpu-prof bench/profile-reading.mjs`
+// default), with medians and ratios, in CPU time. `node --cpu-prof bench/profile-reading.mjs`
 // writes a CPU profile of the same work. The browser figures are `bench/files.mjs`.
 import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
@@ -29,12 +29,12 @@ const ms = (key) => Math.round(median(rounds.map((r) => r[key])));
 const ratio = (key) => Number(median(rounds.map((r) => r[key] / r.icalMs)).toFixed(2));
 console.table(
   rounds.map((r) => ({
-    'ical.js ms': Math.round(r.icalMs),
-    '3.0/4.0 ms': Math.round(r.modernMs),
-    'mixed ms': Math.round(r.mixedMs),
+    'ical.js CPU ms': Math.round(r.icalMs),
+    '3.0/4.0 CPU ms': Math.round(r.modernMs),
+    'mixed CPU ms': Math.round(r.mixedMs),
   })),
 );
 console.log(
-  `${count} cards, median of ${runs}: ical.js ${ms('icalMs')} ms; ours 3.0/4.0 ${ms('modernMs')} ms ` +
+  `${count} cards, CPU, median of ${runs}: ical.js ${ms('icalMs')} ms; ours 3.0/4.0 ${ms('modernMs')} ms ` +
     `(${ratio('modernMs')}×), mixed ${ms('mixedMs')} ms (${ratio('mixedMs')}× ical.js on the 3.0/4.0 cards)`,
 );

@@ -90,6 +90,12 @@ describe('deleting parties and undoing it', () => {
           for (const store of ['interactions', 'followUps', 'engagements', 'purchases'] as const)
             expect(after[store].some((record) => gone.has(record.partyId))).toBe(false);
           expect((await sortedRows(context)).some((row) => gone.has(row.id))).toBe(false);
+          // Records between deleted neighbours stay (deletes go by key range).
+          expect(after.parties).toEqual(before.parties.filter((party) => !gone.has(party.id)));
+          for (const store of ['interactions', 'followUps', 'engagements', 'purchases'] as const)
+            expect(after[store]).toEqual(
+              (before[store] as { partyId: string }[]).filter((r) => !gone.has(r.partyId)),
+            );
           const db = await context.getDb();
           // One tombstone for the action, naming every record it removed.
           const [tombstone, ...others] = await db.getAll('tombstones');

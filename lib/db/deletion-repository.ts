@@ -6,9 +6,11 @@ import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import type { ClienteleSchema } from './schema';
 import type { RepositoryContext } from './party-repository';
-import { readPartyRecords } from './party-records-read';
+import { readPartyRecords, readPartyRecordsAndKeys, type StoreKeys } from './party-records-read';
+import { keyRuns } from './key-runs';
 import { unprojectParties } from './search-projection';
 import { queuedRecordKeys } from './outbox-store';
+import { deleteKnown } from './outbox-capture';
 import {
   countsOf,
   DELETABLE_STORES,
@@ -81,18 +83,35 @@ export async function countPartyDeletion(
  * Removes a set of records inside the caller's transaction and keeps them as one
  * undo entry, with one tombstone for the sync naming every record it removed.
  * Writes are issued without waiting on each (a failed one aborts the transaction,
- * which the caller sees).
+ * which the caller sees). `storeKeys`: the keys of stores read whole in this
+ * transaction, with nothing written to them since; their records go by runs of
+ * neighbours, one range request each (key-runs.ts).
  */
 export function removeRecords(
   tx: IDBPTransaction<ClienteleSchema, ArrayLike<StoreNames<ClienteleSchema>>, 'readwrite'>,
   removed: RecordSet,
   entry: UndoEntry,
+  storeKeys: StoreKeys = {},
 ): void {
   const native = unwrap(tx);
   // Plain requests, no promise each: thousands of them in a bulk delete.
   for (const store of DELETABLE_STORES) {
     const target = native.objectStore(store);
-    for (const record of removed[store]) target.delete(record.id);
+    const keys = storeKeys[store];
+    const records: readonly { id: string }[] = removed[store];
+    if (!keys) {
+      for (const record of records) deleteKnown(target, record.id, [record]);
+      continue;
+    }
+    const byId = new Map(records.map((record) => [record.id, record]));
+    const { runs, unlisted } = keyRuns(keys, new Set(byId.keys()));
+    for (const run of runs)
+      deleteKnown(
+        target,
+        run.keys.length === 1 ? run.first : IDBKeyRange.bound(run.first, run.last),
+        run.keys.map((key) => byId.get(key)!),
+      );
+    for (const key of unlisted) deleteKnown(target, key, [byId.get(key)!]);
   }
   const tombstone: ActionTombstone = { id: entry.id, at: entry.at, ids: idsOf(removed) };
   native.objectStore('tombstones').put(tombstone);
@@ -135,7 +154,7 @@ export async function deleteParties(
   return inTransaction(
     tx,
     async (): Promise<Result<DeletionSummary>> => {
-      const removed = await gatherParties(tx, partyIds);
+      const { records: removed, storeKeys } = await readPartyRecordsAndKeys(unwrap(tx), partyIds);
       if (removed.parties.length === 0) return err(refusal('not_found', 'error_record_gone'));
       const now = context.clock();
       const unlinked = await unlinkMembers(tx, removed.parties, now);
@@ -153,7 +172,7 @@ export async function deleteParties(
         tx,
         removed.parties.map((party) => party.id),
       );
-      removeRecords(tx, removed, entry);
+      removeRecords(tx, removed, entry, storeKeys);
       for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
       await unprojected;
       return ok(summarize(entry));

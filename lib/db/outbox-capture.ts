@@ -264,6 +264,23 @@ function removeNoted(
   return request;
 }
 
+/**
+ * Removes what `query` (a key or a range) selects from `store`, which the caller read
+ * in this same transaction and knows to be exactly `records`, and queues each record's
+ * removal as `delete()` would, without reading them again first.
+ */
+export function deleteKnown(
+  store: IDBObjectStore,
+  query: IDBValidKey | IDBKeyRange,
+  records: readonly unknown[],
+): IDBRequest {
+  const tx = store.transaction;
+  if (!captured.has(store) || isQuiet(tx, store.name)) return store.delete(query);
+  const request = native().delete.call(store, query);
+  for (const record of records) noteValue(tx, store.name, record, 'delete', request);
+  return request;
+}
+
 function captureStore(store: IDBObjectStore, tx: IDBTransaction): void {
   if (captured.has(store)) return;
   captured.add(store);

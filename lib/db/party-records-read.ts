@@ -56,12 +56,19 @@ const partyRange = (partyId: string) =>
 
 type Dealing = { id: string; partyId: string };
 
-/** One store's records of these parties, grouped by party. */
+/** Per store read whole, the key of every record it holds, in key order. */
+export type StoreKeys = Partial<Record<DeletableStore, string[]>>;
+
+/**
+ * One store's records of these parties, grouped by party; `keys` gets the store's
+ * keys when it is read whole.
+ */
 async function dealingsOf(
   tx: NativeReads,
   store: Exclude<DeletableStore, 'parties'>,
   ids: readonly string[],
   count: number,
+  keys: StoreKeys,
 ): Promise<Map<string, Dealing[]>> {
   const byParty = new Map<string, Dealing[]>();
   if (count === 0) return byParty;
@@ -69,6 +76,7 @@ async function dealingsOf(
   if (readsWhole(count, ids.length)) {
     const wanted = new Set(ids);
     const [all] = await answersOf([target.getAll() as IDBRequest<Dealing[]>]);
+    keys[store] = all!.map((record) => record.id);
     for (const record of all!) {
       if (!wanted.has(record.partyId)) continue;
       const list = byParty.get(record.partyId);
@@ -106,14 +114,27 @@ export async function readPartyRecords(
   tx: NativeReads,
   partyIds: readonly string[],
 ): Promise<RecordSet> {
+  return (await readPartyRecordsAndKeys(tx, partyIds)).records;
+}
+
+/**
+ * As readPartyRecords, and the keys of each store it read whole (`storeKeys`), so
+ * that a deletion can remove neighbouring records by range (key-runs.ts).
+ */
+export async function readPartyRecordsAndKeys(
+  tx: NativeReads,
+  partyIds: readonly string[],
+): Promise<{ records: RecordSet; storeKeys: StoreKeys }> {
   const ids = [...new Set(partyIds)];
   const set = emptyRecordSet();
-  if (ids.length === 0) return set;
+  const storeKeys: StoreKeys = {};
+  if (ids.length === 0) return { records: set, storeKeys };
   const counts = await answersOf(DELETABLE_STORES.map((store) => tx.objectStore(store).count()));
   const parties = tx.objectStore('parties');
   let found: (RecordSet['parties'][number] | undefined)[];
   if (readsWhole(counts[0]!, ids.length)) {
     const [all] = await answersOf([parties.getAll() as IDBRequest<RecordSet['parties']>]);
+    storeKeys.parties = all!.map((party) => party.id);
     const byId = new Map(all!.map((party) => [party.id, party]));
     found = ids.map((id) => byId.get(id));
   } else {
@@ -125,10 +146,10 @@ export async function readPartyRecords(
   // Only the parties that exist take their records with them.
   const present = set.parties.map((party) => party.id);
   const [interactions, followUps, engagements, purchases] = await Promise.all([
-    dealingsOf(tx, 'interactions', present, counts[1]!),
-    dealingsOf(tx, 'followUps', present, counts[2]!),
-    dealingsOf(tx, 'engagements', present, counts[3]!),
-    dealingsOf(tx, 'purchases', present, counts[4]!),
+    dealingsOf(tx, 'interactions', present, counts[1]!, storeKeys),
+    dealingsOf(tx, 'followUps', present, counts[2]!, storeKeys),
+    dealingsOf(tx, 'engagements', present, counts[3]!, storeKeys),
+    dealingsOf(tx, 'purchases', present, counts[4]!, storeKeys),
   ]);
   for (const id of present) {
     set.interactions.push(...((interactions.get(id) ?? []) as RecordSet['interactions']));
@@ -136,5 +157,5 @@ export async function readPartyRecords(
     set.engagements.push(...((engagements.get(id) ?? []) as RecordSet['engagements']));
     set.purchases.push(...((purchases.get(id) ?? []) as RecordSet['purchases']));
   }
-  return set;
+  return { records: set, storeKeys };
 }

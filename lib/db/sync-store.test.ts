@@ -296,3 +296,102 @@ describe('a party imported from a card that is on the server already', () => {
     expect(await a.sync()).toMatchObject({ sent: 0, received: 0 });
   });
 });
+
+describe('a party whose card another device adopted under its own id', () => {
+  const UID = '5B0C2D7E-8F9A-4B1C-A2D3-E4F5A6B7C8D9';
+  const phoneHref = `${target.addressbook}${UID}.vcf`;
+
+  it('moves to that id on the device that pulled the card first: one record, its timeline with it', async () => {
+    const server = new MemoryServer();
+    await server.put(phoneHref, PHONE_CARD, 'text/vcard', { create: true });
+    const a = device(server, 'alice');
+    const b = device(server, 'bob');
+    await b.sync();
+    await logInteraction(b.repo, {
+      partyId: UID,
+      type: 'call',
+      summary: 'Kick-off',
+      followUpAt: 1_760_000_000_000,
+      requestId: 'kick-off',
+    });
+    await b.sync();
+    const outcome = await createParty(a.repo, {
+      name: 'Ada Lovelace',
+      kind: 'client',
+      emails: ['ada@x.example'],
+      cardUid: UID,
+    });
+    if (!outcome.ok) throw new Error(outcome.error.message.code);
+    const id = outcome.value.party.id;
+    await a.sync();
+
+    await b.sync();
+
+    const db = await b.repo.getDb();
+    expect((await db.getAll('parties')).map((p) => p.id)).toEqual([id]);
+    expect(await getParty(b.repo.getDb, id)).toMatchObject({ kind: 'client', cardUid: UID });
+    expect((await readSearchRows(b.repo.getDb)).map((row) => row.id)).toEqual([id]);
+    const timeline = await listInteractions(b.repo.getDb, id, { limit: 10 });
+    expect(timeline.interactions.map((i) => i.summary)).toEqual(['Kick-off']);
+    expect((await db.getAll('followUps')).map((f) => f.partyId)).toEqual([id]);
+    expect(await db.get('syncStates', `party:${UID}`)).toBeUndefined();
+    // The re-pointed dealings wait to go up; nothing asks the server to delete the card.
+    const [followUp] = await db.getAll('followUps');
+    expect((await b.outbox()).map((e) => ('op' in e ? `${e.op} ${e.key}` : e.key)).sort()).toEqual(
+      [`put followUp:${followUp?.id}`, `put interaction:${timeline.interactions[0]?.id}`].sort(),
+    );
+
+    await b.sync();
+    await a.sync();
+    expect(server.objects.has(new URL(phoneHref).pathname)).toBe(true);
+    expect(await b.outbox()).toEqual([]);
+    const onA = await listInteractions(a.repo.getDb, id, { limit: 10 });
+    expect(onA.interactions.map((i) => i.summary)).toContain('Kick-off');
+    expect((await (await a.repo.getDb()).getAll('followUps')).map((f) => f.partyId)).toEqual([id]);
+  });
+
+  it('moveParty: the people of an organisation follow it, and the old id leaves no deletion', async () => {
+    const server = new MemoryServer();
+    const a = device(server, 'alice');
+    const org = await createParty(a.repo, {
+      name: 'Harbour Lane',
+      type: 'organization',
+      kind: 'client',
+      domains: ['harbourlane.example'],
+    });
+    if (!org.ok) throw new Error(org.error.message.code);
+    const person = await createParty(a.repo, {
+      name: 'Dora',
+      kind: 'client',
+      emails: ['dora@harbourlane.example'],
+    });
+    if (!person.ok) throw new Error(person.error.message.code);
+    expect(person.value.party.organizationId).toBe(org.value.party.id);
+    await a.sync();
+    const from = org.value.party.id;
+    const to = '00000000-0000-4000-8000-0000000000c1';
+    const state = await a.store.synced(`party:${from}`);
+    if (!state) throw new Error('not synced');
+
+    await a.store.moveParty({
+      fromId: from,
+      record: {
+        type: 'party',
+        value: { party: { ...org.value.party, id: to }, engagements: [], purchases: [] },
+      },
+      state: { ...state, key: `party:${to}`, id: to },
+      kept: [],
+      send: false,
+    });
+
+    expect(await getParty(a.repo.getDb, from)).toBeUndefined();
+    expect((await getParty(a.repo.getDb, person.value.party.id))?.organizationId).toBe(to);
+    expect((await readSearchRows(a.repo.getDb)).map((row) => row.id).sort()).toEqual(
+      [person.value.party.id, to].sort(),
+    );
+    expect(await a.store.synced(`party:${from}`)).toBeUndefined();
+    expect((await a.store.synced(`party:${to}`))?.href).toBe(state.href);
+    // The member's card names its organisation: it goes up. The old id goes quietly.
+    expect((await a.outbox()).map((e) => e.key)).toEqual([`party:${person.value.party.id}`]);
+  });
+});

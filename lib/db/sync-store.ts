@@ -3,7 +3,7 @@ import { newId } from '../domain/ids';
 import type { Interaction } from '../domain/interaction';
 import type { Party } from '../domain/party';
 import { changedByOf, type SyncRecord } from '../sync/codecs';
-import type { SyncedState, SyncStore } from '../sync/engine';
+import type { PartyMove, SyncedState, SyncStore } from '../sync/engine';
 import type { FieldConflict } from '../sync/merge';
 import { recordKey, type OutboxEntry, type RecordType } from '../sync/outbox';
 import { inTransaction } from './in-transaction';
@@ -156,8 +156,64 @@ export function createIdbSyncStore(options: IdbSyncStoreOptions): SyncStore & {
       });
     },
 
-    async partyWithCardUid(uid) {
-      return (await getDb()).getKeyFromIndex('parties', 'byCardUid', uid);
+    async partiesWithCardUid(uid) {
+      return (await getDb()).getAllKeysFromIndex('parties', 'byCardUid', uid);
+    },
+
+    /**
+     * One transaction, so a worker stopped midway leaves the party where it was. The
+     * card's stores are quiet (the old party leaves no deletion to send: its card is
+     * the one kept), while the re-pointed interactions and follow-ups queue themselves.
+     */
+    async moveParty({ fromId, record, state, kept, send }: PartyMove) {
+      if (record.type !== 'party') return;
+      const { party, engagements, purchases } = record.value;
+      const db = await getDb();
+      const tx = db.transaction([...APPLY_STORES], 'readwrite', { durability: 'strict' });
+      quietly(unwrap(tx), CARD_STORES);
+      await inTransaction(tx, async () => {
+        if (send) note(unwrap(tx), 'party', party.id, 'put');
+        const parties = tx.objectStore('parties');
+        await parties.delete(fromId);
+        await unprojectParty(tx, fromId);
+        await parties.put(party);
+        await projectParty(tx, party);
+        for (const store of ['engagements', 'purchases'] as const) {
+          const incoming = new Set<string>(
+            (store === 'engagements' ? engagements : purchases).map((r) => r.id),
+          );
+          for (const id of [fromId, party.id])
+            for (const key of await tx.objectStore(store).index('byParty').getAllKeys(id))
+              if (!incoming.has(key)) await tx.objectStore(store).delete(key);
+        }
+        for (const engagement of engagements) await tx.objectStore('engagements').put(engagement);
+        for (const purchase of purchases) await tx.objectStore('purchases').put(purchase);
+        const repoint = <T extends { partyId: string }>(r: T): T => ({ ...r, partyId: party.id });
+        for (const interaction of await tx
+          .objectStore('interactions')
+          .index('byPartyAt')
+          .getAll(IDBKeyRange.bound([fromId, -Infinity, ''], [fromId, Infinity, ''])))
+          await tx.objectStore('interactions').put(repoint(interaction));
+        for (const followUp of await tx.objectStore('followUps').index('byParty').getAll(fromId))
+          await tx.objectStore('followUps').put(repoint(followUp));
+        // The people of an organisation name it in their cards: theirs change too.
+        for await (const cursor of parties) {
+          const member = cursor.value;
+          if (member.organizationId !== fromId) continue;
+          const relinked = { ...member, organizationId: party.id };
+          await cursor.update(relinked);
+          await projectParty(tx, relinked);
+          note(unwrap(tx), 'party', member.id, 'put');
+        }
+        await tx.objectStore('syncStates').delete(recordKey('party', fromId));
+        await tx.objectStore('syncStates').put(state);
+        // A change queued for the old id went into `record`; a batch naming it is
+        // harmless: with no record and no synced state there, it is acknowledged unsent.
+        await tx.objectStore('outbox').delete(recordKey('party', fromId));
+        if (kept.length === 0) return;
+        const by = changedByOf('party', state.text) ?? options.identity();
+        await writeNotes(tx, party.id, keptNote('party', kept, by, words));
+      });
     },
 
     /** A record deleted on one side and changed on the other is kept, and says so. */

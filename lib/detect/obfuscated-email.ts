@@ -1,21 +1,26 @@
 import { normalizeEmail } from '../domain/email';
+import { anyCase, LETTER_OR_NUMBER as W } from './case-folded';
 import type { Finding, TextDetector } from './types';
 
 // `[at]`, `(at)`, `{at}`, `<at>` (any case, spaces inside allowed), a spaced word `at`,
-// or a real `@` followed by an obfuscated dot.
+// or a real `@` followed by an obfuscated dot. Written for the `u` flag alone, the case
+// of the words spelled out (case-folded.ts: the `i` flag made the first scan compile
+// these for tens of milliseconds).
 const OPEN = '[\\[({<]';
 const CLOSE = '[\\])}>]';
-const AT = `\\s*${OPEN}\\s*at\\s*${CLOSE}\\s*|\\s+at\\s+|\\s*@\\s*`;
-const DOT = `\\s*${OPEN}\\s*(?:dot|period)\\s*${CLOSE}\\s*|\\s+dot\\s+|\\.`;
-const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
-const ATOMS = '[\\p{L}\\p{N}._%+-]{1,64}';
+const AT_WORD = anyCase('at');
+const DOT_SPELLED = anyCase('dot');
+const AT = `\\s*${OPEN}\\s*${AT_WORD}\\s*${CLOSE}\\s*|\\s+${AT_WORD}\\s+|\\s*@\\s*`;
+const DOT = `\\s*${OPEN}\\s*(?:${DOT_SPELLED}|${anyCase('period')})\\s*${CLOSE}\\s*|\\s+${DOT_SPELLED}\\s+|\\.`;
+const LABEL = `[${W}](?:[${W}-]{0,61}[${W}])?`;
+const ATOMS = `[${W}._%+-]{1,64}`;
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\p{N}._%+-])(${ATOMS}(?:(?:${DOT})${ATOMS}){0,3})(${AT})(${LABEL}(?:(?:${DOT})${LABEL}){1,6})(?![\\p{L}\\p{N}-]|\\.[\\p{L}\\p{N}])`,
-  'giu',
+  `(?<![${W}._%+-])(${ATOMS}(?:(?:${DOT})${ATOMS}){0,3})(${AT})(${LABEL}(?:(?:${DOT})${LABEL}){1,6})(?![${W}-]|\\.[${W}])`,
+  'gu',
 );
 const BRACKETED = new RegExp(`${OPEN}\\s*(?:at|dot|period)\\s*${CLOSE}`, 'i');
 const DOT_WORD = /\s+dot\s+/i;
-const DOTS = new RegExp(DOT, 'giu');
+const DOTS = new RegExp(DOT, 'gu');
 // Every form has a bracketed "at" (`[at]`, `( at )`), or the word "dot" or "period"
 // (bracketed or spaced): text with none of them has nothing here. The text pass asks
 // this of text without an @ before it looks for a spelled-out "at" (see
@@ -26,7 +31,10 @@ const MAY_MATCH = /at\s*[\])}>]|dot|period/i;
 // an "at" or "@", the domain's labels and real dots up to its first " dot ", then a
 // label. (CANDIDATE tries every word of the text as a local part, which costs about
 // 100 ns a character; most prose with the word "dot" has no "at <domain> dot" in it.)
-const SPELLED_DOMAIN = /(?:\sat\s|@)\s*[\p{L}\p{N}][\p{L}\p{N}.-]*\s+dot\s+[\p{L}\p{N}]/iu;
+const SPELLED_DOMAIN = new RegExp(
+  `(?:\\s${AT_WORD}\\s|@)\\s*[${W}][${W}.-]*\\s+${DOT_SPELLED}\\s+[${W}]`,
+  'u',
+);
 // What SPELLED_DOMAIN needs, without the Unicode flag: a spaced "dot". Asked first, as
 // SPELLED_DOMAIN's search tries every position of the text, and prose with an "at"
 // (most paragraphs) seldom has a spaced "dot".

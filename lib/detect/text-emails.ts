@@ -1,4 +1,5 @@
 import { normalizeEmail } from '../domain/email';
+import { anyCase, LETTER } from './case-folded';
 import type { Finding, TextDetector } from './types';
 
 // A candidate address, matched only where it starts (see below); normalizeEmail then
@@ -12,7 +13,12 @@ const USER_INFO = /[a-z][a-z\d+.-]*:\/\/[^\s/?#@]*$/i;
 // Looks like an address but is a file (`logo@2x.png`) or a scoped package.
 const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|avif|css|js|mjs|ts|json|map|woff2?)$/i;
 // A top-level domain is letters (or punycode); `@scope/pkg@1.0.0-beta` is a package version.
-const PLAUSIBLE_TLD = /\.(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
+// Any case, without the `i` flag (case-folded.ts): `[a-z]` with `iu` also takes the
+// Kelvin sign and the long s.
+const PLAUSIBLE_TLD = new RegExp(
+  `\\.(?:[${LETTER}]{2,}|${anyCase('xn')}--[a-zA-Z0-9\\u212a\\u017f-]+)$`,
+  'u',
+);
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /** Plain-text addresses in one text node's data. */

@@ -1,3 +1,4 @@
+import { anyCase, LETTER, LETTER_OR_NUMBER as W } from './case-folded';
 import type { Finding, TextDetector } from './types';
 
 // Candidates: an optional `+`/`(+44)` prefix, digit groups joined by one separator, a
@@ -12,12 +13,15 @@ const SEP = `(?:[ \\u00a0.\\-/\\u2010-\\u2013]|${SP}/${SP}|${SP}?${PAREN}${SP}?)
 const BRACKETED_COUNTRY = `\\(${SP}?\\d{1,3}${SP}\\d{1,4}\\)${SP}?`;
 const BODY = `(?:\\+${SP}?|\\(\\+\\d{1,4}\\)${SP}?|${BRACKETED_COUNTRY})?(?:${PAREN}[ \\u00a0.-]?)?${GROUP}(?:${SEP}${GROUP}){0,7}`;
 const EXT = `${SP}?(?:ext\\.?|extension|x)${SP}?\\d{1,6}`;
+// EXT for the Unicode flag alone (case-folded.ts: with `iu`, CANDIDATE took tens of
+// milliseconds to compile on a page's first scan).
+const EXT_ANY_CASE = `${SP}?(?:${anyCase('ext')}\\.?|${anyCase('extension')}|${anyCase('x')})${SP}?\\d{1,6}`;
 // A phone starts with seven phone characters in a row.
 const SEVEN_CHARS = '[+(\\d][-+\\d ().\\/\\u00a0\\u2010-\\u2013]{6}';
 // Sticky: it is tried only where SEVEN_AT (below) finds seven phone characters.
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\p{N}_,+\\-/@#&=$€£¥%]|\\p{N}[.:])(?=(${BODY}(?:${EXT})?))\\1(?![\\p{L}\\p{N}_%°]|[.,:/-]\\d)`,
-  'yiu',
+  `(?<![${W}_,+\\-/@#&=$€£¥%]|\\p{N}[.:])(?=(${BODY}(?:${EXT_ANY_CASE})?))\\1(?![${W}_%°]|[.,:/-]\\d)`,
+  'yu',
 );
 // Where a candidate can start. A search of CANDIDATE itself (`g`) tried its Unicode
 // lookbehind at every position of the text: 30 ns a character on prose with dates and
@@ -47,8 +51,19 @@ const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const THOUSANDS = /^\d{1,3}([ \u00a0.])\d{3}(?:\1\d{3})+$/;
 
 // Context: the text just before and just after a candidate.
-const PHONE_LABEL =
-  /(?:\b(?:t[ée]l(?:[ée]phone|efon)?|phone|ph|call(?: (?:us|me|them))?(?: (?:on|at))?|mobile|mob|cell(?:phone)?|fax|handy|whatsapp)\.?|(?:^|[^\p{L}])[tmfp]:)(?: ?(?:no|nr|number|num|#)\.?)?\s*[:.]?\s*$/iu;
+// A label right before the number (`Tel.:`, `call us on`, `f:`), in any case. Written
+// for the `u` flag alone (case-folded.ts): with `iu` it was the slowest pattern of a
+// page's first scan to compile. `\b` before a word, as `iu` reads it (the Kelvin sign
+// and the long s are word characters there).
+const WORD_START = '(?<![\\w\\u017f\\u212a])';
+const LABEL_WORDS = anyCase(
+  't(?:é|É|e)l(?:(?:é|É|e)phone|efon)?|phone|ph|call(?: (?:us|me|them))?(?: (?:on|at))?|mobile|mob|cell(?:phone)?|fax|handy|whatsapp',
+);
+const NUMBER_WORDS = anyCase('no|nr|number|num');
+const PHONE_LABEL = new RegExp(
+  `(?:${WORD_START}(?:${LABEL_WORDS})\\.?|(?:^|[^${LETTER}])[tTmMfFpP]:)(?: ?(?:${NUMBER_WORDS}|#)\\.?)?\\s*[:.]?\\s*$`,
+  'u',
+);
 // Identifiers, registry numbers among them (SIRET/SIREN, VAT ids, company numbers):
 // valid phones in some regions, never phones. A VAT id may lead with its country (`DE`).
 const ID_LABEL =

@@ -18,6 +18,8 @@ type Op =
   | { device: 0 | 1; kind: 'edit'; party: number; field: 'title' | 'notes'; value: string }
   | { device: 0 | 1; kind: 'tag'; party: number; tag: string }
   | { device: 0 | 1; kind: 'delete'; party: number }
+  /** The phone's card, imported on this device from a file (under an id of its own). */
+  | { device: 0 | 1; kind: 'import' }
   | { device: 0 | 1; kind: 'sync' };
 
 const device = fc.constantFrom<0 | 1>(0, 1);
@@ -37,8 +39,23 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     tag: fc.constantFrom('vip', 'print', 'web, design'),
   }),
   fc.record({ device, kind: fc.constant('delete' as const), party: partyIndex }),
+  fc.record({ device, kind: fc.constant('import' as const) }),
   fc.record({ device, kind: fc.constant('sync' as const) }),
 );
+
+/** A card another app (a phone) put on the server before the devices first synced. */
+const PHONE_UID = 'EFGH-5678@phone';
+const PHONE_CARD = [
+  'BEGIN:VCARD',
+  'VERSION:3.0',
+  `UID:${PHONE_UID}`,
+  'FN:Dora Vieira',
+  'TEL;TYPE=CELL:+351912345678',
+  'REV:1970-01-01T00:00:00Z',
+  'END:VCARD',
+  '',
+].join('\r\n');
+const IMPORT_IDS = ['d', 'e'].map((s) => `00000000-0000-4000-8000-00000000000${s}`);
 
 function fresh(id: string, at: number): Party {
   return {
@@ -58,13 +75,16 @@ function fresh(id: string, at: number): Party {
 }
 
 describe('two devices and a server', () => {
-  it('converge to the same book after any sequence of edits, deletions and syncs', async () => {
+  it('converge to the same book after any sequence of edits, deletions, imports and syncs', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
         const server = new MemoryServer();
         const stores = [new MemoryStore(), new MemoryStore()] as const;
         const engines = stores.map((store) => new SyncEngine(server, store, target, () => context));
         let clock = 1;
+        await server.put(`${target.addressbook}phone.vcf`, PHONE_CARD, 'text/vcard', {
+          create: true,
+        });
         for (const id of IDS)
           stores[0].put({
             type: 'party',
@@ -74,6 +94,18 @@ describe('two devices and a server', () => {
           const store = stores[step.device];
           if (step.kind === 'sync') {
             await engines[step.device]?.sync();
+            continue;
+          }
+          if (step.kind === 'import') {
+            const id = IMPORT_IDS[step.device] ?? '';
+            if (store.records.has(`party:${id}`)) continue;
+            const party: Party = {
+              ...fresh(id, clock++),
+              name: 'Dora Vieira',
+              notes: `Imported on ${step.device}`,
+              cardUid: PHONE_UID,
+            };
+            store.put({ type: 'party', value: { party, engagements: [], purchases: [] } });
             continue;
           }
           const id = IDS[step.party] ?? '';
@@ -99,6 +131,15 @@ describe('two devices and a server', () => {
         expect(stores[0].outbox.size + stores[1].outbox.size).toBe(0);
         expect(stores[1].book()).toEqual(stores[0].book());
         expect(server.objects.size).toBe(stores[0].records.size);
+        // The phone's card is one record on each device, whatever imported it where.
+        for (const store of stores) {
+          const copies = [...store.records.values()].filter(
+            (r) =>
+              r.type === 'party' &&
+              (r.value.party.id === PHONE_UID || r.value.party.cardUid === PHONE_UID),
+          );
+          expect(copies).toHaveLength(1);
+        }
       }),
       { numRuns: 60 },
     );

@@ -274,3 +274,147 @@ describe('the sync engine, a party imported from another app’s card', () => {
     expect([...server.objects.values()][0]?.data).toContain(`UID:${UID}`);
   });
 });
+
+describe('the sync engine, one card imported on two devices', () => {
+  const UID = 'EFGH-5678@phone';
+  const phoneCard = [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    `UID:${UID}`,
+    'FN:Dora Vieira',
+    'TEL;TYPE=CELL:+351912345678',
+    'REV:2025-01-01T00:00:00Z',
+    'END:VCARD',
+    '',
+  ].join('\r\n');
+  const phoneHref = `${target.addressbook}phone-card.vcf`;
+  /** The same card, imported from a file on a device: its own id, the card's UID kept. */
+  const imported = (at = 50): SyncRecord => {
+    const record = card('Dora Vieira');
+    if (record.type !== 'party') throw new Error('not a party');
+    Object.assign(record.value.party, {
+      cardUid: UID,
+      kind: 'customer',
+      kindHistory: [{ kind: 'customer', at }],
+      emails: ['dora@harbourlane.example'],
+      notes: 'Imported from the phone’s export.',
+      createdAt: at,
+      updatedAt: at,
+    });
+    return record;
+  };
+  const task = (id: string, partyId: string, note: string): SyncRecord => ({
+    type: 'followUp',
+    value: { id, partyId, dueAt: 10, note, status: 'open', createdAt: 60, updatedAt: 60 },
+  });
+  const parties = (store: MemoryStore) =>
+    [...store.records.values()].flatMap((r) => (r.type === 'party' ? [r.value.party] : []));
+  const TASK_B = '00000000-0000-4000-8000-0000000000b1';
+
+  async function settle(...engines: SyncEngine[]) {
+    for (let i = 0; i < 3; i++) for (const engine of engines) await engine.sync();
+  }
+
+  it('moves a pulled party to the id another device adopted its card under: one record, its dealings re-pointed', async () => {
+    const server = new MemoryServer();
+    await server.put(phoneHref, phoneCard, 'text/vcard', { create: true });
+    const a = new MemoryStore();
+    const b = new MemoryStore();
+    const onA = new SyncEngine(server, a, target, () => context);
+    const onB = new SyncEngine(server, b, target, () => context);
+    // B pulls the phone's card (its UID is the party's id there) and plans a call on it.
+    await onB.sync();
+    expect(parties(b).map((p) => p.id)).toEqual([UID]);
+    b.put(task(TASK_B, UID, 'Call Dora'));
+    await onB.sync();
+    // A imports the same card, adopts the server's copy, and writes it back under its id.
+    a.put(imported());
+    await onA.sync();
+    expect(server.objects.get('/alice/book/phone-card.vcf')?.data).toMatch(
+      new RegExp(`^X-CLIENTELE-ID[^:]*:${ID}\r$`, 'm'),
+    );
+
+    await onB.sync();
+
+    expect(parties(b).map((p) => p.id)).toEqual([ID]);
+    expect(parties(b)[0]).toMatchObject({ kind: 'customer', cardUid: UID });
+    expect(b.records.get(`followUp:${TASK_B}`)?.value).toMatchObject({ partyId: ID });
+    expect(b.states.has(`party:${UID}`)).toBe(false);
+    // The card stays: the old id's departure deletes nothing on the server.
+    expect(server.objects.has('/alice/book/phone-card.vcf')).toBe(true);
+    await settle(onB, onA);
+    expect(b.outbox.size + a.outbox.size).toBe(0);
+    expect(server.objects.get(`/alice/tasks/${TASK_B}.ics`)?.data).toContain(`RELATED-TO:${ID}`);
+    expect(a.records.get(`followUp:${TASK_B}`)?.value).toMatchObject({ partyId: ID });
+    expect(b.book()).toEqual(a.book());
+    expect(server.objects.size).toBe(2);
+  });
+
+  it('keeps what was changed on the moved party meanwhile, and sends it', async () => {
+    const server = new MemoryServer();
+    await server.put(phoneHref, phoneCard, 'text/vcard', { create: true });
+    const a = new MemoryStore();
+    const b = new MemoryStore();
+    const onA = new SyncEngine(server, a, target, () => context);
+    const onB = new SyncEngine(server, b, target, () => context);
+    await onB.sync();
+    a.put(imported());
+    await onA.sync();
+    // B edits its copy before it hears of A's adoption: its put meets a 412.
+    const pulled = b.records.get(`party:${UID}`);
+    if (pulled?.type !== 'party') throw new Error('not pulled');
+    b.put({
+      type: 'party',
+      value: {
+        ...pulled.value,
+        party: { ...pulled.value.party, title: 'Harbour master', updatedAt: 70 },
+      },
+    });
+
+    await settle(onB, onA);
+
+    expect(parties(b).map((p) => p.id)).toEqual([ID]);
+    for (const store of [a, b])
+      expect(parties(store)[0]).toMatchObject({
+        title: 'Harbour master',
+        notes: 'Imported from the phone’s export.',
+        kind: 'customer',
+      });
+    expect(b.outbox.size + a.outbox.size).toBe(0);
+    expect(b.book()).toEqual(a.book());
+    expect(server.objects.size).toBe(1);
+  });
+
+  it('folds a card imported after its server copy was pulled into that copy: no 409, nothing lost', async () => {
+    const server = new MemoryServer();
+    await server.put(phoneHref, phoneCard, 'text/vcard', { create: true });
+    const a = new MemoryStore();
+    const b = new MemoryStore();
+    const onA = new SyncEngine(server, a, target, () => context);
+    const onB = new SyncEngine(server, b, target, () => context);
+    await onA.sync();
+    await onB.sync();
+    // The same card imported on A from a file, with a follow-up, after A pulled it.
+    const TASK_A = '00000000-0000-4000-8000-0000000000a1';
+    a.put(imported(80));
+    a.put(task(TASK_A, ID, 'Send the quote'));
+
+    await onA.sync();
+
+    expect(parties(a).map((p) => p.id)).toEqual([UID]);
+    expect(parties(a)[0]).toMatchObject({
+      kind: 'customer',
+      emails: ['dora@harbourlane.example'],
+      phones: ['+351912345678'],
+      notes: 'Imported from the phone’s export.',
+    });
+    expect(a.records.get(`followUp:${TASK_A}`)?.value).toMatchObject({ partyId: UID });
+    await settle(onA, onB);
+    expect(a.outbox.size + b.outbox.size).toBe(0);
+    expect([...server.objects.keys()].sort()).toEqual([
+      '/alice/book/phone-card.vcf',
+      `/alice/tasks/${TASK_A}.ics`,
+    ]);
+    expect(b.book()).toEqual(a.book());
+  });
+});

@@ -1,6 +1,8 @@
 // Over 300 lines: one round (send, pull, merge, hold imported parties) reads as one
-// sequence; split, its ordering rules would live in several files.
+// sequence; split, its ordering rules would live in several files. The rules that keep
+// one card one record across devices are in card-identity.ts.
 import { SyncFailure } from './backoff';
+import { CardIdentity, movesParty } from './card-identity';
 import {
   collectionOf,
   contentType,
@@ -15,8 +17,6 @@ import {
 import type { DavPort } from './dav-port';
 import { pathOf, type Listed } from './dav-responses';
 import type { FieldConflict } from './merge';
-import { cardNamesKind } from './party-card';
-import type { Party } from '../domain/party';
 import { recordKey, sendOrder, type OutboxEntry, type RecordType } from './outbox';
 
 /**
@@ -46,11 +46,13 @@ export interface SyncStore {
   applyRemote(record: SyncRecord, state: SyncedState, kept: FieldConflict[]): Promise<void>;
   removeLocal(type: RecordType, id: string): Promise<void>;
   /**
-   * The id of the local party whose `cardUid` (the UID of the card it was imported
-   * from) is `uid`, if there is one: another app's copy of that card, found on the
-   * server, is that party's, not a new one.
+   * The ids of the local parties whose `cardUid` (the UID of the card they were
+   * imported from) is `uid`: another app's copy of that card, found on the server,
+   * is such a party's, not a new one.
    */
-  partyWithCardUid(uid: string): Promise<string | undefined>;
+  partiesWithCardUid(uid: string): Promise<string[]>;
+  /** Moves a party to another id in one step (see PartyMove). */
+  moveParty(move: PartyMove): Promise<void>;
   synced(key: string): Promise<SyncedState | undefined>;
   syncedIn(collection: 'addressbook' | 'calendar'): Promise<SyncedState[]>;
   saveSynced(state: SyncedState): Promise<void>;
@@ -59,6 +61,24 @@ export interface SyncStore {
   saveToken(collection: string, token: string): Promise<void>;
   /** A record deleted on one side and changed on the other was kept: flag it for the user. */
   flagKept?(type: RecordType, id: string, deletedOn: 'here' | 'server'): Promise<void>;
+}
+
+/**
+ * One card held under two ids comes together under one. `record` is the party as it
+ * now is, under the id it keeps. The party `fromId` goes, with its synced state and
+ * its outbox entry, quietly: nothing is deleted on the server, where the card is one
+ * object. Its interactions and follow-ups, and the people of an organisation, are
+ * re-pointed at the kept id and queued, as their server copies name their party.
+ */
+export interface PartyMove {
+  fromId: string;
+  record: SyncRecord;
+  /** The kept id's synced state (the server's copy of the card). */
+  state: SyncedState;
+  /** Values that lost the merge, kept in the record's history. */
+  kept: FieldConflict[];
+  /** Queue the kept party too: it holds what the server's copy lacks. */
+  send: boolean;
 }
 
 export interface SyncTarget {
@@ -79,12 +99,16 @@ const MAX_MERGES = 3;
 const MULTIGET_CHUNK = 100;
 
 export class SyncEngine {
+  private readonly identity: CardIdentity;
+
   constructor(
     private readonly server: DavPort,
     private readonly store: SyncStore,
     private readonly target: SyncTarget,
     private readonly context: () => CodecContext,
-  ) {}
+  ) {
+    this.identity = new CardIdentity(store);
+  }
 
   async sync(): Promise<SyncRound> {
     const round: SyncRound = { sent: 0, received: 0, deleted: 0, conflicts: 0 };
@@ -142,6 +166,12 @@ export class SyncEngine {
         held.entries.push(entry);
         return;
       }
+      // Imported from a card this device already holds the server's copy of: one record.
+      const copy = current ? undefined : await this.identity.syncedCopyOf(record);
+      if (copy) {
+        await this.identity.foldInto(copy, record, round);
+        return this.sendQueued(copy.state.key, round);
+      }
       const href = current?.href ?? this.hrefFor(entry.type, entry.id);
       const text = encode(record, current?.text, this.context(), await this.nameOf(record));
       const when = current?.etag ? { etag: current.etag } : { create: true as const };
@@ -152,9 +182,16 @@ export class SyncEngine {
         return this.store.acknowledge(entry);
       }
       if (put.status !== 412) throw failure(put.status);
-      round.conflicts += await this.mergeFromServer(entry.type, href, record, current);
+      const movedTo = await this.mergeFromServer(entry.type, href, record, current, round);
+      if (movedTo) return this.sendQueued(movedTo, round);
     }
     throw new SyncFailure('conflict', 412);
+  }
+
+  /** Sends what is queued for `key` now, if anything is (a record that just moved there). */
+  private async sendQueued(key: string, round: SyncRound): Promise<void> {
+    const entry = (await this.store.pending()).find((e) => e.key === key);
+    if (entry) await this.send(entry, round);
   }
 
   private async sendDeletion(entry: OutboxEntry, round: SyncRound): Promise<void> {
@@ -164,8 +201,8 @@ export class SyncEngine {
     if (status === 412) {
       // Changed elsewhere since this device last saw it: kept, and it comes back.
       await this.store.acknowledge(entry);
-      await this.restore(entry.type, state.href, round);
-      await this.store.flagKept?.(entry.type, entry.id, 'here');
+      const id = await this.restore(state, round);
+      await this.store.flagKept?.(entry.type, id ?? entry.id, 'here');
       return;
     }
     if (status >= 300 && status !== 404) throw failure(status);
@@ -174,22 +211,29 @@ export class SyncEngine {
     return this.store.acknowledge(entry);
   }
 
-  private async restore(type: RecordType, href: string, round: SyncRound): Promise<void> {
-    const collection = collectionOf(type);
+  /** Takes the server's copy back in; the id it is now held under (another device may have moved it). */
+  private async restore(state: SyncedState, round: SyncRound): Promise<string | undefined> {
+    const collection = collectionOf(state.type);
     const url = this.target[collection];
-    const [remote] = await this.server.fetchObjects(url, collection, [href]);
-    if (remote)
-      await this.takeIn(collection, remote.href, remote.etag, remote.data, new Map(), round);
+    const [remote] = await this.server.fetchObjects(url, collection, [state.href]);
     round.conflicts += 1;
+    if (!remote) return undefined;
+    const known = new Map([[path(state.href), state]]);
+    return this.takeIn(collection, remote.href, remote.etag, remote.data, known, round);
   }
 
-  /** After a 412: take the server's copy, merge it with ours, and try again with its ETag. */
+  /**
+   * After a 412: take the server's copy and merge it with ours; the send is then tried
+   * again with its ETag. When the copy now names the party by another id (another
+   * device adopted the card), the party moves there: the key to send is returned.
+   */
   private async mergeFromServer(
     type: RecordType,
     href: string,
     local: SyncRecord,
     state: SyncedState | undefined,
-  ): Promise<number> {
+    round: SyncRound,
+  ): Promise<string | undefined> {
     const collection = collectionOf(type);
     const [remote] = await this.server.fetchObjects(this.target[collection], collection, [href]);
     if (!remote) {
@@ -198,14 +242,21 @@ export class SyncEngine {
         await this.store.forgetSynced(state.key);
         await this.store.flagKept?.(type, idOf(local), 'server');
       }
-      return 1;
+      round.conflicts += 1;
+      return undefined;
     }
     const decoded = decode(collection, remote.data, this.context());
     if (!decoded.ok) throw new SyncFailure('server', 412);
+    if (state && movesParty(state, decoded.record)) {
+      const moved = { ...stateOf(decoded.record, href, remote.data), etag: remote.etag };
+      await this.identity.moveIn(state, decoded.record, moved, round);
+      return recordKey('party', idOf(decoded.record));
+    }
     const merged = mergeRecords(state?.base, local, decoded.record);
     const remoteState = { ...stateOf(decoded.record, href, remote.data), etag: remote.etag };
     await this.store.applyRemote(merged.record, remoteState, merged.conflicts);
-    return merged.conflicts.length > 0 ? 1 : 0;
+    if (merged.conflicts.length > 0) round.conflicts += 1;
+    return undefined;
   }
 
   private async pull(collection: 'addressbook' | 'calendar', round: SyncRound): Promise<void> {
@@ -259,13 +310,20 @@ export class SyncEngine {
     data: string,
     known: Map<string, SyncedState>,
     round: SyncRound,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     const decoded = decode(collection, data, this.context());
     if (!decoded.ok) return; // An object Clientele cannot read stays on the server untouched.
-    const adopted = known.has(path(href)) ? undefined : await this.importedAs(decoded.record, data);
+    const held = known.get(path(href));
+    if (held && movesParty(held, decoded.record)) {
+      const state = { ...stateOf(decoded.record, href, data), etag };
+      const moved = await this.identity.moveIn(held, decoded.record, state, round);
+      known.set(path(href), moved);
+      return moved.id;
+    }
+    const adopted = held ? undefined : await this.identity.importedAs(decoded.record, data);
     const remote = adopted?.remote ?? decoded.record;
     const key = recordKey(remote.type, idOf(remote));
-    const state = known.get(path(href)) ?? (await this.store.synced(key));
+    const state = held ?? (await this.store.synced(key));
     const entry = (await this.store.pending()).find((e) => e.key === key);
     // Deleted here, changed there since: the change wins and the record is kept.
     if (entry?.op === 'delete') await this.store.acknowledge(entry);
@@ -285,41 +343,7 @@ export class SyncEngine {
     round.received += 1;
     if (merged.conflicts.length > 0) round.conflicts += 1;
     if (entry?.op === 'delete') await this.store.flagKept?.(remote.type, idOf(remote), 'here');
-  }
-
-  /**
-   * A card new to this device whose UID is the `cardUid` of a party imported here
-   * (another app's copy, already on the server) and not yet synced: the card is that
-   * party's, under its id, and is merged with it. Undefined for any other object.
-   */
-  private async importedAs(
-    record: SyncRecord,
-    data: string,
-  ): Promise<{ remote: SyncRecord; local: SyncRecord; base: SyncRecord } | undefined> {
-    if (record.type !== 'party') return undefined;
-    const { party } = record.value;
-    if (await this.store.synced(recordKey('party', party.id))) return undefined;
-    if (await this.store.read('party', party.id)) return undefined;
-    // cardToParty keeps the UID as written in cardUid only when it differs from the id.
-    const uid = party.cardUid ?? party.id;
-    const id = await this.store.partyWithCardUid(uid);
-    if (id === undefined || (await this.store.synced(recordKey('party', id)))) return undefined;
-    const local = await this.store.read('party', id);
-    if (local?.type !== 'party') return undefined;
-    const adopted = { ...party, id, cardUid: uid };
-    // A kind the card does not name is the default, not a change to merge into the record.
-    if (!cardNamesKind(data)) {
-      const { kind, kindHistory, prospect } = local.value.party;
-      Object.assign(adopted, { kind, kindHistory });
-      if (prospect) adopted.prospect = prospect;
-      else delete adopted.prospect;
-    }
-    // Dealings on another app's card name its UID as their party, never this id.
-    const remote: SyncRecord = {
-      type: 'party',
-      value: { party: adopted, engagements: [], purchases: [] },
-    };
-    return { remote, local, base: emptySides(local.value.party, adopted) };
+    return idOf(remote);
   }
 
   private hrefFor(type: RecordType, id: string): string {
@@ -338,28 +362,6 @@ interface Held {
   entries: OutboxEntry[];
   /** The ids of the parties held back, whose dealings wait with them. */
   parties: Set<string>;
-}
-
-/**
- * A merge base for two copies of one card that never synced: every field one side
- * left empty, as that side has it. The other side's value then is a change, not a
- * conflict; a field both filled differently is still one. Lists have no base: they
- * merge as the union of both sides.
- */
-function emptySides(local: Party, remote: Party): SyncRecord {
-  const l = local as unknown as Record<string, unknown>;
-  const r = remote as unknown as Record<string, unknown>;
-  const empty = (value: unknown) => value === undefined || value === '';
-  const base: Record<string, unknown> = {};
-  for (const field of new Set([...Object.keys(l), ...Object.keys(r)])) {
-    if (Array.isArray(l[field]) || Array.isArray(r[field])) continue;
-    if (empty(r[field])) base[field] = r[field];
-    else if (empty(l[field])) base[field] = l[field];
-  }
-  return {
-    type: 'party',
-    value: { party: base as unknown as Party, engagements: [], purchases: [] },
-  };
 }
 
 function waitsForPull(record: SyncRecord, parties: Set<string>): boolean {

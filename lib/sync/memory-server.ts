@@ -4,7 +4,8 @@ import type { Fetched, Listed, SyncAnswer } from './dav-responses';
 
 /**
  * A DAV server in memory with the answers that matter to sync: ETags that change on
- * every write, 412 on a stale If-Match or an If-None-Match on an existing object,
+ * every write, 412 on a stale If-Match or an If-None-Match on an existing object, 409
+ * for a second object with a UID the collection already holds,
  * 404 for what is gone, and sync tokens over a change log. The property test runs
  * two devices against it; the real servers are tested in tests/sync.
  */
@@ -17,6 +18,7 @@ export class MemoryServer implements DavPort {
     const current = this.objects.get(path(href));
     const stale = 'etag' in when ? current?.etag !== when.etag : current !== undefined;
     if (stale) return Promise.resolve({ status: 412, etag: undefined });
+    if (this.uidTaken(path(href), body)) return Promise.resolve({ status: 409, etag: undefined });
     const etag = `"${++this.version}"`;
     this.objects.set(path(href), { etag, data: body });
     this.log.push({ version: this.version, href: path(href) });
@@ -77,9 +79,22 @@ export class MemoryServer implements DavPort {
     );
   }
 
+  /** Radicale and Xandikos refuse a second object with a UID the collection holds (409). */
+  private uidTaken(href: string, body: string): boolean {
+    const uid = uidOf(body);
+    const collection = href.slice(0, href.lastIndexOf('/') + 1);
+    return this.inside(collection).some(
+      (other) => other !== href && uidOf(this.objects.get(other)?.data ?? '') === uid,
+    );
+  }
+
   private inside(collection: string): string[] {
     return [...this.objects.keys()].filter((href) => href.startsWith(path(collection)));
   }
+}
+
+function uidOf(text: string): string | undefined {
+  return /^UID(?:;[^:\r\n]*)?:(.*)$/im.exec(text)?.[1]?.trim();
 }
 
 function path(href: string): string {

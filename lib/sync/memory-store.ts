@@ -1,5 +1,5 @@
 import { collectionOf, idOf, type SyncRecord } from './codecs';
-import type { SyncedState, SyncStore } from './engine';
+import type { PartyMove, SyncedState, SyncStore } from './engine';
 import type { FieldConflict } from './merge';
 import { coalesce, recordKey, type OutboxEntry, type RecordType } from './outbox';
 
@@ -69,11 +69,37 @@ export class MemoryStore implements SyncStore {
     return Promise.resolve();
   }
 
-  partyWithCardUid(uid: string): Promise<string | undefined> {
+  partiesWithCardUid(uid: string): Promise<string[]> {
+    const ids: string[] = [];
     for (const record of this.records.values())
       if (record.type === 'party' && record.value.party.cardUid === uid)
-        return Promise.resolve(record.value.party.id);
-    return Promise.resolve(undefined);
+        ids.push(record.value.party.id);
+    return Promise.resolve(ids);
+  }
+
+  moveParty({ fromId, record, state, kept, send }: PartyMove): Promise<void> {
+    const from = recordKey('party', fromId);
+    const to = idOf(record);
+    this.records.delete(from);
+    this.states.delete(from);
+    this.outbox.delete(from);
+    this.records.set(state.key, record);
+    this.states.set(state.key, state);
+    for (const conflict of kept) this.kept.push({ key: state.key, conflict });
+    if (send) this.enqueue('party', to, 'put');
+    for (const [key, other] of [...this.records]) {
+      if (other.type === 'party') {
+        const member = other.value.party;
+        if (member.organizationId !== fromId) continue;
+        const relinked = { ...other.value, party: { ...member, organizationId: to } };
+        this.records.set(key, { type: 'party', value: relinked });
+        this.enqueue('party', member.id, 'put');
+      } else if (other.value.partyId === fromId) {
+        this.records.set(key, { ...other, value: { ...other.value, partyId: to } } as SyncRecord);
+        this.enqueue(other.type, other.value.id, 'put');
+      }
+    }
+    return Promise.resolve();
   }
 
   synced(key: string): Promise<SyncedState | undefined> {

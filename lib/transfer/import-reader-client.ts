@@ -64,7 +64,12 @@ export class ImportReader {
         if (message.type !== 'drafts' || message.request !== request) return undefined;
         for (const row of message.rows) {
           const parsed = PartyDraftSchema.safeParse(row.value);
-          if (parsed.success) drafts.push({ line: row.line, value: parsed.data });
+          if (parsed.success)
+            drafts.push(
+              row.phoneLines
+                ? { line: row.line, value: parsed.data, phoneLines: row.phoneLines }
+                : { line: row.line, value: parsed.data },
+            );
           else
             problems.push(
               problemError(uiText('import_draft_invalid', { field: fieldOf(parsed.error) }), {

@@ -71,7 +71,13 @@ const SourceViewSchema = lazy(() =>
 export type SourceView = z.infer<typeof SourceViewSchema>;
 
 /** Rows are checked one by one on the page (PartyDraftSchema): here only their envelope. */
-const DraftRowSchema = lazy(() => z.object({ line: z.number().int(), value: z.unknown() }));
+const DraftRowSchema = lazy(() =>
+  z.object({
+    line: z.number().int(),
+    value: z.unknown(),
+    phoneLines: z.array(z.number().int()).max(100_000).optional(),
+  }),
+);
 
 export const FromReaderSchema = lazy(() =>
   z.discriminatedUnion('type', [

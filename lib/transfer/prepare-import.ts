@@ -94,7 +94,7 @@ export function draftsOf(
     const { drafts, problems, kindFromFile } = source.read;
     return {
       drafts: drafts.map((row) =>
-        kindFromFile.has(row.line) ? row : { line: row.line, value: { ...row.value, kind } },
+        kindFromFile.has(row.line) ? row : { ...row, value: { ...row.value, kind } },
       ),
       problems,
     };

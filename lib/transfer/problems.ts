@@ -18,6 +18,12 @@ export interface ImportProblem {
 export interface ImportRow<T> {
   line: number;
   value: T;
+  /**
+   * The line each of the draft's phones was read from, in the order of its `phones`
+   * (a vCard's TEL lines), so a warning about one names its own line. Absent when
+   * every value is on `line` (a CSV row).
+   */
+  phoneLines?: number[];
 }
 
 export const problemError = (message: UiText, where: { line?: number; path?: string } = {}) =>

@@ -192,17 +192,23 @@ export async function precheckRows(
     checked.invalidPhones.forEach((p) => invalid.add(p));
     [...checked.knownEmails, ...checked.knownPhones].forEach((k) => known.add(k));
   }
-  const phoneWarnings = rows.flatMap((row) => {
-    const bad = (row.value.phones ?? []).filter((p) => invalid.has(p));
-    return bad.length
-      ? [
-          {
-            line: row.line,
-            message: uiText('import_phone_unreadable', { phones: bad.join(', ') }),
-          },
-        ]
-      : [];
-  });
+  const phoneWarnings: Precheck['phoneWarnings'] = [];
+  for (const row of rows) {
+    // One warning per line: a card's TEL lines each, a CSV row's phones together.
+    const byLine = new Map<number, string[]>();
+    (row.value.phones ?? []).forEach((phone, index) => {
+      if (!invalid.has(phone)) return;
+      const line = row.phoneLines?.[index] ?? row.line;
+      const named = byLine.get(line);
+      if (named) named.push(phone);
+      else byLine.set(line, [phone]);
+    });
+    for (const [line, bad] of byLine)
+      phoneWarnings.push({
+        line,
+        message: uiText('import_phone_unreadable', { phones: bad.join(', ') }),
+      });
+  }
   const matches = rows.filter((row) =>
     [...(row.value.emails ?? []), ...(row.value.phones ?? [])].some((k) => known.has(k)),
   ).length;

@@ -27,7 +27,12 @@ export interface CardWarning {
   message: UiText;
 }
 export type CardRead = { warnings: CardWarning[]; kindFromFile: boolean } & (
-  { draft: PartyDraft } | { error: UiText }
+  | {
+      draft: PartyDraft;
+      /** The line each of the draft's phones was read from, in the order of its phones. */
+      phoneLines?: number[];
+    }
+  | { error: UiText }
 );
 
 /** What the card says about the card, not the contact: not kept (its UID is, as cardUid). */
@@ -69,6 +74,9 @@ function appleAnniversary(split: readonly SplitLine[]): void {
     if (p?.name === 'X-ABDATE' && p.group && groups.has(p.group)) p.name = 'ANNIVERSARY';
 }
 
+/** What `all` gives for a property the card lacks: one shared empty list, not one per call. */
+const NONE: readonly ReadProperty[] = [];
+
 interface SplitLine {
   line: number;
   text: string;
@@ -92,22 +100,27 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   // and array spreads and flatMap here cost more than ical.js reading the card.
   const split: SplitLine[] = [];
   let version = '3.0';
-  // Which groups have a property read into a field: their X-ABLabel is read with it.
-  const labelled = new Set<string>();
+  let grouped = false;
   for (const { line, text } of card.lines) {
     const parts = splitLine(text);
     split.push({ line, text, parts });
     if (parts?.name === 'VERSION' && version === '3.0') version = parts.value.trim();
+    if (parts?.group !== undefined) grouped = true;
   }
-  appleAnniversary(split);
-  for (const { parts } of split)
-    if (parts?.group && LABELLED.has(parts.name)) labelled.add(parts.group);
+  // Which groups have a property read into a field: their X-ABLabel is read with it.
+  // Most cards have no groups, and then no Set, Map or second walk is made for them.
+  let labelled: Set<string> | undefined;
+  let labels: Map<string, string> | undefined;
+  if (grouped) {
+    appleAnniversary(split);
+    for (const { parts } of split)
+      if (parts?.group && LABELLED.has(parts.name)) (labelled ??= new Set()).add(parts.group);
+    for (const { parts } of split)
+      if (parts?.name === 'X-ABLABEL' && parts.group && labelled?.has(parts.group))
+        (labels ??= new Map()).set(parts.group, unescapeText(parts.value.trim()));
+  }
   const legacy = version === '2.1' || version === '2.0';
   const design = version.startsWith('4') ? ICAL.design.vcard : ICAL.design.vcard3;
-  const labels = new Map<string, string>();
-  for (const { parts } of split)
-    if (parts?.name === 'X-ABLABEL' && parts.group && labelled.has(parts.group))
-      labels.set(parts.group, unescapeText(parts.value.trim()));
 
   const kept: string[] = [];
   const notes: string[] = [];
@@ -122,7 +135,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     const asText = legacy ? legacyLineAs30(parts) : text;
     if (parts.name === 'UID' && uid === undefined) uid = parts.value.trim() || undefined;
     if (ENVELOPE.has(parts.name)) continue;
-    if (parts.name === 'X-ABLABEL' && parts.group && labelled.has(parts.group)) continue;
+    if (parts.name === 'X-ABLABEL' && parts.group && labelled?.has(parts.group)) continue;
     if (!READ.has(parts.name)) {
       kept.push(asText);
       continue;
@@ -152,7 +165,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     if (named) named.push(entry);
     else props.set(parts.name, [entry]);
   }
-  const all = (name: string) => props.get(name) ?? [];
+  const all = (name: string): readonly ReadProperty[] => props.get(name) ?? NONE;
   const firstText = (name: string) => {
     const found = all(name)[0];
     return found ? textOf(found.value).trim() || undefined : undefined;
@@ -165,13 +178,15 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const typed = (name: string, clean: (v: string) => string): Typed[] => {
     const values = all(name).map((p) => {
       const group = p.params.group as string | undefined;
-      const label = group ? labels.get(group) : undefined;
+      const label = group ? labels?.get(group) : undefined;
       return { value: clean(textOf(p.value).trim()), info: typesOf(p.params), label, p };
     });
-    // The preferred value first; the card's order otherwise.
-    return values
-      .filter((v) => v.value !== '')
-      .sort((a, b) => +b.info.preferred - +a.info.preferred);
+    // The preferred value first; the card's order otherwise (a stable sort, and none
+    // at all for the one or two values most cards have with no preference).
+    const kept = values.filter((v) => v.value !== '');
+    return kept.some((v) => v.info.preferred)
+      ? kept.sort((a, b) => +b.info.preferred - +a.info.preferred)
+      : kept;
   };
 
   const draft: PartyDraft = { name: '', kind: defaultKind, emails: [], phones: [], tags: [] };
@@ -196,6 +211,11 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   if (emailLabels.length > 0) draft.emailLabels = emailLabels;
   const phones = typed('TEL', (v) => v.replace(/^tel:/i, ''));
   draft.phones = unique(phones.map((p) => p.value));
+  // A phone's own line, so a warning about it (it cannot be read) names that line.
+  const phoneLines =
+    phones.length === 0
+      ? undefined
+      : draft.phones.map((value) => phones.find((p) => p.value === value)!.p.line);
   const phoneLabels = labelsOf(phones);
   if (phoneLabels.length > 0) draft.phoneLabels = phoneLabels;
   const sites = typed('URL', (v) => v);
@@ -257,7 +277,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
 
   const addresses = all('ADR').map((p) => {
     const group = p.params.group as string | undefined;
-    return addressOf(p.value, typesOf(p.params), group ? labels.get(group) : undefined);
+    return addressOf(p.value, typesOf(p.params), group ? labels?.get(group) : undefined);
   });
   const structured = addresses.length;
   for (const label of all('LABEL')) {
@@ -325,7 +345,9 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   if (uid !== undefined && uid.length <= 1000) draft.cardUid = uid;
   const tooLarge = draftTooLarge(draft);
   if (tooLarge) return { warnings, kindFromFile: false, error: tooLarge };
-  return { warnings, kindFromFile: kind !== undefined, draft };
+  return phoneLines
+    ? { warnings, kindFromFile: kind !== undefined, draft, phoneLines }
+    : { warnings, kindFromFile: kind !== undefined, draft };
 }
 
 /** The types and labels of values that have any. */

@@ -70,7 +70,11 @@ export function readVcards(
       problems.push(problemWarning(warning.message, { line: warning.line }));
     if ('error' in read) problems.push(problemError(read.error, { line: card.line }));
     else {
-      drafts.push({ line: card.line, value: read.draft });
+      drafts.push(
+        read.phoneLines
+          ? { line: card.line, value: read.draft, phoneLines: read.phoneLines }
+          : { line: card.line, value: read.draft },
+      );
       if (read.kindFromFile) kindFromFile.add(card.line);
     }
     return true;

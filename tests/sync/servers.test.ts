@@ -335,6 +335,54 @@ describe.each(['radicale', 'xandikos'] as const)('sync with %s', { timeout: 180_
     }
   });
 
+  it('one card imported on two devices: the device that pulled it first moves it to the adopted id, and an import after the pull folds into it (no 409)', async () => {
+    const a = device();
+    const b = device();
+    const c = device();
+    const uid = `MNOP-${kind}-3456@phone`;
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Rui Costa',
+      'EMAIL;type=INTERNET:rui@quayside.example',
+      `UID:${uid}`,
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const href = new URL(`${uid}.vcf`, target.addressbook).href;
+    expect((await client().put(href, card, 'text/vcard', { create: true })).status).toBeLessThan(
+      300,
+    );
+    await b.engine.sync();
+    await c.engine.sync();
+    const imported = (n: number, notes: string) =>
+      party(n, { name: 'Rui Costa', emails: ['rui@quayside.example'], notes, cardUid: uid });
+    // A imports the card and adopts the server's copy under its own id.
+    a.store.put(imported(70, 'Imported on A.'));
+    await a.engine.sync();
+    // C imports it too, after it had pulled the copy: folded, never created beside it.
+    c.store.put(imported(71, 'Imported on C.'));
+    for (let round = 0; round < 3; round++) for (const side of [a, b, c]) await side.engine.sync();
+
+    const listed = await davPort(client()).listEtags(target.addressbook);
+    const objects = await davPort(client()).fetchObjects(
+      target.addressbook,
+      'addressbook',
+      listed.map((l) => l.href),
+    );
+    expect(objects.filter((o) => o.data.includes(`UID:${uid}`))).toHaveLength(1);
+    const ruis = [a, b, c].map((side) =>
+      [...side.store.records.values()].filter(
+        (r) => r.type === 'party' && r.value.party.emails.includes('rui@quayside.example'),
+      ),
+    );
+    for (const found of ruis) expect(found).toHaveLength(1);
+    expect(partyOf(ruis[1]?.[0]).id).toBe(partyOf(imported(70, '')).id);
+    expect(ruis[1]).toEqual(ruis[0]);
+    expect(ruis[2]).toEqual(ruis[0]);
+    for (const side of [a, b, c]) expect(side.store.outbox.size).toBe(0);
+  });
+
   it('a deletion on one device reaches the other', async () => {
     const a = device();
     const b = device();

@@ -32,6 +32,8 @@ import {
 } from '../../../lib/transfer/backup-records';
 import { mergeParties } from '../../../lib/domain/merge';
 import { readVcards } from '../../../lib/transfer/vcard-read';
+import { keepUnreadablePhonesInNotes } from '../../../lib/transfer/unreadable-phones';
+import { t } from '../../../lib/platform/i18n';
 import type { BackgroundDeps } from './deps';
 import { uiText, type UiText, type UiTextParams } from '../../../lib/domain/ui-text';
 
@@ -61,7 +63,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
     const { region, cadence } = await repo.settings();
     const adjusted: ImportChunkOutcome['adjusted'] = [];
     const screened = drafts.map((draft, index) => {
-      const kept = keepUnreadablePhonesInNotes(draft, region);
+      const kept = keepUnreadablePhonesInNotes(draft, region, t);
       if (kept.moved.length > 0)
         adjusted.push({
           index,
@@ -255,32 +257,6 @@ function sameOrigin(a: string, b: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * A row's phone that libphonenumber cannot read would make the whole row fail; it
- * is kept in the notes instead ("Phone: ext. 12 ask for Bob"), and the user is told.
- */
-function keepUnreadablePhonesInNotes(
-  draft: unknown,
-  region: string,
-): { draft: unknown; moved: string[] } {
-  if (typeof draft !== 'object' || draft === null) return { draft, moved: [] };
-  const { phones, notes } = draft as { phones?: unknown; notes?: unknown };
-  if (!Array.isArray(phones) || !phones.every((p) => typeof p === 'string'))
-    return { draft, moved: [] };
-  const moved = phones.filter((p) => p.trim() !== '' && normalizePhone(p, region) === null);
-  if (moved.length === 0) return { draft, moved };
-  const text = typeof notes === 'string' ? notes : '';
-  const kept = moved.map((p) => `Phone: ${p}`).join('\n');
-  return {
-    draft: {
-      ...draft,
-      phones: phones.filter((p) => !moved.includes(p)),
-      notes: text ? `${text}\n${kept}` : kept,
-    },
-    moved,
-  };
 }
 
 /** The position of the row a party was built from: the first draft with its name and first address. */
