@@ -4,7 +4,17 @@
 // worker is in both; "ours − floor" is what our bundle adds. Used by bench/search.mjs
 // (over the seeded book) and bench/profile-worker.mjs.
 import { generateKeyPairSync, createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { Buffer } from 'node:buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,6 +53,32 @@ function extensionIdOf(key) {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
+/** A fresh key for a manifest, and the id Chromium will give the extension that carries it. */
+function newKey() {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  return { key, id: extensionIdOf(key) };
+}
+
+/**
+ * A copy of a built extension (`source`, a chrome-mv3 folder) in `dir`, ready to be
+ * timed: start marks in its worker, the probe page, and a key in its manifest so that
+ * two builds of ours can be loaded side by side and told apart by id.
+ */
+export function prepareCopy(source, dir) {
+  cpSync(source, dir, { recursive: true });
+  if (!markWorkerStart(join(dir, 'background.js')))
+    console.warn(`No start marks in ${dir}: WXT's call to main() was not found`);
+  addProbePage(dir);
+  const manifestFile = join(dir, 'manifest.json');
+  const { key, id } = newKey();
+  writeFileSync(
+    manifestFile,
+    JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), key }, null, 2),
+  );
+  return { dir, id };
+}
+
 /**
  * Writes the floor extension into `dir`: a worker that answers every message at once
  * with the shape of an empty `due/list`, and the probe page. Its manifest carries a
@@ -51,8 +87,7 @@ function extensionIdOf(key) {
  */
 export function writeFloorExtension(dir) {
   mkdirSync(dir, { recursive: true });
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const { key, id } = newKey();
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
@@ -71,7 +106,7 @@ export function writeFloorExtension(dir) {
       '});\n',
   );
   addProbePage(dir);
-  return { dir, id: extensionIdOf(key) };
+  return { dir, id };
 }
 
 /**
@@ -159,62 +194,150 @@ const sorted = (list) => [...list].sort((a, b) => a - b);
 const median = (list) => sorted(list)[Math.floor(list.length / 2)];
 
 /**
- * Cold start to first answer: each round, the worker is stopped, then its page sends
- * one message and times the answer; the browser has to start the worker, run its top
- * level and answer (ours: open the database and read `due/list`). `ours` and `floor`
- * are `{ page, ask }`, `ask()` resolving to `{ ms, sentAt }`; each round times both,
- * the order alternating, so that a load that comes and goes meets both alike.
+ * Cold start to first answer: each round, a worker is stopped, then its page sends one
+ * message and times the answer; the browser has to start the worker, run its top level
+ * and answer (ours: open the database and read `due/list`). `sides` maps a name
+ * (`ours`, `baseline`, `floor`…) to `{ page, ask }`, `ask()` resolving to
+ * `{ ms, sentAt }`. Each round times every side, in an order that rotates, so that a
+ * load that comes and goes meets all alike; with a `floor`, each side's excess over it
+ * is taken per round.
  */
-export async function workerColdStarts(context, { ours, floor }, rounds = 9) {
-  const sides = { ours, ...(floor && { floor }) };
-  for (const side of Object.values(sides)) {
-    side.stopper = await workerStopper(context, side.page);
-    side.cold = [];
-    side.warm = [];
-  }
-  const parts = [];
-  const schemas = [];
+export async function workerColdStarts(context, sides, rounds = 9) {
+  const names = Object.keys(sides);
+  const state = Object.fromEntries(
+    await Promise.all(
+      names.map(async (name) => [
+        name,
+        {
+          stopper: await workerStopper(context, sides[name].page),
+          cold: [],
+          warm: [],
+          parts: [],
+          schemas: [],
+        },
+      ]),
+    ),
+  );
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? ['ours', 'floor'] : ['floor', 'ours'];
-    for (const name of order.filter((n) => sides[n])) {
-      const side = sides[name];
-      side.warm.push((await side.ask()).ms);
+    for (let turn = 0; turn < names.length; turn++) {
+      const name = names[(round + turn) % names.length];
+      const side = state[name];
+      side.warm.push((await sides[name].ask()).ms);
       await side.stopper.stop();
-      const asked = await side.ask();
+      const asked = await sides[name].ask();
       side.cold.push(asked.ms);
-      if (name !== 'ours') continue;
       const marks = await workerMarks(context, side.stopper.origin, asked.sentAt);
       if (marks) {
-        parts.push({ ...marks.split, 'answer (after main() returned)': asked.ms - marks.mainEnds });
-        schemas.push(marks.schemas);
+        side.parts.push({
+          ...marks.split,
+          'answer (after main() returned)': asked.ms - marks.mainEnds,
+        });
+        side.schemas.push(marks.schemas);
       }
     }
   }
-  for (const side of Object.values(sides)) await side.stopper.detach();
+  for (const side of Object.values(state)) await side.stopper.detach();
+  const floor = state.floor?.cold;
   const summary = (side) => ({
     coldMedianMs: median(side.cold),
     coldWorstMs: sorted(side.cold).at(-1),
     warmMedianMs: median(side.warm),
     coldMs: side.cold,
+    ...(floor &&
+      side.cold !== floor && {
+        // Per round, then the median: the samples of a round met the same load.
+        overFloorMedianMs: median(side.cold.map((ms, i) => ms - floor[i])),
+        timesFloorMedian: median(side.cold.map((ms, i) => ms / floor[i])),
+      }),
+    // Each part's median over the cold rounds (they need not add up to the median).
+    ...(side.parts.length > 0 && {
+      coldPartsMedianMs: Object.fromEntries(
+        Object.keys(side.parts[0]).map((part) => [part, median(side.parts.map((p) => p[part]))]),
+      ),
+      schemasBuiltAtStart: {
+        modulesEvaluated: Math.max(...side.schemas.map((s) => s.atModules)),
+        mainReturned: Math.max(...side.schemas.map((s) => s.atMain)),
+      },
+    }),
   });
+  const { ours, ...others } = state;
   return {
     rounds,
     ...summary(ours),
-    ...(floor && {
-      floor: summary(floor),
-      // Per round, then the median: the two samples of a round met the same load.
-      overFloorMedianMs: median(ours.cold.map((ms, i) => ms - floor.cold[i])),
-      timesFloorMedian: median(ours.cold.map((ms, i) => ms / floor.cold[i])),
-    }),
-    // Each part's median over the cold rounds (they need not add up to the median).
-    ...(parts.length > 0 && {
-      coldPartsMedianMs: Object.fromEntries(
-        Object.keys(parts[0]).map((part) => [part, median(parts.map((p) => p[part]))]),
-      ),
-      schemasBuiltAtStart: {
-        modulesEvaluated: Math.max(...schemas.map((s) => s.atModules)),
-        mainReturned: Math.max(...schemas.map((s) => s.atMain)),
-      },
-    }),
+    ...Object.fromEntries(Object.entries(others).map(([name, side]) => [name, summary(side)])),
   };
 }
+
+/** The built extension in `dir`: a chrome-mv3 folder, or a checkout with one in `.output`. */
+function builtIn(dir) {
+  const found = [dir, join(dir, '.output', 'chrome-mv3')].find((d) =>
+    existsSync(join(d, 'manifest.json')),
+  );
+  if (!found) throw new Error(`No built extension in ${dir}`);
+  return found;
+}
+
+/**
+ * `node bench/worker-start.mjs [rounds]`: the cold start alone, on a fresh profile (an
+ * empty book), ours beside the floor, and beside another build of ours when
+ * `BASELINE=<checkout or chrome-mv3 folder>` names one, all in one browser, the order
+ * rotating each round. Builds nothing: run `npx wxt build` first (into CLIENTELE_OUT_DIR).
+ */
+async function main() {
+  const rounds = Number(process.argv[2] ?? 15);
+  const { EXTENSION_DIR, launchWithExtension } = await import('../scripts/launch-browser.mjs');
+  const work = mkdtempSync(join(tmpdir(), 'clientele-worker-start-'));
+  const ours = prepareCopy(EXTENSION_DIR, join(work, 'ours'));
+  const baseline = process.env.BASELINE
+    ? prepareCopy(builtIn(process.env.BASELINE), join(work, 'baseline'))
+    : undefined;
+  const floor = writeFloorExtension(join(work, 'floor'));
+  const extension = await launchWithExtension({
+    extensionDir: ours.dir,
+    alsoLoad: [...(baseline ? [baseline.dir] : []), floor.dir],
+  });
+  const message = dueListMessage();
+  const sides = {};
+  try {
+    for (const [name, side] of Object.entries({ ours, baseline, floor })) {
+      if (!side) continue;
+      const page = await extension.context.newPage();
+      await page.goto(`chrome-extension://${side.id}/probe.html`);
+      sides[name] = {
+        page,
+        ask: () => page.evaluate((m) => window.clienteleProbe.ask(m), message),
+      };
+    }
+    const result = await workerColdStarts(extension.context, sides, rounds);
+    const round = (value) => (typeof value === 'number' ? Number(value.toFixed(1)) : value);
+    const row = (side) => ({
+      'cold median ms': round(side.coldMedianMs),
+      'cold worst ms': round(side.coldWorstMs),
+      'running ms': round(side.warmMedianMs),
+      '− floor ms': round(side.overFloorMedianMs),
+      '÷ floor':
+        side.timesFloorMedian === undefined ? undefined : Number(side.timesFloorMedian.toFixed(2)),
+      ...Object.fromEntries(
+        Object.entries(side.coldPartsMedianMs ?? {}).map(([part, ms]) => [part, round(ms)]),
+      ),
+      'schemas built at start': side.schemasBuiltAtStart?.mainReturned,
+    });
+    const { rounds: _, floor: floorSide, baseline: baselineSide, ...oursSide } = result;
+    console.log(
+      `Service worker stopped → first answer (due/list, empty book), ${rounds} rounds, ` +
+        'medians; "− floor" and "÷ floor" are per round (budget ≤ 100 ms):',
+    );
+    console.table({
+      ours: row(oursSide),
+      ...(baselineSide && { baseline: row(baselineSide) }),
+      floor: row(floorSide),
+    });
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/worker-start.json', `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await extension.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
