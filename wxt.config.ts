@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
@@ -29,31 +27,6 @@ function sourceFiles(): string[] {
   } catch {
     return ['**/*'];
   }
-}
-
-/**
- * libphonenumber-js ships its metadata (83 KB) as one object literal, which every cold
- * start of the service worker built at module level (~10 ms on a busy machine) although
- * most messages never read a phone. Here the module exports the same JSON as a string
- * parsed on first read (lib/domain/lazy.ts): a start scans the string and builds
- * nothing. The text is the library's own, so every answer is the same.
- */
-const LAZY_MODULE = resolve('lib/domain/lazy.ts');
-function phoneMetadataOnFirstRead(): Plugin {
-  return {
-    name: 'clientele:phone-metadata-on-first-read',
-    transform(code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('/libphonenumber-js/metadata.min.json.js')) return null;
-      const exported = /^export default (\{.*\})\s*;?\s*$/m.exec(code)?.[1];
-      // A library update that changes the file's shape builds as before, eagerly.
-      if (exported === undefined) return null;
-      JSON.parse(exported);
-      return (
-        `import { lazy } from ${JSON.stringify(LAZY_MODULE)};\n` +
-        `export default lazy(() => JSON.parse(${JSON.stringify(exported)}));\n`
-      );
-    },
-  };
 }
 
 /** The toolbar and store sizes, each rendered from the one SVG master. */
@@ -111,7 +84,7 @@ export default defineConfig({
   // Separate output folders let several builds (e.g. a bench beside a test run) coexist.
   outDir: process.env.CLIENTELE_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [preact(), phoneMetadataOnFirstRead()],
+    plugins: [preact()],
     // CLIENTELE_SOURCEMAP=1: source maps beside the same code, for profiles read by
     // source file (bench/profile-worker.mjs). Never in the packages.
     build: { sourcemap: process.env.CLIENTELE_SOURCEMAP === '1' },
