@@ -257,18 +257,8 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const isOrg =
     firstText('KIND')?.toLowerCase() === 'org' ||
     firstText('X-ABSHOWAS')?.toUpperCase() === 'COMPANY';
-  const fromParts = draft.nameParts
-    ? [
-        draft.nameParts.prefix,
-        draft.nameParts.given,
-        draft.nameParts.additional,
-        draft.nameParts.family,
-        draft.nameParts.suffix,
-      ]
-        .filter(Boolean)
-        .join(' ')
-    : '';
-  const name = fn ?? (fromParts || organization || draft.emails[0]);
+  // The name from its parts only when the card has no FN (rare): not made for every card.
+  const name = fn ?? (namePartsText(draft.nameParts) || organization || draft.emails[0]);
   if (!name) return { warnings, kindFromFile: false, error: uiText('import_card_no_name') };
   draft.name = name;
   draft.type = isOrg ? 'organization' : 'person';
@@ -348,6 +338,14 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   return phoneLines
     ? { warnings, kindFromFile: kind !== undefined, draft, phoneLines }
     : { warnings, kindFromFile: kind !== undefined, draft };
+}
+
+/** Name parts as one name, in the order they are said; empty without parts. */
+function namePartsText(parts: NameParts | undefined): string {
+  if (!parts) return '';
+  return [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The types and labels of values that have any. */

@@ -21,9 +21,18 @@ export function paramList(params: Params, name: string): string[] {
   if (raw === undefined) return [];
   // Loops, not flatMap: this runs several times for every line of a big file.
   const out: string[] = [];
-  for (const value of Array.isArray(raw) ? (raw as unknown[]) : [raw])
-    for (const word of String(value).split(',')) out.push(word.trim().toLowerCase());
+  if (typeof raw === 'string') wordsOf(raw, out);
+  else
+    for (const value of Array.isArray(raw) ? (raw as unknown[]) : [raw])
+      wordsOf(String(value), out);
   return out;
+}
+
+/** A parameter value's comma-separated words, trimmed and lower-cased, added to `out`. */
+function wordsOf(text: string, out: string[]): void {
+  // One word (`work`, `CELL`) is the common case: no split array for it.
+  if (!text.includes(',')) out.push(text.trim().toLowerCase());
+  else for (const word of text.split(',')) out.push(word.trim().toLowerCase());
 }
 
 const TYPE_WORDS: Record<string, ContactType> = {
