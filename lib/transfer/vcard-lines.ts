@@ -76,23 +76,28 @@ export function eachCard(
   const length = text.length;
   let start = 0;
   let lineNo = 0;
+  // The next LF and the next CR at or after `start` (-1: none left), found by the
+  // native search rather than a loop over every character of the file.
+  let lf = -2;
+  let cr = -2;
   // One more line than breaks: a file ending in a break ends with an empty line.
   while (start <= length && !stopped) {
-    let end = start;
-    let next = length + 1;
-    for (; end < length; end++) {
-      const code = text.charCodeAt(end);
-      if (code === LF) {
-        next = end + 1;
-        break;
-      }
-      if (code === CR) {
-        // CRLF, or the CR CR LF some Windows tools write (one break), or CR alone.
-        if (text.charCodeAt(end + 1) === LF) next = end + 2;
-        else if (text.charCodeAt(end + 1) === CR && text.charCodeAt(end + 2) === LF) next = end + 3;
-        else next = end + 1;
-        break;
-      }
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+    let end: number;
+    let next: number;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      end = cr;
+      // CRLF, or the CR CR LF some Windows tools write (one break), or CR alone.
+      if (text.charCodeAt(end + 1) === LF) next = end + 2;
+      else if (text.charCodeAt(end + 1) === CR && text.charCodeAt(end + 2) === LF) next = end + 3;
+      else next = end + 1;
+    } else if (lf >= 0) {
+      end = lf;
+      next = end + 1;
+    } else {
+      end = length;
+      next = length + 1;
     }
     const raw = text.slice(start, end);
     start = next;

@@ -49,7 +49,7 @@ function lookupOf(design: DesignTables): Lookup {
   let lookup = lookups.get(design);
   if (!lookup) {
     const inherited = new Set<string>();
-    for (let proto = Object.getPrototypeOf(design.property) as object | null; proto; ) {
+    for (let proto = Object.getPrototypeOf(design.property) as object | null; proto;) {
       for (const key of Object.getOwnPropertyNames(proto))
         if (key === key.toLowerCase()) inherited.add(key);
       proto = Object.getPrototypeOf(proto) as object | null;
@@ -110,9 +110,12 @@ function paramValue(name: string, text: string, lookup: Lookup): unknown {
     : decode(text, type, lookup, false);
 }
 
+/** The further values of a property that has none: one list, never written to. */
+const NO_MORE_VALUES: readonly unknown[] = Object.freeze([]);
+
 export interface SimpleProperty {
   value: unknown;
-  values: unknown[];
+  values: readonly unknown[];
   params: Record<string, unknown>;
 }
 
@@ -128,6 +131,9 @@ export function readSimpleLine(line: string, design: DesignTables): SimpleProper
   let paramPos = line.indexOf(';');
   if (paramPos > valuePos) paramPos = -1;
   const params: Record<string, unknown> = {};
+  // VALUE is read into the type and not kept: held aside rather than set and deleted
+  // (a deleted key turns the object into a slow dictionary for every later read).
+  let valueParam: unknown;
   if (paramPos >= 0) {
     let at = paramPos + 1;
     for (;;) {
@@ -137,8 +143,13 @@ export function readSimpleLine(line: string, design: DesignTables): SimpleProper
       if (eq <= at || eq >= end) return null;
       const name = line.slice(at, eq).toLowerCase();
       // A repeated parameter (ical.js merges those) or an inherited name: ical.js reads it.
-      if (Object.hasOwn(params, name) || lookup.inherited.has(name)) return null;
-      params[name] = paramValue(name, line.slice(eq + 1, end), lookup);
+      if (name === 'value') {
+        if (valueParam !== undefined) return null;
+        valueParam = paramValue(name, line.slice(eq + 1, end), lookup);
+      } else {
+        if (Object.hasOwn(params, name) || lookup.inherited.has(name)) return null;
+        params[name] = paramValue(name, line.slice(eq + 1, end), lookup);
+      }
       if (end === valuePos) break;
       at = end + 1;
     }
@@ -155,18 +166,14 @@ export function readSimpleLine(line: string, design: DesignTables): SimpleProper
   const multi = spec && 'multiValue' in spec ? spec.multiValue : undefined;
   const structured = spec && 'structuredValue' in spec ? spec.structuredValue : undefined;
   let type = value && spec && 'detectType' in spec ? spec.detectType!(value) : undefined;
-  const valueType = 'value' in params;
   if (!type) {
-    if (!valueType) type = spec ? spec.defaultType! : 'unknown';
-    else type = (params.value as string).toLowerCase();
+    if (valueParam === undefined) type = spec ? spec.defaultType! : 'unknown';
+    else type = (valueParam as string).toLowerCase();
   }
-  // Only when there is one: deleting a key turns the object into a slow dictionary,
-  // and every later read of these parameters pays for it.
-  if (valueType) delete params.value;
   if (multi && structured)
     return {
       value: collapse(split(value, structured, type, multi, lookup, structured)),
-      values: [],
+      values: NO_MORE_VALUES,
       params,
     };
   if (multi) {
@@ -176,8 +183,8 @@ export function readSimpleLine(line: string, design: DesignTables): SimpleProper
   if (structured)
     return {
       value: collapse(split(value, structured, type, undefined, lookup, structured)),
-      values: [],
+      values: NO_MORE_VALUES,
       params,
     };
-  return { value: decode(value, type, lookup, false), values: [], params };
+  return { value: decode(value, type, lookup, false), values: NO_MORE_VALUES, params };
 }
