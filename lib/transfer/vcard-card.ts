@@ -8,7 +8,7 @@ import type { NameParts, ValueLabel } from '../domain/card-fields';
 import { escapeText, unescapeText } from './content-line';
 import { asKind, draftTooLarge, normalizeBreaks, unique } from './import-draft';
 import { legacyLineAs30 } from './vcard-legacy';
-import { splitLine, type CardLines, type LineParts } from './vcard-lines';
+import { splitLine, type CardLines, type LineParts, type LogicalLine } from './vcard-lines';
 import { readCardLine, type ParsedProperty } from './vcard-parse';
 import {
   addressOf,
@@ -77,11 +77,8 @@ function appleAnniversary(split: readonly SplitLine[]): void {
 /** What `all` gives for a property the card lacks: one shared empty list, not one per call. */
 const NONE: readonly ReadProperty[] = [];
 
-interface SplitLine {
-  line: number;
-  text: string;
-  parts: LineParts | undefined;
-}
+/** A card's line, split by readCard's first walk. */
+type SplitLine = LogicalLine;
 
 /** A property as read, with the line it starts on and its text as kept if not read. */
 type ReadProperty = ParsedProperty & { params: Params; line: number; text: string };
@@ -98,12 +95,11 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const warnings: CardWarning[] = [];
   // Plain loops and few allocations: this runs for every card of a 50,000-card file,
   // and array spreads and flatMap here cost more than ical.js reading the card.
-  const split: SplitLine[] = [];
+  const split: readonly SplitLine[] = card.lines;
   let version = '3.0';
   let grouped = false;
-  for (const { line, text } of card.lines) {
-    const parts = splitLine(text);
-    split.push({ line, text, parts });
+  for (const logical of split) {
+    const parts = (logical.parts = splitLine(logical.text));
     if (parts?.name === 'VERSION' && version === '3.0') version = parts.value.trim();
     if (parts?.group !== undefined) grouped = true;
   }

@@ -14,6 +14,11 @@ export interface LogicalLine {
   line: number;
   /** The property unfolded, as written. */
   text: string;
+  /**
+   * Set by the card reader when it splits the line (undefined: not a property), on
+   * this object rather than a new one per line.
+   */
+  parts?: LineParts;
 }
 
 export interface CardLines {
@@ -146,7 +151,7 @@ export function eachCard(
       continue;
     }
     if (trimmed === '') continue;
-    logical = { line: lineNo, text: raw };
+    logical = { line: lineNo, text: raw, parts: undefined };
     // Only a line with parameters (a `;` before its colon) can name an encoding.
     const semi = raw.indexOf(';');
     if (semi < 0) continue;

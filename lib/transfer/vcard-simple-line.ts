@@ -65,8 +65,14 @@ function lookupOf(design: DesignTables): Lookup {
   return lookup;
 }
 
-/** ical.js's parse._parseValue: the type's fromICAL, when it has one. */
+/**
+ * ical.js's parse._parseValue: the type's fromICAL, when it has one. A simple line has
+ * no backslash, and ical.js's text and phone-number decoders only read backslash
+ * escapes: those two give the value back as it is, and are not called (phone-number's
+ * splits the value into an array of characters and joins it again).
+ */
 function decode(value: string, type: string, lookup: Lookup, structured: string | false) {
+  if (type === 'text' || type === 'phone-number') return value;
   const spec = lookup.value.get(type);
   if (spec && 'fromICAL' in spec) return spec.fromICAL!(value, structured);
   return value;

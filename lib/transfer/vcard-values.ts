@@ -54,6 +54,8 @@ export interface TypeInfo {
   preferred: boolean;
 }
 
+const isContactType = (type: string) => (CONTACT_TYPES as readonly string[]).includes(type);
+
 export function typesOf(params: Params): TypeInfo {
   const words = paramList(params, 'type');
   const types: ContactType[] = [];
@@ -63,10 +65,13 @@ export function typesOf(params: Params): TypeInfo {
     if (type && !types.includes(type)) types.push(type);
     else if (!type && !NOISE.has(word) && word !== '') others.push(word);
   }
-  const pref = paramList(params, 'pref');
+  // Any PREF value says preferred (what paramList would give is not needed, only whether it gives any).
+  const pref = params.pref;
   const info: TypeInfo = {
-    types: types.filter((t) => (CONTACT_TYPES as readonly string[]).includes(t)),
-    preferred: words.includes('pref') || pref.length > 0,
+    // Every type word maps to a contact type today; the filter guards the table.
+    types: types.every(isContactType) ? types : types.filter(isContactType),
+    preferred:
+      words.includes('pref') || (pref !== undefined && !(Array.isArray(pref) && pref.length === 0)),
   };
   if (others.length > 0) info.label = others.join(' ');
   return info;
