@@ -1,12 +1,10 @@
-import { PartyDraftSchema, type PartyDraft } from '../domain';
 import type { RelationshipKind } from '../domain/relationship';
 import { err, ok, type Result } from '../domain/result';
 import type { CsvField } from './csv-layouts';
 import type { DraftsFromRows } from './csv-rows';
 import { FromReaderSchema, type FromReader, type SourceView } from './import-worker-protocol';
-import { problemError, type ImportProblem, type ImportRow } from './problems';
-import { uiText } from '../domain/ui-text';
-import { fieldOf } from '../domain/issues';
+import type { ImportProblem } from './problems';
+import { DraftChecks, type Settle } from './draft-checks';
 
 /** The page's end: a Worker, or anything that talks like one (tests connect it in memory). */
 export interface WorkerLike {
@@ -27,12 +25,12 @@ export class ReadingStopped extends Error {
 /**
  * Reads an import file in a worker. `open` sends the bytes (transferred, not
  * copied) and resolves with what the preview shows; `drafts` asks for a choice's
- * drafts, checked row by row with PartyDraftSchema as their chunks arrive; `stop`
+ * drafts, checked row by row with PartyDraftSchema as their chunks arrive, in short
+ * turns that give the page its thread back (DraftChecks); `stop`
  * ends the worker, and with it whatever it was doing.
  */
 export class ImportReader {
-  private pending:
-    { resolve: (value: never) => void; reject: (error: Error) => void; accept: Accept } | undefined;
+  private pending: Pending | undefined;
   private request = 0;
   private stopped = false;
 
@@ -56,31 +54,13 @@ export class ImportReader {
 
   drafts(kind: RelationshipKind, mapping?: readonly CsvField[]): Promise<DraftsFromRows> {
     const request = ++this.request;
-    const drafts: ImportRow<PartyDraft>[] = [];
-    const problems: ImportProblem[] = [];
+    let checks: DraftChecks | undefined;
     return this.wait<DraftsFromRows>(
-      (message) => {
+      (message, settle) => {
         if (message.type === 'failed') throw new Error(message.problem.message.code);
         if (message.type !== 'drafts' || message.request !== request) return undefined;
-        for (const row of message.rows) {
-          const parsed = PartyDraftSchema.safeParse(row.value);
-          if (parsed.success)
-            drafts.push(
-              row.phoneLines
-                ? { line: row.line, value: parsed.data, phoneLines: row.phoneLines }
-                : { line: row.line, value: parsed.data },
-            );
-          else
-            problems.push(
-              problemError(uiText('import_draft_invalid', { field: fieldOf(parsed.error) }), {
-                line: row.line,
-              }),
-            );
-        }
-        problems.push(...message.problems);
-        if (!message.last) return undefined;
-        problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-        return { value: { drafts, problems } };
+        (checks ??= new DraftChecks(settle)).add(message);
+        return undefined; // DraftChecks settles the request when the last chunk is checked
       },
       () =>
         this.worker.postMessage(
@@ -102,7 +82,25 @@ export class ImportReader {
   private wait<T>(accept: Accept<T>, send: () => void): Promise<T> {
     this.pending?.reject(new ReadingStopped());
     return new Promise<T>((resolve, reject) => {
-      this.pending = { resolve: resolve, reject, accept };
+      const current = () => this.pending === pending;
+      const pending: Pending = {
+        reject,
+        accept: accept as Accept,
+        settle: {
+          resolve: (value) => {
+            if (!current()) return;
+            this.pending = undefined;
+            resolve(value as T);
+          },
+          reject: (error) => {
+            if (!current()) return;
+            this.pending = undefined;
+            reject(error);
+          },
+          current,
+        },
+      };
+      this.pending = pending;
       send();
     });
   }
@@ -119,16 +117,22 @@ export class ImportReader {
     const pending = this.pending;
     if (!pending) return;
     try {
-      const answer = pending.accept(message);
-      if (!answer) return;
-      this.pending = undefined;
-      pending.resolve(answer.value as never);
+      const answer = pending.accept(message, pending.settle);
+      if (answer) pending.settle.resolve(answer.value);
     } catch (error) {
-      this.pending = undefined;
-      pending.reject(error instanceof Error ? error : new Error(String(error)));
+      pending.settle.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 }
 
-/** Reads one message: its answer when it completes the request, else undefined. */
-type Accept<T = unknown> = (message: FromReader) => { value: T } | undefined;
+/**
+ * Reads one message: its answer when it completes the request, else undefined (a
+ * request that finishes later settles through `settle`).
+ */
+type Accept<T = unknown> = (message: FromReader, settle: Settle<T>) => { value: T } | undefined;
+
+interface Pending {
+  reject: (error: Error) => void;
+  accept: Accept;
+  settle: Settle<unknown>;
+}

@@ -13,8 +13,9 @@ import { lazy } from '../domain/lazy';
  * what they receive: a worker is our code, but a message is still a boundary.
  */
 
-/** Rows per drafts message: checking 1,000 drafts is a few milliseconds of the page's time. */
-export const DRAFTS_PER_MESSAGE = 1000;
+/** Rows per drafts message: small enough that receiving one (the structured clone is
+ * read on the page, as one task) stays well under a long task on a slow machine. */
+export const DRAFTS_PER_MESSAGE = 200;
 /** Rows of a CSV file the mapping table shows as samples. */
 export const SAMPLE_ROWS = 3;
 
