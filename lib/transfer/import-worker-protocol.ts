@@ -15,7 +15,7 @@ import { lazy } from '../domain/lazy';
 
 /** Rows per drafts message: small enough that receiving one (the structured clone is
  * read on the page, as one task) stays well under a long task on a slow machine. */
-export const DRAFTS_PER_MESSAGE = 200;
+export const DRAFTS_PER_MESSAGE = 100;
 /** Rows of a CSV file the mapping table shows as samples. */
 export const SAMPLE_ROWS = 3;
 
