@@ -3,7 +3,7 @@ import { fieldOf } from '../domain/issues';
 import { uiText } from '../domain/ui-text';
 import type { DraftsFromRows } from './csv-rows';
 import type { FromReader } from './import-worker-protocol';
-import { nextTurn, turnClock } from './page-turns';
+import { nextTurn, TURN_MS, turnClock } from './page-turns';
 import { problemError, type ImportProblem, type ImportRow } from './problems';
 
 export type DraftsMessage = Extract<FromReader, { type: 'drafts' }>;
@@ -28,7 +28,13 @@ export class DraftChecks {
   private readonly queue: DraftsMessage[] = [];
   private running = false;
 
-  constructor(private readonly settle: Settle<DraftsFromRows>) {}
+  constructor(
+    private readonly settle: Settle<DraftsFromRows>,
+    private readonly turns: { turnMs: number; next: () => Promise<void> } = {
+      turnMs: TURN_MS,
+      next: nextTurn,
+    },
+  ) {}
 
   add(message: DraftsMessage): void {
     this.queue.push(message);
@@ -40,14 +46,14 @@ export class DraftChecks {
   }
 
   private async run(): Promise<void> {
-    const clock = turnClock();
+    const clock = turnClock(this.turns.turnMs);
     let next = 0;
     while (next < this.queue.length) {
       const message = this.queue[next]!;
       this.queue[next++] = undefined as never; // checked chunks are not kept twice
       for (const row of message.rows) {
         if (clock.spent()) {
-          await nextTurn();
+          await this.turns.next();
           if (!this.settle.current()) return;
           clock.restart();
         }

@@ -85,7 +85,7 @@ export class ImportReader {
       const current = () => this.pending === pending;
       const pending: Pending = {
         reject,
-        accept: accept as Accept,
+        accept,
         settle: {
           resolve: (value) => {
             if (!current()) return;
