@@ -7,6 +7,7 @@ import type { RelationshipKind } from '../domain/relationship';
 import type { NameParts, ValueLabel } from '../domain/card-fields';
 import { escapeText, unescapeText } from './content-line';
 import { asKind, draftTooLarge, normalizeBreaks, unique } from './import-draft';
+import { labelLine } from './vcard-label';
 import { legacyLineAs30 } from './vcard-legacy';
 import { splitLine, type CardLines, type LineParts } from './vcard-lines';
 import { readCardLine, type ParsedProperty } from './vcard-parse';
@@ -277,7 +278,15 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
 
   const addresses = all('ADR').map((p) => {
     const group = p.params.group as string | undefined;
-    return addressOf(p.value, typesOf(p.params), group ? labels?.get(group) : undefined);
+    const info = typesOf(p.params);
+    // A formatted label (4.0's LABEL parameter) is kept as the 3.0 LABEL line it would
+    // be, as a 2.1 or 3.0 card's is: both go back out in either version (vcard-label).
+    const formatted = textOf(p.params.label).trim();
+    if (formatted !== '') {
+      const line = labelLine(info.types, formatted);
+      if (!kept.includes(line)) kept.push(line);
+    }
+    return addressOf(p.value, info, group ? labels?.get(group) : undefined);
   });
   const structured = addresses.length;
   for (const label of all('LABEL')) {
@@ -287,8 +296,9 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     const written = addresses
       .slice(0, structured)
       .some((a) => types.length === 0 || sameTypes(a.types, types));
-    if (written) kept.push(label.text);
-    else addresses.push({ types, street: textOf(label.value).trim() });
+    if (written) {
+      if (!kept.includes(label.text)) kept.push(label.text);
+    } else addresses.push({ types, street: textOf(label.value).trim() });
   }
   if (addresses.length > 0) draft.addresses = addresses;
 

@@ -68,3 +68,92 @@ describe('a kept LABEL in 4.0 and 3.0 exports', () => {
     expect(v3).not.toMatch(/;LABEL=/);
   });
 });
+
+const card = (version: string, body: string[]) =>
+  ['BEGIN:VCARD', `VERSION:${version}`, 'FN:Ada Lovelace', ...body, 'END:VCARD', ''].join('\r\n');
+const draftOf = (text: string) => {
+  const read = readVcards(text, 'client');
+  expect(read.problems).toEqual([]);
+  return read.drafts[0]!.value;
+};
+/** The draft as a stored party, so it can be exported again. */
+const stored = (text: string) => party(draftOf(text) as Partial<Party>);
+const adrLabels = (v4: string) =>
+  new ICAL.Component(ICAL.parse(v4) as unknown[])
+    .getAllProperties('adr')
+    .map((adr) => adr.getParameter('label'));
+const MAIN_ST = '1 Main St\nSpringfield, IL 62701';
+
+/* The same card in each version: one record, whatever the version it came in. */
+const SAME_CARD: [string, string][] = [
+  [
+    '2.1 (a QP LABEL after its ADR)',
+    card('2.1', [
+      'ADR;HOME:;;2 Side St;Springfield;;;',
+      'ADR;WORK:;;1 Main St;Springfield;IL;62701;',
+      'LABEL;WORK;ENCODING=QUOTED-PRINTABLE:1 Main St=0D=0ASpringfield, IL 62701',
+    ]),
+  ],
+  [
+    '3.0 (a LABEL property)',
+    card('3.0', [
+      'ADR;TYPE=HOME:;;2 Side St;Springfield;;;',
+      'ADR;TYPE=WORK:;;1 Main St;Springfield;IL;62701;',
+      'LABEL;TYPE=WORK:1 Main St\\nSpringfield\\, IL 62701',
+    ]),
+  ],
+  [
+    '4.0 (the LABEL parameter of its ADR)',
+    card('4.0', [
+      'ADR;TYPE=home:;;2 Side St;Springfield;;;',
+      'ADR;TYPE=work;LABEL="1 Main St^nSpringfield, IL 62701":;;1 Main St;Springfield;IL;62701;',
+    ]),
+  ],
+];
+
+describe('an address label through Clientele, in every version', () => {
+  it.each(SAME_CARD)('%s: kept with the record, and written back in 4.0 and 3.0', (_, text) => {
+    const draft = draftOf(text);
+    expect(draft.cardProperties).toEqual(['LABEL;TYPE=WORK:1 Main St\\nSpringfield\\, IL 62701']);
+    expect(draft.addresses).toHaveLength(2);
+
+    const v4 = partiesToVcards([stored(text)], '4.0');
+    expect(adrLabels(v4)).toEqual([undefined, MAIN_ST]);
+    const v3 = partiesToVcards([stored(text)], '3.0');
+    expect(v3).toContain('\r\nLABEL;TYPE=WORK:1 Main St\\nSpringfield\\, IL 62701\r\n');
+    // And again: neither export loses it or doubles it.
+    for (const again of [v4, v3]) {
+      expect(draftOf(again).cardProperties).toEqual(draft.cardProperties);
+      expect(draftOf(again).addresses).toEqual(draft.addresses);
+      expect(adrLabels(partiesToVcards([stored(again)], '4.0'))).toEqual([undefined, MAIN_ST]);
+    }
+  });
+
+  it.each<[string, string[], (string | undefined)[]]>([
+    [
+      'the second of two work addresses keeps its own label',
+      [
+        'ADR;TYPE=work:;;1 Main St;Springfield;;;',
+        'ADR;TYPE=work;LABEL="9 Dock Rd^nPortsmouth":;;9 Dock Rd;Portsmouth;;;',
+      ],
+      [undefined, '9 Dock Rd\nPortsmouth'],
+    ],
+    [
+      'an address without a type, after a typed one',
+      ['ADR;TYPE=home:;;2 Side St;;;;', 'ADR;LABEL="Box 7, Kiel":;;;Kiel;;;'],
+      [undefined, 'Box 7, Kiel'],
+    ],
+    [
+      'each of several labelled addresses',
+      [
+        'ADR;TYPE=home;LABEL="2 Side St":;;2 Side St;;;;',
+        'ADR;TYPE=work;LABEL=1 Main St:;;1 Main St;;;;',
+      ],
+      ['2 Side St', '1 Main St'],
+    ],
+  ])('4.0 → record → 4.0: %s', (_, body, expected) => {
+    const text = card('4.0', body);
+    expect(adrLabels(text)).toEqual(expected);
+    expect(adrLabels(partiesToVcards([stored(text)], '4.0'))).toEqual(expected);
+  });
+});
