@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { CsvField } from './csv-layouts';
 import type { DraftsFromRows } from './csv-rows';
 import { FromReaderSchema, type FromReader, type SourceView } from './import-worker-protocol';
+import type { NoteTemplates } from './note-words';
 import { problemError, type ImportProblem, type ImportRow } from './problems';
 import { uiText } from '../domain/ui-text';
 import { fieldOf } from '../domain/issues';
@@ -39,6 +40,8 @@ export class ImportReader {
   constructor(
     private readonly worker: WorkerLike,
     private readonly onProgress: (done: number, total: number) => void = () => undefined,
+    /** How the worker words what it keeps in notes: `noteTemplates(t)` on a page. */
+    private readonly notes?: NoteTemplates,
   ) {
     worker.addEventListener('message', ({ data }) => this.receive(data));
   }
@@ -50,7 +53,13 @@ export class ImportReader {
         if (message.type === 'failed') return { value: err(message.problem) };
         return undefined;
       },
-      () => this.worker.postMessage({ type: 'read', bytes, fileName }, [bytes.buffer]),
+      () =>
+        this.worker.postMessage(
+          this.notes
+            ? { type: 'read', bytes, fileName, notes: this.notes }
+            : { type: 'read', bytes, fileName },
+          [bytes.buffer],
+        ),
     );
   }
 

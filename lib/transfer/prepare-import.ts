@@ -11,6 +11,7 @@ import {
 import { looksLikeData, readCsv, type CsvTable } from './csv-read';
 import { draftsFromRows, type DraftsFromRows } from './csv-rows';
 import { decodeText, type TextEncodingName } from './decode';
+import type { NoteWords } from './note-words';
 import { problemError, type ImportProblem } from './problems';
 import { decodeVcardBytes } from './vcard-bytes';
 import { readVcards, type ReadProgress, type VcardsRead } from './vcard-read';
@@ -42,6 +43,7 @@ export function readImportFile(
   bytes: Uint8Array,
   fileName: string,
   onProgress?: ReadProgress,
+  words?: NoteWords,
 ): Result<ImportSource, ImportProblem> {
   if (bytes.length === 0) return err(problemError(uiText('import_file_empty')));
   if (bytes.length > MAX_IMPORT_BYTES) return err(problemError(uiText('import_file_too_large')));
@@ -57,7 +59,7 @@ export function readImportFile(
       format: 'vcard',
       encoding,
       guessed,
-      read: readVcards(text, 'prospect', onProgress),
+      read: readVcards(text, 'prospect', onProgress, words),
     });
   const table = readCsv(text, onProgress);
   if (!table.ok) return table;

@@ -9,6 +9,7 @@ import { escapeText, unescapeText } from './content-line';
 import { asKind, draftTooLarge, normalizeBreaks, unique } from './import-draft';
 import { labelLine } from './vcard-label';
 import { legacyLineAs30 } from './vcard-legacy';
+import { plainNotes, type NoteWords } from './note-words';
 import { splitLine, type CardLines, type LineParts } from './vcard-lines';
 import { readCardLine, type ParsedProperty } from './vcard-parse';
 import {
@@ -95,7 +96,15 @@ interface Typed {
   p: ReadProperty;
 }
 
-export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRead {
+/**
+ * One card as a draft. A line that is no property at all is kept in the notes,
+ * worded by `words` (the user's language), since it cannot be written back.
+ */
+export function readCard(
+  card: CardLines,
+  defaultKind: RelationshipKind,
+  words: NoteWords = plainNotes,
+): CardRead {
   const warnings: CardWarning[] = [];
   // Plain loops and few allocations: this runs for every card of a 50,000-card file,
   // and array spreads and flatMap here cost more than ical.js reading the card.
@@ -130,7 +139,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   for (const { line, text, parts } of split) {
     if (!parts) {
       warnings.push({ line, message: uiText('import_card_not_property') });
-      notes.push(`Unread card line: ${text}`);
+      notes.push(words('text_import_cardLineNote', text));
       continue;
     }
     const asText = legacy ? legacyLineAs30(parts) : text;

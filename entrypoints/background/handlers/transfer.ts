@@ -204,7 +204,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       const read = await deps.readTabText(tabId, url, MAX_LINKED_CARD_BYTES);
       if (!read.ok) return err(refusal('unreadable', read.words.code, read.words.params));
       if (!sameOrigin(url, read.pageUrl)) return err(refusal('forbidden', 'card_link_other_site'));
-      const cards = readVcards(read.text, kind);
+      const cards = readVcards(read.text, kind, undefined, t);
       const problems = cards.problems.map(({ line, message }) =>
         line === undefined ? { message } : { line, message },
       );
