@@ -1,21 +1,30 @@
 import { z } from 'zod';
 
 /*
- * What an import writes into a record's notes for something it could not read (a
- * card line), worded in the user's language when it was imported: notes are the
+ * What an import writes into a record's notes for what it has no field for (a card
+ * line it could not read, a CSV column without a name, a website past the record's
+ * last), worded in the user's language when it was imported: notes are the
  * user's own text, so these are stored as words, not codes. The worker that reads
  * a file has no catalogue (`browser.i18n` is not there), so the page sends each
  * message once as a template, worded around a slot, and the worker fills it in.
  */
 
-export const NOTE_KEYS = ['text_import_cardLineNote'] as const;
+export const NOTE_KEYS = [
+  'text_import_cardLineNote',
+  'text_import_columnName',
+  'text_import_websiteNote',
+] as const;
 export type NoteKey = (typeof NOTE_KEYS)[number];
 
 /** The catalogue's `t`, as far as import notes use it (lib/transfer does not reach the browser). */
 export type NoteWords = (key: NoteKey, value: string) => string;
 
-/** Without a catalogue (a test, a bench): the value as it was, with no words around it. */
-export const plainNotes: NoteWords = (_, value) => value;
+/**
+ * Without a catalogue (a test, a bench): the value as it was, with no words around
+ * it; a column without a name is `#3`.
+ */
+export const plainNotes: NoteWords = (key, value) =>
+  key === 'text_import_columnName' ? `#${value}` : value;
 
 /** Where the value goes in a template; not text a translation or `getMessage` would write. */
 const SLOT = '\u2063{}\u2063';
@@ -38,6 +47,6 @@ export function wordsOfTemplates(templates: NoteTemplates | undefined): NoteWord
   if (!templates) return plainNotes;
   return (key, value) => {
     const template = templates[key];
-    return template.includes(SLOT) ? template.split(SLOT).join(value) : value;
+    return template.includes(SLOT) ? template.split(SLOT).join(value) : plainNotes(key, value);
   };
 }

@@ -29,6 +29,8 @@ export type ImportSource =
       table: CsvTable;
       layout: CsvLayout;
       mapping: CsvField[];
+      /** How the rows' notes word what has no field (the page's language). */
+      words?: NoteWords;
     }
   | {
       format: 'vcard';
@@ -61,7 +63,7 @@ export function readImportFile(
       guessed,
       read: readVcards(text, 'prospect', onProgress, words),
     });
-  const table = readCsv(text, onProgress);
+  const table = readCsv(text, onProgress, words);
   if (!table.ok) return table;
   const { header, rows, headerless } = table.value;
   const sample = rows.slice(0, 20).map((row) => row.value);
@@ -83,6 +85,7 @@ export function readImportFile(
     table: table.value,
     layout: detectLayout(header),
     mapping,
+    ...(words ? { words } : {}),
   });
 }
 
@@ -106,6 +109,7 @@ export function draftsOf(
     source.table.rows,
     mapping ?? source.mapping,
     kind,
+    source.words,
   );
   // A row the CSV reader could not read cleanly (an unclosed quote) is not imported half-read.
   const broken = new Set(
