@@ -77,7 +77,7 @@ const draftOf = (text: string) => {
   return read.drafts[0]!.value;
 };
 /** The draft as a stored party, so it can be exported again. */
-const stored = (text: string) => party(draftOf(text) as Partial<Party>);
+const stored = (text: string) => party(draftOf(text));
 const adrLabels = (v4: string) =>
   new ICAL.Component(ICAL.parse(v4) as unknown[])
     .getAllProperties('adr')
