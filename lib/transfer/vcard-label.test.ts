@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { PartySchema, type Party } from '../domain';
 import { readVcards } from './vcard-read';
+import { paramValue } from './vcard-label';
 import { partiesToVcards } from './vcard-write';
 
 const party = (fields: Partial<Party>): Party =>
@@ -155,5 +157,45 @@ describe('an address label through Clientele, in every version', () => {
     const text = card('4.0', body);
     expect(adrLabels(text)).toEqual(expected);
     expect(adrLabels(partiesToVcards([stored(text)], '4.0'))).toEqual(expected);
+  });
+});
+
+describe('address labels, property', () => {
+  const addressArb = fc.record({
+    types: fc.uniqueArray(fc.constantFrom('work' as const, 'home' as const, 'other' as const), {
+      maxLength: 2,
+    }),
+    labelled: fc.boolean(),
+    // Below the street's own line: hostile text, line breaks and `^` included.
+    rest: fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('a\r\nEND:VCARD', 'semi;colon, "quoted" ^n', 'back\\slash'),
+    ),
+  });
+
+  it('4.0 → record → 4.0, and → 3.0 → record → 4.0: each address keeps its own label', () => {
+    fc.assert(
+      fc.property(fc.array(addressArb, { minLength: 1, maxLength: 5 }), (list) => {
+        const adrs = list.map(({ types, labelled, rest }, i) => {
+          const street = `${i + 1} Street`;
+          const tail = rest.replace(/\r\n?/g, '\n').trim();
+          const label = labelled ? (tail ? `${street}\n${tail}` : street) : undefined;
+          const type = types.length > 0 ? `;TYPE=${types.join(',')}` : '';
+          const param = label === undefined ? '' : `;LABEL=${paramValue(label)}`;
+          return { line: `ADR${type}${param}:;;${street};;;;`, label };
+        });
+        const text = card(
+          '4.0',
+          adrs.map((a) => a.line),
+        );
+        const expected = adrs.map((a) => a.label);
+        expect(adrLabels(text)).toEqual(expected);
+        const v4 = partiesToVcards([stored(text)], '4.0');
+        expect(adrLabels(v4)).toEqual(expected);
+        const v3 = partiesToVcards([stored(text)], '3.0');
+        expect(adrLabels(partiesToVcards([stored(v3)], '4.0'))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -27,7 +27,7 @@ const LABEL_LINE = /^(?:[^.:;]+\.)?LABEL((?:;[^:]*)?):(.*)$/is;
 
 /**
  * The kept LABEL lines, each given to an address of its types that has none yet
- * (one without a type may go to any): the one whose street the label spells out,
+ * (one without a type may go to any): the one whose street is a line of the label,
  * else one of exactly its types, else the first. Two addresses of one type, only
  * the second with a label, keep theirs apart that way.
  */
@@ -49,7 +49,8 @@ export function labelsOfAddresses(
       if (labels.has(i)) return;
       const exact = sameTypes(address.types, types);
       if (!exact && types.length > 0) return;
-      const spelled = !!address.street && text.includes(address.street);
+      // Whole lines, so that a label of `11 Main St` is not taken for `1 Main St`'s.
+      const spelled = !!address.street && `\n${text}\n`.includes(`\n${address.street}\n`);
       const rank = (spelled ? 0 : 2) + (exact ? 0 : 1);
       if (rank < bestRank) [best, bestRank] = [i, rank];
     });
