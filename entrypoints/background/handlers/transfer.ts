@@ -82,7 +82,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       chunkSize: Math.max(1, screened.length),
       batch,
       merge: (onFile, incoming) => {
-        const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now });
+        const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now, words: t });
         if (merged.ok) return merged.value;
         refused.push({ index: rowOf(screened, incoming), message: merged.error.message });
         return onFile;
