@@ -169,7 +169,12 @@ describe('address labels, property', () => {
     // Below the street's own line: hostile text, line breaks and `^` included.
     rest: fc.oneof(
       fc.string({ maxLength: 30 }),
-      fc.constantFrom('a\r\nEND:VCARD', 'semi;colon, "quoted" ^n', 'back\\slash'),
+      fc.constantFrom(
+        'a\r\nEND:VCARD',
+        'semi;colon, "quoted" ^n',
+        'back\\slash',
+        'not a break: \\N',
+      ),
     ),
   });
 

@@ -77,10 +77,12 @@ function paramsOf(text: string): Record<string, string[]> {
 
 /**
  * A parameter value as RFC 6868 writes one: `^` `^^`, a line break `^n`, `"` `^'`,
- * the whole quoted so `:`, `;` and `,` stay in it.
+ * the whole quoted so `:`, `;` and `,` stay in it. A backslash is doubled: ical.js
+ * (and so our reader) reads a parameter as TEXT, where `\n` is a line break.
  */
 export function paramValue(text: string): string {
   return `"${text
+    .replace(/\\/g, '\\\\')
     .replace(/\^/g, '^^')
     .replace(/\r\n|\r|\n/g, '^n')
     .replace(/"/g, "^'")}"`;
