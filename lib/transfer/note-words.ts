@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /*
  * What an import writes into a record's notes for what it has no field for (a card
@@ -29,11 +30,13 @@ export const plainNotes: NoteWords = (key, value) =>
 /** Where the value goes in a template; not text a translation or `getMessage` would write. */
 const SLOT = '\u2063{}\u2063';
 
-export const NoteTemplatesSchema = z.object(
-  Object.fromEntries(NOTE_KEYS.map((key) => [key, z.string().max(500)])) as Record<
-    NoteKey,
-    z.ZodString
-  >,
+export const NoteTemplatesSchema = lazy(() =>
+  z.object(
+    Object.fromEntries(NOTE_KEYS.map((key) => [key, z.string().max(500)])) as Record<
+      NoteKey,
+      z.ZodString
+    >,
+  ),
 );
 export type NoteTemplates = z.infer<typeof NoteTemplatesSchema>;
 
