@@ -10,7 +10,9 @@ import { WEBMAIL_ORIGINS } from './lib/platform/webmail-sites';
  * prompt). They also compile in __CLIENTELE_TEST_SEAMS__: the worker then exposes its
  * menu-click listener, which the menu tests call because a headless browser cannot
  * right-click (entrypoints/background/menus.ts), and sync waits 1 s before its first
- * retry and 5 s for a request instead of 30 s each (entrypoints/background/sync.ts).
+ * retry and 5 s for a request instead of 30 s each (entrypoints/background/sync.ts);
+ * and a party deletion can be held open before it commits, for the crash test to stop
+ * the worker inside it (entrypoints/background/delete-hold.ts).
  * Shipped builds have none of this.
  */
 const grantLocalhost = process.env.CLIENTELE_GRANT_LOCALHOST === '1';
@@ -85,7 +87,8 @@ export default defineConfig({
   outDir: process.env.CLIENTELE_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
-    // The end-to-end build's test seam (entrypoints/background/menus.ts); absent from shipped builds.
+    // The end-to-end build's test seams (menus.ts, sync.ts, delete-hold.ts in
+    // entrypoints/background); absent from shipped builds.
     // The first-run page links a demo page when the build names one (npm start names its own).
     define: {
       __CLIENTELE_TEST_SEAMS__: JSON.stringify(grantLocalhost),

@@ -15,7 +15,7 @@ import { countingFetch, DavClient, type Fetch } from '../lib/sync/dav-client';
 import { davPort } from '../lib/sync/dav-port';
 import { cardVersionFor, createCollection, discover } from '../lib/sync/discovery';
 import { SyncEngine } from '../lib/sync/engine';
-import { MemoryStore } from '../lib/sync/memory-store';
+import { MemoryStore } from '../tests/support/memory-store';
 
 export interface Server {
   base: string;

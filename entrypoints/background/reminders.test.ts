@@ -262,6 +262,7 @@ describe('createReminders', () => {
       { kind: 'followUp', id: followUpId! },
       {
         log: { type: 'call', direction: 'outbound' },
+        words: { followUpDone: 'Follow-up done', checkedIn: 'Checked in' },
       },
     );
     await reminders.announce();

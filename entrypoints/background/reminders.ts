@@ -6,6 +6,7 @@ import {
   readDue,
   snoozeDue,
   refOf,
+  type DoneWords,
   type DueItem,
   type DueSnapshot,
 } from '../../lib/db/due-repository';
@@ -32,6 +33,12 @@ import type { BackgroundDeps } from './handlers';
 
 /** The notification's buttons, in the order `onDueNotificationButton` gets their index. */
 export const dueButtons = () => [t('menu_due_done'), t('menu_due_snooze')];
+
+/** What "done" logs when nothing was typed, in the user's language (stored as the summary). */
+export const doneWords = (): DoneWords => ({
+  followUpDone: t('due_followUpDone'),
+  checkedIn: t('due_checkedIn'),
+});
 
 /**
  * One notification for everything due: "3 check-ins and 1 follow-up due" and who
@@ -148,7 +155,10 @@ export function createReminders(
       const { single } = await readReminderState();
       if (!single) return openDueList();
       if (index === 0) {
-        await completeDue(repo, single, { log: { type: 'note', direction: 'outbound' } });
+        await completeDue(repo, single, {
+          log: { type: 'note', direction: 'outbound' },
+          words: doneWords(),
+        });
       } else {
         await snoozeDue(repo, single, snoozeUntil('tomorrow', repo.clock(), zoneOf()));
       }

@@ -148,6 +148,12 @@ export async function deleteParties(
   partyIds: readonly string[],
   /** Cancels the deletion while it runs: the transaction aborts and nothing is removed. */
   signal?: AbortSignal,
+  /**
+   * Awaited once every write is issued, before the transaction can commit. Only the
+   * end-to-end build passes one, to stop the worker inside the transaction
+   * (entrypoints/background/delete-hold.ts).
+   */
+  beforeCommit?: (tx: IDBTransaction) => Promise<void>,
 ): Promise<Result<DeletionSummary>> {
   const db = await context.getDb();
   const tx = db.transaction(UNDO_TX_STORES, 'readwrite', { durability: 'strict' });
@@ -175,6 +181,7 @@ export async function deleteParties(
       removeRecords(tx, removed, entry, storeKeys);
       for (const { after } of unlinked) tx.objectStore('parties').put(after).catch(ignore);
       await unprojected;
+      await beforeCommit?.(unwrap(tx));
       return ok(summarize(entry));
     },
     signal,

@@ -97,6 +97,9 @@ const WORLD = {
   ],
 };
 
+/** The catalogue's words as the German catalogue has them: what is stored follows the caller's language. */
+const WORDS = { followUpDone: 'Wiedervorlage erledigt', checkedIn: 'Kontakt gehalten' };
+
 const summary = (items: DueItem[]) =>
   items.map((item) => `${item.key.split(':')[0]} ${item.partyId} ${item.state}`);
 
@@ -182,7 +185,7 @@ async function interactionsOf(context: RepositoryContext, partyId: string) {
 describe('completeDue: a follow-up', () => {
   it('done alone closes it and logs nothing', async () => {
     const context = await seeded();
-    const done = await completeDue(context, { kind: 'followUp', id: 'f1' });
+    const done = await completeDue(context, { kind: 'followUp', id: 'f1' }, { words: WORDS });
     expect(done).toEqual({
       ok: true,
       value: {
@@ -201,7 +204,7 @@ describe('completeDue: a follow-up', () => {
     const done = await completeDue(
       context,
       { kind: 'followUp', id: 'f1' },
-      { log: { type: 'note', direction: 'outbound' } },
+      { log: { type: 'note', direction: 'outbound' }, words: WORDS },
     );
     if (!done.ok) throw new Error(done.error.message.code);
     expect(done.value.followUp?.status).toBe('done');
@@ -218,10 +221,23 @@ describe('completeDue: a follow-up', () => {
   it('a second "done" changes nothing and logs nothing more', async () => {
     const context = await seeded();
     const log = { type: 'call', direction: 'outbound', summary: 'Called' } as const;
-    await completeDue(context, { kind: 'followUp', id: 'f1' }, { log });
-    const again = await completeDue(context, { kind: 'followUp', id: 'f1' }, { log });
+    await completeDue(context, { kind: 'followUp', id: 'f1' }, { log, words: WORDS });
+    const again = await completeDue(context, { kind: 'followUp', id: 'f1' }, { log, words: WORDS });
     expect(again.ok && again.value.replayed).toBe(true);
     expect(await interactionsOf(context, 'A')).toHaveLength(1);
+  });
+
+  it('"done, log it" on a follow-up without a note logs the caller’s words for it', async () => {
+    const context = makeContext();
+    await seed(context, WORLD.parties, [
+      followUp('f9', 'A', '2026-03-07T09:00-05:00', { note: '  ' }),
+    ]);
+    const done = await completeDue(
+      context,
+      { kind: 'followUp', id: 'f9' },
+      { log: { type: 'call', direction: 'outbound' }, words: WORDS },
+    );
+    expect(done.ok && done.value.interaction?.summary).toBe('Wiedervorlage erledigt');
   });
 
   it('a retry after the log was stored but before the follow-up closed logs once', async () => {
@@ -237,7 +253,7 @@ describe('completeDue: a follow-up', () => {
     const retry = await completeDue(
       context,
       { kind: 'followUp', id: 'f1' },
-      { log: { type: 'note', direction: 'outbound' } },
+      { log: { type: 'note', direction: 'outbound' }, words: WORDS },
     );
     expect(retry.ok && retry.value.followUp?.status).toBe('done');
     expect(await interactionsOf(context, 'A')).toHaveLength(1);
@@ -245,12 +261,12 @@ describe('completeDue: a follow-up', () => {
 
   it('names a missing follow-up, and a log for a missing party leaves the follow-up open', async () => {
     const context = await seeded();
-    const missing = await completeDue(context, { kind: 'followUp', id: 'nope' });
+    const missing = await completeDue(context, { kind: 'followUp', id: 'nope' }, { words: WORDS });
     expect(missing).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found' }) });
     const orphan = await completeDue(
       context,
       { kind: 'followUp', id: 'f5' },
-      { log: { type: 'note', direction: 'outbound' } },
+      { log: { type: 'note', direction: 'outbound' }, words: WORDS },
     );
     expect(orphan.ok).toBe(false);
     const db = await context.getDb();
@@ -261,11 +277,11 @@ describe('completeDue: a follow-up', () => {
 describe('completeDue: a check-in', () => {
   it('logs a note and resets the check-in', async () => {
     const context = await seeded();
-    const done = await completeDue(context, { kind: 'checkIn', partyId: 'A' });
+    const done = await completeDue(context, { kind: 'checkIn', partyId: 'A' }, { words: WORDS });
     if (!done.ok) throw new Error(done.error.message.code);
     expect(done.value.interaction).toMatchObject({
       type: 'note',
-      summary: 'Checked in',
+      summary: 'Kontakt gehalten',
       requestId: `checkIn:A:${at('2026-03-01T10:00-05:00')}`,
     });
     expect(done.value.party?.lastInteractionAt).toBe(NOW);
@@ -279,6 +295,7 @@ describe('completeDue: a check-in', () => {
     const options = {
       log: { type: 'email', direction: 'inbound', summary: 'They wrote' },
       requestId: 'r-1',
+      words: WORDS,
     } as const;
     const first = await completeDue(context, { kind: 'checkIn', partyId: 'B' }, options);
     const second = await completeDue(context, { kind: 'checkIn', partyId: 'B' }, options);
@@ -292,7 +309,11 @@ describe('completeDue: a check-in', () => {
   });
 
   it('names a missing party', async () => {
-    const result = await completeDue(await seeded(), { kind: 'checkIn', partyId: 'nope' });
+    const result = await completeDue(
+      await seeded(),
+      { kind: 'checkIn', partyId: 'nope' },
+      { words: WORDS },
+    );
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found' }) });
   });
 });

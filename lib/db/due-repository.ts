@@ -180,8 +180,26 @@ async function nextAfter(
 export interface LogChoice {
   type: InteractionType;
   direction: Direction;
-  /** Absent: the follow-up's note, or "Checked in". */
+  /** Absent: the follow-up's note, or the words for a bare "done" (DoneWords). */
   summary?: string;
+}
+
+/**
+ * What an interaction logged by "done" says when the user wrote nothing (and a
+ * follow-up had no note), in the user's language: the caller takes them from the
+ * catalogue (`due_followUpDone`, `due_checkedIn`). They are stored as the summary's
+ * text, as a typed one is, so a CalDAV client, the CSV export and a backup read them
+ * as they are.
+ */
+export interface DoneWords {
+  followUpDone: string;
+  checkedIn: string;
+}
+
+export interface CompleteOptions {
+  log?: LogChoice;
+  requestId?: string;
+  words: DoneWords;
 }
 
 export interface CompleteOutcome {
@@ -203,7 +221,7 @@ export interface CompleteOutcome {
 export async function completeDue(
   context: RepositoryContext,
   ref: DueRef,
-  options: { log?: LogChoice; requestId?: string } = {},
+  options: CompleteOptions,
 ): Promise<Result<CompleteOutcome>> {
   return ref.kind === 'followUp'
     ? completeFollowUp(context, ref.id, options)
@@ -213,7 +231,7 @@ export async function completeDue(
 async function completeFollowUp(
   context: RepositoryContext,
   id: string,
-  { log, requestId }: { log?: LogChoice; requestId?: string },
+  { log, requestId, words }: CompleteOptions,
 ): Promise<Result<CompleteOutcome>> {
   const db = await context.getDb();
   const stored = await db.get('followUps', id);
@@ -229,7 +247,7 @@ async function completeFollowUp(
       partyId: current.partyId,
       type: log.type,
       direction: log.direction,
-      summary: log.summary ?? (current.note.trim() || 'Follow-up done'),
+      summary: log.summary ?? (current.note.trim() || words.followUpDone),
       requestId: requestId ?? `followUp:${id}`,
     });
     if (!outcome.ok) return outcome;
@@ -254,7 +272,7 @@ async function completeFollowUp(
 async function completeCheckIn(
   context: RepositoryContext,
   partyId: string,
-  { log, requestId }: { log?: LogChoice; requestId?: string },
+  { log, requestId, words }: CompleteOptions,
 ): Promise<Result<CompleteOutcome>> {
   const db = await context.getDb();
   const stored = await db.get('parties', partyId);
@@ -264,7 +282,7 @@ async function completeCheckIn(
     partyId,
     type: log?.type ?? 'note',
     direction: log?.direction ?? 'outbound',
-    summary: log?.summary ?? 'Checked in',
+    summary: log?.summary ?? words.checkedIn,
     requestId: requestId ?? `checkIn:${partyId}:${party.nextCheckInAt ?? 'none'}`,
   });
   if (!outcome.ok) return outcome;

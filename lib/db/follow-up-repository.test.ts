@@ -7,6 +7,7 @@ import { createParty, type RepositoryContext } from './party-repository';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
 const DAY = 86_400_000;
+const DONE_WORDS = { followUpDone: 'Follow-up done', checkedIn: 'Checked in' };
 
 async function book() {
   const context: RepositoryContext = {
@@ -39,7 +40,9 @@ describe('a party’s follow-ups', () => {
     const soon = await add(ada, NOW + DAY, ' Call back ');
     const done = await add(ada, NOW - DAY, 'Already done');
     await add(grace, NOW + 2 * DAY, 'Not Ada’s');
-    expect(await completeDue(context, { kind: 'followUp', id: done.id })).toMatchObject({
+    expect(
+      await completeDue(context, { kind: 'followUp', id: done.id }, { words: DONE_WORDS }),
+    ).toMatchObject({
       ok: true,
     });
 

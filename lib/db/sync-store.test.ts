@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE } from '../domain';
 import { SyncEngine, type SyncTarget } from '../sync/engine';
-import { MemoryServer } from '../sync/memory-server';
+import { MemoryServer } from '../../tests/support/memory-server';
 import { deleteParties } from './deletion-repository';
 import { snoozeDue } from './due-repository';
 import { logInteraction, listInteractions } from './interaction-repository';

@@ -3,8 +3,8 @@ import type { Party } from '../domain/party';
 import type { CodecContext, SyncRecord } from './codecs';
 import type { DavPort } from './dav-port';
 import { parentOf, SyncEngine, type SyncTarget } from './engine';
-import { MemoryServer } from './memory-server';
-import { MemoryStore } from './memory-store';
+import { MemoryServer } from '../../tests/support/memory-server';
+import { MemoryStore } from '../../tests/support/memory-store';
 
 const target: SyncTarget = {
   addressbook: 'http://dav.test/alice/book/',

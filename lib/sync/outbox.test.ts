@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelay, failureOf, retries } from './backoff';
 import { acknowledges, coalesce, sendOrder } from './outbox';
-import { MemoryStore } from './memory-store';
+import { MemoryStore } from '../../tests/support/memory-store';
 
 describe('outbox rules', () => {
   it('a later change replaces the waiting one: one entry per record, the newest seq', () => {

@@ -9,7 +9,7 @@ import { SyncFailure } from './backoff';
 import type { DavAccount } from './dav-client';
 import type { DavPort } from './dav-port';
 import type { Discovered } from './discovery';
-import { MemoryServer } from './memory-server';
+import { MemoryServer } from '../../tests/support/memory-server';
 import { createSyncService } from './service';
 
 /**

@@ -8,11 +8,19 @@ import { ask, launchWithExtension, workerStopper, type Launched } from './helper
  * is either the whole book (and no undo entry) or none of those records (and one
  * entry that restores them all) — never some of each, never a search row without
  * its party. Each cycle that deleted is undone, so the next starts from the book.
+ *
+ * The deletion commits faster than a stop ordered from here can land, so every
+ * other cycle asks the test build to hold its transaction open once all its writes
+ * are done (entrypoints/background/delete-hold.ts) and stops the worker only then:
+ * those cycles must find the old book whole. The others stop it whenever the stop
+ * lands, as a user's browser might.
  */
 
 const PARTIES = 5000;
 const WITH_INTERACTIONS = 100;
 const CYCLES = 4;
+/** The storage.session entry of the test build's hold. */
+const HOLD_KEY = 'clienteleTestDeleteHold';
 
 interface Book {
   parties: { id: string }[];
@@ -58,6 +66,27 @@ async function readBook(page: Page): Promise<Book> {
   }
 }
 
+/** Asks the test build to hold the next party deletion open before it commits. */
+async function askForHold(page: Page): Promise<void> {
+  await page.evaluate((key) => chrome.storage.session.set({ [key]: 'hold' }), HOLD_KEY);
+}
+
+/** Waits until the held deletion has done all its writes and waits to commit. */
+async function untilHeld(page: Page): Promise<void> {
+  // A limit for a hung run only: the hold waits for the stop, however slow the machine.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const state = await page.evaluate(
+      async (key) => (await chrome.storage.session.get(key))[key],
+      HOLD_KEY,
+    );
+    if (state === 'held') return;
+    if (Date.now() > deadline)
+      throw new Error(`the deletion was never held (${String(state)}): is this a test build?`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('a worker stopped mid-way through a 5,000-record bulk delete', () => {
   let ext: Launched;
   let page: Page;
@@ -92,9 +121,11 @@ describe('a worker stopped mid-way through a 5,000-record bulk delete', () => {
     expect(start.parties).toHaveLength(PARTIES);
     expect(start.interactions).toHaveLength(WITH_INTERACTIONS);
     const ids = start.parties.map((party) => party.id);
-    const outcomes = { kept: 0, deleted: 0 };
+    const outcomes = { kept: 0, deleted: 0, heldKept: 0 };
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
+      const held = cycle % 2 === 0;
+      if (held) await askForHold(page);
       const sent = page.evaluate(
         (request) =>
           chrome.runtime
@@ -105,11 +136,15 @@ describe('a worker stopped mid-way through a 5,000-record bulk delete', () => {
             ),
         { ids },
       );
+      if (held) await untilHeld(page);
       await worker.stop();
       await sent;
+      if (held) await page.evaluate((key) => chrome.storage.session.remove(key), HOLD_KEY);
 
       const book = await readBook(page);
       const deleted = book.parties.length === 0;
+      // Stopped inside the transaction, after every write was done: nothing of it is kept.
+      if (held) expect(deleted).toBe(false);
       if (deleted) {
         outcomes.deleted++;
         expect(book.interactions).toEqual([]);
@@ -125,6 +160,7 @@ describe('a worker stopped mid-way through a 5,000-record bulk delete', () => {
         expect(restored.interactions).toEqual(start.interactions);
       } else {
         outcomes.kept++;
+        if (held) outcomes.heldKept++;
         expect(book.parties).toEqual(start.parties);
         expect(book.interactions).toEqual(start.interactions);
         expect(book.rows.map((row) => row.id).sort()).toEqual([...ids].sort());
@@ -132,9 +168,12 @@ describe('a worker stopped mid-way through a 5,000-record bulk delete', () => {
       }
     }
     console.info(
-      `bulk delete of ${PARTIES} stopped mid-way ${CYCLES} times: ` +
-        `${outcomes.kept} left the old book whole, ${outcomes.deleted} the new one whole, 0 mixed`,
+      `bulk delete of ${PARTIES} stopped ${CYCLES} times: ` +
+        `${outcomes.kept} left the old book whole (${outcomes.heldKept} stopped inside the ` +
+        `held transaction), ${outcomes.deleted} the new one whole, 0 mixed`,
     );
     expect(outcomes.kept + outcomes.deleted).toBe(CYCLES);
+    // The test proves something only if a stop landed inside the transaction.
+    expect(outcomes.heldKept).toBeGreaterThanOrEqual(1);
   }, 600_000);
 });

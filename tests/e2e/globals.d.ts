@@ -11,7 +11,11 @@ declare const chrome: {
       set(items: object): Promise<void>;
       get(key: string): Promise<Record<string, unknown>>;
     };
-    session: { remove(key: string): Promise<void> };
+    session: {
+      set(items: object): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
     onChanged: {
       addListener(
         listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void,

@@ -11,7 +11,7 @@ import { davPort } from '../../lib/sync/dav-port';
 import { pathOf } from '../../lib/sync/dav-responses';
 import { cardVersionFor, createCollection, discover } from '../../lib/sync/discovery';
 import { parentOf, SyncEngine, type SyncTarget } from '../../lib/sync/engine';
-import { MemoryStore } from '../../lib/sync/memory-store';
+import { MemoryStore } from '../support/memory-store';
 
 const T0 = Date.UTC(2026, 11, 1, 9);
 

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_MS } from '../../../lib/domain/clock';
 import { localTimeZone, snoozeUntil } from '../../../lib/domain/cadence';
+import { createDbOpener } from '../../../lib/db/open';
+import { CatalogueSchema, formatMessage } from '../../../lib/i18n/catalogue';
 import { CHANNEL, type Reply } from '../../../lib/protocol/envelope';
+import german from '../../../public/_locales/de/messages.json';
 import { installPermissionAndScriptingStubs } from '../../../tests/unit/fake-browser-extras';
 import background from '../index';
 
@@ -123,6 +126,33 @@ describe('due messages', () => {
     );
     expect(done.interaction.type).toBe('note');
     expect(done.view.health).toBe('on-time');
+  });
+
+  it('due/complete with nothing typed logs the words of the user’s language', async () => {
+    const [ada, grace] = await twoOverdueClients();
+    const due = await value<DueList>(send('due/list', {}));
+    const followUp = due.items.find((item) => item.kind === 'followUp' && item.partyId === grace)!;
+    // Its note is what a bare "done, log it" logs; without one, the catalogue's words.
+    const db = await createDbOpener()();
+    await db.put('followUps', { ...(await db.get('followUps', followUp.followUpId!))!, note: '' });
+    const english = fakeBrowser.i18n.getMessage;
+    const catalogue = CatalogueSchema.parse(german);
+    fakeBrowser.i18n.getMessage = (key: string) => formatMessage(catalogue, key, []);
+    try {
+      const checkedIn = await value<{ interaction: { summary: string } }>(
+        send('due/complete', { item: { kind: 'checkIn', partyId: ada } }),
+      );
+      const followedUp = await value<{ interaction: { summary: string } }>(
+        send('due/complete', {
+          item: { kind: 'followUp', id: followUp.followUpId },
+          log: { type: 'call' },
+        }),
+      );
+      expect(checkedIn.interaction.summary).toBe('Kontakt gehalten');
+      expect(followedUp.interaction.summary).toBe('Wiedervorlage erledigt');
+    } finally {
+      fakeBrowser.i18n.getMessage = english;
+    }
   });
 
   it('due/snooze "tomorrow" comes back at 9:00 tomorrow, local time', async () => {

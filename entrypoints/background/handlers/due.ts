@@ -4,7 +4,7 @@ import { completeDue, readDue, snoozeDue } from '../../../lib/db/due-repository'
 import { addFollowUp, listOpenFollowUps } from '../../../lib/db/follow-up-repository';
 import type { dueMessages } from '../../../lib/protocol/areas/due';
 import type { HandlersFor } from '../../../lib/protocol/listener';
-import { createReminders } from '../reminders';
+import { createReminders, doneWords } from '../reminders';
 import { viewOf, type BackgroundDeps } from './deps';
 
 /**
@@ -28,6 +28,7 @@ export function createDueHandlers(deps: BackgroundDeps): HandlersFor<typeof dueM
       const done = await completeDue(repo, item, {
         ...(log ? { log } : {}),
         ...(requestId ? { requestId } : {}),
+        words: doneWords(),
       });
       if (!done.ok) return done;
       await reminders.refresh();

@@ -16,6 +16,7 @@ import { undoEntry } from '../../../lib/db/undo-repository';
 import type { undoMessages } from '../../../lib/protocol/areas/undo';
 import type { HandlersFor } from '../../../lib/protocol/listener';
 import { createReminders } from '../reminders';
+import { DELETE_HOLD_SEAM, takeDeleteHold } from '../delete-hold';
 import { createBulkRuns } from './bulk-runs';
 import { viewOf, type BackgroundDeps } from './deps';
 
@@ -44,8 +45,9 @@ export function createUndoHandlers(deps: BackgroundDeps): HandlersFor<typeof und
   return {
     'parties/deletionCounts': async ({ ids }) => ok(await countPartyDeletion(repo.getDb, ids)),
     'parties/delete': async ({ ids, operation }) => {
+      const hold = DELETE_HOLD_SEAM ? await takeDeleteHold() : undefined;
       const deleted = await bulk
-        .run(operation, (signal) => deleteParties(repo, ids, signal))
+        .run(operation, (signal) => deleteParties(repo, ids, signal, hold))
         .catch(cancelled);
       if (deleted.ok) {
         await catchUp();

@@ -1,7 +1,7 @@
-import { collectionOf, idOf, type SyncRecord } from './codecs';
-import type { PartyMove, SyncedState, SyncStore } from './engine';
-import type { FieldConflict } from './merge';
-import { coalesce, recordKey, type OutboxEntry, type RecordType } from './outbox';
+import { collectionOf, idOf, type SyncRecord } from '../../lib/sync/codecs';
+import type { PartyMove, SyncedState, SyncStore } from '../../lib/sync/engine';
+import type { FieldConflict } from '../../lib/sync/merge';
+import { coalesce, recordKey, type OutboxEntry, type RecordType } from '../../lib/sync/outbox';
 
 /**
  * A SyncStore in memory: one device's book, outbox and synced states. Tests and

@@ -1,6 +1,6 @@
-import type { Precondition, PutResult } from './dav-client';
-import type { DavPort } from './dav-port';
-import type { Fetched, Listed, SyncAnswer } from './dav-responses';
+import type { Precondition, PutResult } from '../../lib/sync/dav-client';
+import type { DavPort } from '../../lib/sync/dav-port';
+import type { Fetched, Listed, SyncAnswer } from '../../lib/sync/dav-responses';
 
 /**
  * A DAV server in memory with the answers that matter to sync: ETags that change on
