@@ -87,6 +87,9 @@ export default defineConfig({
   outDir: process.env.CLIENTELE_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
+    // CLIENTELE_SOURCEMAP=1: source maps beside the same code, for profiles read by
+    // source file (bench/profile-worker.mjs). Never in the packages.
+    build: { sourcemap: process.env.CLIENTELE_SOURCEMAP === '1' },
     // The end-to-end build's test seams (menus.ts, sync.ts, delete-hold.ts in
     // entrypoints/background); absent from shipped builds.
     // The first-run page links a demo page when the build names one (npm start names its own).

@@ -3,7 +3,6 @@
 // path from opening an extension page with the search panel to the first answer,
 // over a records store seeded with the same 50,000. `benchSearch` adds
 // `results.search`; `node bench/search.mjs` runs it alone and prints a table.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,10 +11,19 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { EXTENSION_DIR, launchWithExtension } from '../scripts/launch-browser.mjs';
+import {
+  addProbePage,
+  dueListMessage,
+  markWorkerStart,
+  workerColdStarts,
+  writeFloorExtension,
+} from './worker-start.mjs';
 
 const COUNT = 50_000;
 const PAGE_BUNDLE = 'bench/.build/search.js';
 const OPENS = 6;
+/** Cold starts of the worker (and as many of the floor's), `WORKER_ROUNDS` to change. */
+const ROUNDS = Number(process.env.WORKER_ROUNDS ?? 9);
 /** The popup, opened on its search view (as `/` or the Search tab shows it). */
 const POPUP_SEARCH = 'popup.html?view=search';
 
@@ -170,6 +178,8 @@ async function measureExtension() {
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   cpSync(PAGE_BUNDLE, join(extensionDir, 'search-bench.js'));
   markWorkerStart(join(extensionDir, 'background.js'));
+  addProbePage(extensionDir);
+  const floor = writeFloorExtension(join(copy, 'floor'));
   const css = PAGE_BUNDLE.replace(/\.js$/, '.css');
   if (existsSync(css)) cpSync(css, join(extensionDir, 'search-bench.css'));
   writeFileSync(
@@ -182,7 +192,9 @@ async function measureExtension() {
   // starts with nothing read, so its first popup open is the cold one a user meets
   // after starting the browser (worker, database and projection all unread).
   const profile = mkdtempSync(join(tmpdir(), 'clientele-search-profile-'));
-  let extension = await launchWithExtension({ extensionDir, userDataDir: profile });
+  const launch = () =>
+    launchWithExtension({ extensionDir, userDataDir: profile, alsoLoad: [floor.dir] });
+  let extension = await launch();
   try {
     const seeding = await extension.context.newPage();
     await seeding.goto(extension.extensionUrl('search-bench.html'));
@@ -193,7 +205,7 @@ async function measureExtension() {
     );
     await seeding.close();
     await extension.close();
-    extension = await launchWithExtension({ extensionDir, userDataDir: profile });
+    extension = await launch();
     const popup = summarise(await timeOpens(extension, POPUP_SEARCH, probe));
     const lookupPage = await extension.context.newPage();
     await lookupPage.goto(extension.extensionUrl('search-bench.html'));
@@ -201,8 +213,8 @@ async function measureExtension() {
       (count) => window.clienteleSearchBench.lookup(count),
       COUNT,
     );
-    const workerStart = await workerColdStarts(extension.context, lookupPage);
     await lookupPage.close();
+    const workerStart = await coldStartsBesideFloor(extension, floor);
     return {
       lookup,
       workerStart,
@@ -220,106 +232,22 @@ async function measureExtension() {
   }
 }
 
-/**
- * Marks, in the copy's worker script, when its top level starts, when its modules
- * have run (just before WXT calls `main()`) and when `main()` returned, so a cold
- * start can be split into the browser starting the worker, compiling and running
- * the bundle's modules, adding the listeners, and answering. Leaves the script
- * alone if WXT's call to `main()` is not where it is looked for.
- */
-function markWorkerStart(file) {
-  const script = readFileSync(file, 'utf8');
-  const call = /([\w$]+)=([\w$]+)\.main\(\)/;
-  if (!call.test(script)) return;
-  writeFileSync(
-    file,
-    'self.__clienteleStart={top:performance.now()};' +
-      script.replace(
-        call,
-        (_, result, definition) =>
-          `self.__clienteleStart.modules=performance.now(),${result}=${definition}.main(),self.__clienteleStart.main=performance.now()`,
-      ),
-  );
-}
-
-/** The marks `markWorkerStart` left in the running worker, as ms since the page sent. */
-async function workerMarks(context, origin, sentAt) {
-  const worker = context
-    .serviceWorkers()
-    .filter((w) => w.url().startsWith(origin))
-    .at(-1);
-  const marks = await worker?.evaluate(() =>
-    globalThis.__clienteleStart
-      ? { origin: performance.timeOrigin, ...globalThis.__clienteleStart }
-      : undefined,
-  );
-  if (!marks?.main) return undefined;
-  const at = (mark) => marks.origin + mark - sentAt;
-  return {
-    'worker started': marks.origin - sentAt,
-    'script loaded and compiled': marks.top,
-    'modules evaluated': marks.modules - marks.top,
-    'main() (listeners added)': marks.main - marks.modules,
-    _mainEnds: at(marks.main),
+/** Our worker's cold starts and the floor's, alternating, each timed from its own probe page. */
+async function coldStartsBesideFloor(extension, floor) {
+  const message = dueListMessage();
+  const probe = async (url) => {
+    const page = await extension.context.newPage();
+    await page.goto(url);
+    return { page, ask: () => page.evaluate((m) => window.clienteleProbe.ask(m), message) };
   };
-}
-
-/**
- * Service-worker cold start to first answer: the worker is stopped (as Chrome stops
- * it after 30 s idle) through the DevTools protocol, then the page sends one message
- * (`due/list`, what the popup asks first) and times its answer. The browser has to
- * start the worker, run its top level, open the database and answer.
- */
-async function workerColdStarts(context, page, rounds = 9) {
-  const session = await context.newCDPSession(page);
-  const origin = `chrome-extension://${new URL(page.url()).host}/`;
-  const versions = new Map();
-  session.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions)
-      if (version.scriptURL.startsWith(origin))
-        versions.set(version.versionId, version.runningStatus);
-  });
-  await session.send('ServiceWorker.enable');
-  const until = async (done) => {
-    const deadline = Date.now() + 10_000;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error('the worker did not change state');
-      await sleep(5);
-    }
-  };
-  const running = () => [...versions].filter(([, state]) => state === 'running');
-  const cold = [];
-  const warm = [];
-  const parts = [];
-  for (let round = 0; round < rounds; round++) {
-    warm.push((await page.evaluate(() => window.clienteleSearchBench.ask())).ms);
-    await until(() => running().length > 0);
-    for (const [versionId] of running())
-      await session.send('ServiceWorker.stopWorker', { versionId });
-    await until(() => running().length === 0);
-    const asked = await page.evaluate(() => window.clienteleSearchBench.ask());
-    cold.push(asked.ms);
-    const marks = await workerMarks(context, origin, asked.sentAt);
-    if (marks) {
-      const { _mainEnds, ...split } = marks;
-      parts.push({ ...split, 'answer (database open, due/list)': asked.ms - _mainEnds });
-    }
+  const ours = await probe(extension.extensionUrl('probe.html'));
+  const bare = await probe(`chrome-extension://${floor.id}/probe.html`);
+  try {
+    return await workerColdStarts(extension.context, { ours, floor: bare }, ROUNDS);
+  } finally {
+    await ours.page.close();
+    await bare.page.close();
   }
-  await session.detach();
-  const sorted = (list) => [...list].sort((a, b) => a - b);
-  const median = (list) => sorted(list)[Math.floor(list.length / 2)];
-  return {
-    rounds,
-    coldMedianMs: median(cold),
-    coldWorstMs: sorted(cold).at(-1),
-    warmMedianMs: median(warm),
-    // Each part's median over the cold rounds (they need not add up to the median).
-    ...(parts.length > 0 && {
-      coldPartsMedianMs: Object.fromEntries(
-        Object.keys(parts[0]).map((part) => [part, median(parts.map((p) => p[part]))]),
-      ),
-    }),
-  };
 }
 
 export async function benchSearch({ browser, site, results }) {
@@ -420,7 +348,7 @@ export function printSearch(search) {
       const l = x.lookup;
       console.log(
         `Exact email lookup (knownTexts, ${x.seededParties} records): one address ` +
-          `${round(l.oneMs, 2)} ms median, ${round(l.firstOneMs, 2)} ms cold (≤ 2); ` +
+          `${round(l.oneMs, 2)} ms median, ${round(l.firstOneMs, 2)} ms cold (≤ 2; waiting for the read's commit as before: ${round(l.oneAwaitingCommitMs, 2)} ms median); ` +
           `1,000 in one batch ${round(l.batchMs)} ms median, ${round(l.firstBatchMs)} ms cold ` +
           `(≤ 100; by one index read per address: ${round(l.indexReadsBatchMs)} ms; read as whole records, each checked whole: ${round(l.wholeRecordsBatchMs)} ms); found ${l.oneHits} singles, ${l.batchHits} of the batch (half unknown). ` +
           `The batch answers from an address → kind map read from the projection, ${round(l.mapReadMs)} ms to read, again after each write (off the lookup's path: the cold batch reads the indexes).`,
@@ -431,7 +359,15 @@ export function printSearch(search) {
       console.log(
         `Service worker stopped → first answer (due/list): median ${round(w.coldMedianMs)} ms, ` +
           `worst ${round(w.coldWorstMs)} ms over ${w.rounds} (≤ 100); ` +
-          `running worker ${round(w.warmMedianMs)} ms median.`,
+          `running worker ${round(w.warmMedianMs)} ms median.` +
+          (w.floor
+            ? ` Floor (an extension whose worker only answers, started cold the same way, ` +
+              `rounds alternating): median ${round(w.floor.coldMedianMs)} ms, worst ${round(w.floor.coldWorstMs)} ms; ` +
+              `ours − floor ${round(w.overFloorMedianMs)} ms, ours ÷ floor ${round(w.timesFloorMedian, 2)} (medians of the rounds).`
+            : '') +
+          (w.schemasBuiltAtStart
+            ? ` Zod schemas built by the end of main(): ${w.schemasBuiltAtStart.mainReturned}.`
+            : ''),
       );
       if (w.coldPartsMedianMs) {
         console.log('Where a cold start goes, median ms over the cold rounds:');

@@ -56,6 +56,9 @@ function assertCatalogueBuilt(extensionDir) {
  *
  * Installing opens the first-run page in a tab; it is closed as soon as it shows
  * unless `keepWelcome` is set, so that tests meet the tabs they open themselves.
+ * `alsoLoad` loads other unpacked extensions beside it (benches: a floor to compare
+ * with; their workers must run a script of another name than ours), and `extraArgs`
+ * go to Chromium as they are.
  */
 export async function launchWithExtension({
   headless = true,
@@ -65,6 +68,8 @@ export async function launchWithExtension({
   mapHosts = undefined,
   keepWelcome = false,
   lang = undefined,
+  alsoLoad = [],
+  extraArgs = [],
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run the build first.`);
@@ -83,8 +88,8 @@ export async function launchWithExtension({
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...alsoLoad].join(',')}`,
+      `--load-extension=${[extensionDir, ...alsoLoad].join(',')}`,
       // Tests only: the webmail hosts answer from the local fixture server, whose
       // certificate was made for the run (Gmail's host is HSTS-preloaded: HTTPS or nothing).
       ...(mapHosts
@@ -94,10 +99,17 @@ export async function launchWithExtension({
           ]
         : []),
       ...(lang ? [`--lang=${lang}`] : []),
+      ...extraArgs,
     ],
     ...(mapHosts && { ignoreHTTPSErrors: true }),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // With other extensions loaded beside it, ours is the worker running our script.
+  const script = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).background
+    ?.service_worker;
+  const ours = (worker) => !script || new URL(worker.url()).pathname === `/${script}`;
+  const worker =
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(worker.url()).host;
   if (!keepWelcome) {
     const welcome = `chrome-extension://${extensionId}/welcome.html`;

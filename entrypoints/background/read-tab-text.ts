@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { uiText, type UiText } from '../../lib/domain/ui-text';
+import { lazy } from '../../lib/domain/lazy';
 
 // What went wrong in the page, as a code and its one value (the page that shows it words it).
 const FAILURES = ['card_link_status', 'card_link_too_large', 'card_link_fetch_failed'] as const;
 type Failure = (typeof FAILURES)[number];
 
-const ReadSchema = z.union([
-  z.object({ text: z.string(), pageUrl: z.string() }),
-  z.object({ error: z.enum(FAILURES), value: z.union([z.string().max(500), z.number()]) }),
-]);
+const ReadSchema = lazy(() =>
+  z.union([
+    z.object({ text: z.string(), pageUrl: z.string() }),
+    z.object({ error: z.enum(FAILURES), value: z.union([z.string().max(500), z.number()]) }),
+  ]),
+);
 
 const VALUE_NAME: Record<Failure, string> = {
   card_link_status: 'status',

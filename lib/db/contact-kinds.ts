@@ -1,5 +1,11 @@
-import { PartySchema } from '../domain';
-import { RELATIONSHIP_KINDS, type RelationshipKind } from '../domain/relationship';
+import { z } from 'zod';
+import { IdSchema } from '../domain/ids';
+import { lazy } from '../domain/lazy';
+import {
+  RELATIONSHIP_KINDS,
+  RelationshipKindSchema,
+  type RelationshipKind,
+} from '../domain/relationship';
 import { META_KEY, STALE_KEY } from '../search/projection-format';
 import type { ClienteleDb } from './open';
 import { readByContacts, type ContactLookup, type PartyKind } from './party-repository';
@@ -112,9 +118,11 @@ function sizeOf(lookup: ContactLookup): number {
 
 /**
  * A stored record read for its id and kind alone: the whole-record check would cost
- * about 8 ms of a 1,000-address batch, and nothing else of it goes to the page.
+ * about 8 ms of a 1,000-address batch, and nothing else of it goes to the page. The
+ * two fields' own schemas, not PartySchema's pick: a worker just started would build
+ * the whole record's schema for the first lookup.
  */
-const PartyKindSchema = PartySchema.pick({ id: true, kind: true });
+const PartyKindSchema = lazy(() => z.object({ id: IdSchema, kind: RelationshipKindSchema }));
 const asPartyKind = (value: unknown): PartyKind => PartyKindSchema.parse(value);
 
 /**

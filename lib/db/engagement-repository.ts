@@ -22,6 +22,7 @@ import type { GetDb } from './open';
 import type { ClienteleSchema } from './schema';
 import type { RepositoryContext } from './party-repository';
 import { sortPurchases } from './purchase-repository';
+import { lazy } from '../domain/lazy';
 
 const WRITE = { durability: 'strict' } as const;
 
@@ -29,40 +30,44 @@ const WRITE = { durability: 'strict' } as const;
  * A new engagement: from a catalogue service (its terms are copied now, at
  * signing; `terms` may override them as negotiated) or ad hoc, with a name and terms.
  */
-export const EngagementDraftSchema = z
-  .object({
-    partyId: IdSchema,
-    serviceId: IdSchema.optional(),
-    serviceName: z.string().trim().min(1).max(200).optional(),
-    terms: TermsSchema.optional(),
-    startOn: CalendarDateSchema,
-    endOn: CalendarDateSchema.optional(),
-    renewOn: CalendarDateSchema.optional(),
-    status: EngagementStatusSchema.default('proposed'),
-    scopeNotes: z.string().max(20_000).default(''),
-    /** How long before the renewal date its follow-up falls due. */
-    remindDaysBefore: z.number().int().min(0).max(365).default(30),
-  })
-  .refine((d) => d.serviceId !== undefined || (d.serviceName && d.terms), {
-    message: 'error_engagement_needs_service',
-    path: ['serviceId'],
-  })
-  .refine((d) => !d.endOn || d.endOn >= d.startOn, {
-    message: 'error_end_before_start',
-    path: ['endOn'],
-  })
-  .refine((d) => !d.renewOn || d.renewOn >= d.startOn, {
-    message: 'error_renewal_before_start',
-    path: ['renewOn'],
-  });
+export const EngagementDraftSchema = lazy(() =>
+  z
+    .object({
+      partyId: IdSchema,
+      serviceId: IdSchema.optional(),
+      serviceName: z.string().trim().min(1).max(200).optional(),
+      terms: TermsSchema.optional(),
+      startOn: CalendarDateSchema,
+      endOn: CalendarDateSchema.optional(),
+      renewOn: CalendarDateSchema.optional(),
+      status: EngagementStatusSchema.default('proposed'),
+      scopeNotes: z.string().max(20_000).default(''),
+      /** How long before the renewal date its follow-up falls due. */
+      remindDaysBefore: z.number().int().min(0).max(365).default(30),
+    })
+    .refine((d) => d.serviceId !== undefined || (d.serviceName && d.terms), {
+      message: 'error_engagement_needs_service',
+      path: ['serviceId'],
+    })
+    .refine((d) => !d.endOn || d.endOn >= d.startOn, {
+      message: 'error_end_before_start',
+      path: ['endOn'],
+    })
+    .refine((d) => !d.renewOn || d.renewOn >= d.startOn, {
+      message: 'error_renewal_before_start',
+      path: ['renewOn'],
+    }),
+);
 export type EngagementDraft = z.input<typeof EngagementDraftSchema>;
 
-export const StatusChangeSchema = z.object({
-  id: IdSchema,
-  status: EngagementStatusSchema,
-  /** Usually given when ending: the day it ended. */
-  endOn: CalendarDateSchema.optional(),
-});
+export const StatusChangeSchema = lazy(() =>
+  z.object({
+    id: IdSchema,
+    status: EngagementStatusSchema,
+    /** Usually given when ending: the day it ended. */
+    endOn: CalendarDateSchema.optional(),
+  }),
+);
 export type StatusChange = z.input<typeof StatusChangeSchema>;
 
 export interface EngagementOutcome {

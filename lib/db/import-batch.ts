@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PartySchema, type Party } from '../domain/party';
+import { lazy } from '../domain/lazy';
 
 /**
  * One part of an import (store `importBatches`, key `id`): an import is written in
@@ -13,16 +14,18 @@ import { PartySchema, type Party } from '../domain/party';
  * `before` where the party is still at `after`; anything edited since is left
  * alone and counted as kept (lib/db/import-undo.ts).
  */
-export const ImportBatchSchema = z.object({
-  id: z.string().min(1).max(160),
-  batchId: z.string().min(1).max(100),
-  at: z.number(),
-  fileName: z.string().max(500),
-  added: z.array(z.object({ id: z.string(), updatedAt: z.number() })),
-  merged: z.array(z.object({ before: PartySchema, after: z.number() })),
-  /** Set once undone: the batch stays listed as such, and cannot be undone twice. */
-  undoneAt: z.number().optional(),
-});
+export const ImportBatchSchema = lazy(() =>
+  z.object({
+    id: z.string().min(1).max(160),
+    batchId: z.string().min(1).max(100),
+    at: z.number(),
+    fileName: z.string().max(500),
+    added: z.array(z.object({ id: z.string(), updatedAt: z.number() })),
+    merged: z.array(z.object({ before: PartySchema, after: z.number() })),
+    /** Set once undone: the batch stays listed as such, and cannot be undone twice. */
+    undoneAt: z.number().optional(),
+  }),
+);
 export type ImportBatch = z.infer<typeof ImportBatchSchema>;
 
 /** Which import a bulk write belongs to, and where in it this write starts. */

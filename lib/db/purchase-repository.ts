@@ -12,18 +12,21 @@ import { factsOf } from './engagement-repository';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
 import type { RepositoryContext } from './party-repository';
+import { lazy } from '../domain/lazy';
 
-export const PurchaseDraftSchema = z.object({
-  partyId: IdSchema,
-  on: CalendarDateSchema,
-  amount: MoneySchema.refine((money) => money.amountMinor > 0, {
-    message: 'error_amount_not_positive',
-    path: ['amountMinor'],
+export const PurchaseDraftSchema = lazy(() =>
+  z.object({
+    partyId: IdSchema,
+    on: CalendarDateSchema,
+    amount: MoneySchema.refine((money) => money.amountMinor > 0, {
+      message: 'error_amount_not_positive',
+      path: ['amountMinor'],
+    }),
+    description: z.string().trim().min(1, 'say what was bought').max(1000),
+    recurrence: z.enum(['one-time', 'recurring']).default('one-time'),
+    requestId: z.string().min(1).max(100).optional(),
   }),
-  description: z.string().trim().min(1, 'say what was bought').max(1000),
-  recurrence: z.enum(['one-time', 'recurring']).default('one-time'),
-  requestId: z.string().min(1).max(100).optional(),
-});
+);
 export type PurchaseDraft = z.input<typeof PurchaseDraftSchema>;
 
 export interface PurchaseOutcome {

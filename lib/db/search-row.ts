@@ -15,6 +15,7 @@ import {
   type ProjectedRow,
   type ShowPart,
 } from '../search/projection-format';
+import { lazy } from '../domain/lazy';
 
 export {
   bucketOf,
@@ -30,18 +31,20 @@ export {
  * nickname and cities it is also found by (folded). This is the shape
  * `search/rows` answers with; the store keeps rows packed by bucket (below).
  */
-export const SearchRowSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: RelationshipKindSchema,
-  type: PartyTypeSchema,
-  emails: z.array(z.string()),
-  phones: z.array(z.string()),
-  organization: z.string().optional(),
-  aka: z.string().optional(),
-  lastInteractionAt: z.number().optional(),
-  text: z.string(),
-});
+export const SearchRowSchema = lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: RelationshipKindSchema,
+    type: PartyTypeSchema,
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    organization: z.string().optional(),
+    aka: z.string().optional(),
+    lastInteractionAt: z.number().optional(),
+    text: z.string(),
+  }),
+);
 export type SearchRow = z.infer<typeof SearchRowSchema>;
 
 /*
@@ -66,54 +69,61 @@ const lineCount = (text: string) => {
   return count;
 };
 
-export const FindPartSchema = z
-  .object({
-    bucket: inRange(0),
-    stamp: z.string(),
-    text: z.string(),
-    last: z.instanceof(Float64Array),
-  })
-  .refine(
-    ({ text, last }) =>
-      last.length === 0 ? text === '' : lineCount(text) === last.length && FIND_TEXT.test(text),
-    { message: 'the columns of a find part disagree on its rows' },
-  ) satisfies z.ZodType<FindPart>;
+export const FindPartSchema = lazy(
+  () =>
+    z
+      .object({
+        bucket: inRange(0),
+        stamp: z.string(),
+        text: z.string(),
+        last: z.instanceof(Float64Array),
+      })
+      .refine(
+        ({ text, last }) =>
+          last.length === 0 ? text === '' : lineCount(text) === last.length && FIND_TEXT.test(text),
+        { message: 'the columns of a find part disagree on its rows' },
+      ) satisfies z.ZodType<FindPart>,
+);
 
-export const ShowPartSchema = z
-  .object({
-    bucket: inRange(SHOW_OFFSET),
-    stamp: z.string(),
-    ids: z.array(z.string()),
-    names: z.array(z.string()),
-    kinds: z.string().regex(letters(KIND_LETTERS)),
-    types: z.string().regex(letters(TYPE_LETTERS)),
-    orgs: z.array(z.string()),
-    emails: z.array(z.string()),
-    phones: z.array(z.string()),
-  })
-  .refine(
-    (part) =>
-      [part.names, part.kinds, part.types, part.orgs, part.emails, part.phones].every(
-        (column) => column.length === part.ids.length,
-      ),
-    { message: 'the columns of a show part disagree on its rows' },
-  ) satisfies z.ZodType<ShowPart>;
+export const ShowPartSchema = lazy(
+  () =>
+    z
+      .object({
+        bucket: inRange(SHOW_OFFSET),
+        stamp: z.string(),
+        ids: z.array(z.string()),
+        names: z.array(z.string()),
+        kinds: z.string().regex(letters(KIND_LETTERS)),
+        types: z.string().regex(letters(TYPE_LETTERS)),
+        orgs: z.array(z.string()),
+        emails: z.array(z.string()),
+        phones: z.array(z.string()),
+      })
+      .refine(
+        (part) =>
+          [part.names, part.kinds, part.types, part.orgs, part.emails, part.phones].every(
+            (column) => column.length === part.ids.length,
+          ),
+        { message: 'the columns of a show part disagree on its rows' },
+      ) satisfies z.ZodType<ShowPart>,
+);
 
 /** Only the letters of known kinds or types, one a row. */
 function letters(table: Readonly<Record<string, string>>): RegExp {
   return new RegExp(`^[${Object.values(table).join('')}]*$`);
 }
 
-export const ProjectionMetaSchema = z.object({ bucket: z.literal(META_KEY), stamp: z.string() });
-export const StaleMarkSchema = z.object({ bucket: z.literal(STALE_KEY), since: z.number() });
+export const ProjectionMetaSchema = lazy(() =>
+  z.object({ bucket: z.literal(META_KEY), stamp: z.string() }),
+);
+export const StaleMarkSchema = lazy(() =>
+  z.object({ bucket: z.literal(STALE_KEY), since: z.number() }),
+);
 
 /** Any value of the `searchBuckets` store. */
-export const SearchBucketSchema = z.union([
-  FindPartSchema,
-  ShowPartSchema,
-  ProjectionMetaSchema,
-  StaleMarkSchema,
-]);
+export const SearchBucketSchema = lazy(() =>
+  z.union([FindPartSchema, ShowPartSchema, ProjectionMetaSchema, StaleMarkSchema]),
+);
 export type SearchBucket = z.infer<typeof SearchBucketSchema>;
 
 /**

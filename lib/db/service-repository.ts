@@ -6,13 +6,16 @@ import { err, ok, refusal, type Result } from '../domain/result';
 import { ServiceSchema, type Service } from '../domain/service';
 import { inTransaction } from './in-transaction';
 import type { GetDb } from './open';
+import { lazy } from '../domain/lazy';
 
 /** What the user edits: a new service has no id; an edited one keeps its own. */
-export const ServiceDraftSchema = ServiceSchema.pick({
-  name: true,
-  scope: true,
-  terms: true,
-}).extend({ id: IdSchema.optional() });
+export const ServiceDraftSchema = lazy(() =>
+  ServiceSchema.pick({
+    name: true,
+    scope: true,
+    terms: true,
+  }).extend({ id: IdSchema.optional() }),
+);
 export type ServiceDraft = z.input<typeof ServiceDraftSchema>;
 
 export interface ServiceContext {

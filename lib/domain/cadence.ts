@@ -3,6 +3,7 @@ import type { Instant } from './ids';
 import { addCalendarDays, localDayNumber, localTimeZone, type TimeZone } from './local-calendar';
 import type { Party } from './party';
 import type { RelationshipKind } from './relationship';
+import { lazy } from './lazy';
 
 /*
  * Check-ins are counted in the user's calendar days, not in blocks of 24 hours: "in
@@ -15,12 +16,14 @@ import type { RelationshipKind } from './relationship';
 export * from './local-calendar';
 
 /** Days between check-ins for each kind; `null` means no check-ins are expected. */
-export const CadenceDefaultsSchema = z.object({
-  client: z.number().int().min(1).max(3650).nullable(),
-  customer: z.number().int().min(1).max(3650).nullable(),
-  prospect: z.number().int().min(1).max(3650).nullable(),
-  former: z.number().int().min(1).max(3650).nullable(),
-});
+export const CadenceDefaultsSchema = lazy(() =>
+  z.object({
+    client: z.number().int().min(1).max(3650).nullable(),
+    customer: z.number().int().min(1).max(3650).nullable(),
+    prospect: z.number().int().min(1).max(3650).nullable(),
+    former: z.number().int().min(1).max(3650).nullable(),
+  }),
+);
 export type CadenceDefaults = z.infer<typeof CadenceDefaultsSchema>;
 
 /** product.md: client 30 days, customer 90, prospect 14; former relationships are not chased. */

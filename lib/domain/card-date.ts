@@ -7,7 +7,14 @@ export function isCardDate(value: string): boolean {
   const match = /^(?:(\d{4})-|--)(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value);
   if (!match) return false;
   // A year-less date may be the 29th of February: checked against a leap year.
-  const year = match[1] === undefined ? 2000 : Number(match[1]);
-  const day = Number(match[3]);
-  return new Date(Date.UTC(year, Number(match[2]) - 1, day)).getUTCDate() === day;
+  // Years 0–99 as Date.UTC reads them (1900–1999), as this did when it made a Date.
+  const written = match[1] === undefined ? 2000 : Number(match[1]);
+  const year = written < 100 ? written + 1900 : written;
+  return Number(match[3]) <= daysIn(year, Number(match[2]));
+}
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar Date uses; no Date made. */
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }

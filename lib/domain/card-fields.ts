@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCardDate } from './card-date';
+import { lazy } from './lazy';
 
 /*
  * The address-book fields of a party (schema version 3): what a contacts app puts
@@ -8,20 +9,22 @@ import { isCardDate } from './card-date';
  * an earlier version simply has none of them.
  */
 
-const part = z.string().trim().max(500);
+const part = lazy(() => z.string().trim().max(500));
 
 /** N's five parts, in the order people read them (vCard writes family first). */
-export const NamePartsSchema = z.object({
-  prefix: part.optional(),
-  given: part.optional(),
-  additional: part.optional(),
-  family: part.optional(),
-  suffix: part.optional(),
-});
+export const NamePartsSchema = lazy(() =>
+  z.object({
+    prefix: part.optional(),
+    given: part.optional(),
+    additional: part.optional(),
+    family: part.optional(),
+    suffix: part.optional(),
+  }),
+);
 export type NameParts = z.infer<typeof NamePartsSchema>;
 /** The types vCard and exporters give a value; anything else travels as `label`. */
 export const CONTACT_TYPES = ['work', 'home', 'mobile', 'fax', 'pager', 'other'] as const;
-export const ContactTypeSchema = z.enum(CONTACT_TYPES);
+export const ContactTypeSchema = lazy(() => z.enum(CONTACT_TYPES));
 export type ContactType = z.infer<typeof ContactTypeSchema>;
 
 /**
@@ -30,24 +33,28 @@ export type ContactType = z.infer<typeof ContactTypeSchema>;
  * value: a value from a file could be `__proto__`. `label` is an exporter's own word
  * (Apple's X-ABLabel, “Assistant”, “School”), kept as written.
  */
-export const ValueLabelSchema = z.object({
-  value: z.string().max(2048),
-  types: z.array(ContactTypeSchema).max(CONTACT_TYPES.length),
-  label: z.string().trim().max(100).optional(),
-});
+export const ValueLabelSchema = lazy(() =>
+  z.object({
+    value: z.string().max(2048),
+    types: z.array(ContactTypeSchema).max(CONTACT_TYPES.length),
+    label: z.string().trim().max(100).optional(),
+  }),
+);
 export type ValueLabel = z.infer<typeof ValueLabelSchema>;
 
-export const PostalAddressSchema = z.object({
-  types: z.array(ContactTypeSchema).max(CONTACT_TYPES.length),
-  label: z.string().trim().max(100).optional(),
-  poBox: part.optional(),
-  extended: part.optional(),
-  street: z.string().trim().max(1000).optional(),
-  locality: part.optional(),
-  region: part.optional(),
-  postalCode: z.string().trim().max(40).optional(),
-  country: part.optional(),
-});
+export const PostalAddressSchema = lazy(() =>
+  z.object({
+    types: z.array(ContactTypeSchema).max(CONTACT_TYPES.length),
+    label: z.string().trim().max(100).optional(),
+    poBox: part.optional(),
+    extended: part.optional(),
+    street: z.string().trim().max(1000).optional(),
+    locality: part.optional(),
+    region: part.optional(),
+    postalCode: z.string().trim().max(40).optional(),
+    country: part.optional(),
+  }),
+);
 export type PostalAddress = z.infer<typeof PostalAddressSchema>;
 export { ADDRESS_PARTS } from './address-parts';
 
@@ -55,9 +62,9 @@ export { ADDRESS_PARTS } from './address-parts';
  * A calendar date, the year optional: `1815-12-10`, or `--12-10` when the year is
  * not known (vCard 4.0's form; Apple writes 1604 with X-APPLE-OMIT-YEAR instead).
  */
-export const CardDateSchema = z
-  .string()
-  .refine(isCardDate, 'a date such as 1990-04-15, or --04-15 without the year');
+export const CardDateSchema = lazy(() =>
+  z.string().refine(isCardDate, 'a date such as 1990-04-15, or --04-15 without the year'),
+);
 export type CardDate = z.infer<typeof CardDateSchema>;
 
 /**
@@ -66,14 +73,16 @@ export type CardDate = z.infer<typeof CardDateSchema>;
  * every copy of the record (backups, the sync base).
  */
 export const MAX_PHOTO_BYTES = 128 * 1024;
-export const PhotoSchema = z.object({
-  mediaType: z.string().regex(/^image\/[a-z0-9.+-]{1,40}$/),
-  /** Base64 of the image bytes. */
-  data: z
-    .string()
-    .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
-});
+export const PhotoSchema = lazy(() =>
+  z.object({
+    mediaType: z.string().regex(/^image\/[a-z0-9.+-]{1,40}$/),
+    /** Base64 of the image bytes. */
+    data: z
+      .string()
+      .max(Math.ceil(MAX_PHOTO_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  }),
+);
 export type Photo = z.infer<typeof PhotoSchema>;
 
 /**
@@ -81,10 +90,13 @@ export type Photo = z.infer<typeof PhotoSchema>;
  * RELATED, GEO, grouped `item1.` lines, a value that could not be read), each one
  * unfolded content line exactly as the card held it, written back on export.
  */
-export const KeptPropertiesSchema = z.array(z.string().max(20_000)).max(500);
+export const KeptPropertiesSchema = lazy(() => z.array(z.string().max(20_000)).max(500));
 
-/** The fields, shared by the stored record and the draft that creates one. */
-export const cardFields = {
+/**
+ * The fields, shared by the stored record and the draft that creates one: built by
+ * the schemas that spread them, when they are built.
+ */
+export const cardFields = () => ({
   nameParts: NamePartsSchema.optional(),
   nickname: part.optional(),
   organizationUnits: z.array(part.min(1)).max(10).optional(),
@@ -105,4 +117,4 @@ export const cardFields = {
    * than upload a second one. A record made here has none (its id is its UID).
    */
   cardUid: z.string().trim().min(1).max(1000).optional(),
-};
+});

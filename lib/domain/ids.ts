@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 
 /** Record ids are random UUIDs: unique across devices, so merges and imports never collide. */
-export const IdSchema = z.string().min(1).max(64);
+export const IdSchema = lazy(() => z.string().min(1).max(64));
 export type Id = z.infer<typeof IdSchema>;
 
 export function newId(): Id {
@@ -9,5 +10,5 @@ export function newId(): Id {
 }
 
 /** Epoch milliseconds; every stored instant uses this one form. */
-export const InstantSchema = z.number().int().nonnegative();
+export const InstantSchema = lazy(() => z.number().int().nonnegative());
 export type Instant = z.infer<typeof InstantSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatAmount } from './money-format';
+import { lazy } from './lazy';
 
 // Amounts as text live in ./money-format and ./money-input, which surfaces load without zod.
 export { currencyDigits } from './money-format';
@@ -10,12 +11,14 @@ const KNOWN_CURRENCIES = new Set(
 );
 
 /** ISO 4217 code, checked against the runtime's own currency list when it has one. */
-export const CurrencySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR')
-  .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
-    message: 'not an ISO 4217 currency',
-  });
+export const CurrencySchema = lazy(() =>
+  z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as EUR')
+    .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
+      message: 'not an ISO 4217 currency',
+    }),
+);
 export type Currency = z.infer<typeof CurrencySchema>;
 
 /**
@@ -23,10 +26,12 @@ export type Currency = z.infer<typeof CurrencySchema>;
  * JPY) with its currency: no floating-point drift, and amounts in different
  * currencies are never added together.
  */
-export const MoneySchema = z.object({
-  amountMinor: z.number().int().safe(),
-  currency: CurrencySchema,
-});
+export const MoneySchema = lazy(() =>
+  z.object({
+    amountMinor: z.number().int().safe(),
+    currency: CurrencySchema,
+  }),
+);
 export type Money = z.infer<typeof MoneySchema>;
 
 /** Sums amounts per currency; there are no invented exchange rates. */

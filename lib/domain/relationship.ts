@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from './ids';
+import { lazy } from './lazy';
 
 /**
  * The relationship a party has with the user (see product.md):
@@ -9,14 +10,16 @@ import { InstantSchema } from './ids';
  * - former: was a client or customer; the history stays.
  */
 export const RELATIONSHIP_KINDS = ['prospect', 'customer', 'client', 'former'] as const;
-export const RelationshipKindSchema = z.enum(RELATIONSHIP_KINDS);
+export const RelationshipKindSchema = lazy(() => z.enum(RELATIONSHIP_KINDS));
 export type RelationshipKind = z.infer<typeof RelationshipKindSchema>;
 
 /** One dated change of kind, kept forever in the party's history. */
-export const KindChangeSchema = z.object({
-  kind: RelationshipKindSchema,
-  from: RelationshipKindSchema.optional(),
-  at: InstantSchema,
-  reason: z.string().max(500).optional(),
-});
+export const KindChangeSchema = lazy(() =>
+  z.object({
+    kind: RelationshipKindSchema,
+    from: RelationshipKindSchema.optional(),
+    at: InstantSchema,
+    reason: z.string().max(500).optional(),
+  }),
+);
 export type KindChange = z.infer<typeof KindChangeSchema>;

@@ -5,6 +5,7 @@ import { InteractionSchema } from './interaction';
 import { PartySchema } from './party';
 import { PurchaseSchema } from './purchase';
 import { UiTextSchema } from './ui-text-schema';
+import { lazy } from './lazy';
 
 /** How long a deletion can be undone from options, and a tombstone waits before pruning. */
 export const RECENTLY_DELETED_MS = 30 * 24 * 60 * 60 * 1000;
@@ -20,13 +21,15 @@ export const DELETABLE_STORES = [
 export type DeletableStore = (typeof DELETABLE_STORES)[number];
 
 /** Every record one action removed, by store, exactly as they were stored. */
-export const RecordSetSchema = z.object({
-  parties: z.array(PartySchema),
-  interactions: z.array(InteractionSchema),
-  followUps: z.array(FollowUpSchema),
-  engagements: z.array(EngagementSchema),
-  purchases: z.array(PurchaseSchema),
-});
+export const RecordSetSchema = lazy(() =>
+  z.object({
+    parties: z.array(PartySchema),
+    interactions: z.array(InteractionSchema),
+    followUps: z.array(FollowUpSchema),
+    engagements: z.array(EngagementSchema),
+    purchases: z.array(PurchaseSchema),
+  }),
+);
 export type RecordSet = z.infer<typeof RecordSetSchema>;
 
 export const emptyRecordSet = (): RecordSet => ({
@@ -61,37 +64,41 @@ export const countsOf = (records: RecordSet): RecordCounts => ({
  * What an undo entry is called: a code and its values, worded by the page that shows
  * it. Entries stored before that kept an English sentence, read and shown as it is.
  */
-export const UndoLabelSchema = z.union([UiTextSchema, z.string().max(600)]);
+export const UndoLabelSchema = lazy(() => z.union([UiTextSchema, z.string().max(600)]));
 export type UndoLabel = z.infer<typeof UndoLabelSchema>;
 
-export const UndoEntrySchema = z.object({
-  id: z.string().min(1).max(64),
-  at: z.number(),
-  expiresAt: z.number(),
-  action: z.enum(['delete', 'change']),
-  /** What the user sees: "Ada Lovelace", "12 records", "An interaction with Ada". */
-  label: UndoLabelSchema,
-  removed: RecordSetSchema,
-  before: z.array(PartySchema),
-  /** Party id → the `updatedAt` the change wrote. */
-  after: z.record(z.string(), z.number()),
-  /**
-   * Set when the entry takes back an import's undo: `removed` holds the parties the
-   * import added, `before` the records it had merged into (as merged), and undoing
-   * marks the batch as not undone again.
-   */
-  importBatchId: z.string().max(100).optional(),
-});
+export const UndoEntrySchema = lazy(() =>
+  z.object({
+    id: z.string().min(1).max(64),
+    at: z.number(),
+    expiresAt: z.number(),
+    action: z.enum(['delete', 'change']),
+    /** What the user sees: "Ada Lovelace", "12 records", "An interaction with Ada". */
+    label: UndoLabelSchema,
+    removed: RecordSetSchema,
+    before: z.array(PartySchema),
+    /** Party id → the `updatedAt` the change wrote. */
+    after: z.record(z.string(), z.number()),
+    /**
+     * Set when the entry takes back an import's undo: `removed` holds the parties the
+     * import added, `before` the records it had merged into (as merged), and undoing
+     * marks the batch as not undone again.
+     */
+    importBatchId: z.string().max(100).optional(),
+  }),
+);
 export type UndoEntry = z.infer<typeof UndoEntrySchema>;
 
 /** The ids of the records one action deleted, by store. */
-export const DeletedIdsSchema = z.object({
-  parties: z.array(z.string().min(1).max(64)),
-  interactions: z.array(z.string().min(1).max(64)),
-  followUps: z.array(z.string().min(1).max(64)),
-  engagements: z.array(z.string().min(1).max(64)),
-  purchases: z.array(z.string().min(1).max(64)),
-});
+export const DeletedIdsSchema = lazy(() =>
+  z.object({
+    parties: z.array(z.string().min(1).max(64)),
+    interactions: z.array(z.string().min(1).max(64)),
+    followUps: z.array(z.string().min(1).max(64)),
+    engagements: z.array(z.string().min(1).max(64)),
+    purchases: z.array(z.string().min(1).max(64)),
+  }),
+);
 export type DeletedIds = z.infer<typeof DeletedIdsSchema>;
 
 /**
@@ -102,11 +109,13 @@ export type DeletedIds = z.infer<typeof DeletedIdsSchema>;
  * when the deletion is undone; pruned once older than RECENTLY_DELETED_MS, unless
  * the outbox still holds one of its records for the server.
  */
-export const ActionTombstoneSchema = z.object({
-  id: z.string().min(1).max(64),
-  at: z.number(),
-  ids: DeletedIdsSchema,
-});
+export const ActionTombstoneSchema = lazy(() =>
+  z.object({
+    id: z.string().min(1).max(64),
+    at: z.number(),
+    ids: DeletedIdsSchema,
+  }),
+);
 export type ActionTombstone = z.infer<typeof ActionTombstoneSchema>;
 
 /**
@@ -115,16 +124,18 @@ export type ActionTombstone = z.infer<typeof ActionTombstoneSchema>;
  * they are read as they are, and undoing their deletion removes them too.
  * `pendingSync` is no longer written: the outbox says what waits for the server.
  */
-export const RecordTombstoneSchema = z.object({
-  id: z.string().min(1).max(64),
-  store: z.enum(DELETABLE_STORES),
-  at: z.number(),
-  pendingSync: z.boolean().optional(),
-});
+export const RecordTombstoneSchema = lazy(() =>
+  z.object({
+    id: z.string().min(1).max(64),
+    store: z.enum(DELETABLE_STORES),
+    at: z.number(),
+    pendingSync: z.boolean().optional(),
+  }),
+);
 export type RecordTombstone = z.infer<typeof RecordTombstoneSchema>;
 
 /** A stored tombstone, of either shape. */
-export const TombstoneSchema = z.union([ActionTombstoneSchema, RecordTombstoneSchema]);
+export const TombstoneSchema = lazy(() => z.union([ActionTombstoneSchema, RecordTombstoneSchema]));
 export type Tombstone = z.infer<typeof TombstoneSchema>;
 
 /** The records a tombstone of either shape stands for, as [store, id] pairs. */

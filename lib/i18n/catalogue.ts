@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /**
  * The shape of a `_locales/<lang>/messages.json` file, as browsers read it:
@@ -6,13 +7,15 @@ import { z } from 'zod';
  * or literal text. Parsed, not trusted, wherever a catalogue is read as data
  * (tests, the pseudo-locale build).
  */
-export const CatalogueSchema = z.record(
-  z.string().regex(/^[A-Za-z0-9_@]+$/),
-  z.object({
-    message: z.string(),
-    description: z.string().optional(),
-    placeholders: z.record(z.string(), z.object({ content: z.string() })).optional(),
-  }),
+export const CatalogueSchema = lazy(() =>
+  z.record(
+    z.string().regex(/^[A-Za-z0-9_@]+$/),
+    z.object({
+      message: z.string(),
+      description: z.string().optional(),
+      placeholders: z.record(z.string(), z.object({ content: z.string() })).optional(),
+    }),
+  ),
 );
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /** One notification at a time: a new digest replaces the last one. */
 export const DUE_NOTIFICATION = 'clientele-due';
@@ -70,20 +71,24 @@ export async function openDueList(): Promise<void> {
   await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?view=due` });
 }
 
-const RefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('followUp'), id: z.string().min(1).max(64) }),
-  z.object({ kind: z.literal('checkIn'), partyId: z.string().min(1).max(64) }),
-]);
+const RefSchema = lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('followUp'), id: z.string().min(1).max(64) }),
+    z.object({ kind: z.literal('checkIn'), partyId: z.string().min(1).max(64) }),
+  ]),
+);
 
 /** What has been announced, so nothing is announced twice, kept across worker restarts. */
-export const ReminderStateSchema = z.object({
-  /** Keys of the due items already announced (or seen in the Due list). */
-  announced: z.array(z.string().max(300)).max(20_000),
-  /** What the notification on screen says, when one is. */
-  shown: z.object({ title: z.string().max(500), message: z.string().max(2000) }).optional(),
-  /** The one item its buttons act on, when it names one. */
-  single: RefSchema.optional(),
-});
+export const ReminderStateSchema = lazy(() =>
+  z.object({
+    /** Keys of the due items already announced (or seen in the Due list). */
+    announced: z.array(z.string().max(300)).max(20_000),
+    /** What the notification on screen says, when one is. */
+    shown: z.object({ title: z.string().max(500), message: z.string().max(2000) }).optional(),
+    /** The one item its buttons act on, when it names one. */
+    single: RefSchema.optional(),
+  }),
+);
 export type ReminderState = z.infer<typeof ReminderStateSchema>;
 
 const STATE_KEY = 'dueReminders';

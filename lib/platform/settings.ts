@@ -3,26 +3,29 @@ import { storage } from 'wxt/utils/storage';
 import { CadenceDefaultsSchema, DEFAULT_CADENCE } from '../domain/cadence';
 import { RegionSchema } from '../domain/phone-schema';
 import { EmailLogSettingsSchema, DEFAULT_EMAIL_LOG } from '../email/email-settings';
+import { lazy } from '../domain/lazy';
 
-export const SettingsSchema = z.object({
-  /** Region used to read national phone numbers (`(212) 555-0100` in US). */
-  region: RegionSchema,
-  cadence: CadenceDefaultsSchema,
-  /** Addresses and domains that are never captured from any page. */
-  neverCapture: z.array(z.string().max(320)).max(5000),
-  /**
-   * Highlight known contacts on sites other than webmail. Off unless the user turns it
-   * on: a page's scripts can see what is highlighted (lib/findings/highlight-policy.ts).
-   */
-  highlightOnSites: z.boolean(),
-  /**
-   * Colour highlights by kind (client, customer…). Off unless the user turns it on: a
-   * page's scripts can read the highlight names and colours, and so tell the kinds apart.
-   */
-  kindColours: z.boolean(),
-  /** Whether and how the messages of webmail threads are logged (lib/email). */
-  emailLog: EmailLogSettingsSchema,
-});
+export const SettingsSchema = lazy(() =>
+  z.object({
+    /** Region used to read national phone numbers (`(212) 555-0100` in US). */
+    region: RegionSchema,
+    cadence: CadenceDefaultsSchema,
+    /** Addresses and domains that are never captured from any page. */
+    neverCapture: z.array(z.string().max(320)).max(5000),
+    /**
+     * Highlight known contacts on sites other than webmail. Off unless the user turns it
+     * on: a page's scripts can see what is highlighted (lib/findings/highlight-policy.ts).
+     */
+    highlightOnSites: z.boolean(),
+    /**
+     * Colour highlights by kind (client, customer…). Off unless the user turns it on: a
+     * page's scripts can read the highlight names and colours, and so tell the kinds apart.
+     */
+    kindColours: z.boolean(),
+    /** Whether and how the messages of webmail threads are logged (lib/email). */
+    emailLog: EmailLogSettingsSchema,
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The browser's own region (`en-GB` → `GB`), or US when it names none. */

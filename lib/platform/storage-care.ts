@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { lazy } from '../domain/lazy';
 
 /**
  * Keeping the book safe from the browser itself. Without persistent storage a
@@ -17,14 +18,16 @@ import { storage } from 'wxt/utils/storage';
 export const BACKUP_NUDGE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const PersistenceSchema = z.object({
-  /** The first time this was checked: the clock for "no backup yet". */
-  firstCheckedAt: z.number(),
-  /** When `persist()` was asked, once; absent if it never had to be. */
-  askedAt: z.number().optional(),
-  /** The browser's latest answer; absent when it cannot say. */
-  persisted: z.boolean().optional(),
-});
+const PersistenceSchema = lazy(() =>
+  z.object({
+    /** The first time this was checked: the clock for "no backup yet". */
+    firstCheckedAt: z.number(),
+    /** When `persist()` was asked, once; absent if it never had to be. */
+    askedAt: z.number().optional(),
+    /** The browser's latest answer; absent when it cannot say. */
+    persisted: z.boolean().optional(),
+  }),
+);
 export type Persistence = z.infer<typeof PersistenceSchema>;
 
 const persistenceItem = storage.defineItem<unknown>('local:storagePersistence');

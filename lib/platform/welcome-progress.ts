@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { WELCOME_STEPS, type WelcomeStep } from '../ui/welcome-steps';
+import { lazy } from '../domain/lazy';
 
-const ProgressSchema = z.object({ step: z.enum(WELCOME_STEPS), finished: z.boolean() });
+const ProgressSchema = lazy(() => z.object({ step: z.enum(WELCOME_STEPS), finished: z.boolean() }));
 export type WelcomeProgress = z.infer<typeof ProgressSchema>;
 
 const START: WelcomeProgress = { step: 'about', finished: false };

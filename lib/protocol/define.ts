@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /**
  * Who may send a message:
@@ -18,9 +19,13 @@ export interface MessageDefinition<
   response: Response;
 }
 
-/** Keeps each definition's exact schema types while checking its shape. */
+/**
+ * Keeps each definition's exact schema types while checking its shape. The
+ * definition is built when it is first read (lib/domain/lazy.ts): a worker woken by
+ * one message builds that message's schemas, not those of the other hundred.
+ */
 export function defineMessage<Request extends z.ZodType, Response extends z.ZodType>(
-  definition: MessageDefinition<Request, Response>,
+  definition: () => MessageDefinition<Request, Response>,
 ): MessageDefinition<Request, Response> {
-  return definition;
+  return lazy(definition);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InstantSchema } from '../domain/ids';
 import { RelationshipKindSchema } from '../domain/relationship';
 import { SyncErrorCodeSchema } from '../protocol/areas/sync';
+import { lazy } from '../domain/lazy';
 
 /**
  * What sync keeps in extension storage, parsed on every read. The account (server,
@@ -16,50 +17,58 @@ export const PASSWORD_KEY = 'syncPassword';
 export const RUN_KEY = 'syncRun';
 export const LEASE_KEY = 'syncLease';
 
-const CollectionSchema = z.object({
-  href: z.string().url().max(2000),
-  name: z.string().max(500),
-});
-const DiscoveredBookSchema = CollectionSchema.extend({ cardVersions: z.array(z.string()) });
+const CollectionSchema = lazy(() =>
+  z.object({
+    href: z.string().url().max(2000),
+    name: z.string().max(500),
+  }),
+);
+const DiscoveredBookSchema = lazy(() =>
+  CollectionSchema.extend({ cardVersions: z.array(z.string()) }),
+);
 
-export const AccountSchema = z.object({
-  server: z.string().url().max(2000),
-  user: z.string().min(1).max(500),
-  remember: z.boolean(),
-  /** Absent until the user chose (or created) them: sync is then still off. */
-  addressbook: DiscoveredBookSchema.optional(),
-  calendar: CollectionSchema.optional(),
-  defaultKind: RelationshipKindSchema.default('prospect'),
-  /** What discovery found, for 'sync/choose' (an href must be one of these, or new). */
-  found: z
-    .object({
-      addressbookHome: z.string().max(2000).optional(),
-      calendarHome: z.string().max(2000).optional(),
-      addressbooks: z.array(DiscoveredBookSchema),
-      calendars: z.array(CollectionSchema),
-    })
-    .optional(),
-  /** Off after 'sync/disconnect' without forgetting: kept, not used. */
-  paused: z.boolean().default(false),
-});
+export const AccountSchema = lazy(() =>
+  z.object({
+    server: z.string().url().max(2000),
+    user: z.string().min(1).max(500),
+    remember: z.boolean(),
+    /** Absent until the user chose (or created) them: sync is then still off. */
+    addressbook: DiscoveredBookSchema.optional(),
+    calendar: CollectionSchema.optional(),
+    defaultKind: RelationshipKindSchema.default('prospect'),
+    /** What discovery found, for 'sync/choose' (an href must be one of these, or new). */
+    found: z
+      .object({
+        addressbookHome: z.string().max(2000).optional(),
+        calendarHome: z.string().max(2000).optional(),
+        addressbooks: z.array(DiscoveredBookSchema),
+        calendars: z.array(CollectionSchema),
+      })
+      .optional(),
+    /** Off after 'sync/disconnect' without forgetting: kept, not used. */
+    paused: z.boolean().default(false),
+  }),
+);
 export type Account = z.infer<typeof AccountSchema>;
 
 /** How the last rounds went: what the status line shows, and when to try again. */
-export const RunStateSchema = z.object({
-  lastSyncedAt: InstantSchema.optional(),
-  error: z.object({ code: SyncErrorCodeSchema, message: z.string() }).optional(),
-  /** Failures in a row, for the backoff. */
-  failures: z.number().int().nonnegative().default(0),
-  /** The server refused the password: nothing is sent until it changes. */
-  authBlocked: z.boolean().default(false),
-});
+export const RunStateSchema = lazy(() =>
+  z.object({
+    lastSyncedAt: InstantSchema.optional(),
+    error: z.object({ code: SyncErrorCodeSchema, message: z.string() }).optional(),
+    /** Failures in a row, for the backoff. */
+    failures: z.number().int().nonnegative().default(0),
+    /** The server refused the password: nothing is sent until it changes. */
+    authBlocked: z.boolean().default(false),
+  }),
+);
 export type RunState = z.infer<typeof RunStateSchema>;
 
 /** A round in progress, in storage so that it outlives a stopped worker. */
-export const LeaseSchema = z.object({ owner: z.string(), expiresAt: InstantSchema });
+export const LeaseSchema = lazy(() => z.object({ owner: z.string(), expiresAt: InstantSchema }));
 export type Lease = z.infer<typeof LeaseSchema>;
 
-export const PasswordSchema = z.string().min(1).max(1000);
+export const PasswordSchema = lazy(() => z.string().min(1).max(1000));
 
 /** The part of extension storage sync uses (browser.storage.local / .session). */
 export interface StorageArea {

@@ -11,6 +11,7 @@ import {
   parseComponent,
   utcDateTime,
 } from './ical-values';
+import { lazy } from '../domain/lazy';
 
 /**
  * Follow-up ⇄ VTODO and interaction ⇄ VJOURNAL (RFC 5545), one per calendar
@@ -176,14 +177,16 @@ export function itemChangedBy(text: string): string | undefined {
   return item ? firstText(item, 'x-clientele-changed-by') || undefined : undefined;
 }
 
-const instant = z.number().int().nonnegative().optional();
-const TimesSchema = z.object({
-  createdAt: instant,
-  dueAt: instant,
-  doneAt: instant,
-  updatedAt: instant,
-  at: instant,
-});
+const instant = lazy(() => z.number().int().nonnegative().optional());
+const TimesSchema = lazy(() =>
+  z.object({
+    createdAt: instant,
+    dueAt: instant,
+    doneAt: instant,
+    updatedAt: instant,
+    at: instant,
+  }),
+);
 
 /**
  * DATE-TIME keeps whole seconds; Clientele's own copy keeps the millisecond. The

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /**
  * Readers for the multistatus answers tsdav hands back (XML already turned into
@@ -7,16 +8,18 @@ import { z } from 'zod';
  * tsdav turns numeric-looking text into numbers, so ids are read as text either way.
  */
 
-const text = z.union([z.string(), z.number()]).transform(String);
-const hrefHolder = z.object({ href: text }).partial();
+const text = lazy(() => z.union([z.string(), z.number()]).transform(String));
+const hrefHolder = lazy(() => z.object({ href: text }).partial());
 
-const ResponseSchema = z.object({
-  href: text.optional(),
-  status: z.number().optional(),
-  ok: z.boolean().optional(),
-  props: z.record(z.string(), z.unknown()).optional(),
-  raw: z.unknown().optional(),
-});
+const ResponseSchema = lazy(() =>
+  z.object({
+    href: text.optional(),
+    status: z.number().optional(),
+    ok: z.boolean().optional(),
+    props: z.record(z.string(), z.unknown()).optional(),
+    raw: z.unknown().optional(),
+  }),
+);
 type DavAnswer = z.infer<typeof ResponseSchema>;
 
 function answers(value: unknown): DavAnswer[] {
@@ -72,12 +75,16 @@ export interface Collection {
 
 const many = <T extends z.ZodType>(item: T) =>
   z.union([z.array(item), item.transform((one) => [one])]);
-const ContentTypes = z.object({
-  contentType: many(z.object({ _attributes: z.object({ version: text }).partial() })),
-});
-const Components = z.object({
-  comp: many(z.object({ _attributes: z.object({ name: text }) })),
-});
+const ContentTypes = lazy(() =>
+  z.object({
+    contentType: many(z.object({ _attributes: z.object({ version: text }).partial() })),
+  }),
+);
+const Components = lazy(() =>
+  z.object({
+    comp: many(z.object({ _attributes: z.object({ name: text }) })),
+  }),
+);
 
 /** The address books and calendars in a Depth 1 PROPFIND of a home. */
 export function collectionsFrom(value: unknown): Collection[] {
@@ -114,7 +121,7 @@ export interface SyncAnswer {
   deleted: string[];
 }
 
-const TokenHolder = z.object({ multistatus: z.object({ syncToken: text }) });
+const TokenHolder = lazy(() => z.object({ multistatus: z.object({ syncToken: text }) }));
 
 /** A sync-collection REPORT (RFC 6578): what changed, what went, and the new token. */
 export function syncAnswerFrom(value: unknown): SyncAnswer {

@@ -21,20 +21,42 @@ async function send(name: string, request: unknown): Promise<Reply | undefined> 
   });
 }
 
-/** Every property name a schema can carry, at any depth. */
+/**
+ * Every property name a schema can carry, at any depth, read from zod's own
+ * definitions. (`z.toJSONSchema` cannot be used: it keys what it has seen by schema
+ * identity, and a schema built on first use is reached both as its stand-in and as
+ * the instance zod's methods close over; see lib/domain/lazy.ts.)
+ */
 function propertyNames(schema: z.ZodType): string[] {
   const names: string[] = [];
+  const seen = new Set<unknown>();
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'properties' && value && typeof value === 'object')
-          names.push(...Object.keys(value as object));
-        walk(value);
-      }
+    if (!node || typeof node !== 'object') return;
+    const def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def || seen.has(def)) return;
+    seen.add(def);
+    if (def.type === 'object') {
+      const shape = def.shape as Record<string, unknown>;
+      names.push(...Object.keys(shape));
+      Object.values(shape).forEach(walk);
     }
+    for (const key of [
+      'innerType',
+      'element',
+      'in',
+      'out',
+      'left',
+      'right',
+      'keyType',
+      'valueType',
+      'rest',
+      'catchall',
+    ])
+      walk(def[key]);
+    for (const key of ['options', 'items']) if (Array.isArray(def[key])) def[key].forEach(walk);
+    if (typeof def.getter === 'function') walk((def.getter as () => unknown)());
   };
-  walk(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }));
+  walk(schema);
   return names;
 }
 

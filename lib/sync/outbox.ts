@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from '../domain/lazy';
 
 /**
  * The outbox: local changes waiting for the server. A change enters it in the same
@@ -72,22 +73,26 @@ export type QueuedChange = { type: RecordType; id: string; op: BatchOp };
 const RECORD_TYPES = ['party', 'followUp', 'interaction'] as const;
 const BATCH_PREFIX = 'batch:';
 
-export const OutboxEntrySchema = z.object({
-  key: z.string(),
-  type: z.enum(RECORD_TYPES),
-  id: z.string(),
-  op: z.enum(['put', 'delete']),
-  seq: z.number(),
-});
-
-export const OutboxBatchSchema = z
-  .object({
-    key: z.string().startsWith(BATCH_PREFIX),
+export const OutboxEntrySchema = lazy(() =>
+  z.object({
+    key: z.string(),
+    type: z.enum(RECORD_TYPES),
+    id: z.string(),
+    op: z.enum(['put', 'delete']),
     seq: z.number(),
-    keys: z.array(z.string()),
-    ops: z.array(z.enum(['put', 'delete', 'derived'])),
-  })
-  .refine((batch) => batch.keys.length === batch.ops.length, 'one op per key');
+  }),
+);
+
+export const OutboxBatchSchema = lazy(() =>
+  z
+    .object({
+      key: z.string().startsWith(BATCH_PREFIX),
+      seq: z.number(),
+      keys: z.array(z.string()),
+      ops: z.array(z.enum(['put', 'delete', 'derived'])),
+    })
+    .refine((batch) => batch.keys.length === batch.ops.length, 'one op per key'),
+);
 
 /** Every batch's key falls in this range, and no record entry's does. */
 export const BATCH_KEYS = { lower: BATCH_PREFIX, upper: `${BATCH_PREFIX}\uffff` };

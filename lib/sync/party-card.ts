@@ -23,6 +23,7 @@ import {
   texts,
   utcDateTime,
 } from './ical-values';
+import { lazy } from '../domain/lazy';
 
 export type CardVersion = '3.0' | '4.0';
 
@@ -125,12 +126,14 @@ export function partyToCard(card: PartyCard, options: CardOptions): string {
   return out.toString() + '\r\n';
 }
 
-const TimesSchema = z.object({
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
-  lastInteractionAt: z.number().int().nonnegative().optional(),
-  nextCheckInAt: z.number().int().nonnegative().optional(),
-});
+const TimesSchema = lazy(() =>
+  z.object({
+    createdAt: z.number().int().nonnegative(),
+    updatedAt: z.number().int().nonnegative(),
+    lastInteractionAt: z.number().int().nonnegative().optional(),
+    nextCheckInAt: z.number().int().nonnegative().optional(),
+  }),
+);
 
 function times(party: Party): z.infer<typeof TimesSchema> {
   return {

@@ -37,6 +37,8 @@ export function asKind(value: string): RelationshipKind | undefined {
 }
 
 export function unique(values: readonly string[]): string[] {
+  // Most cards have one email and one phone: no Set for those.
+  if (values.length < 2) return values.filter((value) => value !== '');
   return [...new Set(values.filter((value) => value !== ''))];
 }
 

@@ -3,6 +3,7 @@ import { RelationshipKindSchema } from '../domain/relationship';
 import { CSV_FIELDS } from './csv-layouts';
 import type { ImportSource } from './prepare-import';
 import { UiTextSchema } from '../domain/ui-text-schema';
+import { lazy } from '../domain/lazy';
 
 /*
  * The messages between the options page and the worker that reads an import file.
@@ -18,74 +19,84 @@ export const DRAFTS_PER_MESSAGE = 1000;
 export const SAMPLE_ROWS = 3;
 
 /** Page → worker. `request` numbers a drafts request, so a late answer to an older choice is dropped. */
-export const ToReaderSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('read'),
-    bytes: z.instanceof(Uint8Array),
-    fileName: z.string().max(1000),
-  }),
-  z.object({
-    type: z.literal('drafts'),
-    request: z.number().int().nonnegative(),
-    kind: RelationshipKindSchema,
-    mapping: z.array(z.enum(CSV_FIELDS)).max(1000).optional(),
-  }),
-]);
+export const ToReaderSchema = lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('read'),
+      bytes: z.instanceof(Uint8Array),
+      fileName: z.string().max(1000),
+    }),
+    z.object({
+      type: z.literal('drafts'),
+      request: z.number().int().nonnegative(),
+      kind: RelationshipKindSchema,
+      mapping: z.array(z.enum(CSV_FIELDS)).max(1000).optional(),
+    }),
+  ]),
+);
 export type ToReader = z.infer<typeof ToReaderSchema>;
 
-const ProblemSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  message: UiTextSchema,
-  line: z.number().int().optional(),
-  path: z.string().optional(),
-});
+const ProblemSchema = lazy(() =>
+  z.object({
+    severity: z.enum(['error', 'warning']),
+    message: UiTextSchema,
+    line: z.number().int().optional(),
+    path: z.string().optional(),
+  }),
+);
 
-const cells = z.array(z.string());
+const cells = lazy(() => z.array(z.string()));
 
 /** What the preview needs of a source: everything but the rows and cards themselves. */
-const SourceViewSchema = z.discriminatedUnion('format', [
-  z.object({
-    format: z.literal('csv'),
-    encoding: z.string(),
-    guessed: z.boolean(),
-    layout: z.enum(['google', 'google-2023', 'outlook', 'clientele', 'other']),
-    mapping: z.array(z.enum(CSV_FIELDS)),
-    table: z.object({
-      header: cells,
-      /** The first rows only, for the mapping table's samples. */
-      rows: z.array(z.object({ line: z.number().int(), value: cells })).max(SAMPLE_ROWS),
-      delimiter: z.enum([',', ';', '\t']),
-      problems: z.array(ProblemSchema).max(0),
-      headerless: z.boolean().optional(),
+const SourceViewSchema = lazy(() =>
+  z.discriminatedUnion('format', [
+    z.object({
+      format: z.literal('csv'),
+      encoding: z.string(),
+      guessed: z.boolean(),
+      layout: z.enum(['google', 'google-2023', 'outlook', 'clientele', 'other']),
+      mapping: z.array(z.enum(CSV_FIELDS)),
+      table: z.object({
+        header: cells,
+        /** The first rows only, for the mapping table's samples. */
+        rows: z.array(z.object({ line: z.number().int(), value: cells })).max(SAMPLE_ROWS),
+        delimiter: z.enum([',', ';', '\t']),
+        problems: z.array(ProblemSchema).max(0),
+        headerless: z.boolean().optional(),
+      }),
     }),
-  }),
-  z.object({ format: z.literal('vcard'), encoding: z.string(), guessed: z.boolean() }),
-]);
+    z.object({ format: z.literal('vcard'), encoding: z.string(), guessed: z.boolean() }),
+  ]),
+);
 export type SourceView = z.infer<typeof SourceViewSchema>;
 
 /** Rows are checked one by one on the page (PartyDraftSchema): here only their envelope. */
-const DraftRowSchema = z.object({
-  line: z.number().int(),
-  value: z.unknown(),
-  phoneLines: z.array(z.number().int()).max(100_000).optional(),
-});
+const DraftRowSchema = lazy(() =>
+  z.object({
+    line: z.number().int(),
+    value: z.unknown(),
+    phoneLines: z.array(z.number().int()).max(100_000).optional(),
+  }),
+);
 
-export const FromReaderSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('progress'),
-    done: z.number().nonnegative(),
-    total: z.number().nonnegative(),
-  }),
-  z.object({ type: z.literal('opened'), view: SourceViewSchema }),
-  z.object({ type: z.literal('failed'), problem: ProblemSchema }),
-  z.object({
-    type: z.literal('drafts'),
-    request: z.number().int().nonnegative(),
-    rows: z.array(DraftRowSchema).max(DRAFTS_PER_MESSAGE),
-    problems: z.array(ProblemSchema).max(DRAFTS_PER_MESSAGE),
-    last: z.boolean(),
-  }),
-]);
+export const FromReaderSchema = lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('progress'),
+      done: z.number().nonnegative(),
+      total: z.number().nonnegative(),
+    }),
+    z.object({ type: z.literal('opened'), view: SourceViewSchema }),
+    z.object({ type: z.literal('failed'), problem: ProblemSchema }),
+    z.object({
+      type: z.literal('drafts'),
+      request: z.number().int().nonnegative(),
+      rows: z.array(DraftRowSchema).max(DRAFTS_PER_MESSAGE),
+      problems: z.array(ProblemSchema).max(DRAFTS_PER_MESSAGE),
+      last: z.boolean(),
+    }),
+  ]),
+);
 export type FromReader = z.infer<typeof FromReaderSchema>;
 
 /** The view of a source the page gets: a CSV table cut to its sample rows. */

@@ -8,7 +8,7 @@ import type { NameParts, ValueLabel } from '../domain/card-fields';
 import { escapeText, unescapeText } from './content-line';
 import { asKind, draftTooLarge, normalizeBreaks, unique } from './import-draft';
 import { legacyLineAs30 } from './vcard-legacy';
-import { splitLine, type CardLines, type LineParts } from './vcard-lines';
+import { splitLine, type CardLines, type LineParts, type LogicalLine } from './vcard-lines';
 import { readCardLine, type ParsedProperty } from './vcard-parse';
 import {
   addressOf,
@@ -77,11 +77,8 @@ function appleAnniversary(split: readonly SplitLine[]): void {
 /** What `all` gives for a property the card lacks: one shared empty list, not one per call. */
 const NONE: readonly ReadProperty[] = [];
 
-interface SplitLine {
-  line: number;
-  text: string;
-  parts: LineParts | undefined;
-}
+/** A card's line, split by readCard's first walk. */
+type SplitLine = LogicalLine;
 
 /** A property as read, with the line it starts on and its text as kept if not read. */
 type ReadProperty = ParsedProperty & { params: Params; line: number; text: string };
@@ -98,12 +95,11 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const warnings: CardWarning[] = [];
   // Plain loops and few allocations: this runs for every card of a 50,000-card file,
   // and array spreads and flatMap here cost more than ical.js reading the card.
-  const split: SplitLine[] = [];
+  const split: readonly SplitLine[] = card.lines;
   let version = '3.0';
   let grouped = false;
-  for (const { line, text } of card.lines) {
-    const parts = splitLine(text);
-    split.push({ line, text, parts });
+  for (const logical of split) {
+    const parts = (logical.parts = splitLine(logical.text));
     if (parts?.name === 'VERSION' && version === '3.0') version = parts.value.trim();
     if (parts?.group !== undefined) grouped = true;
   }
@@ -151,15 +147,11 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
       kept.push(asText);
       continue;
     }
-    // ical.js gives each line its own params object: the group is set on it in place.
-    // Built field by field: an object spread here was the costliest line of the import.
-    const entry: ReadProperty = {
-      value: read.value,
-      values: read.values,
-      params: read.params,
-      line,
-      text: asText,
-    };
+    // Each read is a new object with its own params: the line, the text as kept and
+    // the group are set on it in place (a copy per property was the costliest line).
+    const entry = read as ReadProperty;
+    entry.line = line;
+    entry.text = asText;
     if (parts.group !== undefined) entry.params.group = parts.group;
     const named = props.get(parts.name);
     if (named) named.push(entry);
@@ -257,18 +249,8 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   const isOrg =
     firstText('KIND')?.toLowerCase() === 'org' ||
     firstText('X-ABSHOWAS')?.toUpperCase() === 'COMPANY';
-  const fromParts = draft.nameParts
-    ? [
-        draft.nameParts.prefix,
-        draft.nameParts.given,
-        draft.nameParts.additional,
-        draft.nameParts.family,
-        draft.nameParts.suffix,
-      ]
-        .filter(Boolean)
-        .join(' ')
-    : '';
-  const name = fn ?? (fromParts || organization || draft.emails[0]);
+  // The name from its parts only when the card has no FN (rare): not made for every card.
+  const name = fn ?? (namePartsText(draft.nameParts) || organization || draft.emails[0]);
   if (!name) return { warnings, kindFromFile: false, error: uiText('import_card_no_name') };
   draft.name = name;
   draft.type = isOrg ? 'organization' : 'person';
@@ -348,6 +330,14 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   return phoneLines
     ? { warnings, kindFromFile: kind !== undefined, draft, phoneLines }
     : { warnings, kindFromFile: kind !== undefined, draft };
+}
+
+/** Name parts as one name, in the order they are said; empty without parts. */
+function namePartsText(parts: NameParts | undefined): string {
+  if (!parts) return '';
+  return [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The types and labels of values that have any. */

@@ -14,6 +14,11 @@ export interface LogicalLine {
   line: number;
   /** The property unfolded, as written. */
   text: string;
+  /**
+   * Set by the card reader when it splits the line (undefined: not a property), on
+   * this object rather than a new one per line.
+   */
+  parts?: LineParts;
 }
 
 export interface CardLines {
@@ -76,23 +81,28 @@ export function eachCard(
   const length = text.length;
   let start = 0;
   let lineNo = 0;
+  // The next LF and the next CR at or after `start` (-1: none left), found by the
+  // native search rather than a loop over every character of the file.
+  let lf = -2;
+  let cr = -2;
   // One more line than breaks: a file ending in a break ends with an empty line.
   while (start <= length && !stopped) {
-    let end = start;
-    let next = length + 1;
-    for (; end < length; end++) {
-      const code = text.charCodeAt(end);
-      if (code === LF) {
-        next = end + 1;
-        break;
-      }
-      if (code === CR) {
-        // CRLF, or the CR CR LF some Windows tools write (one break), or CR alone.
-        if (text.charCodeAt(end + 1) === LF) next = end + 2;
-        else if (text.charCodeAt(end + 1) === CR && text.charCodeAt(end + 2) === LF) next = end + 3;
-        else next = end + 1;
-        break;
-      }
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+    let end: number;
+    let next: number;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      end = cr;
+      // CRLF, or the CR CR LF some Windows tools write (one break), or CR alone.
+      if (text.charCodeAt(end + 1) === LF) next = end + 2;
+      else if (text.charCodeAt(end + 1) === CR && text.charCodeAt(end + 2) === LF) next = end + 3;
+      else next = end + 1;
+    } else if (lf >= 0) {
+      end = lf;
+      next = end + 1;
+    } else {
+      end = length;
+      next = length + 1;
     }
     const raw = text.slice(start, end);
     start = next;
@@ -141,7 +151,7 @@ export function eachCard(
       continue;
     }
     if (trimmed === '') continue;
-    logical = { line: lineNo, text: raw };
+    logical = { line: lineNo, text: raw, parts: undefined };
     // Only a line with parameters (a `;` before its colon) can name an encoding.
     const semi = raw.indexOf(';');
     if (semi < 0) continue;
@@ -169,28 +179,56 @@ export interface LineParts {
 }
 
 export function splitLine(text: string): LineParts | undefined {
-  let colon = -1;
+  const colon = valueColon(text);
+  if (colon < 0) return undefined;
+  let semi = text.indexOf(';');
+  if (semi > colon) semi = -1;
+  const nameEnd = semi < 0 ? colon : semi;
+  let dot = text.indexOf('.');
+  if (dot >= nameEnd) dot = -1;
+  const name = nameOf(text, dot + 1, nameEnd);
+  if (name === undefined) return undefined;
+  const parts: LineParts = {
+    name,
+    params: semi < 0 ? '' : text.slice(semi + 1, colon),
+    value: text.slice(colon + 1),
+  };
+  if (dot >= 0) parts.group = text.slice(0, dot);
+  return parts;
+}
+
+/** Where the value starts: the first colon outside double quotes, or -1. */
+function valueColon(text: string): number {
+  const colon = text.indexOf(':');
+  const quote = text.indexOf('"');
+  // No quote before the first colon (nearly every line): that colon is the one.
+  if (quote < 0 || colon < quote) return colon;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '"') quoted = !quoted;
-    else if (char === ':' && !quoted) {
-      colon = i;
-      break;
-    }
+    else if (char === ':' && !quoted) return i;
   }
-  if (colon < 0) return undefined;
-  const head = text.slice(0, colon);
-  const semi = head.indexOf(';');
-  const fullName = semi < 0 ? head : head.slice(0, semi);
-  const dot = fullName.indexOf('.');
-  const name = (dot < 0 ? fullName : fullName.slice(dot + 1)).trim().toUpperCase();
-  if (!/^[A-Z0-9-]+$/.test(name)) return undefined;
-  const parts: LineParts = {
-    name,
-    params: semi < 0 ? '' : head.slice(semi + 1),
-    value: text.slice(colon + 1),
-  };
-  if (dot >= 0) parts.group = fullName.slice(0, dot);
-  return parts;
+  return -1;
+}
+
+/**
+ * The property name in `text[start, end)`, upper case, or undefined when it is not
+ * one. A name of ASCII letters, digits and hyphens (nearly all) is taken as it is,
+ * without the trim, case change and pattern test every other one goes through.
+ */
+function nameOf(text: string, start: number, end: number): string | undefined {
+  let lower = false;
+  let plain = end > start;
+  for (let i = start; i < end && plain; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) lower = true;
+    else plain = (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d;
+  }
+  if (plain) {
+    const name = text.slice(start, end);
+    return lower ? name.toUpperCase() : name;
+  }
+  const name = text.slice(start, end).trim().toUpperCase();
+  return /^[A-Z0-9-]+$/.test(name) ? name : undefined;
 }

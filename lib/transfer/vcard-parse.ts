@@ -6,8 +6,8 @@ type DesignSet = typeof ICAL.design.vcard;
 export interface ParsedProperty {
   /** The first value: a string, or an array of parts for a structured value. */
   value: unknown;
-  /** Further values of a multi-valued property (CATEGORIES, NICKNAME). */
-  values: unknown[];
+  /** Further values of a multi-valued property (CATEGORIES, NICKNAME). Never written to. */
+  values: readonly unknown[];
   params: Record<string, unknown>;
 }
 

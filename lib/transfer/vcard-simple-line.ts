@@ -31,12 +31,50 @@ export interface DesignTables {
   propertyGroups?: boolean;
 }
 
-/** ical.js's parse._parseValue: the type's fromICAL, when it has one. */
-function decode(value: string, type: string, design: DesignTables, structured: string | false) {
-  if (type in design.value) {
-    const spec = design.value[type]!;
-    if ('fromICAL' in spec) return spec.fromICAL!(value, structured);
+/**
+ * A design set's tables as Maps, made once per set. Names come from the line as new
+ * strings; looking one up in a Map costs a hash, where `name in object` made V8
+ * intern the string first, and that was the costliest line of reading a card.
+ */
+interface Lookup {
+  value: Map<string, ValueSpec>;
+  param: Map<string, ParamSpec>;
+  property: Map<string, PropertySpec>;
+  /** Lower-case names every object inherits (`constructor`): `in` finds those too. */
+  inherited: Set<string>;
+}
+const lookups = new WeakMap<DesignTables, Lookup>();
+
+function lookupOf(design: DesignTables): Lookup {
+  let lookup = lookups.get(design);
+  if (!lookup) {
+    const inherited = new Set<string>();
+    for (let proto = Object.getPrototypeOf(design.property) as object | null; proto;) {
+      for (const key of Object.getOwnPropertyNames(proto))
+        if (key === key.toLowerCase()) inherited.add(key);
+      proto = Object.getPrototypeOf(proto) as object | null;
+    }
+    lookup = {
+      value: new Map(Object.entries(design.value)),
+      param: new Map(Object.entries(design.param)),
+      property: new Map(Object.entries(design.property)),
+      inherited,
+    };
+    lookups.set(design, lookup);
   }
+  return lookup;
+}
+
+/**
+ * ical.js's parse._parseValue: the type's fromICAL, when it has one. A simple line has
+ * no backslash, and ical.js's text and phone-number decoders only read backslash
+ * escapes: those two give the value back as it is, and are not called (phone-number's
+ * splits the value into an array of characters and joins it again).
+ */
+function decode(value: string, type: string, lookup: Lookup, structured: string | false) {
+  if (type === 'text' || type === 'phone-number') return value;
+  const spec = lookup.value.get(type);
+  if (spec && 'fromICAL' in spec) return spec.fromICAL!(value, structured);
   return value;
 }
 
@@ -49,7 +87,7 @@ function split(
   delimiter: string,
   type: string,
   inner: string | undefined,
-  design: DesignTables,
+  lookup: Lookup,
   structured: string | false,
   out: unknown[] = [],
 ): unknown[] {
@@ -59,8 +97,8 @@ function split(
     const piece = at < 0 ? text.slice(from) : text.slice(from, at);
     out.push(
       inner
-        ? collapse(split(piece, inner, type, undefined, design, structured))
-        : decode(piece, type, design, structured),
+        ? collapse(split(piece, inner, type, undefined, lookup, structured))
+        : decode(piece, type, lookup, structured),
     );
     if (at < 0) return out;
     from = at + delimiter.length;
@@ -70,17 +108,20 @@ function split(
 const collapse = (values: unknown[]): unknown => (values.length === 1 ? values[0] : values);
 
 /** One parameter's value as ical.js's parse._parseParameters gives it. */
-function paramValue(name: string, text: string, design: DesignTables): unknown {
-  const spec = name in design.param ? design.param[name] : undefined;
+function paramValue(name: string, text: string, lookup: Lookup): unknown {
+  const spec = lookup.param.get(name);
   const type = spec?.valueType ?? 'text';
   return spec?.multiValue
-    ? collapse(split(text, spec.multiValue, type, undefined, design, false))
-    : decode(text, type, design, false);
+    ? collapse(split(text, spec.multiValue, type, undefined, lookup, false))
+    : decode(text, type, lookup, false);
 }
+
+/** The further values of a property that has none: one list, never written to. */
+const NO_MORE_VALUES: readonly unknown[] = Object.freeze([]);
 
 export interface SimpleProperty {
   value: unknown;
-  values: unknown[];
+  values: readonly unknown[];
   params: Record<string, unknown>;
 }
 
@@ -90,11 +131,15 @@ export interface SimpleProperty {
  */
 export function readSimpleLine(line: string, design: DesignTables): SimpleProperty | null {
   if (NOT_SIMPLE.test(line)) return null;
+  const lookup = lookupOf(design);
   const valuePos = line.indexOf(':');
   if (valuePos < 0) return null;
   let paramPos = line.indexOf(';');
   if (paramPos > valuePos) paramPos = -1;
   const params: Record<string, unknown> = {};
+  // VALUE is read into the type and not kept: held aside rather than set and deleted
+  // (a deleted key turns the object into a slow dictionary for every later read).
+  let valueParam: unknown;
   if (paramPos >= 0) {
     let at = paramPos + 1;
     for (;;) {
@@ -104,8 +149,13 @@ export function readSimpleLine(line: string, design: DesignTables): SimpleProper
       if (eq <= at || eq >= end) return null;
       const name = line.slice(at, eq).toLowerCase();
       // A repeated parameter (ical.js merges those) or an inherited name: ical.js reads it.
-      if (name in params) return null;
-      params[name] = paramValue(name, line.slice(eq + 1, end), design);
+      if (name === 'value') {
+        if (valueParam !== undefined) return null;
+        valueParam = paramValue(name, line.slice(eq + 1, end), lookup);
+      } else {
+        if (Object.hasOwn(params, name) || lookup.inherited.has(name)) return null;
+        params[name] = paramValue(name, line.slice(eq + 1, end), lookup);
+      }
       if (end === valuePos) break;
       at = end + 1;
     }
@@ -117,30 +167,30 @@ export function readSimpleLine(line: string, design: DesignTables): SimpleProper
     params.group = parts[0];
     name = parts[1]!;
   }
-  const spec = name in design.property ? design.property[name] : undefined;
+  const spec = lookup.property.get(name);
+  if (!spec && lookup.inherited.has(name)) return null;
   const multi = spec && 'multiValue' in spec ? spec.multiValue : undefined;
   const structured = spec && 'structuredValue' in spec ? spec.structuredValue : undefined;
   let type = value && spec && 'detectType' in spec ? spec.detectType!(value) : undefined;
   if (!type) {
-    if (!('value' in params)) type = spec ? spec.defaultType! : 'unknown';
-    else type = (params.value as string).toLowerCase();
+    if (valueParam === undefined) type = spec ? spec.defaultType! : 'unknown';
+    else type = (valueParam as string).toLowerCase();
   }
-  delete params.value;
   if (multi && structured)
     return {
-      value: collapse(split(value, structured, type, multi, design, structured)),
-      values: [],
+      value: collapse(split(value, structured, type, multi, lookup, structured)),
+      values: NO_MORE_VALUES,
       params,
     };
   if (multi) {
-    const [first, ...rest] = split(value, multi, type, undefined, design, false);
+    const [first, ...rest] = split(value, multi, type, undefined, lookup, false);
     return { value: first, values: rest, params };
   }
   if (structured)
     return {
-      value: collapse(split(value, structured, type, undefined, design, structured)),
-      values: [],
+      value: collapse(split(value, structured, type, undefined, lookup, structured)),
+      values: NO_MORE_VALUES,
       params,
     };
-  return { value: decode(value, type, design, false), values: [], params };
+  return { value: decode(value, type, lookup, false), values: NO_MORE_VALUES, params };
 }

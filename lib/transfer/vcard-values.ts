@@ -21,9 +21,18 @@ export function paramList(params: Params, name: string): string[] {
   if (raw === undefined) return [];
   // Loops, not flatMap: this runs several times for every line of a big file.
   const out: string[] = [];
-  for (const value of Array.isArray(raw) ? (raw as unknown[]) : [raw])
-    for (const word of String(value).split(',')) out.push(word.trim().toLowerCase());
+  if (typeof raw === 'string') wordsOf(raw, out);
+  else
+    for (const value of Array.isArray(raw) ? (raw as unknown[]) : [raw])
+      wordsOf(String(value), out);
   return out;
+}
+
+/** A parameter value's comma-separated words, trimmed and lower-cased, added to `out`. */
+function wordsOf(text: string, out: string[]): void {
+  // One word (`work`, `CELL`) is the common case: no split array for it.
+  if (!text.includes(',')) out.push(text.trim().toLowerCase());
+  else for (const word of text.split(',')) out.push(word.trim().toLowerCase());
 }
 
 const TYPE_WORDS: Record<string, ContactType> = {
@@ -45,6 +54,8 @@ export interface TypeInfo {
   preferred: boolean;
 }
 
+const isContactType = (type: string) => (CONTACT_TYPES as readonly string[]).includes(type);
+
 export function typesOf(params: Params): TypeInfo {
   const words = paramList(params, 'type');
   const types: ContactType[] = [];
@@ -54,10 +65,13 @@ export function typesOf(params: Params): TypeInfo {
     if (type && !types.includes(type)) types.push(type);
     else if (!type && !NOISE.has(word) && word !== '') others.push(word);
   }
-  const pref = paramList(params, 'pref');
+  // Any PREF value says preferred (what paramList would give is not needed, only whether it gives any).
+  const pref = params.pref;
   const info: TypeInfo = {
-    types: types.filter((t) => (CONTACT_TYPES as readonly string[]).includes(t)),
-    preferred: words.includes('pref') || pref.length > 0,
+    // Every type word maps to a contact type today; the filter guards the table.
+    types: types.every(isContactType) ? types : types.filter(isContactType),
+    preferred:
+      words.includes('pref') || (pref !== undefined && !(Array.isArray(pref) && pref.length === 0)),
   };
   if (others.length > 0) info.label = others.join(' ');
   return info;

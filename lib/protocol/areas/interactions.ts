@@ -10,7 +10,7 @@ import { PartyViewSchema } from '../contact-schemas';
 
 /** Logging interactions and reading a party's timeline. */
 export const interactionMessages = {
-  'interactions/log': defineMessage({
+  'interactions/log': defineMessage(() => ({
     sender: 'extension-page',
     request: InteractionDraftSchema,
     response: z.object({
@@ -19,14 +19,14 @@ export const interactionMessages = {
       followUp: FollowUpSchema.optional(),
       replayed: z.boolean(),
     }),
-  }),
+  })),
   /** Corrects a logged interaction's type, direction, date or summary (from the timeline). */
-  'interactions/update': defineMessage({
+  'interactions/update': defineMessage(() => ({
     sender: 'extension-page',
     request: z.object({ id: z.string().min(1).max(64), patch: InteractionPatchSchema }),
     response: z.object({ interaction: InteractionSchema, view: PartyViewSchema.optional() }),
-  }),
-  'interactions/list': defineMessage({
+  })),
+  'interactions/list': defineMessage(() => ({
     sender: 'extension-page',
     request: z.object({
       partyId: z.string().min(1).max(64),
@@ -37,5 +37,5 @@ export const interactionMessages = {
       interactions: z.array(InteractionSchema),
       next: z.object({ at: z.number(), id: z.string() }).optional(),
     }),
-  }),
+  })),
 } as const;

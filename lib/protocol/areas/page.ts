@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { RelationshipKindSchema } from '../../domain/relationship';
 import { defineMessage } from '../define';
 import { PageContactsSchema, PageFindingsSchema } from '../contact-schemas';
+import { lazy } from '../../domain/lazy';
 
-const TabIdSchema = z.object({ tabId: z.number().int().nonnegative() });
+const TabIdSchema = lazy(() => z.object({ tabId: z.number().int().nonnegative() }));
 
 /** What content scripts report, and what the surfaces ask about a tab. */
 export const pageMessages = {
   /** A content script reports what it found; the answer says which addresses are known. */
-  'page/contactsFound': defineMessage({
+  'page/contactsFound': defineMessage(() => ({
     sender: 'content',
     request: PageFindingsSchema,
     /**
@@ -18,17 +19,17 @@ export const pageMessages = {
     response: z.object({
       known: z.array(z.object({ text: z.string(), kind: RelationshipKindSchema.optional() })),
     }),
-  }),
+  })),
   /** What was found on a tab, each contact with its record when known. */
-  'page/contacts': defineMessage({
+  'page/contacts': defineMessage(() => ({
     sender: 'extension-page',
     request: TabIdSchema,
     response: PageContactsSchema,
-  }),
+  })),
   /** Scans a tab now (the user asked: the popup opened with activeTab), then answers as page/contacts. */
-  'page/scan': defineMessage({
+  'page/scan': defineMessage(() => ({
     sender: 'extension-page',
     request: TabIdSchema,
     response: PageContactsSchema,
-  }),
+  })),
 } as const;

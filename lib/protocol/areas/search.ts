@@ -9,9 +9,9 @@ export const searchMessages = {
    * the store (lib/search/read-projection.ts) and ask this only when they cannot:
    * no database yet, another version, or a projection to rebuild first.
    */
-  'search/rows': defineMessage({
+  'search/rows': defineMessage(() => ({
     sender: 'extension-page',
     request: z.object({}),
     response: z.object({ rows: z.array(SearchRowSchema) }),
-  }),
+  })),
 } as const;
