@@ -1,6 +1,8 @@
 // Runs inside headless Chromium: the page-side half of the detection benchmark.
 import { findPhoneNumbersInText } from 'libphonenumber-js';
-import { detectContacts } from '../lib/detect';
+import { detectContacts, ELEMENT_READERS, TEXT_DETECTORS } from '../lib/detect';
+import { readToEnd } from '../lib/detect/element-pass';
+import { runTextDetectors } from '../lib/detect/text-pass';
 import { forgetRecentPhones, normalizePhone } from '../lib/domain/phone';
 import { whenIdle, type Schedule } from '../lib/page-scan/idle';
 import { scanInSlices } from '../lib/page-scan/sliced-scan';
@@ -205,9 +207,19 @@ export function quality(expected: Expected, url = location.href, region = 'US') 
  * renderer's main-thread CPU time around each call (CDP), which a loaded machine does
  * not inflate as it does the wall clock.
  */
+/** A small page apart from the document (see `cpu.prepare`). */
+let smallPage: Document | undefined;
+
 const CPU_TASKS: Record<string, (url: string) => unknown> = {
   floor: () => treeWalkerPass(document.body),
   detect: (url) => detectContacts(document, { url }),
+  // The first scan of a small page: what compiling the scan's code and patterns costs
+  // on its own, apart from the page's size.
+  detectSmall: (url) => detectContacts(smallPage!, { url }),
+  // The scan's two halves: the element readers (selector queries, links, structured
+  // data) and the walk over the text with its detectors.
+  elements: (url) => ELEMENT_READERS.map((read) => readToEnd(read(document, { url }))),
+  text: () => runTextDetectors(document, TEXT_DETECTORS),
   withPhones: (url) => {
     forgetRecentPhones();
     for (const contact of detectContacts(document, { url })) {
@@ -219,6 +231,8 @@ const CPU_TASKS: Record<string, (url: string) => unknown> = {
 export const cpu = {
   prepare: (elements: number) => {
     generatePage(document, elements);
+    smallPage = document.implementation.createHTMLDocument('');
+    generatePage(smallPage, 300);
     return document.getElementsByTagName('*').length;
   },
   /** Runs `task` `count` times; answers the wall milliseconds it took. */

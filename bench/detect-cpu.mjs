@@ -9,6 +9,11 @@
 // scan and a warm one spend their time (CDP sampling profiler, self time by function).
 // With `BASELINE=<dir>` (a checkout of another version: its lib/ and bench/), that
 // version's scan is measured beside this one's, on the same pages, in the same rounds.
+// The cold figures take the floor's first pass apart from the scan's, the second and
+// third scans of the same page (code compiled, optimised code on its way), and the
+// first scan of a 300-element page apart from the document (what compiling the code
+// and patterns costs) followed by the big page's. With `WARM=0`, the cold figures
+// alone (`COLD` fresh pages of each kind, default 3).
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { serveFolder } from '../scripts/static-server.mjs';
@@ -19,6 +24,7 @@ const sizes = args.map(Number).filter(Boolean);
 const profiling = args.includes('--profile');
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const COLD_PAGES = Number(process.env.COLD ?? 3);
+const WARM = process.env.WARM !== '0';
 /** A sample repeats its task until it has used at least this much CPU. */
 const MIN_SAMPLE_CPU_MS = 40;
 const BASELINE = process.env.BASELINE;
@@ -122,39 +128,8 @@ async function profiled(session, work) {
   return selfTimes(profile);
 }
 
-for (const elements of sizes.length > 0 ? sizes : [60000]) {
-  // Cold: a fresh page each time; the task's first call on it. Then, on other fresh
-  // pages, the floor first and the scan after it: the floor's first pass pays for what
-  // any first read of a page pays (the text nodes' wrappers), the scan after it for its
-  // own code and patterns.
-  const cold = [];
-  const coldBaseline = [];
-  const coldFloor = [];
-  const afterFloor = [];
-  for (let i = 0; i < COLD_PAGES; i++) {
-    const opened = await openPage(elements);
-    if (profiling && i === 0) {
-      let taken;
-      const table = await profiled(opened.session, async () => {
-        taken = await sample(opened, 'detect', 1);
-      });
-      console.log(`\nCold scan, ${elements} elements: self time by function`);
-      console.table(table);
-      cold.push(taken);
-    } else cold.push(await sample(opened, 'detect', 1));
-    await opened.page.close();
-    if (BASELINE) {
-      const base = await openPage(elements);
-      coldBaseline.push(await sample(base, 'detect (baseline)', 1));
-      await base.page.close();
-    }
-    const second = await openPage(elements);
-    coldFloor.push(await sample(second, 'floor', 1));
-    afterFloor.push(await sample(second, 'detect', 1));
-    await second.page.close();
-  }
-
-  // Warm: one page, each task calibrated, then sampled in rotating rounds.
+/** Warm: one page, each task calibrated, then sampled in rotating rounds. */
+async function warmFigures(elements) {
   const opened = await openPage(elements);
   const idle = [];
   for (let i = 0; i < 5; i++) idle.push((await sample(opened, 'floor', 0)).cpu);
@@ -205,6 +180,67 @@ for (const elements of sizes.length > 0 ? sizes : [60000]) {
       ]),
     ),
   );
+  console.log(
+    `Sliced scan: ${slices.slices} slices, longest ${round(slices.longestMs, 1)} ms (wall, timed directly)`,
+  );
+}
+
+for (const elements of sizes.length > 0 ? sizes : [60000]) {
+  // Cold: a fresh page each time; the task's first call on it. Then, on other fresh
+  // pages, the floor first and the scan after it: the floor's first pass pays for what
+  // any first read of a page pays (the text nodes' wrappers), the scan after it for its
+  // own code and patterns.
+  const cold = [];
+  const coldBaseline = [];
+  const coldFloor = [];
+  const afterFloor = [];
+  const secondScan = [];
+  const thirdScan = [];
+  const small = [];
+  const afterSmall = [];
+  const elementsCold = [];
+  const textCold = [];
+  const elementsWarm = [];
+  const textWarm = [];
+  for (let i = 0; i < COLD_PAGES; i++) {
+    const opened = await openPage(elements);
+    if (profiling && i === 0) {
+      let taken;
+      const table = await profiled(opened.session, async () => {
+        taken = await sample(opened, 'detect', 1);
+      });
+      console.log(`\nCold scan, ${elements} elements: self time by function`);
+      console.table(table);
+      cold.push(taken);
+    } else cold.push(await sample(opened, 'detect', 1));
+    await opened.page.close();
+    if (BASELINE) {
+      const base = await openPage(elements);
+      coldBaseline.push(await sample(base, 'detect (baseline)', 1));
+      await base.page.close();
+    }
+    const second = await openPage(elements);
+    coldFloor.push(await sample(second, 'floor', 1));
+    afterFloor.push(await sample(second, 'detect', 1));
+    secondScan.push(await sample(second, 'detect', 1));
+    thirdScan.push(await sample(second, 'detect', 1));
+    await second.page.close();
+    // The scan's code and patterns compiled on a small page first, then the big one.
+    const primed = await openPage(elements);
+    small.push(await sample(primed, 'detectSmall', 1));
+    afterSmall.push(await sample(primed, 'detect', 1));
+    await primed.page.close();
+    // The scan in its parts, each first on a page whose floor was read first.
+    const parts = await openPage(elements);
+    await sample(parts, 'floor', 1);
+    elementsCold.push(await sample(parts, 'elements', 1));
+    textCold.push(await sample(parts, 'text', 1));
+    elementsWarm.push(await sample(parts, 'elements', 1));
+    textWarm.push(await sample(parts, 'text', 1));
+    await parts.page.close();
+  }
+
+  if (WARM) await warmFigures(elements);
   const coldLine = (label, runs) =>
     console.log(
       `${label}: CPU ms ${runs.map((c) => round(c.cpu, 0)).join(', ')} (median ` +
@@ -215,9 +251,14 @@ for (const elements of sizes.length > 0 ? sizes : [60000]) {
   if (BASELINE) coldLine('First scan, cold, baseline', coldBaseline);
   coldLine('Floor, cold (other fresh pages)', coldFloor);
   coldLine('Scan right after the cold floor', afterFloor);
-  console.log(
-    `Sliced scan: ${slices.slices} slices, longest ${round(slices.longestMs, 1)} ms (wall, timed directly)`,
-  );
+  coldLine('Second scan of that page', secondScan);
+  coldLine('Third scan of that page', thirdScan);
+  coldLine('First scan of a 300-element page apart (other fresh pages)', small);
+  coldLine('The big page after it', afterSmall);
+  coldLine('Element readers, first (after the cold floor)', elementsCold);
+  coldLine('Text pass, first (after them)', textCold);
+  coldLine('Element readers, second', elementsWarm);
+  coldLine('Text pass, second', textWarm);
 }
 await browser.close();
 await site.close();

@@ -5,8 +5,14 @@ import { chromium } from 'playwright-core';
 import { chromiumPath } from '../scripts/launch-browser.mjs';
 import { serveFolder } from '../scripts/static-server.mjs';
 
-/** Headless Chromium with the flags that keep it off the network on these machines. */
+/**
+ * Headless Chromium with the flags that keep it off the network on these machines.
+ * `BENCH_BROWSER_FLAGS` adds more, space-separated, for diagnosis (for example
+ * `--js-flags=--no-regexp-tier-up`, to see what a cold scan spends in the regexp
+ * interpreter); figures taken with it are not the product's.
+ */
 export function launchBenchBrowser() {
+  const extra = (process.env.BENCH_BROWSER_FLAGS ?? '').split(' ').filter(Boolean);
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -16,6 +22,7 @@ export function launchBenchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extra,
     ],
   });
 }

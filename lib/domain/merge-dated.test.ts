@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE, type Party } from '.';
 import type { CadenceDefaults } from './cadence';
+import english from '../../public/_locales/en/messages.json';
 import { mergeParties as merge } from './merge';
+import { englishMergeNotes, type MergeNoteKey } from './merge-dated';
 import type { Party as P } from './party';
 
 const value = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
@@ -93,6 +95,28 @@ describe('mergeImported', () => {
       updatedAt: T + 200,
     });
     expect(merged.notes).toBe('First note\n\nAlso on file: name “A. Lovelace”');
+  });
+
+  it("words what differed in the user's language, from the catalogue", () => {
+    const german = (key: MergeNoteKey, v: string) =>
+      key === 'text_merge_alsoOnFile' ? `Auch gespeichert: ${v}` : `Name „${v}“`;
+    const merged = value(
+      merge(onFile, imported, { keep: 'on-file', cadence: DEFAULT_CADENCE, now: T, words: german }),
+    );
+    expect(merged.notes).toBe('First note\n\nAuch gespeichert: Name „A. Lovelace“');
+  });
+
+  it('words it, where no catalogue is at hand, as the English catalogue does', () => {
+    const catalogue = english as Record<string, { message: string }>;
+    const keys: MergeNoteKey[] = [
+      'text_merge_alsoOnFile',
+      'text_merge_alsoOnFile_name',
+      'text_merge_alsoOnFile_title',
+      'text_merge_alsoOnFile_organization',
+      'text_merge_alsoOnFile_website',
+    ];
+    for (const key of keys)
+      expect(englishMergeNotes(key, 'X')).toBe(catalogue[key]!.message.replace(/\$[A-Z]+\$/, 'X'));
   });
 
   it('returns the record untouched when the row adds nothing', () => {

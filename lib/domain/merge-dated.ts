@@ -37,11 +37,12 @@ export function mergeNewerWins(
   existing: Party,
   incoming: Party,
   cadence: CadenceDefaults,
+  words: MergeNoteWords = englishMergeNotes,
 ): Result<Party> {
   const incomingIsNewer = incoming.updatedAt > existing.updatedAt;
   const newer = incomingIsNewer ? incoming : existing;
   const older = incomingIsNewer ? existing : incoming;
-  const notes = mergeNotes(newer, older);
+  const notes = mergeNotes(newer, older, words);
   if (notes === undefined) return notesTooLong(existing.name);
 
   const merged: Party = {
@@ -73,25 +74,43 @@ function mergeHistory(onFile: readonly KindChange[], other: readonly KindChange[
   return added.length === 0 ? [...onFile] : [...onFile, ...added].sort((x, y) => x.at - y.at);
 }
 
-const LABELS = {
-  name: 'name',
-  title: 'title',
-  organizationName: 'organization',
-  website: 'website',
+const FIELD_KEYS = {
+  name: 'text_merge_alsoOnFile_name',
+  title: 'text_merge_alsoOnFile_title',
+  organizationName: 'text_merge_alsoOnFile_organization',
+  website: 'text_merge_alsoOnFile_website',
 } as const;
+export type MergeNoteKey = (typeof FIELD_KEYS)[keyof typeof FIELD_KEYS] | 'text_merge_alsoOnFile';
+
+/**
+ * The catalogue's `t`, as far as a merge's note uses it (lib/domain does not reach
+ * the browser): the note is stored, so it is worded once, in the user's language.
+ */
+export type MergeNoteWords = (key: MergeNoteKey, value: string) => string;
+
+const ENGLISH: Record<MergeNoteKey, string> = {
+  text_merge_alsoOnFile: 'Also on file: $1',
+  text_merge_alsoOnFile_name: 'name “$1”',
+  text_merge_alsoOnFile_title: 'title “$1”',
+  text_merge_alsoOnFile_organization: 'organization “$1”',
+  text_merge_alsoOnFile_website: 'website “$1”',
+};
+/** The catalogue's English, where no catalogue is at hand (a restore, a test). */
+export const englishMergeNotes: MergeNoteWords = (key, value) =>
+  ENGLISH[key].replace('$1', () => value);
 
 /** Both records' notes, and the older one's differing values; undefined when they would not fit. */
-function mergeNotes(newer: Party, older: Party): string | undefined {
+function mergeNotes(newer: Party, older: Party, words: MergeNoteWords): string | undefined {
   let notes = newer.notes;
   const add = (text: string) => {
     if (text === '' || notes.includes(text)) return;
     notes = notes === '' ? text : `${notes}\n\n${text}`;
   };
   add(older.notes);
-  const differing = (Object.keys(LABELS) as (keyof typeof LABELS)[])
+  const differing = (Object.keys(FIELD_KEYS) as (keyof typeof FIELD_KEYS)[])
     .filter((field) => older[field] && newer[field] && older[field] !== newer[field])
-    .map((field) => `${LABELS[field]} “${older[field]}”`);
-  if (differing.length > 0) add(`Also on file: ${differing.join(', ')}`);
+    .map((field) => words(FIELD_KEYS[field], older[field]!));
+  if (differing.length > 0) add(words('text_merge_alsoOnFile', differing.join(', ')));
   return notes.length <= NOTES_LIMIT ? notes : undefined;
 }
 
@@ -118,11 +137,13 @@ export function mergeOnFileWins(
   imported: Party,
   cadence: CadenceDefaults,
   now: number,
+  words?: MergeNoteWords,
 ): Result<Party> {
   const result = mergeNewerWins(
     onFile,
     { ...imported, kindHistory: [], createdAt: onFile.createdAt, updatedAt: -1 },
     cadence,
+    words,
   );
   if (!result.ok) return result;
   const merged = result.value;

@@ -4,7 +4,13 @@ import { withoutUndefined } from './new-party';
 import type { Party } from './party';
 import { err, ok, refusal, type Result } from './result';
 import type { CadenceDefaults } from './cadence';
-import { NOTES_LIMIT, mergeNewerWins, mergeOnFileWins, notesTooLong } from './merge-dated';
+import {
+  NOTES_LIMIT,
+  mergeNewerWins,
+  mergeOnFileWins,
+  notesTooLong,
+  type MergeNoteWords,
+} from './merge-dated';
 
 /**
  * Whose single values win when two records of one person are made one:
@@ -20,8 +26,8 @@ import { NOTES_LIMIT, mergeNewerWins, mergeOnFileWins, notesTooLong } from './me
  */
 export type MergePolicy =
   | { keep: 'survivor'; at: Instant }
-  | { keep: 'newer'; cadence: CadenceDefaults }
-  | { keep: 'on-file'; cadence: CadenceDefaults; now: Instant };
+  | { keep: 'newer'; cadence: CadenceDefaults; words?: MergeNoteWords }
+  | { keep: 'on-file'; cadence: CadenceDefaults; now: Instant; words?: MergeNoteWords };
 
 /**
  * The one merge of two party records; `first` is the record on file (or the survivor).
@@ -33,9 +39,9 @@ export function mergeParties(first: Party, second: Party, policy: MergePolicy): 
     case 'survivor':
       return mergeSurvivorWins(first, second, policy.at);
     case 'newer':
-      return mergeNewerWins(first, second, policy.cadence);
+      return mergeNewerWins(first, second, policy.cadence, policy.words);
     case 'on-file':
-      return mergeOnFileWins(first, second, policy.cadence, policy.now);
+      return mergeOnFileWins(first, second, policy.cadence, policy.now, policy.words);
   }
 }
 

@@ -202,7 +202,7 @@ describe('CSV postal addresses, by exporter', () => {
   it('E-mail Address, phones and a lone Type column are not address parts', () => {
     expect(
       suggestMapping(['E-mail Address', 'Email Address', 'Home Phone', 'Type', 'Business Fax']),
-    ).toEqual(['email', 'email', 'phone', 'type', 'extra']);
+    ).toEqual(['email', 'email', 'phone', 'type', 'phone']);
   });
 
   it('a formatted address beside parts without a street stays in the notes as written', () => {

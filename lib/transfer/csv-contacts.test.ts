@@ -217,6 +217,41 @@ describe('CSV for contacts apps (Google, Outlook)', () => {
     expect(back.website).toBe('https://one.example');
   });
 
+  it.each(['google', 'outlook'] as const)(
+    '%s: faxes and a pager go out typed and come back typed',
+    (layout) => {
+      const labels = [
+        { value: '+442079460001', types: ['work', 'fax'] },
+        { value: '+442079460002', types: ['home', 'fax'] },
+        { value: '+447700900004', types: ['pager'] },
+      ] as const;
+      const book = [
+        party({
+          phones: labels.map((l) => l.value),
+          phoneLabels: labels.map((l) => ({ value: l.value, types: [...l.types] })),
+        }),
+      ];
+      const { text, leftOut } = partiesToContactsCsv(book, layout);
+      expect(leftOut.phones).toBe(0);
+      if (layout === 'outlook')
+        expect(rows(text)[0]).toMatchObject({
+          'Business Fax': '+442079460001',
+          'Home Fax': '+442079460002',
+          Pager: '+447700900004',
+        });
+      else
+        expect(rows(text)[0]).toMatchObject({
+          'Phone 1 - Label': 'Work Fax',
+          'Phone 2 - Label': 'Home Fax',
+          'Phone 3 - Label': 'Pager',
+        });
+      const back = reimport(text, `${layout}.csv`);
+      expect(back.phoneLabels).toEqual(expect.arrayContaining(labels.map((l) => ({ ...l }))));
+      expect(back.phoneLabels).toHaveLength(3);
+      expect(back.notes).toBe('');
+    },
+  );
+
   it.each([
     [
       'a fourth email',

@@ -45,8 +45,13 @@ function labelFor(
   value: string,
 ): string {
   const label = party[list]?.find((l) => l.value === value);
-  const type = label?.types[0];
-  return label?.label ?? (type ? GOOGLE_LABELS[type] : '');
+  if (label?.label) return label.label;
+  const types = label?.types ?? [];
+  // A fax says whose it is (Google's own labels are Work Fax and Home Fax), which
+  // reads back as both types; a pager is a pager whatever else it is.
+  if (types.includes('fax')) return types.includes('home') ? 'Home Fax' : GOOGLE_LABELS.fax;
+  if (types.includes('pager')) return GOOGLE_LABELS.pager;
+  return types[0] ? GOOGLE_LABELS[types[0]] : '';
 }
 
 const ADDRESS_COLUMNS = [
@@ -192,7 +197,9 @@ function phoneColumns(types: readonly ContactType[]): string[] {
   if (types.includes('fax'))
     return home
       ? ['Home Fax', 'Other Fax', 'Business Fax']
-      : ['Business Fax', 'Other Fax', 'Home Fax'];
+      : types.includes('other') && !types.includes('work')
+        ? ['Other Fax', 'Business Fax', 'Home Fax']
+        : ['Business Fax', 'Other Fax', 'Home Fax'];
   if (types.includes('pager')) return ['Pager', 'Other Phone'];
   if (types.includes('mobile')) return ['Mobile Phone', 'Other Phone'];
   if (home) return ['Home Phone', 'Home Phone 2', 'Other Phone'];

@@ -2,7 +2,7 @@ import type { ContactType, ValueLabel } from '../domain/card-fields';
 
 /*
  * The type of an email or phone in a CSV row, from its column: Outlook and
- * Thunderbird name it in the header (`Mobile Phone`, `Home Phone`), Google in a
+ * Thunderbird name it in the header (`Mobile Phone`, `Home Fax`), Google in a
  * `Phone 1 - Label` (2023) or `- Type` (2019) cell beside the value.
  */
 
@@ -57,6 +57,11 @@ export function labelOfColumn(
     return { types: [], label: text.slice(0, 100) };
   }
   const name = header[column]?.trim() ?? '';
+  const types: ContactType[] = [];
   const type = HEADER_TYPES.find(([pattern]) => pattern.test(name))?.[1];
-  return type ? { types: [type] } : undefined;
+  if (type) types.push(type);
+  // Outlook's `Business Fax`, `Home Fax`, `Other Fax` and `Pager`.
+  if (/\bfax\b/i.test(name)) types.push('fax');
+  if (/\bpager\b/i.test(name)) types.push('pager');
+  return types.length > 0 ? { types } : undefined;
 }

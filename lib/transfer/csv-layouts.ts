@@ -57,7 +57,9 @@ const RULES: [RegExp, CsvField][] = [
   [/e-?mail (type|display name)|e-?mail \d+ (type|display name)/i, 'ignore'],
   [/assistant|manager/i, 'extra'],
   [/yomi|phonetic|initials|^file as$|^short name$/i, 'extra'],
-  [/fax|pager|telex|tty/i, 'extra'],
+  [/telex|tty/i, 'extra'],
+  // Outlook's Business/Home/Other Fax and Pager are phones of those types (csv-labels).
+  [/\bfax\b|^pager$/i, 'phone'],
   [
     /^(name|full name|display name|contact name|contact|nom|nom complet|nombre|vollständiger name)$/i,
     'name',

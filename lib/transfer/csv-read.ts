@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { err, ok, type Result } from '../domain/result';
 import { looksBinary } from './looks-binary';
+import { plainNotes, type NoteWords } from './note-words';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
 import { uiText } from '../domain/ui-text';
 
@@ -30,6 +31,7 @@ export const MAX_CSV_ROWS = 250_000;
 export function readCsv(
   text: string,
   onProgress?: (done: number, total: number) => void,
+  words: NoteWords = plainNotes,
 ): Result<CsvTable, ImportProblem> {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') return err(problemError(uiText('import_file_empty')));
@@ -92,7 +94,8 @@ export function readCsv(
     // The first row is a contact: it is imported too, and the columns get plain names.
     headerless = true;
     rows.unshift({ line: 1 + skipped, value: header });
-    header = header.map((_, i) => `Column ${i + 1}`);
+    // Named in the user's language: the mapping table shows them, and the notes keep them.
+    header = header.map((_, i) => words('text_import_columnName', String(i + 1)));
   }
   const named = header;
   for (const row of rows) {

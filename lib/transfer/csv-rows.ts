@@ -6,6 +6,7 @@ import { addressesOfCells, isAddressField, type AddressCell } from './csv-addres
 import { detectLayout, type CsvField } from './csv-layouts';
 import { labelOfColumn } from './csv-labels';
 import { restoreCell } from './formula';
+import { plainNotes, type NoteWords } from './note-words';
 import { asKind, draftTooLarge, firstBadEmail, normalizeBreaks, unique } from './import-draft';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
 import { uiText, type UiText } from '../domain/ui-text';
@@ -37,6 +38,7 @@ export function draftsFromRows(
   rows: readonly ImportRow<string[]>[],
   mapping: readonly CsvField[],
   defaultKind: RelationshipKind,
+  words: NoteWords = plainNotes,
 ): DraftsFromRows {
   const layout = detectLayout(header);
   const lists = {
@@ -48,7 +50,7 @@ export function draftsFromRows(
   const drafts: ImportRow<PartyDraft>[] = [];
   const problems: ImportProblem[] = [];
   for (const row of rows) {
-    const read = draftFromRow(header, row.value, mapping, defaultKind, lists);
+    const read = draftFromRow(header, row.value, mapping, defaultKind, lists, words);
     for (const message of read.warnings) problems.push(problemWarning(message, { line: row.line }));
     if ('error' in read) problems.push(problemError(read.error, { line: row.line }));
     else drafts.push({ line: row.line, value: read.draft });
@@ -64,19 +66,22 @@ function draftFromRow(
   mapping: readonly CsvField[],
   defaultKind: RelationshipKind,
   lists: { tags: RegExp; google: boolean },
+  words: NoteWords,
 ): RowRead {
   const values = new Map<CsvField, string[]>();
   const extras: string[] = [];
   const addressCells: AddressCell[] = [];
   const typed: { field: 'email' | 'phone'; value: string; label: Omit<ValueLabel, 'value'> }[] = [];
   const warnings: UiText[] = [];
+  const columnName = (column: number) =>
+    header[column] ?? words('text_import_columnName', String(column + 1));
   mapping.forEach((field, column) => {
     const raw = cells[column];
     if (raw === undefined || field === 'ignore') return;
     const value = normalizeBreaks(restoreCell(raw)).trim();
     if (value === '') return;
     if (isAddressField(field)) {
-      addressCells.push({ header: header[column] ?? `Column ${column + 1}`, field, value });
+      addressCells.push({ header: columnName(column), field, value });
       return;
     }
     // A birthday Clientele cannot read for sure stays in the notes as written.
@@ -84,7 +89,7 @@ function draftFromRow(
       field === 'extra' ||
       (field === 'birthday' && !(ISO_DAY.test(value) && cardDateInput(value)))
     )
-      extras.push(`${header[column] ?? `Column ${column + 1}`}: ${value}`);
+      extras.push(`${columnName(column)}: ${value}`);
     else {
       values.set(field, [...(values.get(field) ?? []), value]);
       if (field === 'email' || field === 'phone') {
@@ -127,7 +132,7 @@ function draftFromRow(
   const notes = [
     ...(values.get('notes') ?? []),
     // Past the 50 more websites a record holds, the rest stay as text.
-    ...websites.slice(51).map((site) => `Website: ${site}`),
+    ...websites.slice(51).map((site) => words('text_import_websiteNote', site)),
     ...extras,
   ].join('\n');
   const draft: PartyDraft = {

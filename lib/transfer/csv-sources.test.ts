@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteTemplates, wordsOfTemplates } from './note-words';
 import { draftsOf, readImportFile } from './prepare-import';
 import { say } from '../ui/ui-text';
 
@@ -89,13 +90,44 @@ describe('CSV files as exporters write them', () => {
     },
   );
 
+  it('what goes to the notes is worded in the language the page gave the worker', () => {
+    const german = wordsOfTemplates(
+      noteTemplates((key, value) =>
+        key === 'text_import_columnName' ? `Spalte ${value}` : `Webseite: ${value}`,
+      ),
+    );
+    const headerless = readImportFile(
+      bytes('Ada Lovelace,ada@northwind.example,Stammkundin\r\n'),
+      'contacts.csv',
+      undefined,
+      german,
+    );
+    if (!headerless.ok || headerless.value.format !== 'csv') throw new Error('read as CSV');
+    expect(headerless.value.table.header).toEqual(['Spalte 1', 'Spalte 2', 'Spalte 3']);
+    expect(draftsOf(headerless.value, 'client').drafts[0]!.value.notes).toBe(
+      'Spalte 3: Stammkundin',
+    );
+    // A record holds 51 websites; the rest stay in the notes.
+    const sites = Array.from({ length: 53 }, (_, i) => `https://site${i}.example`);
+    const many = readImportFile(
+      bytes(`Name,Website\r\nAda,${sites.join(' ::: ')}\r\n`),
+      'contacts.csv',
+      undefined,
+      german,
+    );
+    if (!many.ok) throw new Error('read');
+    expect(draftsOf(many.value, 'client').drafts[0]!.value.notes).toBe(
+      'Webseite: https://site51.example\nWebseite: https://site52.example',
+    );
+  });
+
   it('a file without a header row: detected, its first row imported, a mapping offered from the data', () => {
     const file = source(
       'Ada Lovelace,ada@northwind.example,+44 20 7946 0958\r\nGrace Hopper,grace@navy.example,+1 202 555 0142\r\n',
     );
     if (file.format !== 'csv') throw new Error('read as CSV');
     expect(file.table.headerless).toBe(true);
-    expect(file.table.header).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(file.table.header).toEqual(['#1', '#2', '#3']);
     expect(file.mapping).toEqual(['name', 'email', 'phone']);
     expect(draftsOf(file, 'client').drafts.map((d) => [d.line, d.value.name])).toEqual([
       [1, 'Ada Lovelace'],

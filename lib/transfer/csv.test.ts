@@ -99,15 +99,18 @@ describe('Outlook CSV', () => {
     expect(byName(drafts, 'Dr. François Müller')).toMatchObject({
       kind: 'client',
       emails: ['f.muller@societe.example', 'francois@perso.example'],
-      phones: ['+33 1 23 45 67 89', '+33 6 12 34 56 78'],
+      phones: ['+33 1 23 45 67 89', '+33 6 12 34 56 78', '+33 1 23 45 67 00'],
       title: 'Directeur général',
       organizationName: "Société Générale d'Études",
       website: 'https://societe.example',
       tags: ['Clients', 'VIP'],
     });
-    expect(byName(drafts, 'Dr. François Müller')?.notes).toContain(
-      'Business Fax: +33 1 23 45 67 00',
-    );
+    // Outlook's fax column is a typed phone, not a line of the notes.
+    expect(byName(drafts, 'Dr. François Müller')?.phoneLabels).toContainEqual({
+      value: '+33 1 23 45 67 00',
+      types: ['work', 'fax'],
+    });
+    expect(byName(drafts, 'Dr. François Müller')?.notes).not.toContain('Fax');
     expect(wordProblems(problems)).toEqual([
       { severity: 'error', line: 4, message: '“bad@@example.com” is not an email address.' },
     ]);

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { CsvField } from './csv-layouts';
 import type { DraftsFromRows } from './csv-rows';
 import { FromReaderSchema, type FromReader, type SourceView } from './import-worker-protocol';
+import type { NoteTemplates } from './note-words';
 import type { ImportProblem } from './problems';
 import { DraftChecks, type Settle } from './draft-checks';
 
@@ -37,6 +38,8 @@ export class ImportReader {
   constructor(
     private readonly worker: WorkerLike,
     private readonly onProgress: (done: number, total: number) => void = () => undefined,
+    /** How the worker words what it keeps in notes: `noteTemplates(t)` on a page. */
+    private readonly notes?: NoteTemplates,
   ) {
     worker.addEventListener('message', ({ data }) => this.receive(data));
   }
@@ -48,7 +51,13 @@ export class ImportReader {
         if (message.type === 'failed') return { value: err(message.problem) };
         return undefined;
       },
-      () => this.worker.postMessage({ type: 'read', bytes, fileName }, [bytes.buffer]),
+      () =>
+        this.worker.postMessage(
+          this.notes
+            ? { type: 'read', bytes, fileName, notes: this.notes }
+            : { type: 'read', bytes, fileName },
+          [bytes.buffer],
+        ),
     );
   }
 

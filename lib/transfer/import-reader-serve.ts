@@ -5,6 +5,7 @@ import {
   viewOf,
   type FromReader,
 } from './import-worker-protocol';
+import { wordsOfTemplates } from './note-words';
 import { problemError } from './problems';
 import { uiText } from '../domain/ui-text';
 
@@ -26,8 +27,11 @@ export function serveImportReading(port: ReaderPort): void {
     if (!parsed.success) return;
     const message = parsed.data;
     if (message.type === 'read') {
-      const read = readImportFile(message.bytes, message.fileName, (done, total) =>
-        port.postMessage({ type: 'progress', done, total }),
+      const read = readImportFile(
+        message.bytes,
+        message.fileName,
+        (done, total) => port.postMessage({ type: 'progress', done, total }),
+        wordsOfTemplates(message.notes),
       );
       if (!read.ok) {
         source = undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportReader, ReadingStopped, type WorkerLike } from './import-reader-client';
 import { serveImportReading, type ReaderPort } from './import-reader-serve';
 import type { ToReader } from './import-worker-protocol';
+import { noteTemplates } from './note-words';
 import { say } from '../ui/ui-text';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -84,6 +85,21 @@ describe('reading an import file in a worker', () => {
     expect(mapped.drafts[0]!.value).toMatchObject({ name: 'P 0', emails: ['p0@example.com'] });
     expect(mapped.drafts[0]!.value.organizationName).toBeUndefined();
     expect(sent).toEqual(['read', 'drafts']);
+  });
+
+  it("words a card line it cannot read in the page's language, in the worker", async () => {
+    // German, as a page under `--lang=de` would word it; the worker has no catalogue.
+    const german = (key: string, line: string) =>
+      key === 'text_import_cardLineNote' ? `Nicht gelesene Kartenzeile: ${line}` : key;
+    const reader = new ImportReader(inMemoryWorker().worker, undefined, noteTemplates(german));
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nno colon here\r\nEND:VCARD\r\n';
+    await reader.open(bytes(card), 'ada.vcf');
+    const read = await reader.drafts('client');
+    expect(read.drafts[0]!.value.notes).toBe('Nicht gelesene Kartenzeile: no colon here');
+    // Without words (no page to ask), the line is kept as it was, never in English.
+    const bare = new ImportReader(inMemoryWorker().worker);
+    await bare.open(bytes(card), 'ada.vcf');
+    expect((await bare.drafts('client')).drafts[0]!.value.notes).toBe('no colon here');
   });
 
   it('says in a sentence why a file cannot be read', async () => {

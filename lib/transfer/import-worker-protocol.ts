@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RelationshipKindSchema } from '../domain/relationship';
 import { CSV_FIELDS } from './csv-layouts';
+import { NoteTemplatesSchema } from './note-words';
 import type { ImportSource } from './prepare-import';
 import { UiTextSchema } from '../domain/ui-text-schema';
 import { lazy } from '../domain/lazy';
@@ -26,6 +27,8 @@ export const ToReaderSchema = lazy(() =>
       type: z.literal('read'),
       bytes: z.instanceof(Uint8Array),
       fileName: z.string().max(1000),
+      /** The words the notes get for what could not be read, in the page's language. */
+      notes: NoteTemplatesSchema.optional(),
     }),
     z.object({
       type: z.literal('drafts'),

@@ -11,6 +11,7 @@ import {
 import { looksLikeData, readCsv, type CsvTable } from './csv-read';
 import { draftsFromRows, type DraftsFromRows } from './csv-rows';
 import { decodeText, type TextEncodingName } from './decode';
+import type { NoteWords } from './note-words';
 import { problemError, type ImportProblem } from './problems';
 import { decodeVcardBytes } from './vcard-bytes';
 import { readVcards, type ReadProgress, type VcardsRead } from './vcard-read';
@@ -28,6 +29,8 @@ export type ImportSource =
       table: CsvTable;
       layout: CsvLayout;
       mapping: CsvField[];
+      /** How the rows' notes word what has no field (the page's language). */
+      words?: NoteWords;
     }
   | {
       format: 'vcard';
@@ -42,6 +45,7 @@ export function readImportFile(
   bytes: Uint8Array,
   fileName: string,
   onProgress?: ReadProgress,
+  words?: NoteWords,
 ): Result<ImportSource, ImportProblem> {
   if (bytes.length === 0) return err(problemError(uiText('import_file_empty')));
   if (bytes.length > MAX_IMPORT_BYTES) return err(problemError(uiText('import_file_too_large')));
@@ -57,9 +61,9 @@ export function readImportFile(
       format: 'vcard',
       encoding,
       guessed,
-      read: readVcards(text, 'prospect', onProgress),
+      read: readVcards(text, 'prospect', onProgress, words),
     });
-  const table = readCsv(text, onProgress);
+  const table = readCsv(text, onProgress, words);
   if (!table.ok) return table;
   const { header, rows, headerless } = table.value;
   const sample = rows.slice(0, 20).map((row) => row.value);
@@ -81,6 +85,7 @@ export function readImportFile(
     table: table.value,
     layout: detectLayout(header),
     mapping,
+    ...(words ? { words } : {}),
   });
 }
 
@@ -104,6 +109,7 @@ export function draftsOf(
     source.table.rows,
     mapping ?? source.mapping,
     kind,
+    source.words,
   );
   // A row the CSV reader could not read cleanly (an unclosed quote) is not imported half-read.
   const broken = new Set(

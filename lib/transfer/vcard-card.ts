@@ -7,7 +7,9 @@ import type { RelationshipKind } from '../domain/relationship';
 import type { NameParts, ValueLabel } from '../domain/card-fields';
 import { escapeText, unescapeText } from './content-line';
 import { asKind, draftTooLarge, normalizeBreaks, unique } from './import-draft';
+import { labelLine } from './vcard-label';
 import { legacyLineAs30 } from './vcard-legacy';
+import { plainNotes, type NoteWords } from './note-words';
 import { splitLine, type CardLines, type LineParts, type LogicalLine } from './vcard-lines';
 import { readCardLine, type ParsedProperty } from './vcard-parse';
 import {
@@ -91,7 +93,15 @@ interface Typed {
   p: ReadProperty;
 }
 
-export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRead {
+/**
+ * One card as a draft. A line that is no property at all is kept in the notes,
+ * worded by `words` (the user's language), since it cannot be written back.
+ */
+export function readCard(
+  card: CardLines,
+  defaultKind: RelationshipKind,
+  words: NoteWords = plainNotes,
+): CardRead {
   const warnings: CardWarning[] = [];
   // Plain loops and few allocations: this runs for every card of a 50,000-card file,
   // and array spreads and flatMap here cost more than ical.js reading the card.
@@ -125,7 +135,7 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
   for (const { line, text, parts } of split) {
     if (!parts) {
       warnings.push({ line, message: uiText('import_card_not_property') });
-      notes.push(`Unread card line: ${text}`);
+      notes.push(words('text_import_cardLineNote', text));
       continue;
     }
     const asText = legacy ? legacyLineAs30(parts) : text;
@@ -259,7 +269,15 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
 
   const addresses = all('ADR').map((p) => {
     const group = p.params.group as string | undefined;
-    return addressOf(p.value, typesOf(p.params), group ? labels?.get(group) : undefined);
+    const info = typesOf(p.params);
+    // A formatted label (4.0's LABEL parameter) is kept as the 3.0 LABEL line it would
+    // be, as a 2.1 or 3.0 card's is: both go back out in either version (vcard-label).
+    const formatted = textOf(p.params.label).trim();
+    if (formatted !== '') {
+      const line = labelLine(info.types, formatted);
+      if (!kept.includes(line)) kept.push(line);
+    }
+    return addressOf(p.value, info, group ? labels?.get(group) : undefined);
   });
   const structured = addresses.length;
   for (const label of all('LABEL')) {
@@ -269,8 +287,9 @@ export function readCard(card: CardLines, defaultKind: RelationshipKind): CardRe
     const written = addresses
       .slice(0, structured)
       .some((a) => types.length === 0 || sameTypes(a.types, types));
-    if (written) kept.push(label.text);
-    else addresses.push({ types, street: textOf(label.value).trim() });
+    if (written) {
+      if (!kept.includes(label.text)) kept.push(label.text);
+    } else addresses.push({ types, street: textOf(label.value).trim() });
   }
   if (addresses.length > 0) draft.addresses = addresses;
 

@@ -49,8 +49,15 @@ export function readWithIcal(line: string, design: DesignSet): ParsedProperty | 
   return {
     value: unescape(first, sentinel),
     values: rest.map((value) => unescape(value, sentinel)),
-    params,
+    params: sentinel ? restoreParams(params, sentinel) : params,
   };
+}
+
+/** Parameters ical.js has already unescaped: only the swapped backslashes go back. */
+function restoreParams(params: Record<string, unknown>, sentinel: string) {
+  const back = (v: unknown): unknown =>
+    typeof v === 'string' ? v.split(sentinel).join('\\') : Array.isArray(v) ? v.map(back) : v;
+  return Object.fromEntries(Object.entries(params).map(([name, v]) => [name, back(v)]));
 }
 
 function unescape(value: unknown, sentinel: string | undefined): unknown {

@@ -1,6 +1,7 @@
 import type { PartyDraft } from '../domain/party';
 import type { RelationshipKind } from '../domain/relationship';
 import { looksBinary } from './looks-binary';
+import type { NoteWords } from './note-words';
 import { readCard } from './vcard-card';
 import { eachCard } from './vcard-lines';
 import { problemError, problemWarning, type ImportProblem, type ImportRow } from './problems';
@@ -27,12 +28,13 @@ const PROGRESS_EVERY = 500;
  * broken card is listed and the others still import, and a value that cannot be
  * read costs only itself: it is kept with the card and named, with its line, as a
  * warning. Properties Clientele has no field for are kept verbatim and written
- * back on export.
+ * back on export; a line that is no property goes to the notes, worded by `words`.
  */
 export function readVcards(
   text: string,
   defaultKind: RelationshipKind,
   onProgress?: ReadProgress,
+  words?: NoteWords,
 ): VcardsRead {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const problems: ImportProblem[] = [];
@@ -65,7 +67,7 @@ export function readVcards(
       );
       return false;
     }
-    const read = readCard(card, defaultKind);
+    const read = readCard(card, defaultKind, words);
     for (const warning of read.warnings)
       problems.push(problemWarning(warning.message, { line: warning.line }));
     if ('error' in read) problems.push(problemError(read.error, { line: card.line }));

@@ -180,6 +180,21 @@ describe('transfer: backup → wipe → restore, CSV import, one-click vCard', (
     await options.getByTestId('import-confirm').click();
     // Grace is on file from the backup above (same address): the card is merged into her record.
     expect(await options.getByTestId('import-result').textContent()).toContain('merged 1');
+
+    // A 4.0 address label is kept with the record; a line that is no property goes to
+    // the notes in the catalogue's words, filled in by the worker that reads the file.
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'linus.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Linus Label\r\n' +
+          'ADR;TYPE=work;LABEL="1 Main St^nSpringfield":;;1 Main St;Springfield;;;\r\n' +
+          'not a property\r\nEND:VCARD\r\n',
+      ),
+    });
+    await options.getByTestId('import-preview').waitFor();
+    await options.getByTestId('import-confirm').click();
+    expect(await options.getByTestId('import-result').textContent()).toContain('Imported 1');
     await options.close();
 
     const parties = (await exportStores(page)).parties as Record<string, unknown>[];
@@ -202,6 +217,12 @@ describe('transfer: backup → wipe → restore, CSV import, one-click vCard', (
       photo: { mediaType: 'image/jpeg' },
     });
     expect(grace?.cardProperties).toContain('item6.X-ABRELATEDNAMES;type=pref:Vincent Hopper');
+    const linus = parties.find((p) => p.name === 'Linus Label');
+    expect(linus).toMatchObject({
+      notes: 'Unread card line: not a property',
+      addresses: [{ types: ['work'], street: '1 Main St', locality: 'Springfield' }],
+      cardProperties: ['LABEL;TYPE=WORK:1 Main St\\nSpringfield'],
+    });
   });
 
   it('finds an imported card in the popup by its nickname and by its city', async () => {

@@ -82,7 +82,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       chunkSize: Math.max(1, screened.length),
       batch,
       merge: (onFile, incoming) => {
-        const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now });
+        const merged = mergeParties(onFile, incoming, { keep: 'on-file', cadence, now, words: t });
         if (merged.ok) return merged.value;
         refused.push({ index: rowOf(screened, incoming), message: merged.error.message });
         return onFile;
@@ -204,7 +204,7 @@ export function createTransferHandlers(deps: BackgroundDeps): HandlersFor<typeof
       const read = await deps.readTabText(tabId, url, MAX_LINKED_CARD_BYTES);
       if (!read.ok) return err(refusal('unreadable', read.words.code, read.words.params));
       if (!sameOrigin(url, read.pageUrl)) return err(refusal('forbidden', 'card_link_other_site'));
-      const cards = readVcards(read.text, kind);
+      const cards = readVcards(read.text, kind, undefined, t);
       const problems = cards.problems.map(({ line, message }) =>
         line === undefined ? { message } : { line, message },
       );

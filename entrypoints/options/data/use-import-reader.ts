@@ -4,7 +4,9 @@ import {
   ReadingStopped,
   type Opened,
 } from '../../../lib/transfer/import-reader-client';
+import { noteTemplates } from '../../../lib/transfer/note-words';
 import type { Progress } from '../../../lib/transfer/transfer-client';
+import { t } from '../../../lib/platform/i18n';
 import readFileWorker from './read-file.worker.ts?worker&url';
 
 /**
@@ -37,8 +39,10 @@ export function useImportReader() {
       /** The file's view, or null when reading was stopped before it finished. */
       async open(file: File): Promise<Opened | null> {
         stop();
-        const current = new ImportReader(startWorker(), (done, total) =>
-          setProgress({ done, total }),
+        const current = new ImportReader(
+          startWorker(),
+          (done, total) => setProgress({ done, total }),
+          noteTemplates(t),
         );
         reader = current;
         setProgress({ done: 0, total: 1 });
