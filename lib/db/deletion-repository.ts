@@ -1,3 +1,9 @@
+/*
+ * Deleting parties and the recently-deleted list. A little over 300 lines in one
+ * file because the delete, its count for the confirmation and the undo entry share
+ * one transaction's store list and record set: split apart, a change to one could
+ * silently stop matching the others.
+ */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { newId } from '../domain/ids';
 import { PartySchema, type Party } from '../domain/party';

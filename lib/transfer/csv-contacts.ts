@@ -11,6 +11,8 @@ export type ContactsLayout = 'google' | 'outlook';
  * and addresses, birthday, organization with its department. Google's layout
  * numbers its columns, so it gets as many as the book needs; Outlook's columns are
  * fixed, and what finds no column is counted in `leftOut`, for the summary to say.
+ * One file, just over 300 lines: both layouts share the column writers and the
+ * `leftOut` count, which must stay in step.
  */
 
 /** Values the layout had no column for, by what they are, and how many parties lost any. */
