@@ -3,14 +3,12 @@
 import '../../lib/domain/zod-jitless';
 import { t } from '../../lib/platform/i18n';
 import { DeleteParty } from '../../components/DeleteParty';
-import { FollowUpList } from '../../components/FollowUpList';
-import { localTimeZone, snoozeUntil } from '../../lib/domain/local-calendar';
 import { RecordWithUndo, type RecordActions } from '../../containers/RecordWithUndo';
 import { usePartyDeletion } from '../../containers/use-party-deletion';
 import { InteractionForm } from '../../components/InteractionForm';
 import { PartyCard } from '../../components/PartyCard';
 import { usePartyRecord } from '../../containers/party-record';
-import { useFollowUps } from '../../containers/use-follow-ups';
+import { RecordFollowUps } from '../../containers/RecordFollowUps';
 import { useEscape } from '../../components/use-escape';
 import { Timeline } from '../../components/Timeline';
 import { OpenInSidePanel } from './OpenInSidePanel';
@@ -64,13 +62,6 @@ function PartyPanelBody({
     showLogged,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
-  const followUps = useFollowUps({
-    partyId,
-    partyName: view?.party.name ?? '',
-    version: view,
-    onPartDeleted,
-    onLogged: (next) => void showLogged(next),
-  });
   // Opening the record removed the search result that had the focus: see useEscape.
   useEscape(onBack);
   // A record that cannot be read says why where notices go; the panel stays on "Loading…".
@@ -96,19 +87,12 @@ function PartyPanelBody({
             busy={busy}
             onChangeKind={(kind) => void changeKind(kind)}
           />
-          <FollowUpList
-            partyName={view.party.name}
-            followUps={followUps.followUps}
-            problem={followUps.problem}
-            status={followUps.status}
-            busyId={followUps.busyId}
+          <RecordFollowUps
+            view={view}
             now={now}
-            defaultDueAt={snoozeUntil('tomorrow', now, localTimeZone())}
             limit={FOLLOW_UPS_SHOWN}
-            onDone={(followUp) => void followUps.done(followUp)}
-            onEdit={(followUp, patch) => void followUps.edit(followUp, patch)}
-            onDelete={(followUp) => void followUps.remove(followUp)}
-            onAdd={followUps.add}
+            onPartDeleted={onPartDeleted}
+            onLogged={(next) => void showLogged(next)}
           />
           <InteractionForm
             partyName={view.party.name}

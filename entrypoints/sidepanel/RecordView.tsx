@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DeleteParty } from '../../components/DeleteParty';
 import { EditParty, type PartyEdit } from '../../components/EditParty';
-import { FollowUpList } from '../../components/FollowUpList';
 import { InteractionForm } from '../../components/InteractionForm';
 import { KindHistory } from '../../components/KindHistory';
 import { PartyCard } from '../../components/PartyCard';
@@ -11,11 +10,10 @@ import { RelationshipSection } from './relationship/RelationshipSection';
 import { Timeline } from '../../components/Timeline';
 import { usePartyDeletion } from '../../containers/use-party-deletion';
 import type { InteractionType } from '../../lib/domain/interaction';
-import { localTimeZone, snoozeUntil } from '../../lib/domain/local-calendar';
 import { t } from '../../lib/platform/i18n';
 import { sendMessage } from '../../lib/platform/messaging';
 import { say } from '../../lib/ui/ui-text';
-import { useFollowUps } from '../../containers/use-follow-ups';
+import { RecordFollowUps } from '../../containers/RecordFollowUps';
 
 export interface RecordViewProps {
   partyId: string;
@@ -66,13 +64,6 @@ function RecordBody({
     showLogged,
   } = usePartyRecord(partyId, notice);
   const deletion = usePartyDeletion(partyId, onDeleted);
-  const followUps = useFollowUps({
-    partyId,
-    partyName: view?.party.name ?? '',
-    version: view,
-    onPartDeleted,
-    onLogged: (next) => void showLogged(next),
-  });
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -129,18 +120,11 @@ function RecordBody({
         />
       )}
       <RelationshipSection view={view} onView={setView} onPartDeleted={onPartDeleted} />
-      <FollowUpList
-        partyName={view.party.name}
-        followUps={followUps.followUps}
-        problem={followUps.problem}
-        status={followUps.status}
-        busyId={followUps.busyId}
+      <RecordFollowUps
+        view={view}
         now={now}
-        defaultDueAt={snoozeUntil('tomorrow', now, localTimeZone())}
-        onDone={(followUp) => void followUps.done(followUp)}
-        onEdit={(followUp, patch) => void followUps.edit(followUp, patch)}
-        onDelete={(followUp) => void followUps.remove(followUp)}
-        onAdd={followUps.add}
+        onPartDeleted={onPartDeleted}
+        onLogged={(next) => void showLogged(next)}
       />
       <InteractionForm
         key={`${partyId}-${focusLog ? 'focus' : 'quiet'}`}
